@@ -1,0 +1,135 @@
+package com.omnichat.base.ui;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.ApplicationEventPublisher;
+
+import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.LanguageChanged;
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.base.TranslationProvider;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * The application shell: drawer with the navigation, top bar with the user menu.
+ * Menu entries come from {@code @Menu} on the views (filtered by access); an entry's
+ * title is a translation key, and paths under {@code admin/} group under Administration.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    static final String ADMIN_PREFIX = "admin/";
+
+    private final AuthenticationContext authentication;
+    private final ApplicationEventPublisher events;
+    private final Span viewTitle = new Span();
+
+    MainLayout(AuthenticationContext authentication, ApplicationEventPublisher events) {
+        this.authentication = authentication;
+        this.events = events;
+        setPrimarySection(Section.DRAWER);
+        addToDrawer(brand(), new Scroller(navigation()));
+        addToNavbar(new DrawerToggle(), title(), userMenu());
+    }
+
+    private Component brand() {
+        var logo = new Image("icons/icon.png", "");
+        logo.addClassName("brand-logo");
+        var name = new Span(getTranslation("app.name"));
+        name.addClassName("brand-name");
+        var brand = new Div(logo, name);
+        brand.addClassName("brand");
+        return brand;
+    }
+
+    private Component title() {
+        viewTitle.addClassName("view-title");
+        return viewTitle;
+    }
+
+    private SideNav navigation() {
+        var nav = new SideNav();
+        nav.addClassName("main-nav");
+        List<MenuEntry> entries = MenuConfiguration.getMenuEntries();
+        entries.stream().filter(e -> !e.path().startsWith(ADMIN_PREFIX)).forEach(e -> nav.addItem(item(e)));
+        List<MenuEntry> admin = entries.stream().filter(e -> e.path().startsWith(ADMIN_PREFIX)).toList();
+        if (!admin.isEmpty()) {
+            var group = new SideNavItem(getTranslation("nav.administration"));
+            group.setPrefixComponent(VaadinIcon.COG.create());
+            group.setExpanded(true);
+            admin.forEach(e -> group.addItem(item(e)));
+            nav.addItem(group);
+        }
+        return nav;
+    }
+
+    private SideNavItem item(MenuEntry entry) {
+        var item = new SideNavItem(getTranslation(entry.title()), entry.path());
+        item.setMatchNested(true);
+        if (entry.icon() != null) {
+            item.setPrefixComponent(new Icon(entry.icon()));
+        }
+        return item;
+    }
+
+    private Component userMenu() {
+        var menu = new MenuBar();
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        menu.addClassName("user-menu");
+        StaffPrincipal user = CurrentStaff.require();
+        var avatar = new Avatar(user.fullName());
+        avatar.addClassName("user-avatar");
+        var trigger = new Div(avatar, new Span(user.fullName()));
+        trigger.addClassName("user-menu-trigger");
+        MenuItem root = menu.addItem(trigger);
+        SubMenu sub = root.getSubMenu();
+        SubMenu languages = sub.addItem(getTranslation("menu.language")).getSubMenu();
+        Locale current = TranslationProvider.supported(UI.getCurrent().getLocale());
+        for (Locale language : TranslationProvider.LANGUAGES) {
+            MenuItem item = languages.addItem(getTranslation("language." + language.getLanguage()),
+                    e -> changeLanguage(user, language));
+            item.setCheckable(true);
+            item.setChecked(language.equals(current));
+        }
+        sub.addItem(getTranslation("menu.logout"), e -> authentication.logout());
+        return menu;
+    }
+
+    private void changeLanguage(StaffPrincipal user, Locale language) {
+        events.publishEvent(new LanguageChanged(user.id(), language));
+        UI.getCurrent().getSession().setLocale(language);
+        // Every visible text is built in a constructor: reload to rebuild them all.
+        UI.getCurrent().getPage().reload();
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        viewTitle.setText(UI.getCurrent().getInternals().getTitle());
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.omnichat.chat;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.omnichat.customer;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.omnichat.sales;
+
+import org.jspecify.annotations.NullMarked;

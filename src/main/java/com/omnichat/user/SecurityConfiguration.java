@@ -1,0 +1,80 @@
+package com.omnichat.user;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+
+import com.omnichat.user.ui.LoginView;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                .requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
+                .requestMatchers("/offline.html", "/icons/**", "/styles.css").permitAll());
+        // -1: any number of sessions, but registered, so a deactivated user's sessions can be ended.
+        http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry));
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // Delegating: bcrypt today, hashes of other algorithms stay readable later.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationProvider authenticationProvider(StaffUserDetailsService details, PasswordEncoder encoder,
+                                                  LoginThrottle throttle) {
+        var dao = new DaoAuthenticationProvider(details);
+        dao.setPasswordEncoder(encoder);
+        return new ThrottlingAuthenticationProvider(dao, throttle);
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    @Bean
+    static HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    /** Ends every open session of a deactivated user: his next request signs him out. */
+    @Bean
+    SessionTerminator sessionTerminator(SessionRegistry sessionRegistry) {
+        return new SessionTerminator(sessionRegistry);
+    }
+
+    static class SessionTerminator {
+
+        private final SessionRegistry sessionRegistry;
+
+        SessionTerminator(SessionRegistry sessionRegistry) {
+            this.sessionRegistry = sessionRegistry;
+        }
+
+        @TransactionalEventListener
+        void on(StaffDeactivated event) {
+            sessionRegistry.getAllPrincipals().stream()
+                    .filter(p -> p instanceof com.omnichat.base.StaffPrincipal sp && sp.id() == event.userId())
+                    .flatMap(p -> sessionRegistry.getAllSessions(p, false).stream())
+                    .forEach(info -> info.expireNow());
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package com.omnichat.user;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.context.event.EventListener;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.LanguageChanged;
+import com.omnichat.base.NotFoundException;
+import com.omnichat.base.Role;
+import com.omnichat.base.UserFacingException;
+
+/** Staff users: administration (administrators only) and a user's own settings. */
+@Service
+@Transactional
+public class UserService {
+
+    private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final List<String> PALETTE = List.of(
+            "#1a73e8", "#e8710a", "#188038", "#d93025", "#9334e6", "#007b83", "#c5221f", "#5f6368");
+
+    private final StaffUserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+
+    UserService(StaffUserRepository users, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+    }
+
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @Transactional(readOnly = true)
+    public List<StaffMember> search(String query, int offset, int limit) {
+        return users.search(normalizeQuery(query), PageRequest.of(offset / Math.max(limit, 1), Math.max(limit, 1)))
+                .stream().map(StaffUser::toMember).toList();
+    }
+
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @Transactional(readOnly = true)
+    public long count(String query) {
+        return users.countSearch(normalizeQuery(query));
+    }
+
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    public StaffMember create(NewStaffMember request) {
+        String login = normalizeLogin(request.login());
+        String fullName = requireName(request.fullName());
+        String email = normalizeEmail(request.email());
+        PasswordPolicy.check(login, request.password());
+        if (users.existsByLogin(login)) {
+            throw new UserFacingException("user.error.login-taken", login);
+        }
+        var user = new StaffUser(login, fullName, email, request.role(), passwordEncoder.encode(request.password()),
+                colorFor(login));
+        try {
+            return users.saveAndFlush(user).toMember();
+        } catch (DataIntegrityViolationException e) {
+            // Two administrators creating the same login at once: the unique index decides.
+            throw new UserFacingException("user.error.login-taken", login);
+        }
+    }
+
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    public StaffMember update(long id, StaffChanges changes) {
+        StaffUser user = load(id);
+        if (user.toMember().version() != changes.version()) {
+            throw new UserFacingException("user.error.changed-meanwhile");
+        }
+        boolean losesAdministration = user.isActiveAdministrator()
+                && (changes.role() != Role.ADMINISTRATOR || !changes.active());
+        if (losesAdministration) {
+            requireAnotherActiveAdministrator(id);
+        }
+        boolean deactivated = user.active() && !changes.active();
+        user.changeDetails(requireName(changes.fullName()), normalizeEmail(changes.email()), changes.role());
+        user.setActive(changes.active());
+        StaffMember saved = flush(user);
+        if (deactivated) {
+            events.publishEvent(new StaffDeactivated(id));
+        }
+        return saved;
+    }
+
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    public StaffMember deactivate(long id) {
+        StaffMember member = load(id).toMember();
+        return update(id, new StaffChanges(member.fullName(), member.email(), member.role(), false, member.version()));
+    }
+
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    public void resetPassword(long id, String newPassword) {
+        StaffUser user = load(id);
+        PasswordPolicy.check(user.login(), newPassword);
+        user.changePasswordHash(passwordEncoder.encode(newPassword));
+    }
+
+    /** A signed-in user changes his own password; the current one is asked for again. */
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        StaffUser user = load(CurrentStaff.require().id());
+        if (!passwordEncoder.matches(currentPassword, user.passwordHash())) {
+            throw new UserFacingException("user.error.current-password-wrong");
+        }
+        PasswordPolicy.check(user.login(), newPassword);
+        user.changePasswordHash(passwordEncoder.encode(newPassword));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StaffMember> findById(long id) {
+        CurrentStaff.require();
+        return users.findById(id).map(StaffUser::toMember);
+    }
+
+    /** Active staff, for pickers such as "responsible manager". */
+    @Transactional(readOnly = true)
+    public List<StaffMember> activeStaff() {
+        CurrentStaff.require();
+        return users.findByActiveTrueOrderByFullName().stream().map(StaffUser::toMember).toList();
+    }
+
+    @EventListener
+    void on(LanguageChanged event) {
+        users.findById(event.userId()).ifPresent(u -> u.changeLanguage(event.language()));
+    }
+
+    private void requireAnotherActiveAdministrator(long id) {
+        boolean another = users.lockActiveAdministrators().stream().anyMatch(u -> u.id() != id);
+        if (!another) {
+            throw new UserFacingException("user.error.last-administrator");
+        }
+    }
+
+    private StaffMember flush(StaffUser user) {
+        try {
+            return users.saveAndFlush(user).toMember();
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new UserFacingException("user.error.changed-meanwhile");
+        }
+    }
+
+    private StaffUser load(long id) {
+        return users.findById(id).orElseThrow(() -> new NotFoundException("User " + id));
+    }
+
+    static String normalizeLogin(@Nullable String login) {
+        String normalized = login == null ? "" : login.trim().toLowerCase(Locale.ROOT);
+        if (!LOGIN.matcher(normalized).matches()) {
+            throw new UserFacingException("user.error.login-format");
+        }
+        return normalized;
+    }
+
+    private static String requireName(@Nullable String fullName) {
+        String name = fullName == null ? "" : fullName.strip();
+        if (name.isEmpty() || name.length() > 200) {
+            throw new UserFacingException("user.error.name-required");
+        }
+        return name;
+    }
+
+    private static @Nullable String normalizeEmail(@Nullable String email) {
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        String trimmed = email.strip();
+        if (trimmed.length() > 320 || !EMAIL.matcher(trimmed).matches()) {
+            throw new UserFacingException("user.error.email-invalid");
+        }
+        return trimmed;
+    }
+
+    private static String normalizeQuery(@Nullable String query) {
+        return query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String colorFor(String login) {
+        return PALETTE.get(Math.floorMod(login.hashCode(), PALETTE.size()));
+    }
+}
