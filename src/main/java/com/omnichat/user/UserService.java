@@ -1,12 +1,18 @@
 package com.omnichat.user;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.context.event.EventListener;
@@ -35,6 +41,8 @@ public class UserService {
     private final StaffUserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
+    private final Cache<String, Map<Long, StaffMember>> directory = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(10)).build();
 
     UserService(StaffUserRepository users, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
         this.users = users;
@@ -66,6 +74,7 @@ public class UserService {
         }
         var user = new StaffUser(login, fullName, email, request.role(), passwordEncoder.encode(request.password()),
                 colorFor(login));
+        directory.invalidateAll();
         try {
             return users.saveAndFlush(user).toMember();
         } catch (DataIntegrityViolationException e) {
@@ -131,6 +140,16 @@ public class UserService {
         return users.findByActiveTrueOrderByFullName().stream().map(StaffUser::toMember).toList();
     }
 
+    /**
+     * Every staff member by id (inactive ones too: old chats still show them). Small and
+     * read on every chat list page, so cached for a few seconds.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, StaffMember> directory() {
+        return directory.get("all", k -> users.findAll().stream()
+                .collect(Collectors.toUnmodifiableMap(u -> u.id(), StaffUser::toMember)));
+    }
+
     @EventListener
     void on(LanguageChanged event) {
         users.findById(event.userId()).ifPresent(u -> u.changeLanguage(event.language()));
@@ -144,6 +163,7 @@ public class UserService {
     }
 
     private StaffMember flush(StaffUser user) {
+        directory.invalidateAll();
         try {
             return users.saveAndFlush(user).toMember();
         } catch (ObjectOptimisticLockingFailureException e) {

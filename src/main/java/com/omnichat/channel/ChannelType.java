@@ -1,0 +1,23 @@
+package com.omnichat.channel;
+
+/** The kinds of channels Omnichat connects; each gets a connector with the channels issue. */
+public enum ChannelType {
+    TELEGRAM("vaadin:paperplane"),
+    VIBER("vaadin:phone"),
+    INSTAGRAM("vaadin:camera"),
+    FACEBOOK("vaadin:facebook-square"),
+    WHATSAPP("vaadin:comment-ellipsis"),
+    EMAIL("vaadin:envelope"),
+    WEBCHAT("vaadin:globe");
+
+    private final String icon;
+
+    ChannelType(String icon) {
+        this.icon = icon;
+    }
+
+    /** A Vaadin icon name ({@code vaadin:...}) for this channel type. */
+    public String icon() {
+        return icon;
+    }
+}

@@ -1,0 +1,43 @@
+package com.omnichat.chat;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A live update about one conversation, delivered to every node. Views react by
+ * re-reading what they show; the event itself carries only ids.
+ */
+public record ChatEvent(Type type, long conversationId, long channelId, @Nullable Presence presence) {
+
+    public enum Type {
+        /** A client message arrived: new chat, bump, badge. */
+        MESSAGE,
+        /** Something else changed: a reply, note, assignee, state or delivery status. */
+        UPDATED,
+        /** Someone opened, left or types in the chat. */
+        PRESENCE
+    }
+
+    public enum Activity { VIEWING, TYPING, LEFT }
+
+    public record Presence(long userId, String userName, Activity activity) {
+    }
+
+    String encode() {
+        String base = type.name() + "|" + conversationId + "|" + channelId;
+        if (presence == null) {
+            return base;
+        }
+        return base + "|" + presence.userId() + "|" + presence.activity() + "|" + presence.userName();
+    }
+
+    static ChatEvent decode(String payload) {
+        String[] parts = payload.split("\\|", 6);
+        Type type = Type.valueOf(parts[0]);
+        long conversationId = Long.parseLong(parts[1]);
+        long channelId = Long.parseLong(parts[2]);
+        Presence presence = type == Type.PRESENCE
+                ? new Presence(Long.parseLong(parts[3]), parts[5], Activity.valueOf(parts[4]))
+                : null;
+        return new ChatEvent(type, conversationId, channelId, presence);
+    }
+}

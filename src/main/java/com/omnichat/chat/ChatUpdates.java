@@ -1,0 +1,67 @@
+package com.omnichat.chat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.omnichat.base.ClusterBroadcaster;
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.channel.ChannelService;
+
+/**
+ * Fans live chat events out to the open views of this node. A subscriber only hears about
+ * conversations of channels he may see.
+ */
+@Component
+public class ChatUpdates {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatUpdates.class);
+
+    private final ClusterBroadcaster broadcaster;
+    private final ChannelService channels;
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+
+    ChatUpdates(ClusterBroadcaster broadcaster, ChannelService channels) {
+        this.broadcaster = broadcaster;
+        this.channels = channels;
+        broadcaster.subscribe(this::dispatch);
+    }
+
+    /**
+     * Registers a listener for a user; it runs on the broadcasting thread, so a view must
+     * only hand the event to {@code UI.access}. Returns the handle to unsubscribe.
+     */
+    public Runnable subscribe(StaffPrincipal user, Consumer<ChatEvent> listener) {
+        var subscriber = new Subscriber(user.isAdministrator(), channels.accessibleChannelIds(user), listener);
+        subscribers.add(subscriber);
+        return () -> subscribers.remove(subscriber);
+    }
+
+    /** Sends the event to all nodes when the current transaction commits. */
+    void publish(ChatEvent event) {
+        broadcaster.publish(event.encode());
+    }
+
+    private void dispatch(String payload) {
+        ChatEvent event;
+        try {
+            event = ChatEvent.decode(payload);
+        } catch (RuntimeException e) {
+            log.warn("Ignoring malformed chat event {}", payload);
+            return;
+        }
+        for (Subscriber s : subscribers) {
+            if (s.administrator() || s.channelIds().contains(event.channelId())) {
+                s.listener().accept(event);
+            }
+        }
+    }
+
+    private record Subscriber(boolean administrator, Set<Long> channelIds, Consumer<ChatEvent> listener) {
+    }
+}

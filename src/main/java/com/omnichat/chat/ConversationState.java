@@ -1,0 +1,5 @@
+package com.omnichat.chat;
+
+public enum ConversationState {
+    OPEN, CLOSED
+}

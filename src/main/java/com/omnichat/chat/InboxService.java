@@ -1,0 +1,307 @@
+package com.omnichat.chat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.NotFoundException;
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.base.UserFacingException;
+import com.omnichat.channel.ChannelInfo;
+import com.omnichat.channel.ChannelService;
+import com.omnichat.chat.ChatEvent.Type;
+import com.omnichat.chat.ChatFilter.StateTab;
+import com.omnichat.chat.ConversationQueries.Row;
+import com.omnichat.user.StaffMember;
+import com.omnichat.user.UserService;
+
+/**
+ * What staff do in the inbox: list and read chats, reply, write notes, assign, close and
+ * reopen. Every method checks the signed-in user's access; a chat of a channel he may not
+ * see does not exist for him.
+ */
+@Service
+@Transactional
+public class InboxService {
+
+    public static final int MAX_TEXT = 4096;
+    public static final int MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+    private final ConversationQueries conversations;
+    private final MessageStore messages;
+    private final ChannelService channels;
+    private final UserService users;
+    private final ChatUpdates updates;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+
+    InboxService(ConversationQueries conversations, MessageStore messages, ChannelService channels, UserService users,
+                 ChatUpdates updates, ApplicationEventPublisher events, JdbcClient jdbc) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.channels = channels;
+        this.users = users;
+        this.updates = updates;
+        this.events = events;
+        this.jdbc = jdbc;
+    }
+
+    // ---- reading ----
+
+    /** A page of the chat list: rows after {@code after} (skipping {@code skip} more), newest first. */
+    @Transactional(readOnly = true)
+    public List<ConversationSummary> list(ChatFilter filter, @Nullable ChatCursor after, int skip, int limit) {
+        StaffPrincipal user = CurrentStaff.require();
+        Set<Long> visible = visibleChannels(user, filter);
+        if (visible.isEmpty()) {
+            return List.of();
+        }
+        return summaries(conversations.page(filter, visible, user.id(), after, skip, Math.min(limit, 500)));
+    }
+
+    @Transactional(readOnly = true)
+    public TabCounts counts(ChatFilter filter) {
+        StaffPrincipal user = CurrentStaff.require();
+        Set<Long> visible = visibleChannels(user, filter);
+        if (visible.isEmpty()) {
+            return new TabCounts(0, 0);
+        }
+        return new TabCounts(conversations.count(filter, visible, user.id(), StateTab.OPEN),
+                conversations.count(filter, visible, user.id(), StateTab.CLOSED));
+    }
+
+    @Transactional(readOnly = true)
+    public ConversationSummary get(long conversationId) {
+        return summaries(List.of(accessible(conversationId, false))).getFirst();
+    }
+
+    /** Whether the signed-in user may work with any channel at all (else the inbox explains why not). */
+    @Transactional(readOnly = true)
+    public boolean hasAnyChannel() {
+        return !channels.accessibleChannelIds(CurrentStaff.require()).isEmpty();
+    }
+
+    /** Messages older than {@code beforeMessageId} (or the newest), oldest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<MessageView> history(long conversationId, @Nullable Long beforeMessageId, int limit) {
+        accessible(conversationId, false);
+        List<MessageStore.Raw> page = new ArrayList<>(messages.history(conversationId, beforeMessageId,
+                Math.min(limit, 200)));
+        java.util.Collections.reverse(page);
+        return views(page);
+    }
+
+    @Transactional(readOnly = true)
+    public MessageView message(long conversationId, long messageId) {
+        accessible(conversationId, false);
+        var raw = messages.one(messageId).filter(m -> messages.conversationOf(m.id()).orElse(-1L) == conversationId)
+                .orElseThrow(() -> new NotFoundException("Message " + messageId));
+        return views(List.of(raw)).getFirst();
+    }
+
+    @Transactional(readOnly = true)
+    public Download attachmentContent(long attachmentId) {
+        var content = messages.content(attachmentId).orElseThrow(() -> new NotFoundException("File " + attachmentId));
+        accessible(content.conversationId(), false);
+        return new Download(content.fileName(), content.contentType(), content.content());
+    }
+
+    public record Download(String fileName, String contentType, byte[] content) {
+    }
+
+    // ---- acting ----
+
+    /**
+     * Sends a manager's reply: stored as pending and queued for delivery. Clears the badge;
+     * the first manager who replies becomes responsible.
+     */
+    public long reply(long conversationId, String text, @Nullable Long replyToMessageId,
+                      List<OutgoingAttachment> files) {
+        StaffPrincipal user = CurrentStaff.require();
+        Row conversation = accessible(conversationId, true);
+        String body = cleanText(text, !files.isEmpty());
+        Long replyTo = checkReplyTarget(conversationId, replyToMessageId);
+        long messageId = messages.insertStaffMessage(conversationId, conversation.channelId(), MessageKind.MANAGER,
+                user.id(), body, replyTo);
+        for (OutgoingAttachment file : files) {
+            checkFile(file.content().length);
+            messages.insertAttachment(messageId, file.fileName(), file.contentType(), file.content());
+        }
+        if (conversation.responsibleId() == null) {
+            jdbc.sql("update conversation set responsible_id = ? where id = ?").params(user.id(), conversationId).update();
+            messages.insertSystemMessage(conversationId, conversation.channelId(), user.id(), "first-reply-responsible",
+                    user.fullName());
+        }
+        jdbc.sql("""
+                        update conversation set unread_count = 0, unanswered = false, last_message_at = now(),
+                               last_message_preview = ?, last_message_kind = 'MANAGER', updated_at = now()
+                        where id = ?""")
+                .params(MessageStore.preview(body, files.size()), conversationId).update();
+        events.publishEvent(new MessageQueued(messageId, conversationId, conversation.channelId()));
+        changed(conversation);
+        return messageId;
+    }
+
+    /** A staff-only note: never sent, changes no counter. */
+    public long addNote(long conversationId, String text) {
+        StaffPrincipal user = CurrentStaff.require();
+        Row conversation = accessible(conversationId, true);
+        long id = messages.insertStaffMessage(conversationId, conversation.channelId(), MessageKind.NOTE, user.id(),
+                cleanText(text, false), null);
+        changed(conversation);
+        return id;
+    }
+
+    /** Assigns, reassigns ({@code userId} another user) or unassigns ({@code null}) the chat. */
+    public void assign(long conversationId, @Nullable Long userId) {
+        StaffPrincipal actor = CurrentStaff.require();
+        Row conversation = accessible(conversationId, true);
+        if (java.util.Objects.equals(conversation.responsibleId(), userId)) {
+            return;
+        }
+        Map<Long, StaffMember> staff = users.directory();
+        if (userId != null) {
+            StaffMember assignee = staff.get(userId);
+            if (assignee == null || !assignee.active()) {
+                throw new UserFacingException("chat.error.assignee-inactive");
+            }
+            if (!assignee.isAdministrator() && !channels.grantedUsers(conversation.channelId()).contains(userId)) {
+                throw new UserFacingException("chat.error.assignee-no-access", assignee.fullName());
+            }
+        }
+        jdbc.sql("update conversation set responsible_id = ?, updated_at = now() where id = ?")
+                .params(userId, conversationId).update();
+        if (userId == null) {
+            messages.insertSystemMessage(conversationId, conversation.channelId(), actor.id(), "unassigned",
+                    actor.fullName(), nameOf(staff, conversation.responsibleId()));
+        } else if (conversation.responsibleId() == null) {
+            messages.insertSystemMessage(conversationId, conversation.channelId(), actor.id(), "assigned",
+                    actor.fullName(), nameOf(staff, userId));
+        } else {
+            messages.insertSystemMessage(conversationId, conversation.channelId(), actor.id(), "reassigned",
+                    actor.fullName(), nameOf(staff, conversation.responsibleId()), nameOf(staff, userId));
+        }
+        changed(conversation);
+    }
+
+    public void close(long conversationId) {
+        changeState(conversationId, ConversationState.CLOSED, "closed");
+    }
+
+    public void reopen(long conversationId) {
+        changeState(conversationId, ConversationState.OPEN, "reopened");
+    }
+
+    /** Queues a failed manager message again. */
+    public void retry(long conversationId, long messageId) {
+        Row conversation = accessible(conversationId, true);
+        int updated = jdbc.sql("""
+                        update message set delivery_status = 'PENDING', failure_reason = null
+                        where id = ? and conversation_id = ? and kind = 'MANAGER' and delivery_status = 'FAILED'""")
+                .params(messageId, conversationId).update();
+        if (updated == 0) {
+            throw new UserFacingException("chat.error.not-retryable");
+        }
+        events.publishEvent(new MessageQueued(messageId, conversationId, conversation.channelId()));
+        changed(conversation);
+    }
+
+    // ---- helpers ----
+
+    private void changeState(long conversationId, ConversationState state, String code) {
+        StaffPrincipal actor = CurrentStaff.require();
+        Row conversation = accessible(conversationId, true);
+        if (conversation.state() == state) {
+            return;
+        }
+        jdbc.sql("update conversation set state = ?, updated_at = now() where id = ?")
+                .params(state.name(), conversationId).update();
+        messages.insertSystemMessage(conversationId, conversation.channelId(), actor.id(), code, actor.fullName());
+        changed(conversation);
+    }
+
+    private void changed(Row conversation) {
+        updates.publish(new ChatEvent(Type.UPDATED, conversation.id(), conversation.channelId(), null));
+    }
+
+    /** Loads (and for changes locks) a conversation the user may see, or reports it as not found. */
+    private Row accessible(long conversationId, boolean forUpdate) {
+        StaffPrincipal user = CurrentStaff.require();
+        Row row = forUpdate ? conversations.lock(conversationId) : conversations.byId(conversationId);
+        if (row == null || !channels.canAccess(user, row.channelId())) {
+            throw new NotFoundException("Chat " + conversationId);
+        }
+        return row;
+    }
+
+    private Set<Long> visibleChannels(StaffPrincipal user, ChatFilter filter) {
+        Set<Long> visible = new HashSet<>(channels.accessibleChannelIds(user));
+        if (!filter.channelIds().isEmpty()) {
+            visible.retainAll(filter.channelIds());
+        }
+        return visible;
+    }
+
+    private @Nullable Long checkReplyTarget(long conversationId, @Nullable Long replyToMessageId) {
+        if (replyToMessageId == null) {
+            return null;
+        }
+        long owner = messages.conversationOf(replyToMessageId).orElse(-1L);
+        if (owner != conversationId) {
+            throw new NotFoundException("Message " + replyToMessageId);
+        }
+        return replyToMessageId;
+    }
+
+    private static String cleanText(@Nullable String text, boolean hasFiles) {
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty() && !hasFiles) {
+            throw new UserFacingException("chat.error.empty");
+        }
+        if (body.length() > MAX_TEXT) {
+            throw new UserFacingException("chat.error.too-long", MAX_TEXT);
+        }
+        return body;
+    }
+
+    private static void checkFile(int size) {
+        if (size > MAX_FILE_BYTES) {
+            throw new UserFacingException("chat.error.file-too-large", MAX_FILE_BYTES / (1024 * 1024));
+        }
+    }
+
+    private static String nameOf(Map<Long, StaffMember> staff, @Nullable Long id) {
+        StaffMember member = id == null ? null : staff.get(id);
+        return member == null ? "—" : member.fullName();
+    }
+
+    private List<ConversationSummary> summaries(List<Row> rows) {
+        Map<Long, ChannelInfo> channelInfo = channels.byIds(rows.stream().map(Row::channelId).distinct().toList());
+        Map<Long, StaffMember> staff = users.directory();
+        return rows.stream().map(r -> new ConversationSummary(r.id(), channelInfo.get(r.channelId()), r.clientId(),
+                r.state(), r.responsibleId() == null ? null : staff.get(r.responsibleId()), r.sortAt(),
+                r.lastMessageAt(), r.preview(), r.lastKind(), r.unreadCount(), r.unanswered(), r.clientName(),
+                r.clientNickname(), r.clientPhotoUrl())).toList();
+    }
+
+    private List<MessageView> views(List<MessageStore.Raw> raws) {
+        Map<Long, StaffMember> staff = users.directory();
+        Map<Long, List<AttachmentView>> files = messages.attachments(raws.stream().map(MessageStore.Raw::id).toList());
+        return raws.stream().map(m -> new MessageView(m.id(), m.kind(), m.authorId(),
+                m.authorId() == null ? null : nameOf(staff, m.authorId()), m.body(), m.systemCode(), m.systemArgs(),
+                m.replyToId() == null ? null : new MessageView.Quote(m.replyToId(), m.replyKind(),
+                        m.replyAuthorId() == null ? null : nameOf(staff, m.replyAuthorId()),
+                        MessageStore.preview(m.replyBody(), 0)),
+                m.status(), m.failureReason(), m.edited(), m.createdAt(), files.getOrDefault(m.id(), List.of())))
+                .toList();
+    }
+}

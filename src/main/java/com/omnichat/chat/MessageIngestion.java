@@ -1,0 +1,100 @@
+package com.omnichat.chat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.omnichat.base.NotFoundException;
+import com.omnichat.channel.ChannelService;
+import com.omnichat.customer.ClientIdentityRef;
+import com.omnichat.customer.ClientService;
+
+/**
+ * The contract every channel connector calls for a client message. Idempotent on the
+ * channel's message id: a retried or concurrent delivery of the same message stores one
+ * row and changes no counter. Creates the lead and the conversation when needed, reopens
+ * a closed conversation, raises it to the top and increments the badge, all in one
+ * transaction; live views hear of it when it commits.
+ */
+@Service
+public class MessageIngestion {
+
+    private final ChannelService channels;
+    private final ClientService clients;
+    private final ConversationQueries conversations;
+    private final MessageStore messages;
+    private final ChatUpdates updates;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+
+    MessageIngestion(ChannelService channels, ClientService clients, ConversationQueries conversations,
+                     MessageStore messages, ChatUpdates updates, ApplicationEventPublisher events, JdbcClient jdbc) {
+        this.channels = channels;
+        this.clients = clients;
+        this.conversations = conversations;
+        this.messages = messages;
+        this.updates = updates;
+        this.events = events;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public IngestResult receive(InboundMessage in) {
+        channels.find(in.channelId()).orElseThrow(() -> new NotFoundException("Channel " + in.channelId()));
+        Optional<IngestResult> known = existing(in);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        ClientIdentityRef client = clients.resolve(in.channelId(), in.client());
+        Instant at = in.sentAt().isAfter(Instant.now()) ? Instant.now() : in.sentAt();
+        long conversationId = ensureConversation(in.channelId(), client, at);
+        // Lock first: concurrent deliveries into one chat queue here, so counters stay exact.
+        var conversation = conversations.lock(conversationId);
+        Long replyTo = in.replyToExternalId() == null ? null
+                : messages.findByExternalId(in.channelId(), in.replyToExternalId()).orElse(null);
+        Optional<Long> inserted = messages.insertClientMessage(conversationId, in.channelId(), in.externalMessageId(),
+                in.text(), replyTo, at);
+        if (inserted.isEmpty()) {
+            return existing(in).orElseThrow();
+        }
+        long messageId = inserted.get();
+        in.attachments().forEach(a -> messages.insertAttachment(messageId, a.fileName(), a.contentType(), a.content()));
+        if (conversation != null && conversation.state() == ConversationState.CLOSED) {
+            messages.insertSystemMessage(conversationId, in.channelId(), null, "reopened-by-client");
+        }
+        jdbc.sql("""
+                        update conversation set state = 'OPEN', sort_at = greatest(sort_at, ?),
+                               last_message_at = ?, last_message_preview = ?, last_message_kind = 'CLIENT',
+                               unread_count = unread_count + 1, unanswered = true, updated_at = now(),
+                               client_name = ?, client_nickname = ?, client_photo_url = ?
+                        where id = ?""")
+                .params(Timestamp.from(at), Timestamp.from(at), MessageStore.preview(in.text(), in.attachments().size()),
+                        client.name(), client.nickname(), client.photoUrl(), conversationId)
+                .update();
+        updates.publish(new ChatEvent(ChatEvent.Type.MESSAGE, conversationId, in.channelId(), null));
+        events.publishEvent(new MessageReceived(messageId, conversationId, in.channelId()));
+        return new IngestResult(messageId, conversationId, false);
+    }
+
+    private Optional<IngestResult> existing(InboundMessage in) {
+        return messages.findByExternalId(in.channelId(), in.externalMessageId())
+                .map(id -> new IngestResult(id, messages.conversationOf(id).orElseThrow(), true));
+    }
+
+    private long ensureConversation(long channelId, ClientIdentityRef client, Instant at) {
+        jdbc.sql("""
+                        insert into conversation (channel_id, client_id, identity_id, sort_at, created_at, client_name,
+                                                  client_nickname, client_photo_url)
+                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (identity_id) do nothing""")
+                .params(channelId, client.clientId(), client.identityId(), Timestamp.from(at), Timestamp.from(at),
+                        client.name(), client.nickname(), client.photoUrl())
+                .update();
+        return jdbc.sql("select id from conversation where identity_id = ?").param(client.identityId())
+                .query(Long.class).single();
+    }
+}

@@ -1,0 +1,5 @@
+package com.omnichat.chat;
+
+/** A file a manager attaches to a reply. */
+public record OutgoingAttachment(String fileName, String contentType, byte[] content) {
+}
