@@ -1,28 +1,208 @@
 package com.omnichat.chat.ui;
 
+import java.util.Optional;
+
+import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.NotFoundException;
 import com.omnichat.base.ui.EmptyState;
+import com.omnichat.channel.ChannelService;
+import com.omnichat.chat.ChatEvent;
+import com.omnichat.chat.ChatFilter;
+import com.omnichat.chat.ChatUpdates;
+import com.omnichat.chat.ConversationSummary;
+import com.omnichat.chat.InboxService;
+import com.omnichat.chat.PresenceService;
+import com.omnichat.user.UserService;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.server.VaadinServletRequest;
 
 import jakarta.annotation.security.PermitAll;
 
-@Route("chats")
+/**
+ * The chats page: list | chat window | client card. {@code /chats/{id}} opens a chat
+ * directly; the list's filters live in the query string.
+ */
+@Route("chats/:conversationId?([0-9]{1,18})")
 @RouteAlias("")
 @Menu(order = 10, title = "nav.chats", icon = "vaadin:chat")
 @PermitAll
-class ChatsView extends VerticalLayout implements HasDynamicTitle {
+class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
-    ChatsView() {
-        setSizeFull();
-        add(new EmptyState(VaadinIcon.CHAT, getTranslation("chats.empty.title"), getTranslation("chats.empty.text")));
+    private final InboxService inbox;
+    private final PresenceService presence;
+    private final ChatUpdates updates;
+    private final UserService users;
+    private final ChannelService channels;
+    private final ChatList list;
+    private final Div center = new Div();
+    private final ClientPanel clientPanel = new ClientPanel();
+    private ChatWindow window;
+    private Runnable unsubscribe;
+    private boolean refreshPending;
+
+    ChatsView(InboxService inbox, PresenceService presence, ChatUpdates updates, UserService users,
+              ChannelService channels) {
+        this.inbox = inbox;
+        this.presence = presence;
+        this.updates = updates;
+        this.users = users;
+        this.channels = channels;
+        addClassName("chats-page");
+        if (!inbox.hasAnyChannel()) {
+            list = null;
+            add(new EmptyState(VaadinIcon.LOCK, getTranslation("chats.no-access.title"),
+                    getTranslation("chats.no-access.text")));
+            return;
+        }
+        list = new ChatList(inbox, channels, users, ChatFilter.open(), this::filterChanged, this::open);
+        center.addClassName("chat-center");
+        showNoChat();
+        add(list, center, clientPanel);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (list == null) {
+            return;
+        }
+        ChatFilter filter = FilterParameters.fromQuery(event.getLocation().getQueryParameters());
+        if (!filter.equals(list.currentFilter())) {
+            list.apply(filter);
+        }
+        Optional<Long> id = event.getRouteParameters().getLong("conversationId");
+        if (id.isEmpty()) {
+            closeWindow();
+            return;
+        }
+        if (window != null && window.conversationId() == id.get()) {
+            return;
+        }
+        try {
+            openWindow(inbox.get(id.get()));
+        } catch (NotFoundException e) {
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+        }
+    }
+
+    private void open(ConversationSummary chat) {
+        UI.getCurrent().navigate(ChatsView.class, new RouteParameters("conversationId", Long.toString(chat.id())),
+                FilterParameters.toQuery(list.currentFilter()));
+    }
+
+    private void openWindow(ConversationSummary chat) {
+        closeWindow();
+        window = new ChatWindow(inbox, presence, chat, users.activeStaff(), linkTo(chat.id()), this::toggleList);
+        center.removeAll();
+        center.add(window);
+        clientPanel.show(chat);
+        list.select(chat.id());
+        addClassName("chat-open");
+    }
+
+    private void closeWindow() {
+        if (window != null) {
+            center.remove(window);
+            window = null;
+        }
+        list.select(null);
+        clientPanel.clear();
+        removeClassName("chat-open");
+        showNoChat();
+    }
+
+    private void showNoChat() {
+        if (center.getChildren().findAny().isEmpty()) {
+            center.add(new EmptyState(VaadinIcon.COMMENTS_O, getTranslation("chats.select.title"),
+                    getTranslation("chats.select.text")));
+        }
+    }
+
+    private void toggleList() {
+        boolean collapsed = !hasClassName("list-collapsed");
+        setClassName("list-collapsed", collapsed);
+        if (window != null) {
+            window.header.listCollapsed(collapsed);
+        }
+    }
+
+    private void filterChanged(ChatFilter filter) {
+        String path = window == null ? "chats" : "chats/" + window.conversationId();
+        UI.getCurrent().getPage().getHistory().replaceState(null, new Location(path, FilterParameters.toQuery(filter)));
+    }
+
+    /** An absolute link to a chat, for "copy link". */
+    private static String linkTo(long conversationId) {
+        var request = VaadinServletRequest.getCurrent();
+        String base = "";
+        if (request != null) {
+            var http = request.getHttpServletRequest();
+            String port = (http.getServerPort() == 80 && "http".equals(http.getScheme()))
+                    || (http.getServerPort() == 443 && "https".equals(http.getScheme())) ? "" : ":" + http.getServerPort();
+            base = http.getScheme() + "://" + http.getServerName() + port + http.getContextPath();
+        }
+        return base + "/chats/" + conversationId;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        if (list == null) {
+            return;
+        }
+        UI ui = event.getUI();
+        unsubscribe = updates.subscribe(CurrentStaff.require(), e -> ui.access(() -> onEvent(e)));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+            unsubscribe = null;
+        }
+    }
+
+    private void onEvent(ChatEvent event) {
+        if (window != null && window.conversationId() == event.conversationId()) {
+            try {
+                window.onEvent(event);
+            } catch (NotFoundException e) {
+                closeWindow();
+            }
+        }
+        if (event.type() != ChatEvent.Type.PRESENCE) {
+            scheduleListRefresh();
+        }
+    }
+
+    /** Coalesces a burst of events into one list refresh. */
+    private void scheduleListRefresh() {
+        if (refreshPending) {
+            return;
+        }
+        refreshPending = true;
+        UI ui = getUI().orElseThrow();
+        java.util.concurrent.CompletableFuture.delayedExecutor(150, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .execute(() -> ui.access(() -> {
+                    refreshPending = false;
+                    list.refresh();
+                }));
     }
 
     @Override
     public String getPageTitle() {
         return getTranslation("nav.chats");
     }
+
 }

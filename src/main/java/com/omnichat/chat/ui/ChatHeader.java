@@ -1,0 +1,113 @@
+package com.omnichat.chat.ui;
+
+import java.util.List;
+import java.util.Objects;
+
+import com.omnichat.chat.ConversationState;
+import com.omnichat.chat.ConversationSummary;
+import com.omnichat.user.StaffMember;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.clipboard.Clipboard;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+
+/**
+ * The chat window's top bar: collapse the list, the client, who else is here, the
+ * responsible manager, copy link, close/reopen.
+ */
+class ChatHeader extends Div {
+
+    interface Actions {
+        void toggleList();
+
+        void assign(Long userId);
+
+        void toggleState();
+    }
+
+    final Button toggleList = new Button(VaadinIcon.ANGLE_DOUBLE_LEFT.create());
+    final ComboBox<StaffMember> responsible = new ComboBox<>();
+    final Button copyLink = new Button(VaadinIcon.LINK.create());
+    final Button closeOrReopen = new Button();
+    final Span presence = new Span();
+    private final Actions actions;
+    private boolean updating;
+
+    ChatHeader(ConversationSummary chat, List<StaffMember> staff, String link, Actions actions) {
+        this.actions = actions;
+        addClassName("chat-header");
+        toggleList.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        toggleList.setAriaLabel(getTranslation("chat.toggle-list"));
+        toggleList.setTooltipText(getTranslation("chat.toggle-list"));
+        toggleList.addClickListener(e -> actions.toggleList());
+
+        responsible.setItems(staff);
+        responsible.setItemLabelGenerator(StaffMember::fullName);
+        responsible.setPlaceholder(getTranslation("chat.responsible.none"));
+        responsible.setClearButtonVisible(true);
+        responsible.setAriaLabel(getTranslation("chat.responsible"));
+        responsible.setTooltipText(getTranslation("chat.responsible"));
+        responsible.addClassName("responsible");
+        responsible.addValueChangeListener(e -> {
+            if (!updating && e.isFromClient()) {
+                actions.assign(e.getValue() == null ? null : e.getValue().id());
+            }
+        });
+
+        copyLink.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        copyLink.setAriaLabel(getTranslation("chat.copy-link"));
+        copyLink.setTooltipText(getTranslation("chat.copy-link"));
+        Clipboard.onClick(copyLink).writeText(link);
+        copyLink.addClickListener(e -> Notification.show(getTranslation("chat.link-copied"), 2000,
+                Notification.Position.BOTTOM_START));
+        copyLink.getElement().setAttribute("data-link", link);
+
+        closeOrReopen.addClickListener(e -> actions.toggleState());
+        presence.addClassName("presence");
+        update(chat);
+    }
+
+    void update(ConversationSummary chat) {
+        updating = true;
+        try {
+            removeAll();
+            var avatar = new Avatar(chat.clientName());
+            if (chat.clientPhotoUrl() != null) {
+                avatar.setImage(chat.clientPhotoUrl());
+            }
+            var name = new Span(chat.clientName());
+            name.addClassName("client-name");
+            var channelIcon = new Icon(chat.channel().type().icon());
+            channelIcon.addClassName("channel-icon");
+            var channel = new Span(channelIcon, new Span(chat.channel().name()));
+            channel.addClassName("channel-name");
+            var who = new Div(name, channel, presence);
+            who.addClassName("who");
+            responsible.setValue(chat.responsible() == null ? null : responsible.getListDataView().getItems()
+                    .filter(m -> Objects.equals(m.id(), chat.responsible().id())).findFirst().orElse(null));
+            boolean open = chat.state() == ConversationState.OPEN;
+            closeOrReopen.setText(getTranslation(open ? "chat.close" : "chat.reopen"));
+            closeOrReopen.setIcon(open ? VaadinIcon.CHECK.create() : VaadinIcon.ROTATE_LEFT.create());
+            closeOrReopen.getThemeNames().clear();
+            closeOrReopen.addThemeVariants(open ? ButtonVariant.LUMO_TERTIARY : ButtonVariant.LUMO_CONTRAST);
+            add(toggleList, avatar, who, responsible, copyLink, closeOrReopen);
+        } finally {
+            updating = false;
+        }
+    }
+
+    void listCollapsed(boolean collapsed) {
+        toggleList.setIcon(collapsed ? VaadinIcon.ANGLE_DOUBLE_RIGHT.create() : VaadinIcon.ANGLE_DOUBLE_LEFT.create());
+    }
+
+    void showPresence(String text) {
+        presence.setText(text);
+    }
+
+}

@@ -1,0 +1,240 @@
+package com.omnichat.chat.ui;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import com.omnichat.channel.ChannelInfo;
+import com.omnichat.channel.ChannelService;
+import com.omnichat.chat.ChatFilter;
+import com.omnichat.chat.ChatFilter.Responsible;
+import com.omnichat.chat.ChatFilter.StateTab;
+import com.omnichat.chat.ConversationSummary;
+import com.omnichat.chat.InboxService;
+import com.omnichat.chat.TabCounts;
+import com.omnichat.user.StaffMember;
+import com.omnichat.user.UserService;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.textfield.TextFieldVariant;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+
+/**
+ * The left column: state tabs with counts, search and filters, and the lazily loaded list
+ * of chats (one LitRenderer template per row, no component per row).
+ */
+class ChatList extends VerticalLayout {
+
+    private final InboxService inbox;
+    private final KeysetPager pager;
+    private final Consumer<ChatFilter> onFilterChange;
+    private final Consumer<ConversationSummary> onSelect;
+
+    final Tabs tabs = new Tabs();
+    final Tab openTab = new Tab();
+    final Tab closedTab = new Tab();
+    final Tab allTab = new Tab();
+    final TextField search = new TextField();
+    final Checkbox unanswered = new Checkbox(getTranslation("chats.filter.unanswered"));
+    final MultiSelectComboBox<ChannelInfo> channels = new MultiSelectComboBox<>();
+    final Select<ResponsibleOption> responsible = new Select<>();
+    final Grid<ConversationSummary> grid = new Grid<>();
+    private Long selectedId;
+    private TimeFormat time;
+    private boolean applying;
+
+    ChatList(InboxService inbox, ChannelService channelService, UserService users, ChatFilter initial,
+             Consumer<ChatFilter> onFilterChange, Consumer<ConversationSummary> onSelect) {
+        this.inbox = inbox;
+        this.onFilterChange = onFilterChange;
+        this.onSelect = onSelect;
+        this.pager = new KeysetPager(inbox, initial);
+        addClassName("chat-list");
+        setPadding(false);
+        setSpacing(false);
+        configureTabs();
+        configureFilters(channelService.myChannels(), users.activeStaff());
+        configureGrid();
+        var filters = new Div(search, channels, responsible, unanswered);
+        filters.addClassName("chat-filters");
+        add(tabs, filters, grid);
+        setFlexGrow(1, grid);
+        apply(initial);
+    }
+
+    private void configureTabs() {
+        tabs.add(openTab, closedTab, allTab);
+        tabs.setWidthFull();
+        tabs.addThemeVariants(com.vaadin.flow.component.tabs.TabsVariant.LUMO_EQUAL_WIDTH_TABS,
+                com.vaadin.flow.component.tabs.TabsVariant.LUMO_SMALL);
+        tabs.addSelectedChangeListener(e -> filtersChanged());
+    }
+
+    private void configureFilters(List<ChannelInfo> myChannels, List<StaffMember> staff) {
+        search.setPlaceholder(getTranslation("chats.filter.search"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addThemeVariants(TextFieldVariant.LUMO_SMALL);
+        search.setWidthFull();
+        search.addValueChangeListener(e -> filtersChanged());
+
+        channels.setItems(myChannels);
+        channels.setItemLabelGenerator(ChannelInfo::name);
+        channels.setPlaceholder(getTranslation("chats.filter.channels"));
+        channels.addValueChangeListener(e -> filtersChanged());
+
+        List<ResponsibleOption> options = new java.util.ArrayList<>(List.of(
+                new ResponsibleOption(Responsible.ALL, null, getTranslation("chats.filter.responsible.all")),
+                new ResponsibleOption(Responsible.MINE, null, getTranslation("chats.filter.responsible.mine")),
+                new ResponsibleOption(Responsible.UNASSIGNED, null,
+                        getTranslation("chats.filter.responsible.unassigned"))));
+        staff.forEach(m -> options.add(new ResponsibleOption(Responsible.USER, m.id(), m.fullName())));
+        responsible.setItems(options);
+        responsible.setItemLabelGenerator(ResponsibleOption::label);
+        responsible.setAriaLabel(getTranslation("chats.filter.responsible"));
+        responsible.addValueChangeListener(e -> filtersChanged());
+
+        unanswered.addValueChangeListener(e -> filtersChanged());
+    }
+
+    private void configureGrid() {
+        grid.addClassName("chat-grid");
+        grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_NO_ROW_BORDERS);
+        grid.addColumn(rowRenderer());
+        grid.setItems(query -> pager.fetch(query.getOffset(), query.getLimit()));
+        grid.getLazyDataView().setItemCountEstimate(50);
+        grid.setSelectionMode(Grid.SelectionMode.SINGLE);
+        grid.addItemClickListener(e -> onSelect.accept(e.getItem()));
+        grid.setPartNameGenerator(c -> Objects.equals(c.id(), selectedId) ? "selected-chat" : null);
+    }
+
+    private LitRenderer<ConversationSummary> rowRenderer() {
+        return LitRenderer.<ConversationSummary>of("""
+                        <div class="chat-row">
+                          <div class="chat-row-avatar">
+                            <vaadin-avatar name="${item.name}" abbr="${item.initials}" img="${item.photo}"></vaadin-avatar>
+                            <vaadin-icon class="chat-row-channel" icon="${item.channelIcon}"
+                                title="${item.channelName}" aria-label="${item.channelName}"></vaadin-icon>
+                          </div>
+                          <div class="chat-row-main">
+                            <div class="chat-row-line">
+                              <span class="chat-row-name">${item.name}</span>
+                              <span class="chat-row-time">${item.time}</span>
+                            </div>
+                            <div class="chat-row-line">
+                              <span class="chat-row-preview">${item.preview}</span>
+                              <vaadin-avatar class="chat-row-responsible" ?hidden="${!item.responsible}"
+                                  abbr="${item.responsibleInitials}" name="${item.responsible}"
+                                  title="${item.responsible}"
+                                  style="background:${item.responsibleColor};color:white"></vaadin-avatar>
+                              <span class="chat-row-badge" ?hidden="${item.badge == 0}"
+                                  title="${item.badgeTitle}">${item.badge}</span>
+                            </div>
+                          </div>
+                        </div>""")
+                .withProperty("name", ConversationSummary::clientName)
+                .withProperty("initials", ConversationSummary::clientInitials)
+                .withProperty("photo", c -> c.clientPhotoUrl() == null ? "" : c.clientPhotoUrl())
+                .withProperty("channelIcon", c -> c.channel().type().icon())
+                .withProperty("channelName", c -> c.channel().name())
+                .withProperty("time", c -> time().listTime(c.lastMessageAt() == null ? c.sortAt() : c.lastMessageAt()))
+                .withProperty("preview", this::previewOf)
+                .withProperty("responsible", c -> c.responsible() == null ? "" : c.responsible().fullName())
+                .withProperty("responsibleInitials", c -> c.responsible() == null ? "" : c.responsible().initials())
+                .withProperty("responsibleColor", c -> c.responsible() == null ? "" : c.responsible().avatarColor())
+                .withProperty("badge", ConversationSummary::unreadCount)
+                .withProperty("badgeTitle", c -> getTranslation("chats.badge.title", c.unreadCount()));
+    }
+
+    /** The selected chat shows its channel's name instead of the last message. */
+    private String previewOf(ConversationSummary c) {
+        if (Objects.equals(c.id(), selectedId)) {
+            return c.channel().name();
+        }
+        String preview = c.lastMessagePreview() == null ? "" : c.lastMessagePreview();
+        return c.lastMessageKind() == com.omnichat.chat.MessageKind.MANAGER
+                ? getTranslation("chats.preview.you", preview) : preview;
+    }
+
+    private TimeFormat time() {
+        if (time == null) {
+            time = TimeFormat.of(getUI().orElseThrow());
+        }
+        return time;
+    }
+
+    /** Shows the filter in the controls and reloads the list (no change event back to the view). */
+    void apply(ChatFilter filter) {
+        applying = true;
+        try {
+            tabs.setSelectedTab(switch (filter.state()) {
+                case OPEN -> openTab;
+                case CLOSED -> closedTab;
+                case ALL -> allTab;
+            });
+            search.setValue(filter.search());
+            unanswered.setValue(filter.unansweredOnly());
+            channels.setValue(channels.getListDataView().getItems()
+                    .filter(c -> filter.channelIds().contains(c.id())).collect(Collectors.toSet()));
+            responsible.setValue(responsible.getListDataView().getItems()
+                    .filter(o -> o.kind() == filter.responsible()
+                            && Objects.equals(o.userId(), filter.responsibleUserId()))
+                    .findFirst().orElse(responsible.getListDataView().getItem(0)));
+        } finally {
+            applying = false;
+        }
+        pager.setFilter(filter);
+        refresh();
+    }
+
+    ChatFilter currentFilter() {
+        StateTab state = tabs.getSelectedTab() == closedTab ? StateTab.CLOSED
+                : tabs.getSelectedTab() == allTab ? StateTab.ALL : StateTab.OPEN;
+        Set<Long> channelIds = channels.getValue().stream().map(ChannelInfo::id).collect(Collectors.toCollection(HashSet::new));
+        ResponsibleOption option = responsible.getValue();
+        return new ChatFilter(state, search.getValue(), unanswered.getValue(), channelIds,
+                option == null ? Responsible.ALL : option.kind(), option == null ? null : option.userId());
+    }
+
+    private void filtersChanged() {
+        if (applying) {
+            return;
+        }
+        ChatFilter filter = currentFilter();
+        pager.setFilter(filter);
+        refresh();
+        onFilterChange.accept(filter);
+    }
+
+    /** Re-reads the visible rows and the tab counts (after a live update or a filter change). */
+    void refresh() {
+        pager.reset();
+        grid.getDataProvider().refreshAll();
+        TabCounts counts = inbox.counts(pager.filter());
+        openTab.setLabel(getTranslation("chats.tab.open") + " · " + TabCounts.label(counts.open()));
+        closedTab.setLabel(getTranslation("chats.tab.closed") + " · " + TabCounts.label(counts.closed()));
+        allTab.setLabel(getTranslation("chats.tab.all") + " · " + TabCounts.label(counts.all()));
+    }
+
+    void select(Long conversationId) {
+        selectedId = conversationId;
+        grid.getDataProvider().refreshAll();
+    }
+
+    record ResponsibleOption(Responsible kind, Long userId, String label) {
+    }
+}

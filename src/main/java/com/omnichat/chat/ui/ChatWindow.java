@@ -1,0 +1,274 @@
+package com.omnichat.chat.ui;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.UserFacingException;
+import com.omnichat.base.ui.Notifications;
+import com.omnichat.chat.ChatEvent;
+import com.omnichat.chat.ConversationState;
+import com.omnichat.chat.ConversationSummary;
+import com.omnichat.chat.InboxService;
+import com.omnichat.chat.MessageView;
+import com.omnichat.chat.OutgoingAttachment;
+import com.omnichat.chat.PresenceService;
+import com.omnichat.user.StaffMember;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+
+/**
+ * The middle column: top bar, message history (older pages load when scrolled to the
+ * top, new messages arrive live) and the composer.
+ */
+class ChatWindow extends VerticalLayout {
+
+    static final int PAGE = 50;
+
+    private final InboxService inbox;
+    private final PresenceService presence;
+    private final long conversationId;
+    private final Runnable onToggleList;
+    private final String viewKey = UUID.randomUUID().toString();
+    private final Map<Long, MessageItem> shown = new LinkedHashMap<>();
+    private final Map<Long, Seen> others = new HashMap<>();
+    private ConversationSummary chat;
+    private TimeFormat time;
+    private boolean allLoaded;
+
+    final ChatHeader header;
+    final Div messages = new Div();
+    final Composer composer;
+
+    ChatWindow(InboxService inbox, PresenceService presence, ConversationSummary chat, List<StaffMember> staff,
+               String link, Runnable onToggleList) {
+        this.inbox = inbox;
+        this.presence = presence;
+        this.chat = chat;
+        this.conversationId = chat.id();
+        this.onToggleList = onToggleList;
+        addClassName("chat-window");
+        setPadding(false);
+        setSpacing(false);
+        header = new ChatHeader(chat, staff, link, headerActions());
+        composer = new Composer(composerActions());
+        messages.addClassName("messages");
+        messages.getElement().addEventListener("scroll", e -> loadOlder())
+                .setFilter("element.scrollTop < 80").debounce(300);
+        add(header, messages, composer);
+        setFlexGrow(1, messages);
+        setAlignItems(FlexComponent.Alignment.STRETCH);
+    }
+
+    long conversationId() {
+        return conversationId;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        time = TimeFormat.of(event.getUI());
+        if (shown.isEmpty()) {
+            append(inbox.history(conversationId, null, PAGE), false);
+            allLoaded = shown.size() < PAGE;
+            scrollToBottom();
+        }
+        presence.viewing(conversationId, viewKey);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        presence.left(conversationId, viewKey);
+    }
+
+    /** A live event about this chat (called inside {@code UI.access}). */
+    void onEvent(ChatEvent event) {
+        if (event.type() == ChatEvent.Type.PRESENCE) {
+            onPresence(event.presence());
+            return;
+        }
+        chat = inbox.get(conversationId);
+        header.update(chat);
+        refreshRecent();
+    }
+
+    private void refreshRecent() {
+        List<MessageView> recent = inbox.history(conversationId, null, PAGE);
+        long newest = shown.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+        boolean appended = false;
+        for (MessageView m : recent) {
+            MessageItem existing = shown.get(m.id());
+            if (existing != null && !existing.message().equals(m)) {
+                MessageItem replacement = item(m);
+                messages.replace(existing, replacement);
+                shown.put(m.id(), replacement);
+            } else if (existing == null && m.id() > newest) {
+                MessageItem item = item(m);
+                messages.add(item);
+                shown.put(m.id(), item);
+                appended = true;
+            }
+        }
+        if (appended) {
+            scrollToBottom();
+        }
+    }
+
+    private void loadOlder() {
+        if (allLoaded || shown.isEmpty()) {
+            return;
+        }
+        long oldest = shown.keySet().iterator().next();
+        List<MessageView> older = inbox.history(conversationId, oldest, PAGE);
+        allLoaded = older.size() < PAGE;
+        append(older, true);
+    }
+
+    private void append(List<MessageView> page, boolean atTop) {
+        if (atTop) {
+            Map<Long, MessageItem> reordered = new LinkedHashMap<>();
+            for (int i = 0; i < page.size(); i++) {
+                MessageItem item = item(page.get(i));
+                messages.addComponentAtIndex(i, item);
+                reordered.put(page.get(i).id(), item);
+            }
+            reordered.putAll(shown);
+            shown.clear();
+            shown.putAll(reordered);
+        } else {
+            page.forEach(m -> {
+                MessageItem item = item(m);
+                messages.add(item);
+                shown.put(m.id(), item);
+            });
+        }
+    }
+
+    private MessageItem item(MessageView m) {
+        return new MessageItem(m, inbox, conversationId, time, composer::replyTo, this::retry);
+    }
+
+    private void scrollToBottom() {
+        messages.getElement().executeJs("requestAnimationFrame(() => this.scrollTop = this.scrollHeight)");
+    }
+
+    private void retry(MessageView message) {
+        act(() -> inbox.retry(conversationId, message.id()));
+    }
+
+    private ChatHeader.Actions headerActions() {
+        return new ChatHeader.Actions() {
+            @Override
+            public void toggleList() {
+                onToggleList.run();
+            }
+
+            @Override
+            public void assign(Long userId) {
+                act(() -> inbox.assign(conversationId, userId));
+            }
+
+            @Override
+            public void toggleState() {
+                act(() -> {
+                    if (chat.state() == ConversationState.OPEN) {
+                        inbox.close(conversationId);
+                    } else {
+                        inbox.reopen(conversationId);
+                    }
+                });
+            }
+        };
+    }
+
+    private Composer.Actions composerActions() {
+        return new Composer.Actions() {
+            @Override
+            public void send(String text, MessageView replyTo, List<OutgoingAttachment> files) {
+                if (act(() -> inbox.reply(conversationId, text, replyTo == null ? null : replyTo.id(), files))) {
+                    composer.clear();
+                }
+            }
+
+            @Override
+            public void note(String text) {
+                if (act(() -> inbox.addNote(conversationId, text))) {
+                    composer.clear();
+                }
+            }
+
+            @Override
+            public void typing() {
+                presence.typing(conversationId);
+            }
+        };
+    }
+
+    /** Runs an action; the live event of the change then refreshes this window. */
+    private boolean act(Runnable action) {
+        try {
+            action.run();
+            chat = inbox.get(conversationId);
+            header.update(chat);
+            refreshRecent();
+            return true;
+        } catch (UserFacingException e) {
+            Notifications.error(e);
+            return false;
+        }
+    }
+
+    // ---- who else is here ----
+
+    private void onPresence(ChatEvent.Presence p) {
+        if (p == null || p.userId() == CurrentStaff.require().id()) {
+            return;
+        }
+        if (p.activity() == ChatEvent.Activity.LEFT) {
+            others.remove(p.userId());
+        } else {
+            others.put(p.userId(), new Seen(p.userName(), p.activity(), Instant.now()));
+        }
+        renderPresence();
+        if (p.activity() == ChatEvent.Activity.TYPING) {
+            UI ui = getUI().orElse(null);
+            if (ui != null) {
+                CompletableFuture.delayedExecutor(PresenceService.TYPING_TTL_MILLIS + 100, TimeUnit.MILLISECONDS)
+                        .execute(() -> ui.access(this::renderPresence));
+            }
+        }
+    }
+
+    private void renderPresence() {
+        Instant now = Instant.now();
+        others.values().removeIf(s -> s.at().plusMillis(PresenceService.VIEWER_TTL_MILLIS).isBefore(now));
+        List<String> typing = others.values().stream()
+                .filter(s -> s.activity() == ChatEvent.Activity.TYPING
+                        && s.at().plusMillis(PresenceService.TYPING_TTL_MILLIS).isAfter(now))
+                .map(Seen::name).toList();
+        List<String> viewing = others.values().stream().map(Seen::name).filter(n -> !typing.contains(n)).toList();
+        StringBuilder text = new StringBuilder();
+        if (!typing.isEmpty()) {
+            text.append(getTranslation("chat.presence.typing", String.join(", ", typing)));
+        }
+        if (!viewing.isEmpty()) {
+            if (!text.isEmpty()) {
+                text.append(" · ");
+            }
+            text.append(getTranslation("chat.presence.viewing", String.join(", ", viewing)));
+        }
+        header.showPresence(text.toString());
+    }
+
+    private record Seen(String name, ChatEvent.Activity activity, Instant at) {
+    }
+}

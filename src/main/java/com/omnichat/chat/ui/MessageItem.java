@@ -1,0 +1,158 @@
+package com.omnichat.chat.ui;
+
+import java.util.function.Consumer;
+
+import com.omnichat.chat.AttachmentView;
+import com.omnichat.chat.DeliveryStatus;
+import com.omnichat.chat.InboxService;
+import com.omnichat.chat.MessageKind;
+import com.omnichat.chat.MessageView;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.clipboard.Clipboard;
+import com.vaadin.flow.component.contextmenu.ContextMenu;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.server.streams.DownloadHandler;
+
+/**
+ * One message bubble. Client text is always set as text (never HTML), so nothing a
+ * client writes can run or inject markup.
+ */
+class MessageItem extends Div {
+
+    private final MessageView message;
+
+    MessageItem(MessageView message, InboxService inbox, long conversationId, TimeFormat time,
+                Consumer<MessageView> onReply, Consumer<MessageView> onRetry) {
+        this.message = message;
+        addClassNames("message", "message-" + message.kind().name().toLowerCase());
+        getElement().setAttribute("data-message-id", Long.toString(message.id()));
+        if (message.kind() == MessageKind.SYSTEM) {
+            add(new Span(systemText()), meta(time));
+            return;
+        }
+        var bubble = new Div();
+        bubble.addClassName("bubble");
+        if (message.kind() == MessageKind.NOTE) {
+            var label = new Span(getTranslation("chat.note.label", message.authorName()));
+            label.addClassName("note-label");
+            bubble.add(label);
+        } else if (message.kind() == MessageKind.MANAGER) {
+            var author = new Span(message.authorName());
+            author.addClassName("author");
+            bubble.add(author);
+        }
+        if (message.replyTo() != null) {
+            bubble.add(quote(message.replyTo()));
+        }
+        if (message.body() != null && !message.body().isEmpty()) {
+            var text = new Div();
+            text.setText(message.body());
+            text.addClassName("text");
+            bubble.add(text);
+        }
+        message.attachments().forEach(a -> bubble.add(attachment(inbox, a)));
+        bubble.add(meta(time));
+        if (message.status() == DeliveryStatus.FAILED) {
+            var retry = new Button(getTranslation("chat.retry"), VaadinIcon.REFRESH.create(), e -> onRetry.accept(message));
+            retry.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            retry.addClassName("retry");
+            bubble.add(retry);
+        }
+        add(bubble, menu(onReply, onRetry));
+    }
+
+    MessageView message() {
+        return message;
+    }
+
+    private String systemText() {
+        return getTranslation("system." + message.systemCode(), message.systemArgs().toArray());
+    }
+
+    private Div quote(MessageView.Quote quote) {
+        var who = new Span(quote.kind() == MessageKind.CLIENT ? getTranslation("chat.quote.client")
+                : quote.authorName() == null ? "" : quote.authorName());
+        who.addClassName("quote-author");
+        var text = new Span(quote.excerpt());
+        var box = new Div(who, text);
+        box.addClassName("quote");
+        return box;
+    }
+
+    private Div meta(TimeFormat time) {
+        var meta = new Div();
+        meta.addClassName("meta");
+        meta.add(new Span(time.messageTime(message.createdAt())));
+        if (message.edited()) {
+            meta.add(new Span(getTranslation("chat.edited")));
+        }
+        if (message.status() != null) {
+            meta.add(statusIcon(message.status()));
+        }
+        if (message.status() == DeliveryStatus.FAILED) {
+            var reason = new Span(getTranslation("chat.status.failed-reason", String.valueOf(message.failureReason())));
+            reason.addClassName("failure");
+            meta.add(reason);
+        }
+        return meta;
+    }
+
+    private Icon statusIcon(DeliveryStatus status) {
+        Icon icon = switch (status) {
+            case PENDING -> VaadinIcon.CLOCK.create();
+            case SENT -> VaadinIcon.CHECK.create();
+            case DELIVERED, READ -> VaadinIcon.CHECK_CIRCLE.create();
+            case FAILED -> VaadinIcon.EXCLAMATION_CIRCLE.create();
+        };
+        icon.addClassNames("status", "status-" + status.name().toLowerCase());
+        icon.setTooltipText(getTranslation("chat.status." + status.name().toLowerCase()));
+        icon.getElement().setAttribute("aria-label", getTranslation("chat.status." + status.name().toLowerCase()));
+        return icon;
+    }
+
+    private com.vaadin.flow.component.Component attachment(InboxService inbox, AttachmentView file) {
+        DownloadHandler handler = event -> {
+            var download = inbox.attachmentContent(file.id());
+            event.setContentType(download.contentType());
+            if (file.image()) {
+                event.inline(download.fileName());
+            } else {
+                event.setFileName(download.fileName());
+            }
+            event.getOutputStream().write(download.content());
+        };
+        if (file.image()) {
+            var image = new Image(handler, file.fileName());
+            image.addClassName("attachment-image");
+            return image;
+        }
+        var link = new Anchor(handler, file.fileName());
+        link.addClassName("attachment-file");
+        link.getElement().setAttribute("download", true);
+        return link;
+    }
+
+    private Button menu(Consumer<MessageView> onReply, Consumer<MessageView> onRetry) {
+        var button = new Button(VaadinIcon.ELLIPSIS_DOTS_V.create());
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+        button.addClassName("message-menu");
+        button.setAriaLabel(getTranslation("chat.menu"));
+        var menu = new ContextMenu(button);
+        menu.setOpenOnClick(true);
+        if (message.kind() != MessageKind.NOTE) {
+            menu.addItem(getTranslation("chat.reply"), e -> onReply.accept(message));
+        }
+        var copy = menu.addItem(getTranslation("chat.copy"));
+        Clipboard.onClick(copy).writeText(message.body() == null ? "" : message.body());
+        if (message.status() == DeliveryStatus.FAILED) {
+            menu.addItem(getTranslation("chat.retry"), e -> onRetry.accept(message));
+        }
+        return button;
+    }
+}
