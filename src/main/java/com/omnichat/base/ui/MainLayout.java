@@ -28,6 +28,8 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
@@ -130,6 +132,19 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        viewTitle.setText(UI.getCurrent().getInternals().getTitle());
+        String title = event.getActiveChain().stream()
+                .filter(HasDynamicTitle.class::isInstance).map(c -> ((HasDynamicTitle) c).getPageTitle())
+                .findFirst().orElse("");
+        viewTitle.setText(title);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        // On a tablet the chats page needs the width: start with the drawer closed.
+        var details = event.getUI().getPage().getExtendedClientDetails();
+        if (details != null && details.getWindowInnerWidth() > 0 && details.getWindowInnerWidth() < 1280) {
+            setDrawerOpened(false);
+        }
     }
 }

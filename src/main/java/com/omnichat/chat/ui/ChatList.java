@@ -63,6 +63,8 @@ class ChatList extends VerticalLayout {
         this.onSelect = onSelect;
         this.pager = new KeysetPager(inbox, initial);
         addClassName("chat-list");
+        // Width comes from the stylesheet (fixed column), not VerticalLayout's inline 100%.
+        setWidth(null);
         setPadding(false);
         setSpacing(false);
         configureTabs();

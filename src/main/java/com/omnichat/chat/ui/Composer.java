@@ -54,7 +54,9 @@ class Composer extends Div {
         upload.setMaxFiles(5);
         upload.addClassName("composer-upload");
         upload.setUploadButton(iconButton(VaadinIcon.PAPERCLIP, "chat.attach"));
-        upload.setDropAllowed(true);
+        // The composer is small: no drop-zone label, files still can be dropped on the button.
+        upload.setDropLabel(new Span());
+        upload.setDropLabelIcon(new Span());
 
         input.setPlaceholder(getTranslation("chat.input.placeholder"));
         input.setMaxLength(InboxService.MAX_TEXT);
