@@ -7,6 +7,7 @@ import org.springframework.context.ApplicationEventPublisher;
 
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.LanguageChanged;
+import com.omnichat.base.MenuVisibility;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.TranslationProvider;
 import com.vaadin.flow.component.Component;
@@ -52,9 +53,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final ApplicationEventPublisher events;
     private final Span viewTitle = new Span();
 
-    MainLayout(AuthenticationContext authentication, ApplicationEventPublisher events) {
+    private final List<MenuVisibility> visibility;
+
+    MainLayout(AuthenticationContext authentication, ApplicationEventPublisher events, List<MenuVisibility> visibility) {
         this.authentication = authentication;
         this.events = events;
+        this.visibility = visibility;
         setPrimarySection(Section.DRAWER);
         addToDrawer(brand(), new Scroller(navigation()));
         addToNavbar(new DrawerToggle(), title(), userMenu());
@@ -78,7 +82,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private SideNav navigation() {
         var nav = new SideNav();
         nav.addClassName("main-nav");
-        List<MenuEntry> entries = MenuConfiguration.getMenuEntries();
+        List<MenuEntry> entries = MenuConfiguration.getMenuEntries().stream()
+                .filter(e -> visibility.stream().allMatch(v -> v.isVisible(e.path()))).toList();
         entries.stream().filter(e -> !e.path().startsWith(ADMIN_PREFIX)).forEach(e -> nav.addItem(item(e)));
         List<MenuEntry> admin = entries.stream().filter(e -> e.path().startsWith(ADMIN_PREFIX)).toList();
         if (!admin.isEmpty()) {

@@ -1,0 +1,21 @@
+package com.omnichat.chat;
+
+import org.springframework.stereotype.Component;
+
+import com.omnichat.base.MenuVisibility;
+
+/** "Chats" appears only for a user with access to at least one channel (SPEC 1). */
+@Component
+class ChatsMenuVisibility implements MenuVisibility {
+
+    private final InboxService inbox;
+
+    ChatsMenuVisibility(InboxService inbox) {
+        this.inbox = inbox;
+    }
+
+    @Override
+    public boolean isVisible(String path) {
+        return !path.startsWith("chats") || inbox.hasAnyChannel();
+    }
+}

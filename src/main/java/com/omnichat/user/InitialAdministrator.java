@@ -1,0 +1,56 @@
+package com.omnichat.user;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.omnichat.base.Role;
+
+/**
+ * A fresh production database has no users: when {@code OMNICHAT_ADMIN_LOGIN} and
+ * {@code OMNICHAT_ADMIN_PASSWORD} are set and no active administrator exists, this creates
+ * one. Once an administrator exists the settings are ignored.
+ */
+@Component
+@Order(-1)
+class InitialAdministrator implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(InitialAdministrator.class);
+
+    private final StaffUserRepository users;
+    private final PasswordEncoder encoder;
+    private final String login;
+    private final String password;
+
+    InitialAdministrator(StaffUserRepository users, PasswordEncoder encoder,
+                         @Value("${omnichat.initial-admin.login:}") String login,
+                         @Value("${omnichat.initial-admin.password:}") String password) {
+        this.users = users;
+        this.encoder = encoder;
+        this.login = login;
+        this.password = password;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (login.isBlank() || password.isBlank() || !users.lockActiveAdministrators().isEmpty()) {
+            return;
+        }
+        String normalized = UserService.normalizeLogin(login);
+        PasswordPolicy.check(normalized, password);
+        if (users.existsByLogin(normalized)) {
+            log.warn("Initial administrator {} exists but is not an active administrator; not changing it", normalized);
+            return;
+        }
+        users.save(new StaffUser(normalized, "Administrator", null, Role.ADMINISTRATOR, encoder.encode(password),
+                "#9334e6"));
+        log.info("Created the initial administrator {}", normalized);
+    }
+}
