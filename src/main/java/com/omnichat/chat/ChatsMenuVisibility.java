@@ -16,6 +16,7 @@ class ChatsMenuVisibility implements MenuVisibility {
 
     @Override
     public boolean isVisible(String path) {
-        return !path.startsWith("chats") || inbox.hasAnyChannel();
+        String route = path.startsWith("/") ? path.substring(1) : path;
+        return !route.startsWith("chats") || inbox.hasAnyChannel();
     }
 }
