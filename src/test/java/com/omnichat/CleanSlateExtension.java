@@ -8,12 +8,12 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 import com.omnichat.user.StaffFixtures;
 
-/** Before each test: no staff users in the database, nobody signed in. After it: signed out. */
+/** Before each test: no staff users, channels or chats in the database, nobody signed in. After it: signed out. */
 class CleanSlateExtension implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        SpringExtension.getApplicationContext(context).getBean(StaffFixtures.class).deleteAllStaff();
+        SpringExtension.getApplicationContext(context).getBean(StaffFixtures.class).resetDatabase();
         TestSecurityContextHolder.clearContext();
     }
 

@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
+import com.omnichat.chat.InboxFixtures;
 import com.omnichat.user.StaffFixtures;
 
 /**
@@ -19,8 +20,9 @@ import com.omnichat.user.StaffFixtures;
  * Every class carrying exactly this annotation (and nothing else that shapes the context)
  * shares one cached Spring context, so the application starts once per test JVM.
  * <p>
- * Each test starts with no staff users and nobody signed in ({@link CleanSlateExtension});
- * {@link StaffFixtures} creates the people a use case needs and signs them in.
+ * Each test starts with no staff users, channels or chats and nobody signed in
+ * ({@link CleanSlateExtension}); {@link StaffFixtures} creates the people a use case needs and
+ * signs them in, {@link InboxFixtures} the channels and the client messages.
  * <p>
  * Login throttling is tightened so its tests need few attempts.
  */
@@ -33,7 +35,7 @@ import com.omnichat.user.StaffFixtures;
         "omnichat.login.failures-per-address=" + IntegrationTest.FAILURES_PER_ADDRESS,
 })
 @ActiveProfiles("test")
-@Import(StaffFixtures.class)
+@Import({StaffFixtures.class, InboxFixtures.class})
 @ExtendWith(CleanSlateExtension.class)
 public @interface IntegrationTest {
 

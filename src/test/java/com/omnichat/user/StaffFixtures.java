@@ -71,7 +71,7 @@ public class StaffFixtures {
 
     /** Puts the user, as loaded from the database, into the security context of this thread. */
     public StaffPrincipal signInAs(StaffMember member) {
-        var principal = (StaffPrincipal) details.loadUserByUsername(member.login());
+        var principal = principalOf(member);
         TestSecurityContextHolder.setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         return principal;
@@ -107,8 +107,20 @@ public class StaffFixtures {
         }
     }
 
-    public void deleteAllStaff() {
-        jdbc.update("delete from staff_user");
+    /**
+     * Empties the staff and inbox tables. Identities are not restarted on purpose: ids stay
+     * unique across the tests of one JVM, so a live update or a cached directory entry left
+     * over from an earlier test can never be mistaken for one of this test's chats or users.
+     */
+    public void resetDatabase() {
+        jdbc.update("""
+                truncate staff_user, channel, channel_access, client, client_identity, conversation, message,
+                         attachment, stored_file cascade""");
+    }
+
+    /** The user as the security context would hold him after signing in, without signing him in. */
+    public StaffPrincipal principalOf(StaffMember member) {
+        return (StaffPrincipal) details.loadUserByUsername(member.login());
     }
 
     private static String fullNameOf(String login) {
