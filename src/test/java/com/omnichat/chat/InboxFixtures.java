@@ -59,6 +59,12 @@ public class InboxFixtures {
         return SystemAccess.call(() -> channels.create(type, name, userIds));
     }
 
+    /** Lets the manager use the channel from now on. */
+    public void grant(ChannelInfo channel, StaffMember manager) {
+        jdbc.sql("insert into channel_access (channel_id, user_id) values (?, ?)").params(channel.id(), manager.id())
+                .update();
+    }
+
     /** A client as a channel describes him; {@code userId} is his id on that channel. */
     public static ClientProfile client(String userId, String name, @Nullable String nickname) {
         return new ClientProfile(userId, name, nickname, null);

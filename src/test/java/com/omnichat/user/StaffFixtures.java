@@ -64,6 +64,11 @@ public class StaffFixtures {
         });
     }
 
+    /** Deactivates the user behind the application's back, as another node (or a script) would. */
+    public void deactivateInDatabase(StaffMember member) {
+        jdbc.update("update staff_user set active = false, version = version + 1 where id = ?", member.id());
+    }
+
     /** The user as stored now (fresh version, language, active flag). */
     public StaffMember reload(StaffMember member) {
         return users.findById(member.id()).orElseThrow().toMember();
