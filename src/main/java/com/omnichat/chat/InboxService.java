@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -165,12 +166,12 @@ public class InboxService {
     public void assign(long conversationId, @Nullable Long userId) {
         StaffPrincipal actor = CurrentStaff.require();
         Row conversation = accessible(conversationId, true);
-        if (java.util.Objects.equals(conversation.responsibleId(), userId)) {
+        if (Objects.equals(conversation.responsibleId(), userId)) {
             return;
         }
-        Map<Long, StaffMember> staff = users.directory();
         if (userId != null) {
-            StaffMember assignee = staff.get(userId);
+            // Read the assignee afresh: the cached directory may not know him yet or still think him active.
+            StaffMember assignee = users.findById(userId).orElse(null);
             if (assignee == null || !assignee.active()) {
                 throw new UserFacingException("chat.error.assignee-inactive");
             }
@@ -180,6 +181,8 @@ public class InboxService {
         }
         jdbc.sql("update conversation set responsible_id = ?, updated_at = now() where id = ?")
                 .params(userId, conversationId).update();
+        Map<Long, StaffMember> staff = users.directory(
+                java.util.stream.Stream.of(userId, conversation.responsibleId()).filter(Objects::nonNull).toList());
         if (userId == null) {
             messages.insertSystemMessage(conversationId, conversation.channelId(), actor.id(), "unassigned",
                     actor.fullName(), nameOf(staff, conversation.responsibleId()));
@@ -286,7 +289,8 @@ public class InboxService {
 
     private List<ConversationSummary> summaries(List<Row> rows) {
         Map<Long, ChannelInfo> channelInfo = channels.byIds(rows.stream().map(Row::channelId).distinct().toList());
-        Map<Long, StaffMember> staff = users.directory();
+        Map<Long, StaffMember> staff = users.directory(
+                rows.stream().map(Row::responsibleId).filter(Objects::nonNull).toList());
         return rows.stream().map(r -> new ConversationSummary(r.id(), channelInfo.get(r.channelId()), r.clientId(),
                 r.state(), r.responsibleId() == null ? null : staff.get(r.responsibleId()), r.sortAt(),
                 r.lastMessageAt(), r.preview(), r.lastKind(), r.unreadCount(), r.unanswered(), r.clientName(),
@@ -294,7 +298,9 @@ public class InboxService {
     }
 
     private List<MessageView> views(List<MessageStore.Raw> raws) {
-        Map<Long, StaffMember> staff = users.directory();
+        Map<Long, StaffMember> staff = users.directory(raws.stream()
+                .flatMap(m -> java.util.stream.Stream.of(m.authorId(), m.replyAuthorId())).filter(Objects::nonNull)
+                .toList());
         Map<Long, List<AttachmentView>> files = messages.attachments(raws.stream().map(MessageStore.Raw::id).toList());
         return raws.stream().map(m -> new MessageView(m.id(), m.kind(), m.authorId(),
                 m.authorId() == null ? null : nameOf(staff, m.authorId()), m.body(), m.systemCode(), m.systemArgs(),

@@ -1,6 +1,7 @@
 package com.omnichat.user;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -148,6 +149,20 @@ public class UserService {
     public Map<Long, StaffMember> directory() {
         return directory.get("all", k -> users.findAll().stream()
                 .collect(Collectors.toUnmodifiableMap(u -> u.id(), StaffUser::toMember)));
+    }
+
+    /**
+     * The directory, holding at least the given users: read again when one of them is missing
+     * (created after the cache was filled, possibly on another node).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, StaffMember> directory(Collection<Long> needed) {
+        Map<Long, StaffMember> all = directory();
+        if (all.keySet().containsAll(needed)) {
+            return all;
+        }
+        directory.invalidateAll();
+        return directory();
     }
 
     @EventListener
