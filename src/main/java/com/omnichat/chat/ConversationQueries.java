@@ -115,7 +115,7 @@ class ConversationQueries {
             if (!filter.search().isEmpty()) {
                 // Same expression as the trigram index conversation_search_idx.
                 add("lower(client_name || ' ' || coalesce(client_nickname, '')) like :search escape '\\'");
-                params.put("search", "%" + escapeLike(filter.search().toLowerCase()) + "%");
+                params.put("search", "%" + escapeLike(filter.search().toLowerCase(java.util.Locale.ROOT)) + "%");
             }
         }
 

@@ -184,13 +184,13 @@ public class InboxService {
         Map<Long, StaffMember> staff = users.directory(
                 java.util.stream.Stream.of(userId, conversation.responsibleId()).filter(Objects::nonNull).toList());
         if (userId == null) {
-            messages.insertSystemMessage(conversationId, conversation.channelId(), actor.id(), "unassigned",
+            messages.insertSystemMessage(conversationId, conversation.channelId(), authorId(actor), "unassigned",
                     actor.fullName(), nameOf(staff, conversation.responsibleId()));
         } else if (conversation.responsibleId() == null) {
-            messages.insertSystemMessage(conversationId, conversation.channelId(), actor.id(), "assigned",
+            messages.insertSystemMessage(conversationId, conversation.channelId(), authorId(actor), "assigned",
                     actor.fullName(), nameOf(staff, userId));
         } else {
-            messages.insertSystemMessage(conversationId, conversation.channelId(), actor.id(), "reassigned",
+            messages.insertSystemMessage(conversationId, conversation.channelId(), authorId(actor), "reassigned",
                     actor.fullName(), nameOf(staff, conversation.responsibleId()), nameOf(staff, userId));
         }
         changed(conversation);
@@ -228,8 +228,13 @@ public class InboxService {
         }
         jdbc.sql("update conversation set state = ?, updated_at = now() where id = ?")
                 .params(state.name(), conversationId).update();
-        messages.insertSystemMessage(conversationId, conversation.channelId(), actor.id(), code, actor.fullName());
+        messages.insertSystemMessage(conversationId, conversation.channelId(), authorId(actor), code, actor.fullName());
         changed(conversation);
+    }
+
+    /** The system user (scheduled jobs, demo set-up) is no staff row: its system messages have no author. */
+    private static @Nullable Long authorId(StaffPrincipal actor) {
+        return actor.id() == com.omnichat.base.SystemAccess.SYSTEM_USER_ID ? null : actor.id();
     }
 
     private void changed(Row conversation) {

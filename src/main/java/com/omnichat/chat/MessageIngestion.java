@@ -68,13 +68,20 @@ public class MessageIngestion {
             messages.insertSystemMessage(conversationId, in.channelId(), null, "reopened-by-client");
         }
         jdbc.sql("""
-                        update conversation set state = 'OPEN', sort_at = greatest(sort_at, ?),
-                               last_message_at = ?, last_message_preview = ?, last_message_kind = 'CLIENT',
+                        update conversation set state = 'OPEN', sort_at = greatest(sort_at, :at),
+                               -- A late delivery of an older message keeps the newer preview.
+                               last_message_preview = case when last_message_at is null or :at >= last_message_at
+                                                           then :preview else last_message_preview end,
+                               last_message_kind = case when last_message_at is null or :at >= last_message_at
+                                                        then 'CLIENT' else last_message_kind end,
+                               last_message_at = greatest(coalesce(last_message_at, :at), :at),
                                unread_count = unread_count + 1, unanswered = true, updated_at = now(),
-                               client_name = ?, client_nickname = ?, client_photo_url = ?
-                        where id = ?""")
-                .params(Timestamp.from(at), Timestamp.from(at), MessageStore.preview(in.text(), in.attachments().size()),
-                        client.name(), client.nickname(), client.photoUrl(), conversationId)
+                               client_name = :name, client_nickname = :nickname, client_photo_url = :photo
+                        where id = :id""")
+                .param("at", Timestamp.from(at))
+                .param("preview", MessageStore.preview(in.text(), in.attachments().size()))
+                .param("name", client.name()).param("nickname", client.nickname()).param("photo", client.photoUrl())
+                .param("id", conversationId)
                 .update();
         updates.publish(new ChatEvent(ChatEvent.Type.MESSAGE, conversationId, in.channelId(), null));
         events.publishEvent(new MessageReceived(messageId, conversationId, in.channelId()));
