@@ -77,8 +77,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         var nav = new SideNav();
         nav.addClassName("main-nav");
         List<MenuEntry> entries = MenuConfiguration.getMenuEntries();
-        entries.stream().filter(e -> !e.path().startsWith(ADMIN_PREFIX)).forEach(e -> nav.addItem(item(e)));
-        List<MenuEntry> admin = entries.stream().filter(e -> e.path().startsWith(ADMIN_PREFIX)).toList();
+        entries.stream().filter(e -> !isAdministration(e)).forEach(e -> nav.addItem(item(e)));
+        List<MenuEntry> admin = entries.stream().filter(MainLayout::isAdministration).toList();
         if (!admin.isEmpty()) {
             var group = new SideNavItem(getTranslation("nav.administration"));
             group.setPrefixComponent(VaadinIcon.COG.create());
@@ -87,6 +87,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             nav.addItem(group);
         }
         return nav;
+    }
+
+    // Menu entry paths are absolute ("/admin/users").
+    private static boolean isAdministration(MenuEntry entry) {
+        return entry.path().replaceFirst("^/", "").startsWith(ADMIN_PREFIX);
     }
 
     private SideNavItem item(MenuEntry entry) {
