@@ -1,0 +1,45 @@
+package com.omnichat;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.omnichat.user.StaffFixtures;
+
+/**
+ * An integration test against the real PostgreSQL test database (profile {@code test}).
+ * Every class carrying exactly this annotation (and nothing else that shapes the context)
+ * shares one cached Spring context, so the application starts once per test JVM.
+ * <p>
+ * Each test starts with no staff users and nobody signed in ({@link CleanSlateExtension});
+ * {@link StaffFixtures} creates the people a use case needs and signs them in.
+ * <p>
+ * Login throttling is tightened so its tests need few attempts.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@SpringBootTest(properties = {
+        "omnichat.login.failures-per-login=" + IntegrationTest.FAILURES_PER_LOGIN,
+        "omnichat.login.failures-per-address=" + IntegrationTest.FAILURES_PER_ADDRESS,
+})
+@ActiveProfiles("test")
+@Import(StaffFixtures.class)
+@ExtendWith(CleanSlateExtension.class)
+public @interface IntegrationTest {
+
+    /** Wrong passwords for one login before it is blocked. */
+    int FAILURES_PER_LOGIN = 3;
+
+    /** Wrong passwords from one address before it is blocked. */
+    int FAILURES_PER_ADDRESS = 6;
+}
