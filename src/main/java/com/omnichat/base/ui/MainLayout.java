@@ -135,6 +135,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        viewTitle.setText(UI.getCurrent().getInternals().getTitle());
+        // The UI's title is only updated after this observer runs: ask the view itself.
+        viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
     }
 }
