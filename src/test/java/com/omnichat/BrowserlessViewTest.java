@@ -11,6 +11,7 @@ import com.omnichat.user.StaffMember;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.VaadinService;
 
@@ -49,6 +50,11 @@ public abstract class BrowserlessViewTest extends SpringBrowserlessTest {
     protected HasElement open(String location) {
         UI.getCurrent().navigate(location);
         return getCurrentView();
+    }
+
+    /** The title shown in the top bar. */
+    protected String viewTitle() {
+        return $(Span.class).withClassName("view-title").single().getText();
     }
 
     /** Labels of the side navigation items, groups included, in order. */

@@ -31,7 +31,7 @@ class LanguageTest extends BrowserlessViewTest {
         open("chats");
 
         assertThat(sideNavLabels()).containsExactly("Чати", "Клієнти", "Заявки", "Замовлення");
-        assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Чати");
+        assertThat(viewTitle()).isEqualTo("Чати");
     }
 
     @Test

@@ -24,7 +24,11 @@ class NavigationAccessTest extends BrowserlessViewTest {
         signInAndOpenApp(staff.manager("anna"));
 
         assertThat(open("")).as("the start page is the chats").isNotInstanceOf(LoginView.class);
+        assertThat(viewTitle()).isEqualTo("Chats");
         assertThat(sideNavLabels()).containsExactly("Chats", "Clients", "Requests", "Orders");
+
+        open("orders");
+        assertThat(viewTitle()).as("the top bar follows the navigation").isEqualTo("Orders");
         assertThat($(SideNavItem.class).all()).extracting(item -> relative(item.getPath()))
                 .doesNotContain("admin/users");
     }
