@@ -84,8 +84,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         nav.addClassName("main-nav");
         List<MenuEntry> entries = MenuConfiguration.getMenuEntries().stream()
                 .filter(e -> visibility.stream().allMatch(v -> v.isVisible(e.path()))).toList();
-        entries.stream().filter(e -> !e.path().startsWith(ADMIN_PREFIX)).forEach(e -> nav.addItem(item(e)));
-        List<MenuEntry> admin = entries.stream().filter(e -> e.path().startsWith(ADMIN_PREFIX)).toList();
+        entries.stream().filter(e -> !isAdministration(e)).forEach(e -> nav.addItem(item(e)));
+        List<MenuEntry> admin = entries.stream().filter(MainLayout::isAdministration).toList();
         if (!admin.isEmpty()) {
             var group = new SideNavItem(getTranslation("nav.administration"));
             group.setPrefixComponent(VaadinIcon.COG.create());
@@ -94,6 +94,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             nav.addItem(group);
         }
         return nav;
+    }
+
+    // Menu entry paths are absolute ("/admin/users").
+    private static boolean isAdministration(MenuEntry entry) {
+        return entry.path().replaceFirst("^/", "").startsWith(ADMIN_PREFIX);
     }
 
     private SideNavItem item(MenuEntry entry) {
@@ -137,10 +142,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        String title = event.getActiveChain().stream()
-                .filter(HasDynamicTitle.class::isInstance).map(c -> ((HasDynamicTitle) c).getPageTitle())
-                .findFirst().orElse("");
-        viewTitle.setText(title);
+        // The UI's title is only updated after this observer runs: ask the view itself.
+        viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
     }
 
     @Override

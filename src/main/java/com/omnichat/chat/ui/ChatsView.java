@@ -46,10 +46,10 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final ChatUpdates updates;
     private final UserService users;
     private final ChannelService channels;
-    private final ChatList list;
+    final ChatList list;
     private final Div center = new Div();
     private final ClientPanel clientPanel = new ClientPanel();
-    private ChatWindow window;
+    ChatWindow window;
     private Runnable unsubscribe;
     private boolean refreshPending;
 

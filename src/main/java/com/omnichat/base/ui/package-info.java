@@ -1,0 +1,8 @@
+/**
+ * Shared UI building blocks (layout, headers, empty states, notifications) that every
+ * module's views use: published as the {@code ui} named interface of the base module.
+ */
+@NamedInterface("ui")
+package com.omnichat.base.ui;
+
+import org.springframework.modulith.NamedInterface;

@@ -1,0 +1,64 @@
+package com.omnichat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.user.StaffFixtures;
+import com.omnichat.user.StaffMember;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.VaadinService;
+
+/**
+ * Base of the browserless view tests: the real application context (shared with the
+ * service tests), a simulated browser tab per test, and helpers to sign in.
+ */
+@IntegrationTest
+public abstract class BrowserlessViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    protected StaffFixtures staff;
+
+    @Override
+    @BeforeEach // the overridden method carries it; an override must repeat it
+    protected void initVaadinEnvironment() {
+        super.initVaadinEnvironment();
+        // Vaadin's bootstrap gives every new UI (a reload, a new tab) the session's locale;
+        // the browserless mock creates UIs without that step, so it is added here.
+        VaadinService.getCurrent().addUIInitListener(e -> e.getUI().setLocale(e.getUI().getSession().getLocale()));
+    }
+
+    /**
+     * Signs the user in and opens a new tab for him, as the browser does after the login
+     * form: the session and UI are created with him already authenticated, so per-session
+     * initialisation (his stored language) runs as in production.
+     */
+    protected StaffPrincipal signInAndOpenApp(StaffMember member) {
+        StaffPrincipal principal = staff.signInAs(member);
+        cleanVaadinEnvironment();
+        initVaadinEnvironment();
+        return principal;
+    }
+
+    /** Navigates like typing an address into the browser; returns where the user ended up. */
+    protected HasElement open(String location) {
+        UI.getCurrent().navigate(location);
+        return getCurrentView();
+    }
+
+    /** The title shown in the top bar. */
+    protected String viewTitle() {
+        return $(Span.class).withClassName("view-title").single().getText();
+    }
+
+    /** Labels of the side navigation items, groups included, in order. */
+    protected List<String> sideNavLabels() {
+        return $(SideNavItem.class).all().stream().map(SideNavItem::getLabel).toList();
+    }
+}

@@ -1,0 +1,132 @@
+package com.omnichat.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.options.AriaRole;
+
+/**
+ * End-to-end tests: the application on a random port (profile {@code test}, demo users
+ * admin/anna/max) driven by Debian's Chromium through Playwright. All subclasses share one
+ * application context; each test class starts one browser, each test a fresh browser context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "omnichat.demo-data=true")
+@ActiveProfiles("test")
+abstract class BrowserTest {
+
+    static final String DEMO_PASSWORD = "demo-pass-2026";
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    private final java.util.List<BrowserContext> contexts = new java.util.ArrayList<>();
+
+    @BeforeAll
+    static void startBrowser() {
+        // Never download a browser: use the system's Chromium.
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get(System.getProperty("omnichat.chromium", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @AfterEach
+    void closeContext() {
+        contexts.forEach(BrowserContext::close);
+        contexts.clear();
+    }
+
+    /** A fresh browser window (no cookies, its own session) in English with the given viewport. */
+    Page newPage(int width, int height) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(width, height)
+                .setLocale("en-US"));
+        context.setDefaultTimeout(20_000);
+        contexts.add(context);
+        return context.newPage();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Opens the start page, is sent to the login form, signs in and waits for the layout. */
+    void signIn(Page page, String login) {
+        page.navigate(url("/"));
+        page.waitForURL(Pattern.compile(".*/login(\\?.*)?$"));
+        waitForVaadin(page);
+        Locator username = page.locator("vaadin-login-form input[name=username]");
+        Locator password = page.locator("vaadin-login-form input[name=password]");
+        username.fill(login);
+        password.fill(DEMO_PASSWORD);
+        assertThat(username).hasValue(login);
+        assertThat(password).hasValue(DEMO_PASSWORD);
+        page.locator("vaadin-login-form")
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign in").setExact(true))
+                .click();
+        try {
+            page.waitForURL(url -> !url.contains("/login"));
+            page.locator("vaadin-side-nav").waitFor();
+        } catch (PlaywrightException e) {
+            screenshot(page, "failed-sign-in-" + login);
+            throw e;
+        }
+    }
+
+    /** Waits until Vaadin has started and has no server round trip in progress. */
+    static void waitForVaadin(Page page) {
+        page.waitForFunction("""
+                () => !!window.Vaadin && !!window.Vaadin.Flow && !!window.Vaadin.Flow.clients
+                      && Object.keys(window.Vaadin.Flow.clients).length > 0
+                      && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())""");
+    }
+
+    Path screenshot(Page page, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(false));
+        return file;
+    }
+}
