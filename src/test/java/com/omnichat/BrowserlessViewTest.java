@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.omnichat.base.StaffPrincipal;
+import com.omnichat.chat.InboxFixtures;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -24,6 +25,9 @@ public abstract class BrowserlessViewTest extends SpringBrowserlessTest {
 
     @Autowired
     protected StaffFixtures staff;
+
+    @Autowired
+    protected InboxFixtures inbox;
 
     @Override
     @BeforeEach // the overridden method carries it; an override must repeat it

@@ -79,7 +79,8 @@ abstract class BrowserTest {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(width, height)
                 .setLocale("en-US"));
-        context.setDefaultTimeout(20_000);
+        // Generous: the first page of a run compiles views and the machine may be busy; assertions still wait on conditions.
+        context.setDefaultTimeout(45_000);
         contexts.add(context);
         return context.newPage();
     }

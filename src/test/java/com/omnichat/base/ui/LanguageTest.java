@@ -24,7 +24,9 @@ class LanguageTest extends BrowserlessViewTest {
 
     @Test
     void userWhoseSessionIsUkrainianSeesUkrainianMenu() {
-        signInAndOpenApp(staff.manager("anna"));
+        StaffMember anna = staff.manager("anna");
+        inbox.channel("Shop bot", anna);
+        signInAndOpenApp(anna);
         VaadinSession.getCurrent().setLocale(TranslationProvider.UKRAINIAN);
 
         UI.getCurrent().getPage().reload(); // a new UI in the same session
@@ -37,6 +39,7 @@ class LanguageTest extends BrowserlessViewTest {
     @Test
     void storedLanguageAppliesWhenTheUserSignsIn() {
         StaffMember oksana = staff.create("oksana", Role.ADMINISTRATOR, true, TranslationProvider.UKRAINIAN);
+        inbox.channel("Shop bot");
 
         signInAndOpenApp(oksana);
         open("chats");
@@ -49,6 +52,7 @@ class LanguageTest extends BrowserlessViewTest {
     @Test
     void choosingALanguageInTheUserMenuSwitchesAndRemembersIt() {
         StaffMember anna = staff.manager("anna");
+        inbox.channel("Shop bot", anna);
         signInAndOpenApp(anna);
         open("chats");
         assertThat(sideNavLabels()).startsWith("Chats");

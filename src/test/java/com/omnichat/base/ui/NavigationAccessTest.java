@@ -21,7 +21,9 @@ class NavigationAccessTest extends BrowserlessViewTest {
 
     @Test
     void managerWorksInChatsAndSeesNoAdministration() {
-        signInAndOpenApp(staff.manager("anna"));
+        var anna = staff.manager("anna");
+        inbox.channel("Shop bot", anna);
+        signInAndOpenApp(anna);
 
         assertThat(open("")).as("the start page is the chats").isNotInstanceOf(LoginView.class);
         assertThat(viewTitle()).isEqualTo("Chats");
@@ -31,6 +33,13 @@ class NavigationAccessTest extends BrowserlessViewTest {
         assertThat(viewTitle()).as("the top bar follows the navigation").isEqualTo("Orders");
         assertThat($(SideNavItem.class).all()).extracting(item -> relative(item.getPath()))
                 .doesNotContain("admin/users");
+    }
+
+    @Test
+    void managerWithoutAnyChannelHasNoChatsEntry() {
+        signInAndOpenApp(staff.manager("newbie"));
+
+        assertThat(sideNavLabels()).containsExactly("Clients", "Requests", "Orders");
     }
 
     @Test
@@ -44,6 +53,7 @@ class NavigationAccessTest extends BrowserlessViewTest {
 
     @Test
     void administratorSeesAdministrationWithUsers() {
+        inbox.channel("Shop bot");
         signInAndOpenApp(staff.administrator("olena"));
 
         open("chats");
