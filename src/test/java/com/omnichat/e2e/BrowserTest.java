@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -91,6 +92,19 @@ abstract class BrowserTest {
 
     /** Opens the start page, is sent to the login form, signs in and waits for the layout. */
     void signIn(Page page, String login) {
+        // Kept for the failure message: where the browser went, and every redirect on the way.
+        List<String> navigations = new ArrayList<>();
+        page.onFrameNavigated(frame -> {
+            if (frame.parentFrame() == null) {
+                navigations.add(frame.url());
+            }
+        });
+        page.onResponse(r -> {
+            if (r.request().isNavigationRequest() || r.status() >= 300) {
+                navigations.add(r.request().method() + " " + r.request().resourceType() + " " + r.url() + " -> "
+                        + r.status() + (r.status() >= 300 && r.status() < 400 ? " " + r.headerValue("location") : ""));
+            }
+        });
         page.navigate(url("/"));
         page.waitForURL(Pattern.compile(".*/login(\\?.*)?$"));
         waitForVaadin(page);
@@ -108,8 +122,17 @@ abstract class BrowserTest {
             page.locator("vaadin-side-nav").waitFor();
         } catch (PlaywrightException e) {
             screenshot(page, "failed-sign-in-" + login);
-            throw e;
+            throw new AssertionError("Sign-in as " + login + " did not reach the layout; the page is at " + page.url()
+                    + "\nnavigations: " + navigations, e);
         }
+    }
+
+    /** Waits until the image has loaded (or failed) and tells whether it shows something. */
+    static boolean imageLoaded(Page page, String selector) {
+        Locator image = page.locator(selector);
+        image.waitFor();
+        page.waitForFunction("sel => document.querySelector(sel).complete", selector);
+        return (Boolean) image.evaluate("img => img.naturalWidth > 0");
     }
 
     /** Waits until Vaadin has started and has no server round trip in progress. */

@@ -34,6 +34,7 @@ class ManagerJourneyIT extends BrowserTest {
         assertThat(page.locator(".view-title")).hasText("Chats");
         assertThat(page.getByText("Choose a chat")).isVisible();
         assertThat(page.locator(".user-menu")).containsText("Anna Shevchenko");
+        Assertions.assertThat(imageLoaded(page, ".brand-logo")).as("the logo in the drawer shows").isTrue();
 
         waitForVaadin(page);
         screenshot(page, "manager-1024x768");
@@ -72,13 +73,17 @@ class ManagerJourneyIT extends BrowserTest {
         Assertions.assertThat(precache.body()).as("the offline page is precached")
                 .contains("offline.html", "manifest.webmanifest");
 
+        HttpResponse<String> icon = get("/icons/icon.png");
+        Assertions.assertThat(icon.statusCode()).isEqualTo(200);
+        Assertions.assertThat(icon.headers().firstValue("Content-Type")).hasValue("image/png");
+
         HttpResponse<String> offline = get("/offline.html");
         Assertions.assertThat(offline.statusCode()).isEqualTo(200);
         Assertions.assertThat(offline.body()).contains("You are offline");
     }
 
     @Test
-    void loginPageLinksTheManifest() {
+    void loginPageShowsLogoAndLinksTheManifest() {
         Page page = newPage(1024, 768);
         page.navigate(url("/login"));
         assertThat(page.locator("vaadin-login-form")).isVisible();
@@ -87,6 +92,7 @@ class ManagerJourneyIT extends BrowserTest {
 
         assertThat(page.locator("link[rel=manifest]")).hasAttribute("href",
                 java.util.regex.Pattern.compile(".*manifest\\.webmanifest$"));
+        Assertions.assertThat(imageLoaded(page, ".login-logo")).as("the logo on the login page shows").isTrue();
         screenshot(page, "login-1024x768");
     }
 
