@@ -29,8 +29,6 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
@@ -144,15 +142,5 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     public void afterNavigation(AfterNavigationEvent event) {
         // The UI's title is only updated after this observer runs: ask the view itself.
         viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        // On a tablet the chats page needs the width: start with the drawer closed.
-        var details = event.getUI().getPage().getExtendedClientDetails();
-        if (details != null && details.getWindowInnerWidth() > 0 && details.getWindowInnerWidth() < 1280) {
-            setDrawerOpened(false);
-        }
     }
 }
