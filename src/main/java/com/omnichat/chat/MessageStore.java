@@ -22,6 +22,13 @@ class MessageStore {
 
     static final int PREVIEW_LENGTH = 140;
 
+    /** A message with the message it replies to (for the quote). */
+    private static final String SELECT_WITH_QUOTE = """
+            select m.id, m.kind, m.author_id, m.body, m.system_code, m.system_args, m.reply_to_id,
+                   m.delivery_status, m.failure_reason, m.edited, m.created_at,
+                   r.kind as r_kind, r.author_id as r_author, r.body as r_body
+            from message m left join message r on r.id = m.reply_to_id""";
+
     private final JdbcClient jdbc;
 
     MessageStore(JdbcClient jdbc) {
@@ -80,24 +87,13 @@ class MessageStore {
 
     /** A page of history, newest first: messages with id below {@code beforeId}. */
     List<Raw> history(long conversationId, @Nullable Long beforeId, int limit) {
-        return jdbc.sql("""
-                        select m.id, m.kind, m.author_id, m.body, m.system_code, m.system_args, m.reply_to_id,
-                               m.delivery_status, m.failure_reason, m.edited, m.created_at,
-                               r.kind as r_kind, r.author_id as r_author, r.body as r_body
-                        from message m left join message r on r.id = m.reply_to_id
-                        where m.conversation_id = ? and m.id < ?
-                        order by m.id desc limit ?""")
+        return jdbc.sql(SELECT_WITH_QUOTE + " where m.conversation_id = ? and m.id < ? order by m.id desc limit ?")
                 .params(conversationId, beforeId == null ? Long.MAX_VALUE : beforeId, limit)
                 .query(MessageStore::raw).list();
     }
 
     Optional<Raw> one(long messageId) {
-        return jdbc.sql("""
-                        select m.id, m.kind, m.author_id, m.body, m.system_code, m.system_args, m.reply_to_id,
-                               m.delivery_status, m.failure_reason, m.edited, m.created_at,
-                               r.kind as r_kind, r.author_id as r_author, r.body as r_body
-                        from message m left join message r on r.id = m.reply_to_id
-                        where m.id = ?""")
+        return jdbc.sql(SELECT_WITH_QUOTE + " where m.id = ?")
                 .param(messageId).query(MessageStore::raw).optional();
     }
 

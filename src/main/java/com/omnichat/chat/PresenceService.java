@@ -1,5 +1,6 @@
 package com.omnichat.chat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -7,6 +8,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.omnichat.base.ClusterBroadcaster;
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.chat.ChatEvent.Activity;
@@ -27,10 +29,48 @@ public class PresenceService {
     private final InboxService inbox;
     private final ChatUpdates updates;
     private final Map<String, ChatEvent> localViewers = new ConcurrentHashMap<>();
+    /** Everyone present in each chat, as heard from all nodes: a newcomer sees who is already there. */
+    private final Map<Long, Map<Long, Seen>> present = new ConcurrentHashMap<>();
 
-    PresenceService(InboxService inbox, ChatUpdates updates) {
+    PresenceService(InboxService inbox, ChatUpdates updates, ClusterBroadcaster broadcaster) {
         this.inbox = inbox;
         this.updates = updates;
+        broadcaster.subscribe(this::remember);
+    }
+
+    /** Who else is in the chat now (viewing or typing), without the signed-in user. */
+    public List<Presence> others(long conversationId) {
+        inbox.get(conversationId); // access check
+        long me = CurrentStaff.require().id();
+        long now = System.currentTimeMillis();
+        return present.getOrDefault(conversationId, Map.of()).values().stream()
+                .filter(s -> s.presence().userId() != me && now - s.atMillis() < VIEWER_TTL_MILLIS)
+                .map(Seen::presence).toList();
+    }
+
+    private void remember(String payload) {
+        ChatEvent event;
+        try {
+            event = ChatEvent.decode(payload);
+        } catch (RuntimeException e) {
+            return;
+        }
+        Presence p = event.presence();
+        if (p == null) {
+            return;
+        }
+        if (p.activity() == Activity.LEFT) {
+            present.computeIfPresent(event.conversationId(), (id, users) -> {
+                users.remove(p.userId());
+                return users.isEmpty() ? null : users;
+            });
+        } else {
+            present.computeIfAbsent(event.conversationId(), id -> new ConcurrentHashMap<>())
+                    .put(p.userId(), new Seen(p, System.currentTimeMillis()));
+        }
+    }
+
+    private record Seen(Presence presence, long atMillis) {
     }
 
     @Transactional
@@ -63,5 +103,8 @@ public class PresenceService {
     @Transactional
     void reannounce() {
         localViewers.values().forEach(updates::publish);
+        long now = System.currentTimeMillis();
+        present.values().forEach(users -> users.values().removeIf(s -> now - s.atMillis() > VIEWER_TTL_MILLIS));
+        present.values().removeIf(Map::isEmpty);
     }
 }

@@ -83,6 +83,9 @@ class ChatWindow extends VerticalLayout {
             scrollToBottom();
         }
         presence.viewing(conversationId, viewKey);
+        presence.others(conversationId).forEach(p -> others.put(p.userId(),
+                new Seen(p.userName(), ChatEvent.Activity.VIEWING, Instant.now())));
+        renderPresence();
     }
 
     @Override
