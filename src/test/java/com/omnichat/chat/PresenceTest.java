@@ -47,7 +47,7 @@ class PresenceTest {
         presence.viewing(chat, "max-tab");
 
         staff.signInAs(anna);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(presence.others(chat))
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(presence.others(chat))
                 .extracting(Presence::userName, Presence::activity)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(max.fullName(), Activity.VIEWING)));
     }
@@ -59,13 +59,13 @@ class PresenceTest {
         presence.typing(chat);
 
         staff.signInAs(anna);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(presence.others(chat))
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(presence.others(chat))
                 .extracting(Presence::activity).containsExactly(Activity.TYPING));
 
         staff.signInAs(max);
         presence.left(chat, "max-tab");
         staff.signInAs(anna);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(presence.others(chat)).isEmpty());
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(presence.others(chat)).isEmpty());
     }
 
     @Test
