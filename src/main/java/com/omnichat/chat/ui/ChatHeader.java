@@ -68,6 +68,7 @@ class ChatHeader extends Div {
                 Notification.Position.BOTTOM_START));
         copyLink.getElement().setAttribute("data-link", link);
 
+        closeOrReopen.addClassName("state-button");
         closeOrReopen.addClickListener(e -> actions.toggleState());
         presence.addClassName("presence");
         update(chat);
@@ -93,6 +94,7 @@ class ChatHeader extends Div {
                     .filter(m -> Objects.equals(m.id(), chat.responsible().id())).findFirst().orElse(null));
             boolean open = chat.state() == ConversationState.OPEN;
             closeOrReopen.setText(getTranslation(open ? "chat.close" : "chat.reopen"));
+            closeOrReopen.setTooltipText(getTranslation(open ? "chat.close" : "chat.reopen"));
             closeOrReopen.setIcon(open ? VaadinIcon.CHECK.create() : VaadinIcon.ROTATE_LEFT.create());
             closeOrReopen.getThemeNames().clear();
             closeOrReopen.addThemeVariants(open ? ButtonVariant.LUMO_TERTIARY : ButtonVariant.LUMO_CONTRAST);
