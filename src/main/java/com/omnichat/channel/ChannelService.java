@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,9 +25,11 @@ import com.omnichat.base.StaffPrincipal;
 public class ChannelService {
 
     private final ChannelRepository channels;
+    private final ApplicationEventPublisher events;
 
-    ChannelService(ChannelRepository channels) {
+    ChannelService(ChannelRepository channels, ApplicationEventPublisher events) {
         this.channels = channels;
+        this.events = events;
     }
 
     /** Ids of the channels this user may work with (every channel for an administrator). */
@@ -69,6 +72,8 @@ public class ChannelService {
     public ChannelInfo create(ChannelType type, String name, Set<Long> userIds) {
         var channel = new Channel(type, name);
         channel.users().addAll(userIds);
-        return channels.saveAndFlush(channel).toInfo();
+        ChannelInfo created = channels.saveAndFlush(channel).toInfo();
+        events.publishEvent(new ChannelAccessChanged(created.id()));
+        return created;
     }
 }

@@ -7,10 +7,13 @@ import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.omnichat.base.ClusterBroadcaster;
 import com.omnichat.base.StaffPrincipal;
+import com.omnichat.channel.ChannelAccessChanged;
 import com.omnichat.channel.ChannelService;
 
 /**
@@ -37,9 +40,22 @@ public class ChatUpdates {
      * only hand the event to {@code UI.access}. Returns the handle to unsubscribe.
      */
     public Runnable subscribe(StaffPrincipal user, Consumer<ChatEvent> listener) {
-        var subscriber = new Subscriber(user.isAdministrator(), channels.accessibleChannelIds(user), listener);
+        var subscriber = new Subscriber(user, listener);
+        subscriber.channelIds = channels.accessibleChannelIds(user);
         subscribers.add(subscriber);
         return () -> subscribers.remove(subscriber);
+    }
+
+    /** Access changed on this node: open views follow at once (after the change commits). */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ChannelAccessChanged event) {
+        refreshAccess();
+    }
+
+    /** Access changed on another node reaches this node's open views within a minute. */
+    @Scheduled(fixedDelay = 60_000)
+    void refreshAccess() {
+        subscribers.forEach(s -> s.channelIds = channels.accessibleChannelIds(s.user));
     }
 
     /** Sends the event to all nodes when the current transaction commits. */
@@ -56,12 +72,20 @@ public class ChatUpdates {
             return;
         }
         for (Subscriber s : subscribers) {
-            if (s.administrator() || s.channelIds().contains(event.channelId())) {
-                s.listener().accept(event);
+            if (s.user.isAdministrator() || s.channelIds.contains(event.channelId())) {
+                s.listener.accept(event);
             }
         }
     }
 
-    private record Subscriber(boolean administrator, Set<Long> channelIds, Consumer<ChatEvent> listener) {
+    private static final class Subscriber {
+        private final StaffPrincipal user;
+        private final Consumer<ChatEvent> listener;
+        private volatile Set<Long> channelIds = Set.of();
+
+        Subscriber(StaffPrincipal user, Consumer<ChatEvent> listener) {
+            this.user = user;
+            this.listener = listener;
+        }
     }
 }

@@ -130,6 +130,16 @@ class LiveUpdatesTest {
         assertThat(olenasScreen.await(e -> e.conversationId() == chat).type()).isEqualTo(Type.UPDATED);
     }
 
+    @Test
+    void aChannelGrantedWhileTheInboxIsOpenIsHeardWithoutReload() throws InterruptedException {
+        Inbox annasScreen = subscribe(anna);
+
+        ChannelInfo instagram = fixtures.channel(ChannelType.INSTAGRAM, "Instagram · @flowershop.ua", anna);
+        long chat = fixtures.newChat(instagram, "Taras Melnyk");
+
+        assertThat(annasScreen.await(e -> e.conversationId() == chat).type()).isEqualTo(Type.MESSAGE);
+    }
+
     private Inbox subscribe(StaffMember member) {
         var screen = new Inbox();
         subscriptions.add(updates.subscribe(staff.principalOf(member), screen.queue::add));
