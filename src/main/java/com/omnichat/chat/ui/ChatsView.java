@@ -23,7 +23,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
@@ -45,7 +44,6 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final PresenceService presence;
     private final ChatUpdates updates;
     private final UserService users;
-    private final ChannelService channels;
     final ChatList list;
     private final Div center = new Div();
     private final ClientPanel clientPanel = new ClientPanel();
@@ -59,7 +57,6 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         this.presence = presence;
         this.updates = updates;
         this.users = users;
-        this.channels = channels;
         addClassName("chats-page");
         if (!inbox.hasAnyChannel()) {
             list = null;
