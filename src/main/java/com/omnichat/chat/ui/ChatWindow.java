@@ -246,7 +246,7 @@ class ChatWindow extends VerticalLayout {
             UI ui = getUI().orElse(null);
             if (ui != null) {
                 CompletableFuture.delayedExecutor(PresenceService.TYPING_TTL_MILLIS + 100, TimeUnit.MILLISECONDS)
-                        .execute(() -> ui.access(this::renderPresence));
+                        .execute(() -> ChatsView.accessIfAttached(ui, this::renderPresence));
             }
         }
     }

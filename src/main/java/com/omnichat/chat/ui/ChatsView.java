@@ -159,7 +159,7 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             return;
         }
         UI ui = event.getUI();
-        unsubscribe = updates.subscribe(CurrentStaff.require(), e -> ui.access(() -> onEvent(e)));
+        unsubscribe = updates.subscribe(CurrentStaff.require(), e -> accessIfAttached(ui, () -> onEvent(e)));
     }
 
     @Override
@@ -191,10 +191,19 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         refreshPending = true;
         UI ui = getUI().orElseThrow();
         java.util.concurrent.CompletableFuture.delayedExecutor(150, java.util.concurrent.TimeUnit.MILLISECONDS)
-                .execute(() -> ui.access(() -> {
+                .execute(() -> accessIfAttached(ui, () -> {
                     refreshPending = false;
                     list.refresh();
                 }));
+    }
+
+    /** The tab may have closed meanwhile: then there is nothing to update. */
+    static void accessIfAttached(UI ui, com.vaadin.flow.server.Command command) {
+        try {
+            ui.access(command);
+        } catch (com.vaadin.flow.component.UIDetachedException e) {
+            // closed tab
+        }
     }
 
     @Override
