@@ -186,6 +186,9 @@ public class InboxService {
         if (userId == null) {
             messages.insertSystemMessage(conversationId, conversation.channelId(), authorId(actor), "unassigned",
                     actor.fullName(), nameOf(staff, conversation.responsibleId()));
+        } else if (userId == actor.id()) {
+            messages.insertSystemMessage(conversationId, conversation.channelId(), authorId(actor), "took",
+                    actor.fullName());
         } else if (conversation.responsibleId() == null) {
             messages.insertSystemMessage(conversationId, conversation.channelId(), authorId(actor), "assigned",
                     actor.fullName(), nameOf(staff, userId));

@@ -101,7 +101,8 @@ class ResponsibleManagerTest {
         inbox.assign(chat, max.id());
 
         assertThat(inbox.get(chat).responsible()).extracting(StaffMember::id).isEqualTo(max.id());
-        assertThat(systemMessages()).extracting(MessageView::systemCode).containsExactly("assigned");
+        assertThat(systemMessages()).extracting(MessageView::systemCode, MessageView::systemArgs)
+                .containsExactly(Tuple.tuple("took", List.of(max.fullName())));
     }
 
     @Test
