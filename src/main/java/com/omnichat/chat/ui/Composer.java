@@ -1,7 +1,6 @@
 package com.omnichat.chat.ui;
 
-import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 
 import com.omnichat.chat.InboxService;
@@ -40,7 +39,8 @@ class Composer extends Div {
     final Button noteMode = new Button(VaadinIcon.NOTEBOOK.create());
     final Upload upload;
     private final Div replyBox = new Div();
-    private final List<OutgoingAttachment> files = new ArrayList<>();
+    // Filled by the upload request, read by the send click.
+    private final List<OutgoingAttachment> files = new CopyOnWriteArrayList<>();
     private final Actions actions;
     private MessageView replyTo;
     private boolean note;
