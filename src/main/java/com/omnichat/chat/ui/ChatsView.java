@@ -12,6 +12,7 @@ import com.omnichat.chat.ChatUpdates;
 import com.omnichat.chat.ConversationSummary;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.PresenceService;
+import com.omnichat.quickreply.QuickReplyService;
 import com.omnichat.user.UserService;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -46,6 +47,7 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final ChatUpdates updates;
     private final UserService users;
     private final ChannelService channels;
+    private final QuickReplyService quickReplies;
     final ChatList list;
     private final Div center = new Div();
     private final ClientPanel clientPanel = new ClientPanel();
@@ -54,7 +56,8 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private boolean refreshPending;
 
     ChatsView(InboxService inbox, PresenceService presence, ChatUpdates updates, UserService users,
-              ChannelService channels) {
+              ChannelService channels, QuickReplyService quickReplies) {
+        this.quickReplies = quickReplies;
         this.inbox = inbox;
         this.presence = presence;
         this.updates = updates;
@@ -104,7 +107,7 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private void openWindow(ConversationSummary chat) {
         closeWindow();
-        window = new ChatWindow(inbox, presence, chat, users.activeStaff(), linkTo(chat.id()), this::toggleList);
+        window = new ChatWindow(inbox, presence, quickReplies, chat, users.activeStaff(), linkTo(chat.id()), this::toggleList);
         center.removeAll();
         center.add(window);
         clientPanel.show(chat);
