@@ -19,7 +19,8 @@ import com.omnichat.customer.ClientProfile;
 
 /**
  * An administrator writes a shared template with a variable; a manager inserts it into a
- * chat at the caret, edits it and sends it — the sent message is the edited, filled text.
+ * chat at the caret, edits it and sends it — the sent message is the edited, filled text —
+ * then inserts it again by keyboard through {@code /shortcut}.
  */
 class QuickReplyJourneyIT extends BrowserTest {
 
@@ -32,6 +33,7 @@ class QuickReplyJourneyIT extends BrowserTest {
     @Test
     void templateWithAVariableIsInsertedEditedAndSent() {
         String title = "Greeting " + System.nanoTime();
+        String shortcut = "g" + System.nanoTime() % 1_000_000;
         Page admin = newPage(1600, 900);
         signIn(admin, "admin");
         admin.navigate(url("/admin/quick-replies"));
@@ -39,6 +41,7 @@ class QuickReplyJourneyIT extends BrowserTest {
         admin.getByLabel("Title", new Page.GetByLabelOptions().setExact(true)).fill(title);
         admin.getByLabel("Text", new Page.GetByLabelOptions().setExact(true))
                 .fill("Hello {client_name}, this is {manager_name}.");
+        admin.getByLabel("Shortcut", new Page.GetByLabelOptions().setExact(true)).fill(shortcut);
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
         assertThat(admin.getByText("Template " + title + " created")).isVisible();
 
@@ -74,5 +77,16 @@ class QuickReplyJourneyIT extends BrowserTest {
         assertThat(anna.locator(".message-manager")).containsText(filled + " How can I help?");
         assertThat(input).hasValue("");
         screenshot(anna, "quick-reply-sent");
+
+        // The keyboard way: "/shortcut" at the start opens the list, arrows choose, Enter inserts.
+        input.pressSequentially("/" + shortcut, new Locator.PressSequentiallyOptions().setDelay(40));
+        assertThat(item).isVisible();
+        screenshot(anna, "quick-reply-slash");
+        anna.keyboard().press("ArrowDown");
+        anna.keyboard().press("ArrowUp");
+        anna.keyboard().press("Enter");
+        assertThat(item).isHidden();
+        assertThat(input).hasValue("Hello " + client + ", this is Anna Shevchenko.");
+        assertThat(anna.locator(".message-manager")).hasCount(1);
     }
 }
