@@ -202,6 +202,16 @@ class Composer extends Div {
         replyBox.setVisible(false);
     }
 
+    /** Alt+M: switch note mode and keep typing. */
+    void toggleNoteMode() {
+        setNoteMode(!note);
+        input.focus();
+    }
+
+    boolean isNoteMode() {
+        return note;
+    }
+
     void setNoteMode(boolean enabled) {
         note = enabled;
         if (enabled) {
