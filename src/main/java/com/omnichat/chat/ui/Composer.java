@@ -151,6 +151,16 @@ class Composer extends Div {
             });
         }
         picker.open();
+        if (slash) {
+            // Keys typed after the server saw "/wo" but before the list took the focus are still
+            // in the input: take the word as the browser has it now, so no letter is lost.
+            picker.search.getElement().executeJs("""
+                    const m = /^\\/([^\\s]*)$/.exec($0.value || '');
+                    if (m && m[1] !== this.value) {
+                      this.value = m[1];
+                      this.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
+                    }""", input.getElement());
+        }
     }
 
     /** Puts the filled template into the input: instead of "/word", at the caret, or at the end. */

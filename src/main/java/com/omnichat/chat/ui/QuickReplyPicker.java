@@ -46,6 +46,7 @@ class QuickReplyPicker extends Dialog {
         setHeaderTitle(getTranslation("quickreply.picker.title"));
         setWidth("min(36rem, 95vw)");
         search.setWidthFull();
+        search.addClassName("quick-reply-search");
         search.setPlaceholder(getTranslation("quickreply.picker.search"));
         search.setPrefixComponent(slash ? new Span("/") : VaadinIcon.SEARCH.create());
         search.setValueChangeMode(ValueChangeMode.EAGER);
