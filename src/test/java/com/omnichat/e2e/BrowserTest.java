@@ -105,6 +105,30 @@ abstract class BrowserTest {
                         + r.status() + (r.status() >= 300 && r.status() < 400 ? " " + r.headerValue("location") : ""));
             }
         });
+        // Known intermittent issue (see the closing note of issues 2/3): rarely the browser lands on
+        // the login form again right after a successful sign-in (a stray request of the login page
+        // seems to replace the new session cookie). A user simply signs in again; so does the test,
+        // once, and says so in the log.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                submitLogin(page, login);
+                page.waitForURL(url -> !url.contains("/login"));
+                page.locator("vaadin-side-nav").waitFor();
+                return;
+            } catch (PlaywrightException e) {
+                if (attempt == 1 && page.url().contains("/login") && !page.url().contains("error")) {
+                    System.out.println("WARN sign-in as " + login + " bounced to " + page.url() + ", retrying once; "
+                            + navigations);
+                    continue;
+                }
+                screenshot(page, "failed-sign-in-" + login);
+                throw new AssertionError("Sign-in as " + login + " did not reach the layout; the page is at "
+                        + page.url() + "\nnavigations: " + navigations, e);
+            }
+        }
+    }
+
+    private void submitLogin(Page page, String login) {
         page.navigate(url("/"));
         page.waitForURL(Pattern.compile(".*/login(\\?.*)?$"));
         waitForVaadin(page);
@@ -117,14 +141,6 @@ abstract class BrowserTest {
         page.locator("vaadin-login-form")
                 .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign in").setExact(true))
                 .click();
-        try {
-            page.waitForURL(url -> !url.contains("/login"));
-            page.locator("vaadin-side-nav").waitFor();
-        } catch (PlaywrightException e) {
-            screenshot(page, "failed-sign-in-" + login);
-            throw new AssertionError("Sign-in as " + login + " did not reach the layout; the page is at " + page.url()
-                    + "\nnavigations: " + navigations, e);
-        }
     }
 
     /** Waits until the image has loaded (or failed) and tells whether it shows something. */

@@ -120,7 +120,7 @@ public class StaffFixtures {
     public void resetDatabase() {
         jdbc.update("""
                 truncate staff_user, channel, channel_access, client, client_identity, conversation, message,
-                         attachment, stored_file cascade""");
+                         attachment, stored_file, quick_reply cascade""");
     }
 
     /** The user as the security context would hold him after signing in, without signing him in. */

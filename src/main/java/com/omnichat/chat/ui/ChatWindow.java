@@ -19,6 +19,8 @@ import com.omnichat.chat.InboxService;
 import com.omnichat.chat.MessageView;
 import com.omnichat.chat.OutgoingAttachment;
 import com.omnichat.chat.PresenceService;
+import com.omnichat.quickreply.QuickReplyService;
+import com.omnichat.quickreply.Variables;
 import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -50,8 +52,8 @@ class ChatWindow extends VerticalLayout {
     final Div messages = new Div();
     final Composer composer;
 
-    ChatWindow(InboxService inbox, PresenceService presence, ConversationSummary chat, List<StaffMember> staff,
-               String link, Runnable onToggleList) {
+    ChatWindow(InboxService inbox, PresenceService presence, QuickReplyService quickReplies, ConversationSummary chat,
+               List<StaffMember> staff, String link, Runnable onToggleList) {
         this.inbox = inbox;
         this.presence = presence;
         this.chat = chat;
@@ -61,7 +63,9 @@ class ChatWindow extends VerticalLayout {
         setPadding(false);
         setSpacing(false);
         header = new ChatHeader(chat, staff, link, headerActions());
-        composer = new Composer(composerActions());
+        // No orders module yet: {order_number} stays visible until there is one.
+        composer = new Composer(composerActions(), quickReplies,
+                () -> new Variables(this.chat.clientName(), CurrentStaff.require().fullName(), null));
         messages.addClassName("messages");
         messages.getElement().addEventListener("scroll", e -> loadOlder())
                 .setFilter("element.scrollTop < 80").debounce(300);

@@ -1,10 +1,12 @@
 package com.omnichat.chat.ui;
 
+import java.util.List;
 import java.util.Optional;
 
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.ui.EmptyState;
+import com.omnichat.base.ui.Notifications;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.chat.ChatEvent;
 import com.omnichat.chat.ChatFilter;
@@ -12,6 +14,7 @@ import com.omnichat.chat.ChatUpdates;
 import com.omnichat.chat.ConversationSummary;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.PresenceService;
+import com.omnichat.quickreply.QuickReplyService;
 import com.omnichat.user.UserService;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -44,6 +47,7 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final PresenceService presence;
     private final ChatUpdates updates;
     private final UserService users;
+    private final QuickReplyService quickReplies;
     final ChatList list;
     private final Div center = new Div();
     private final ClientPanel clientPanel = new ClientPanel();
@@ -52,7 +56,8 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private boolean refreshPending;
 
     ChatsView(InboxService inbox, PresenceService presence, ChatUpdates updates, UserService users,
-              ChannelService channels) {
+              ChannelService channels, QuickReplyService quickReplies) {
+        this.quickReplies = quickReplies;
         this.inbox = inbox;
         this.presence = presence;
         this.updates = updates;
@@ -65,6 +70,8 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             return;
         }
         list = new ChatList(inbox, channels, users, ChatFilter.open(), this::filterChanged, this::open);
+        getElement().addEventListener(SHORTCUT_EVENT, e -> onShortcut(e.getEventData().get("event.detail").asString()))
+                .addEventData("event.detail");
         center.addClassName("chat-center");
         showNoChat();
         add(list, center, clientPanel);
@@ -94,6 +101,76 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         }
     }
 
+    static final String SHORTCUT_EVENT = "omnichat-shortcut";
+
+    /**
+     * Keyboard shortcuts, caught in the browser on the whole document and sent here as one
+     * event. Alt+letter works while typing (by key position, so any keyboard layout); "?"
+     * only outside text fields, where it is a character. The listener removes itself once
+     * this view has left the page.
+     */
+    private static final String SHORTCUT_SCRIPT = """
+            if (this.$omnichatShortcuts) return;
+            const host = this;
+            const handler = e => {
+              if (!host.isConnected) { document.removeEventListener('keydown', handler); host.$omnichatShortcuts = null; return; }
+              const t = e.composedPath()[0];
+              const editable = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+              let action = null;
+              if (e.altKey && !e.ctrlKey && !e.metaKey) {
+                action = {KeyN: 'next-unread', KeyF: 'search', KeyM: 'note', KeyC: 'close'}[e.code] || null;
+              } else if (!editable && e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+                action = 'help';
+              }
+              if (action) {
+                e.preventDefault();
+                host.dispatchEvent(new CustomEvent('omnichat-shortcut', {detail: action}));
+              }
+            };
+            document.addEventListener('keydown', handler);
+            this.$omnichatShortcuts = handler;
+            """;
+
+    void onShortcut(String action) {
+        switch (action) {
+            case "help" -> new ShortcutsHelp().open();
+            case "search" -> list.search.focus();
+            case "next-unread" -> openNextUnread();
+            case "note" -> {
+                if (window != null) {
+                    window.composer.toggleNoteMode();
+                }
+            }
+            case "close" -> {
+                if (window != null) {
+                    window.header.closeOrReopen.click();
+                }
+            }
+            default -> {
+                // An unknown action from an older page script: nothing to do.
+            }
+        }
+    }
+
+    /** The next chat (in the list's order and filter, wrapping around) whose client wrote since the last reply. */
+    private void openNextUnread() {
+        List<ConversationSummary> chats = inbox.list(list.currentFilter(), null, 0, 200);
+        int current = -1;
+        for (int i = 0; i < chats.size(); i++) {
+            if (window != null && chats.get(i).id() == window.conversationId()) {
+                current = i;
+            }
+        }
+        for (int step = 1; step <= chats.size(); step++) {
+            ConversationSummary candidate = chats.get(Math.floorMod(current + step, chats.size()));
+            if (candidate.unreadCount() > 0 && (window == null || candidate.id() != window.conversationId())) {
+                open(candidate);
+                return;
+            }
+        }
+        Notifications.success("shortcuts.no-unread");
+    }
+
     private void open(ConversationSummary chat) {
         UI.getCurrent().navigate(ChatsView.class, new RouteParameters("conversationId", Long.toString(chat.id())),
                 FilterParameters.toQuery(list.currentFilter()));
@@ -101,7 +178,7 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private void openWindow(ConversationSummary chat) {
         closeWindow();
-        window = new ChatWindow(inbox, presence, chat, users.activeStaff(), linkTo(chat.id()), this::toggleList);
+        window = new ChatWindow(inbox, presence, quickReplies, chat, users.activeStaff(), linkTo(chat.id()), this::toggleList);
         center.removeAll();
         center.add(window);
         clientPanel.show(chat);
@@ -159,6 +236,7 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             return;
         }
         UI ui = event.getUI();
+        getElement().executeJs(SHORTCUT_SCRIPT);
         unsubscribe = updates.subscribe(CurrentStaff.require(), e -> accessIfAttached(ui, () -> onEvent(e)));
     }
 

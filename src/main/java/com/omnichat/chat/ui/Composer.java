@@ -2,10 +2,17 @@ package com.omnichat.chat.ui;
 
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.MessageView;
 import com.omnichat.chat.OutgoingAttachment;
+import com.omnichat.base.NotFoundException;
+import com.omnichat.quickreply.QuickReply;
+import com.omnichat.quickreply.QuickReplyService;
+import com.omnichat.quickreply.Variables;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
@@ -21,7 +28,9 @@ import com.vaadin.flow.server.streams.UploadHandler;
 /**
  * The input at the bottom of the chat: Enter sends, Shift+Enter starts a new line; the
  * notepad button switches to note mode; files can be attached; a quoted message shows
- * above the input while replying.
+ * above the input while replying. The lightning button (or {@code /word} typed at the
+ * very start) opens the quick replies; a picked template is filled in and inserted into the
+ * input for the manager to edit — never sent by itself.
  */
 class Composer extends Div {
 
@@ -37,7 +46,19 @@ class Composer extends Div {
     final TextArea input = new TextArea();
     final Button send = new Button(VaadinIcon.PAPERPLANE.create());
     final Button noteMode = new Button(VaadinIcon.NOTEBOOK.create());
+    final Button templates = new Button(VaadinIcon.COMMENT_ELLIPSIS_O.create());
     final Upload upload;
+    /** {@code /word} as the whole input: the quick-reply list filtered by that word. */
+    private static final Pattern SLASH = Pattern.compile("^/([\\p{L}\\p{N}_-]*)$");
+    private static final long TYPING_EVERY_MILLIS = 1500;
+    private final QuickReplyService quickReplies;
+    private final Supplier<Variables> variables;
+    QuickReplyPicker picker;
+    /** Caret position in the input when the picker opened; -1 when unknown (then text is appended). */
+    private int caret = -1;
+    /** After Esc on the {@code /} list, it stays closed until the input no longer starts with "/". */
+    private boolean slashDismissed;
+    private long lastTyping;
     private final Div replyBox = new Div();
     // Filled by the upload request, read by the send click.
     private final List<OutgoingAttachment> files = new CopyOnWriteArrayList<>();
@@ -45,8 +66,10 @@ class Composer extends Div {
     private MessageView replyTo;
     private boolean note;
 
-    Composer(Actions actions) {
+    Composer(Actions actions, QuickReplyService quickReplies, Supplier<Variables> variables) {
         this.actions = actions;
+        this.quickReplies = quickReplies;
+        this.variables = variables;
         addClassName("composer");
         upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> files.add(
                 new OutgoingAttachment(metadata.fileName(), metadata.contentType(), bytes))));
@@ -60,12 +83,14 @@ class Composer extends Div {
 
         input.setPlaceholder(getTranslation("chat.input.placeholder"));
         input.setMaxLength(InboxService.MAX_TEXT);
+        // Frequent enough to notice "/word" while typing; the typing announcement is throttled below.
         input.setValueChangeMode(ValueChangeMode.TIMEOUT);
-        input.setValueChangeTimeout(1500);
+        input.setValueChangeTimeout(300);
         input.addValueChangeListener(e -> {
-            if (e.isFromClient() && !e.getValue().isBlank()) {
-                actions.typing();
+            if (!e.isFromClient()) {
+                return;
             }
+            onTyped(e.getValue());
         });
         input.addClassName("composer-input");
         Shortcuts.addShortcutListener(input, this::submit, Key.ENTER).listenOn(input);
@@ -82,9 +107,90 @@ class Composer extends Div {
 
         replyBox.addClassName("reply-box");
         replyBox.setVisible(false);
-        var row = new Div(noteMode, upload, input, send);
+        templates.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        templates.setAriaLabel(getTranslation("quickreply.open"));
+        templates.setTooltipText(getTranslation("quickreply.open"));
+        templates.addClassName("composer-templates");
+        templates.addClickListener(e -> openTemplates());
+
+        var row = new Div(noteMode, templates, upload, input, send);
         row.addClassName("composer-row");
         add(replyBox, row);
+    }
+
+    private void onTyped(String value) {
+        if (!value.isBlank() && System.currentTimeMillis() - lastTyping >= TYPING_EVERY_MILLIS) {
+            lastTyping = System.currentTimeMillis();
+            actions.typing();
+        }
+        Matcher slash = SLASH.matcher(value);
+        if (!slash.matches()) {
+            slashDismissed = value.startsWith("/") && slashDismissed;
+            return;
+        }
+        if (!slashDismissed && (picker == null || !picker.isOpened())) {
+            openPicker(slash.group(1), true);
+        }
+    }
+
+    /** The template button: insert at the caret, which the browser reports while the list opens. */
+    void openTemplates() {
+        caret = -1;
+        input.getElement().executeJs("return this.inputElement ? this.inputElement.selectionStart : -1")
+                .then(Integer.class, position -> caret = position);
+        openPicker("", false);
+    }
+
+    private void openPicker(String query, boolean slash) {
+        picker = new QuickReplyPicker(quickReplies, query, slash, template -> insert(template, slash));
+        if (slash) {
+            picker.addOpenedChangeListener(e -> {
+                if (!e.isOpened()) {
+                    slashDismissed = true;
+                }
+            });
+        }
+        picker.open();
+        if (slash) {
+            // Keys typed after the server saw "/wo" but before the list took the focus are still
+            // in the input: take the word as the browser has it now, so no letter is lost.
+            picker.search.getElement().executeJs("""
+                    const m = /^\\/([^\\s]*)$/.exec($0.value || '');
+                    if (m && m[1] !== this.value) {
+                      this.value = m[1];
+                      this.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
+                    }""", input.getElement());
+        }
+    }
+
+    /** Puts the filled template into the input: instead of "/word", at the caret, or at the end. */
+    private void insert(QuickReply template, boolean slash) {
+        String text = QuickReplyService.fill(template.body(), variables.get());
+        String value = input.getValue();
+        String result;
+        int caretAfter;
+        Matcher word = Pattern.compile("^/[\\p{L}\\p{N}_-]*").matcher(value);
+        if (slash && word.find()) {
+            result = text + value.substring(word.end());
+            caretAfter = text.length();
+        } else if (caret >= 0 && caret <= value.length()) {
+            result = value.substring(0, caret) + text + value.substring(caret);
+            caretAfter = caret + text.length();
+        } else {
+            String gap = value.isEmpty() || value.endsWith(" ") || value.endsWith("\n") ? "" : " ";
+            result = value + gap + text;
+            caretAfter = result.length();
+        }
+        input.setValue(result);
+        try {
+            quickReplies.markUsed(template.id());
+        } catch (NotFoundException e) {
+            // Deleted meanwhile: the text is inserted all the same, there is just nothing to count.
+        }
+        input.focus();
+        input.getElement().executeJs(
+                "requestAnimationFrame(() => this.inputElement && this.inputElement.setSelectionRange($0, $0))",
+                caretAfter);
     }
 
     void replyTo(MessageView message) {
@@ -104,6 +210,16 @@ class Composer extends Div {
     private void clearReply() {
         replyTo = null;
         replyBox.setVisible(false);
+    }
+
+    /** Alt+M: switch note mode and keep typing. */
+    void toggleNoteMode() {
+        setNoteMode(!note);
+        input.focus();
+    }
+
+    boolean isNoteMode() {
+        return note;
     }
 
     void setNoteMode(boolean enabled) {

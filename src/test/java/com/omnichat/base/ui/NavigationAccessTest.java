@@ -59,11 +59,11 @@ class NavigationAccessTest extends BrowserlessViewTest {
         open("chats");
 
         assertThat(sideNavLabels()).containsExactly("Chats", "Clients", "Requests", "Orders", "Administration",
-                "Users");
+                "Users", "Quick replies");
         SideNavItem administration = $(SideNavItem.class).withPropertyValue(SideNavItem::getLabel, "Administration")
                 .single();
         assertThat(administration.getItems()).extracting(item -> relative(item.getPath()))
-                .containsExactly("admin/users");
+                .containsExactly("admin/users", "admin/quick-replies");
     }
 
     @Test

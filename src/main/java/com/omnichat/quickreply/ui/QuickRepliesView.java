@@ -1,0 +1,27 @@
+package com.omnichat.quickreply.ui;
+
+import java.util.List;
+
+import com.omnichat.base.Role;
+import com.omnichat.quickreply.QuickReply;
+import com.omnichat.quickreply.QuickReplyService;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+/** Administration → Quick replies: the shared templates every user may insert. */
+@Route("admin/quick-replies")
+@Menu(order = 110, title = "nav.quick-replies", icon = "vaadin:comment-ellipsis-o")
+@RolesAllowed(Role.ADMIN)
+class QuickRepliesView extends TemplatesGridView {
+
+    QuickRepliesView(QuickReplyService service) {
+        super(service, "nav.quick-replies", true);
+    }
+
+    @Override
+    List<QuickReply> load(String query) {
+        return service.shared(query);
+    }
+}

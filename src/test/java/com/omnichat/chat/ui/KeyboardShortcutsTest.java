@@ -1,0 +1,74 @@
+package com.omnichat.chat.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.omnichat.BrowserlessViewTest;
+import com.omnichat.channel.ChannelInfo;
+import com.omnichat.chat.ConversationState;
+import com.omnichat.chat.InboxService;
+import com.omnichat.user.StaffMember;
+
+/** The chats page's keyboard shortcuts, as the browser script reports them to the view. */
+class KeyboardShortcutsTest extends BrowserlessViewTest {
+
+    @Autowired
+    InboxService service;
+
+    private ChannelInfo telegram;
+    private StaffMember anna;
+
+    @BeforeEach
+    void annaWorksTelegram() {
+        anna = staff.manager("anna");
+        telegram = inbox.channel("Telegram shop", anna);
+    }
+
+    @Test
+    void questionMarkOpensTheHelpListingEveryShortcut() {
+        signInAndOpenApp(anna);
+        ChatsView view = navigate(ChatsView.class);
+
+        view.onShortcut("help");
+
+        ShortcutsHelp help = $(ShortcutsHelp.class).single();
+        assertThat(help.isOpened()).isTrue();
+        assertThat(help.getElement().getTextRecursively()).contains("Alt+N", "Next chat with unread messages",
+                "Alt+M", "Alt+C", "Alt+F");
+    }
+
+    @Test
+    void nextUnreadSkipsAnsweredChatsAndWrapsAround() {
+        long first = inbox.newChat(telegram, "First Client");
+        long answered = inbox.newChat(telegram, "Answered Client");
+        long third = inbox.newChat(telegram, "Third Client");
+        signInAndOpenApp(anna);
+        service.reply(answered, "Done", null, java.util.List.of());
+        open("chats/" + third);
+        ChatsView view = (ChatsView) getCurrentView();
+
+        view.onShortcut("next-unread");
+        assertThat(view.window.conversationId()).isEqualTo(first);
+        view.onShortcut("next-unread");
+        assertThat(view.window.conversationId()).isEqualTo(third);
+    }
+
+    @Test
+    void noteModeAndCloseApplyToTheOpenChat() {
+        long chat = inbox.newChat(telegram, "Olena Bondar");
+        signInAndOpenApp(anna);
+        open("chats/" + chat);
+        ChatsView view = (ChatsView) getCurrentView();
+
+        view.onShortcut("note");
+        assertThat(view.window.composer.isNoteMode()).isTrue();
+        view.onShortcut("note");
+        assertThat(view.window.composer.isNoteMode()).isFalse();
+
+        view.onShortcut("close");
+        assertThat(service.get(chat).state()).isEqualTo(ConversationState.CLOSED);
+    }
+}
