@@ -12,6 +12,9 @@ interface ChannelRepository extends JpaRepository<Channel, Long> {
 
     Optional<Channel> findByName(String name);
 
+    @Query("select c.id from Channel c")
+    List<Long> allIds();
+
     @Query(value = "select channel_id from channel_access where user_id = :userId", nativeQuery = true)
     List<Long> channelIdsOfUser(long userId);
 }

@@ -35,7 +35,7 @@ public class ChannelService {
     /** Ids of the channels this user may work with (every channel for an administrator). */
     public Set<Long> accessibleChannelIds(StaffPrincipal user) {
         if (user.isAdministrator()) {
-            return channels.findAll().stream().map(c -> c.toInfo().id()).collect(Collectors.toSet());
+            return Set.copyOf(channels.allIds());
         }
         return Set.copyOf(channels.channelIdsOfUser(user.id()));
     }

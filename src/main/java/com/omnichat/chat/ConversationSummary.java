@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import com.omnichat.base.Initials;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.user.StaffMember;
 
@@ -19,12 +20,6 @@ public record ConversationSummary(long id, ChannelInfo channel, long clientId, C
     }
 
     public String clientInitials() {
-        String[] words = clientName.strip().split("\\s+");
-        if (words.length == 0 || words[0].isEmpty()) {
-            return "?";
-        }
-        String first = words[0].substring(0, 1);
-        String last = words.length > 1 ? words[words.length - 1].substring(0, 1) : "";
-        return (first + last).toUpperCase();
+        return Initials.of(clientName, "?");
     }
 }
