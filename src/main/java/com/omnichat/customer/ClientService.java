@@ -1,10 +1,19 @@
 package com.omnichat.customer;
 
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+
+import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.NotFoundException;
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.channel.ChannelService;
 
 /** Clients (leads) and their identities on channels. */
 @Service
@@ -14,9 +23,46 @@ public class ClientService {
     private static final int NAME_MAX = 200;
 
     private final JdbcClient jdbc;
+    private final ChannelService channels;
 
-    ClientService(JdbcClient jdbc) {
+    ClientService(JdbcClient jdbc, ChannelService channels) {
         this.jdbc = jdbc;
+        this.channels = channels;
+    }
+
+    /**
+     * The client, if the signed-in user may see him: administrators see everyone, a manager
+     * the clients with an identity on one of his channels. Others are not found.
+     */
+    @Transactional(readOnly = true)
+    public ClientSummary summary(long clientId) {
+        var client = jdbc.sql("""
+                        select c.id, c.name, c.nickname, c.photo_url, c.phone, c.email, c.note, c.buyer, c.version,
+                               array(select i.channel_id from client_identity i where i.client_id = c.id) as channels
+                        from client c where c.id = ? and c.merged_into is null""")
+                .param(clientId)
+                .query((rs, n) -> new ClientSummary(rs.getLong("id"), rs.getString("name"), rs.getString("nickname"),
+                        rs.getString("photo_url"), rs.getString("phone"), rs.getString("email"), rs.getString("note"),
+                        rs.getBoolean("buyer"), channelIds(rs.getArray("channels")), rs.getLong("version")))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Client " + clientId));
+        if (!canSee(CurrentStaff.require(), client)) {
+            throw new NotFoundException("Client " + clientId);
+        }
+        return client;
+    }
+
+    /** Whether the user may see this client (see {@link #summary}). */
+    public boolean canSee(StaffPrincipal user, ClientSummary client) {
+        if (user.isAdministrator()) {
+            return true;
+        }
+        Set<Long> mine = channels.accessibleChannelIds(user);
+        return client.channelIds().stream().anyMatch(mine::contains);
+    }
+
+    private static Set<Long> channelIds(java.sql.Array array) throws java.sql.SQLException {
+        return Arrays.stream((Long[]) array.getArray()).collect(Collectors.toUnmodifiableSet());
     }
 
     /**

@@ -118,9 +118,13 @@ public class StaffFixtures {
      * over from an earlier test can never be mistaken for one of this test's chats or users.
      */
     public void resetDatabase() {
-        jdbc.update("""
-                truncate staff_user, channel, channel_access, client, client_identity, conversation, message,
-                         attachment, stored_file, quick_reply cascade""");
+        // Every table of the application, so a new feature's tables are emptied too; Flyway's
+        // history and Quartz's tables (scheduler state) stay.
+        var tables = jdbc.queryForList("""
+                select quote_ident(tablename) from pg_tables
+                where schemaname = current_schema()
+                  and tablename <> 'flyway_schema_history' and tablename not like 'qrtz%'""", String.class);
+        jdbc.update("truncate " + String.join(", ", tables) + " cascade");
     }
 
     /** The user as the security context would hold him after signing in, without signing him in. */
