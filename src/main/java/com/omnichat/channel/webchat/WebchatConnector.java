@@ -1,0 +1,63 @@
+package com.omnichat.channel.webchat;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import com.omnichat.channel.Capability;
+import com.omnichat.channel.ChannelType;
+import com.omnichat.channel.OutboundMessage;
+import com.omnichat.channel.connector.ChannelConnector;
+import com.omnichat.channel.connector.ConnectedChannel;
+import com.omnichat.channel.connector.ConnectionCheck;
+import com.omnichat.channel.connector.SecretField;
+import com.omnichat.channel.connector.SendProgress;
+
+/**
+ * The site chat widget as a channel type. Visitors write through the widget's public API
+ * ({@link WidgetApi}), not through webhooks; a manager's reply comes from the outbound queue
+ * like any other and is handed to the visitor's widget, where it counts as delivered once
+ * shown and as read once the visitor's chat window is open.
+ */
+@Component
+class WebchatConnector implements ChannelConnector {
+
+    private final WebchatService webchat;
+
+    WebchatConnector(WebchatService webchat) {
+        this.webchat = webchat;
+    }
+
+    @Override
+    public ChannelType type() {
+        return ChannelType.WEBCHAT;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.SEND_TEXT, Capability.DELIVERY_STATUS, Capability.READ_STATUS);
+    }
+
+    @Override
+    public List<SecretField> secretFields() {
+        // Visitor tokens are signed with a key derived per channel: nothing to type in.
+        return List.of();
+    }
+
+    @Override
+    public ConnectionCheck checkConnection(ConnectedChannel channel) {
+        return ConnectionCheck.ok(channel.name());
+    }
+
+    @Override
+    public String send(ConnectedChannel channel, OutboundMessage message, SendProgress progress) {
+        List<String> files = message.files().stream().map(OutboundMessage.OutboundFile::fileName).toList();
+        String externalId = webchat.deliverReply(channel.id(), message.recipientExternalUserId(), message.messageId(),
+                message.text(), files);
+        if (progress.partsSent() == 0) {
+            progress.partSent(externalId);
+        }
+        return externalId;
+    }
+}

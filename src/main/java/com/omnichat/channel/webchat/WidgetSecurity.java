@@ -1,0 +1,35 @@
+package com.omnichat.channel.webchat;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The widget's files and its public API are used by site visitors from other sites: no
+ * session, no CSRF token, no sign-in. Their own chain, ahead of the application's. Who may
+ * call is decided per channel by the API itself (visitor token, allowed origins, limits).
+ */
+@Configuration(proxyBeanMethods = false)
+class WidgetSecurity {
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 10)
+    SecurityFilterChain widgetFilterChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/widget-api/**", "/widget/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                // The shop's page loads the script cross-site; the API answers its own CORS headers.
+                .headers(headers -> headers.crossOriginResourcePolicy(policy -> policy.policy(
+                        org.springframework.security.web.header.writers.CrossOriginResourcePolicyHeaderWriter
+                                .CrossOriginResourcePolicy.CROSS_ORIGIN)))
+                .build();
+    }
+}
