@@ -64,6 +64,10 @@ public class ChatUpdates {
     }
 
     private void dispatch(String payload) {
+        if (!isChatEvent(payload)) {
+            // Another feature's broadcast on the same channel (e.g. the site widget's "webchat|...").
+            return;
+        }
         ChatEvent event;
         try {
             event = ChatEvent.decode(payload);
@@ -76,6 +80,12 @@ public class ChatUpdates {
                 s.listener.accept(event);
             }
         }
+    }
+
+    private static boolean isChatEvent(String payload) {
+        int bar = payload.indexOf('|');
+        String type = bar < 0 ? payload : payload.substring(0, bar);
+        return java.util.Arrays.stream(ChatEvent.Type.values()).anyMatch(t -> t.name().equals(type));
     }
 
     private static final class Subscriber {

@@ -3,6 +3,7 @@ package com.omnichat.channel.webchat;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import com.omnichat.channel.Capability;
@@ -23,9 +24,10 @@ import com.omnichat.channel.connector.SendProgress;
 @Component
 class WebchatConnector implements ChannelConnector {
 
-    private final WebchatService webchat;
+    private final ObjectProvider<WebchatService> webchat;
 
-    WebchatConnector(WebchatService webchat) {
+    // Lazily: the connector registry is built before the inbox services the widget talks to.
+    WebchatConnector(ObjectProvider<WebchatService> webchat) {
         this.webchat = webchat;
     }
 
@@ -53,7 +55,7 @@ class WebchatConnector implements ChannelConnector {
     @Override
     public String send(ConnectedChannel channel, OutboundMessage message, SendProgress progress) {
         List<String> files = message.files().stream().map(OutboundMessage.OutboundFile::fileName).toList();
-        String externalId = webchat.deliverReply(channel.id(), message.recipientExternalUserId(), message.messageId(),
+        String externalId = webchat.getObject().deliverReply(channel.id(), message.recipientExternalUserId(), message.messageId(),
                 message.text(), files);
         if (progress.partsSent() == 0) {
             progress.partSent(externalId);

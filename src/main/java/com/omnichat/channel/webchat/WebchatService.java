@@ -68,7 +68,7 @@ class WebchatService {
 
     // ---- the session ----
 
-    record Session(String token, String visitorId, @Nullable WebchatStore.Visitor visitor, List<WebchatStore.Line> lines,
+    record Session(String token, String visitorId, WebchatStore.@Nullable Visitor visitor, List<WebchatStore.Line> lines,
                    boolean hasMore) {
     }
 

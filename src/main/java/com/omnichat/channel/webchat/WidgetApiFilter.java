@@ -30,7 +30,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 class WidgetApiFilter extends OncePerRequestFilter {
 
-    static final String CHANNEL = WidgetApiFilter.class.getName() + ".channel";
+    static final String CHANNEL = "omnichat.webchat.channel";
     static final int MAX_BODY = 16 * 1024;
 
     private static final Pattern PATH = Pattern.compile("^/widget-api/([A-Za-z0-9_-]{1,64})(/.*)?$");
