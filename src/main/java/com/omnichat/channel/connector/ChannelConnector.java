@@ -8,6 +8,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import com.omnichat.channel.Capability;
+import com.omnichat.channel.ConnectionCheck;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.ClientProfile;
 import com.omnichat.channel.InboundAttachment;
@@ -27,6 +28,11 @@ public interface ChannelConnector {
 
     /** The secrets the administration form asks for (stored encrypted), e.g. the bot token. */
     List<SecretField> secretFields();
+
+    /** Plain settings the administration form offers (stored as they are). */
+    default List<SettingField> settingFields() {
+        return List.of();
+    }
 
     /** Calls the provider with the channel's credentials (Telegram getMe, Viber get_account_info). */
     ConnectionCheck checkConnection(ConnectedChannel channel);

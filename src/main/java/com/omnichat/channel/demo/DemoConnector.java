@@ -6,11 +6,11 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import com.omnichat.channel.Capability;
+import com.omnichat.channel.ConnectionCheck;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.OutboundMessage;
 import com.omnichat.channel.connector.ChannelConnector;
 import com.omnichat.channel.connector.ConnectedChannel;
-import com.omnichat.channel.connector.ConnectionCheck;
 import com.omnichat.channel.connector.SecretField;
 import com.omnichat.channel.connector.SendProgress;
 

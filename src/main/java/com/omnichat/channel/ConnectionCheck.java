@@ -1,4 +1,4 @@
-package com.omnichat.channel.connector;
+package com.omnichat.channel;
 
 import org.jspecify.annotations.Nullable;
 
