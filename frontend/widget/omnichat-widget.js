@@ -430,6 +430,7 @@
 
   function renderPending(item) {
     var bubble = el('div', {class: 'oc-msg oc-visitor oc-pending'});
+    item.el = bubble;
     bubble.appendChild(textBlock(item.text));
     item.metaEl = el('div', {class: 'oc-meta'});
     bubble.appendChild(item.metaEl);

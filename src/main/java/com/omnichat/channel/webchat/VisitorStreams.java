@@ -10,6 +10,8 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +41,9 @@ class VisitorStreams implements DisposableBean {
 
         /** A heartbeat; false when the connection is gone. */
         boolean ping();
+
+        /** Ends the stream or poll (the application is stopping): the widget reconnects elsewhere. */
+        void end();
     }
 
     record VisitorKey(long channelId, String visitorId) {
@@ -122,6 +127,22 @@ class VisitorStreams implements DisposableBean {
                 remove(key, listener);
             }
         }));
+    }
+
+    /**
+     * Before the web server's graceful shutdown waits for open requests: open streams and
+     * polls end now (the widgets reconnect, to another node or after the restart).
+     */
+    @EventListener(ContextClosedEvent.class)
+    void endAll() {
+        listeners.values().forEach(list -> list.forEach(listener -> {
+            try {
+                listener.end();
+            } catch (RuntimeException e) {
+                // already gone
+            }
+        }));
+        listeners.clear();
     }
 
     @Override

@@ -11,9 +11,10 @@ import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.OutboundMessage;
 import com.omnichat.channel.connector.ChannelConnector;
 import com.omnichat.channel.connector.ConnectedChannel;
-import com.omnichat.channel.connector.ConnectionCheck;
+import com.omnichat.channel.ConnectionCheck;
 import com.omnichat.channel.connector.SecretField;
 import com.omnichat.channel.connector.SendProgress;
+import com.omnichat.channel.connector.SettingField;
 
 /**
  * The site chat widget as a channel type. Visitors write through the widget's public API
@@ -43,8 +44,17 @@ class WebchatConnector implements ChannelConnector {
 
     @Override
     public List<SecretField> secretFields() {
-        // Visitor tokens are signed with a key derived per channel: nothing to type in.
-        return List.of();
+        // Visitor tokens are signed with the channel's own random key: generated, never asked.
+        return List.of(SecretField.generated(WebchatService.SIGNING_KEY));
+    }
+
+    @Override
+    public List<SettingField> settingFields() {
+        return List.of(new SettingField(WidgetSettings.ALLOWED_ORIGINS, "channels.webchat.allowed-origins", true),
+                new SettingField(WidgetSettings.TITLE, "channels.webchat.title", false),
+                new SettingField(WidgetSettings.GREETING, "channels.webchat.greeting", true),
+                new SettingField(WidgetSettings.COLOR, "channels.webchat.color", false),
+                new SettingField(WidgetSettings.ASK_CONTACTS, "channels.webchat.ask-contacts", false));
     }
 
     @Override

@@ -39,6 +39,8 @@ class WebchatService {
     static final int PAGE = 50;
     /** The provider id of a reply shown in the widget. */
     static final String REPLY_ID_PREFIX = "wc-";
+    /** The channel's generated secret that signs visitor tokens. */
+    static final String SIGNING_KEY = "signingKey";
 
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9-]{8,64}");
     private static final Pattern EMAIL = Pattern.compile("[^\\s@]{1,64}@[^\\s@]+\\.[^\\s@]{2,}");
@@ -224,12 +226,12 @@ class WebchatService {
     }
 
     /**
-     * The channel's token key: its own "signing-key" secret when an administrator set one,
+     * The channel's token key: its own generated secret (set when an administrator saves it),
      * else derived from the application's secret key and the channel's key, so a new channel
      * key (or secret key) retires every token at once.
      */
     private byte[] signingKey(ConnectedChannel channel) {
-        String own = channel.secrets().get("signing-key");
+        String own = channel.secrets().get(SIGNING_KEY);
         if (own != null && !own.isBlank()) {
             return own.getBytes(StandardCharsets.UTF_8);
         }

@@ -233,6 +233,11 @@ class WidgetApi {
                 return false;
             }
         }
+
+        @Override
+        public void end() {
+            emitter.complete();
+        }
     }
 
     /** A waiting long poll: answered with the first lines past its cursor, then gone. */
@@ -277,6 +282,11 @@ class WidgetApi {
         @Override
         public boolean ping() {
             return !result.isSetOrExpired();
+        }
+
+        @Override
+        public void end() {
+            result.setResult(new PollResponse(List.of()));
         }
     }
 

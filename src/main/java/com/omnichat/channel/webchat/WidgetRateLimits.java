@@ -2,7 +2,15 @@ package com.omnichat.channel.webchat;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
 import com.github.benmanes.caffeine.cache.Cache;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bandwidth;
@@ -14,7 +22,8 @@ import io.github.bucket4j.ConsumptionProbe;
  * sessions per address, and messages per visitor. Kept in this node's memory: a determined
  * sender spread over nodes gets a few times the allowance, which is still a limit.
  */
-final class WidgetRateLimits {
+@Component
+class WidgetRateLimits {
 
     /** What a refused call is told: how long until it may try again. */
     record Verdict(boolean allowed, Duration retryAfter) {
@@ -30,6 +39,13 @@ final class WidgetRateLimits {
 
     /** Allowances: per address per minute, new sessions per address per hour, messages per visitor per minute. */
     record Limits(int requestsPerAddressPerMinute, int sessionsPerAddressPerHour, int messagesPerVisitorPerMinute) {
+    }
+
+    @Autowired
+    WidgetRateLimits(@Value("${omnichat.webchat.requests-per-address-per-minute:300}") int requestsPerAddress,
+                     @Value("${omnichat.webchat.sessions-per-address-per-hour:100}") int sessionsPerAddress,
+                     @Value("${omnichat.webchat.messages-per-visitor-per-minute:20}") int messagesPerVisitor) {
+        this(new Limits(requestsPerAddress, sessionsPerAddress, messagesPerVisitor));
     }
 
     WidgetRateLimits(Limits limits) {

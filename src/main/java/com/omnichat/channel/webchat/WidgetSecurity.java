@@ -7,6 +7,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+import com.omnichat.channel.internal.ChannelDirectory;
 
 /**
  * The widget's files and its public API are used by site visitors from other sites: no
@@ -18,8 +21,10 @@ class WidgetSecurity {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    SecurityFilterChain widgetFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain widgetFilterChain(HttpSecurity http, ChannelDirectory channels, WidgetRateLimits limits)
+            throws Exception {
         return http.securityMatcher("/widget-api/**", "/widget/**")
+                .addFilterBefore(new WidgetApiFilter(channels, limits), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -27,7 +32,10 @@ class WidgetSecurity {
                 .securityContext(context -> context.disable())
                 .anonymous(anonymous -> anonymous.disable())
                 // The shop's page loads the script cross-site; the API answers its own CORS headers.
-                .headers(headers -> headers.crossOriginResourcePolicy(policy -> policy.policy(
+                .headers(headers -> headers
+                        // The script and styles may be cached by the shop's visitors; the API sets its own.
+                        .cacheControl(cache -> cache.disable())
+                        .crossOriginResourcePolicy(policy -> policy.policy(
                         org.springframework.security.web.header.writers.CrossOriginResourcePolicyHeaderWriter
                                 .CrossOriginResourcePolicy.CROSS_ORIGIN)))
                 .build();

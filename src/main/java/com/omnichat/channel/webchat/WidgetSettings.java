@@ -13,11 +13,11 @@ import com.omnichat.channel.connector.ConnectedChannel;
 record WidgetSettings(AllowedOrigins origins, @Nullable String title, @Nullable String greeting,
                       @Nullable String color, boolean askContacts) {
 
-    static final String ALLOWED_ORIGINS = "allowed-origins";
+    static final String ALLOWED_ORIGINS = "allowedOrigins";
     static final String TITLE = "title";
     static final String GREETING = "greeting";
     static final String COLOR = "color";
-    static final String ASK_CONTACTS = "ask-contacts";
+    static final String ASK_CONTACTS = "askContacts";
 
     private static final Pattern COLOR_FORM = Pattern.compile("#[0-9a-fA-F]{6}");
 
@@ -26,7 +26,12 @@ record WidgetSettings(AllowedOrigins origins, @Nullable String title, @Nullable 
         return new WidgetSettings(AllowedOrigins.parse(channel.setting(ALLOWED_ORIGINS)), clip(channel.setting(TITLE), 80),
                 clip(channel.setting(GREETING), 500), color != null && COLOR_FORM.matcher(color.strip()).matches()
                         ? color.strip() : null,
-                !"false".equalsIgnoreCase(channel.setting(ASK_CONTACTS)));
+                !isNo(channel.setting(ASK_CONTACTS)));
+    }
+
+    /** "false", "no", "0", "off" (any case) turn a yes/no setting off; anything else leaves it on. */
+    private static boolean isNo(@Nullable String value) {
+        return value != null && java.util.Set.of("false", "no", "0", "off").contains(value.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static @Nullable String clip(@Nullable String value, int max) {
