@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
+import com.omnichat.channel.PhoneChannelConnector;
 import com.omnichat.chat.InboxFixtures;
 import com.omnichat.user.StaffFixtures;
 
@@ -24,7 +25,8 @@ import com.omnichat.user.StaffFixtures;
  * ({@link CleanSlateExtension}); {@link StaffFixtures} creates the people a use case needs and
  * signs them in, {@link InboxFixtures} the channels and the client messages.
  * <p>
- * Login throttling is tightened so its tests need few attempts.
+ * Login throttling is tightened so its tests need few attempts. A fake phone channel type
+ * ({@link PhoneChannelConnector}, WhatsApp) can start dialogs by phone.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -35,7 +37,7 @@ import com.omnichat.user.StaffFixtures;
         "omnichat.login.failures-per-address=" + IntegrationTest.FAILURES_PER_ADDRESS,
 })
 @ActiveProfiles("test")
-@Import({StaffFixtures.class, InboxFixtures.class})
+@Import({StaffFixtures.class, InboxFixtures.class, PhoneChannelConnector.class})
 @ExtendWith(CleanSlateExtension.class)
 public @interface IntegrationTest {
 

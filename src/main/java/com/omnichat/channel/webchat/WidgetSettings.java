@@ -31,7 +31,7 @@ record WidgetSettings(AllowedOrigins origins, @Nullable String title, @Nullable 
 
     /** "false", "no", "0", "off" (any case) turn a yes/no setting off; anything else leaves it on. */
     private static boolean isNo(@Nullable String value) {
-        return value != null && java.util.Set.of("false", "no", "0", "off").contains(value.strip().toLowerCase(java.util.Locale.ROOT));
+        return value != null && java.util.Set.of("false", "no", "0", "off", "ні", "нет").contains(value.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static @Nullable String clip(@Nullable String value, int max) {

@@ -3,6 +3,8 @@ package com.omnichat.chat.ui;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.ui.EmptyState;
@@ -14,11 +16,15 @@ import com.omnichat.chat.ChatUpdates;
 import com.omnichat.chat.ConversationSummary;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.PresenceService;
+import com.omnichat.chat.WriteFirstService;
+import com.omnichat.customer.ClientSummary;
 import com.omnichat.quickreply.QuickReplyService;
 import com.omnichat.user.UserService;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -56,8 +62,9 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private boolean refreshPending;
 
     ChatsView(InboxService inbox, PresenceService presence, ChatUpdates updates, UserService users,
-              ChannelService channels, QuickReplyService quickReplies) {
+              ChannelService channels, QuickReplyService quickReplies, WriteFirstService writeFirst) {
         this.quickReplies = quickReplies;
+        this.writeFirst = writeFirst;
         this.inbox = inbox;
         this.presence = presence;
         this.updates = updates;
@@ -74,6 +81,7 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 .addEventData("event.detail");
         center.addClassName("chat-center");
         showNoChat();
+        list.addComponentAsFirst(writeButton());
         add(list, center, clientPanel);
     }
 
@@ -89,6 +97,7 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         Optional<Long> id = event.getRouteParameters().getLong("conversationId");
         if (id.isEmpty()) {
             closeWindow();
+            openWriteLink(event);
             return;
         }
         if (window != null && window.conversationId() == id.get()) {
@@ -99,6 +108,54 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         } catch (NotFoundException e) {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
         }
+    }
+
+    // ---- writing first ----
+
+    private final WriteFirstService writeFirst;
+    WriteMessageDialog writeDialog;
+
+    private Button writeButton() {
+        var button = new Button(getTranslation("write.button"), VaadinIcon.PENCIL.create(), e -> openWriteDialog(null, null));
+        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        button.addClassName("write-button");
+        return button;
+    }
+
+    void openWriteDialog(@Nullable ClientSummary client, @Nullable Long channelId) {
+        writeDialog = new WriteMessageDialog(writeFirst, client, channelId, conversationId ->
+                UI.getCurrent().navigate(ChatsView.class,
+                        new RouteParameters("conversationId", Long.toString(conversationId))));
+        writeDialog.open();
+    }
+
+    /**
+     * {@code /chats?client=ID&channel=CH} (e.g. an order card's "Write"): the client's chat on
+     * that channel when there is one, else the "Write message" dialog with him (and the
+     * channel) chosen.
+     */
+    private void openWriteLink(BeforeEnterEvent event) {
+        var query = event.getLocation().getQueryParameters();
+        Optional<Long> clientId = query.getSingleParameter("client").filter(v -> v.matches("[0-9]{1,18}"))
+                .map(Long::valueOf);
+        if (clientId.isEmpty()) {
+            return;
+        }
+        Long channelId = query.getSingleParameter("channel").filter(v -> v.matches("[0-9]{1,18}"))
+                .map(Long::valueOf).orElse(null);
+        ClientSummary client;
+        try {
+            client = writeFirst.client(clientId.get());
+        } catch (NotFoundException e) {
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+            return;
+        }
+        Optional<Long> chat = channelId == null ? Optional.empty() : writeFirst.existingChat(client.id(), channelId);
+        if (chat.isPresent()) {
+            event.forwardTo(ChatsView.class, new RouteParameters("conversationId", Long.toString(chat.get())));
+            return;
+        }
+        openWriteDialog(client, channelId);
     }
 
     static final String SHORTCUT_EVENT = "omnichat-shortcut";

@@ -1,0 +1,220 @@
+package com.omnichat.chat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.NotFoundException;
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.base.UserFacingException;
+import com.omnichat.channel.Capability;
+import com.omnichat.channel.ChannelInfo;
+import com.omnichat.channel.ChannelService;
+import com.omnichat.customer.ClientFinder;
+import com.omnichat.customer.ClientIdentityRef;
+import com.omnichat.customer.ClientService;
+import com.omnichat.customer.ClientSummary;
+
+/**
+ * "Write message": a manager starts (or continues) a conversation with a client on a
+ * channel he chooses. Which channels can reach the client: one where the client already
+ * has a chat or an identity (he wrote there); a channel that can start a dialog by phone
+ * when the client's card has a phone; a bot channel (Telegram, Viber, the site widget) only
+ * for clients who wrote through it. Every offer says why, or why not.
+ */
+@Service
+@Transactional
+public class WriteFirstService {
+
+    /** Why a channel can or cannot reach the client; each has a translation {@code write.reason.<key>}. */
+    public enum Reason {
+        /** The client has a chat on this channel: the message goes there. */
+        EXISTING_CHAT(true),
+        /** He wrote through this channel before (an identity without an open chat). */
+        KNOWN_ON_CHANNEL(true),
+        /** The channel starts dialogs by phone and the card has his phone. */
+        BY_PHONE(true),
+        /** A phone channel, but the card has no phone. */
+        NEEDS_PHONE(false),
+        /** A bot channel: it can only answer clients who wrote to it first. */
+        BOT_NEEDS_CLIENT_FIRST(false),
+        /** The channel cannot send messages (no connector, or switched off). */
+        CANNOT_SEND(false);
+
+        private final boolean offered;
+
+        Reason(boolean offered) {
+            this.offered = offered;
+        }
+
+        public boolean offered() {
+            return offered;
+        }
+
+        public String key() {
+            return "write.reason." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** One of the user's channels for this client: offered or not, and why. */
+    public record ChannelChoice(ChannelInfo channel, Reason reason, @Nullable Long conversationId) {
+
+        public boolean offered() {
+            return reason.offered();
+        }
+    }
+
+    private final ChannelService channels;
+    private final ClientService clients;
+    private final ClientFinder finder;
+    private final InboxService inbox;
+    private final MessageStore messages;
+    private final JdbcClient jdbc;
+
+    WriteFirstService(ChannelService channels, ClientService clients, ClientFinder finder, InboxService inbox,
+                      MessageStore messages, JdbcClient jdbc) {
+        this.channels = channels;
+        this.clients = clients;
+        this.finder = finder;
+        this.inbox = inbox;
+        this.messages = messages;
+        this.jdbc = jdbc;
+    }
+
+    /** Clients the user may write to, found by name, nickname, phone or e-mail. */
+    @Transactional(readOnly = true)
+    public List<ClientSummary> findClients(@Nullable String text, int offset, int limit) {
+        return finder.search(text, offset, limit);
+    }
+
+    /** The client, when the user may see him (else not found). */
+    @Transactional(readOnly = true)
+    public ClientSummary client(long clientId) {
+        return clients.summary(clientId);
+    }
+
+    /** Every channel of the user, for this client: offered ones first, then the others with the reason. */
+    @Transactional(readOnly = true)
+    public List<ChannelChoice> channelsFor(long clientId) {
+        ClientSummary client = clients.summary(clientId);
+        return channels.myChannels().stream().map(c -> choice(client, c))
+                .sorted(java.util.Comparator.comparing((ChannelChoice c) -> !c.offered())).toList();
+    }
+
+    /** The client's chat on the channel, if there is one the user may open. */
+    @Transactional(readOnly = true)
+    public Optional<Long> existingChat(long clientId, long channelId) {
+        ClientSummary client = clients.summary(clientId);
+        if (!channels.canAccess(CurrentStaff.require(), channelId)) {
+            return Optional.empty();
+        }
+        return conversation(client.id(), channelId);
+    }
+
+    /**
+     * Sends the first message (or the next one, into the existing chat) and returns the chat.
+     * A new chat is created for the client's identity on the channel, or for his phone on a
+     * phone channel; a closed chat is reopened. The message is queued like any reply.
+     */
+    public long write(long clientId, long channelId, String text) {
+        StaffPrincipal user = CurrentStaff.require();
+        ClientSummary client = clients.summary(clientId);
+        ChannelInfo channel = channels.myChannels().stream().filter(c -> c.id() == channelId).findFirst()
+                .orElseThrow(() -> new NotFoundException("Channel " + channelId));
+        ChannelChoice choice = choice(client, channel);
+        if (!choice.offered()) {
+            throw new UserFacingException(choice.reason().key(), client.name());
+        }
+        long conversationId = switch (choice.reason()) {
+            case EXISTING_CHAT -> choice.conversationId();
+            case KNOWN_ON_CHANNEL -> startChat(latestIdentity(client.id(), channelId), user);
+            case BY_PHONE -> startChat(phoneIdentity(client, channelId), user);
+            default -> throw new IllegalStateException(choice.reason().name());
+        };
+        var chat = inbox.get(conversationId);
+        if (chat.state() == ConversationState.CLOSED) {
+            inbox.reopen(conversationId);
+        }
+        inbox.reply(conversationId, text, null, List.of());
+        return conversationId;
+    }
+
+    private ChannelChoice choice(ClientSummary client, ChannelInfo channel) {
+        Optional<Long> chat = conversation(client.id(), channel.id());
+        Set<Capability> capabilities = channels.capabilities(channel.id());
+        if (!channel.enabled() || !capabilities.contains(Capability.SEND_TEXT)) {
+            return new ChannelChoice(channel, Reason.CANNOT_SEND, chat.orElse(null));
+        }
+        if (chat.isPresent()) {
+            return new ChannelChoice(channel, Reason.EXISTING_CHAT, chat.get());
+        }
+        if (client.channelIds().contains(channel.id())) {
+            return new ChannelChoice(channel, Reason.KNOWN_ON_CHANNEL, null);
+        }
+        if (capabilities.contains(Capability.START_BY_PHONE)) {
+            return new ChannelChoice(channel, client.phone() == null ? Reason.NEEDS_PHONE : Reason.BY_PHONE, null);
+        }
+        return new ChannelChoice(channel, Reason.BOT_NEEDS_CLIENT_FIRST, null);
+    }
+
+    /** The client's most recently active chat on the channel. */
+    private Optional<Long> conversation(long clientId, long channelId) {
+        return jdbc.sql("""
+                        select id from conversation where client_id = ? and channel_id = ?
+                        order by sort_at desc, id desc limit 1""")
+                .params(clientId, channelId).query(Long.class).optional();
+    }
+
+    private ClientIdentityRef latestIdentity(long clientId, long channelId) {
+        return jdbc.sql("""
+                        select i.id, i.client_id, c.name, c.nickname, c.photo_url
+                        from client_identity i join client c on c.id = i.client_id
+                        where i.client_id = ? and i.channel_id = ? order by i.id desc limit 1""")
+                .params(clientId, channelId)
+                .query((rs, n) -> new ClientIdentityRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
+                .single();
+    }
+
+    private ClientIdentityRef phoneIdentity(ClientSummary client, long channelId) {
+        String externalId = channels.externalUserIdForPhone(channelId, client.phone())
+                .orElseThrow(() -> new UserFacingException(Reason.NEEDS_PHONE.key(), client.name()));
+        ClientIdentityRef identity = finder.identityFor(client.id(), channelId, externalId);
+        if (identity.clientId() != client.id()) {
+            // The number is another client's on this channel: never write into his chat by mistake.
+            throw new UserFacingException("write.error.phone-of-other-client", client.phone(), identity.name());
+        }
+        return identity;
+    }
+
+    /** A chat for the identity (a new one, or the one it already has), marked as started by the manager. */
+    private long startChat(ClientIdentityRef identity, StaffPrincipal user) {
+        Instant now = Instant.now();
+        Long created = jdbc.sql("""
+                        insert into conversation (channel_id, client_id, identity_id, sort_at, created_at, client_name,
+                                                  client_nickname, client_photo_url)
+                        select i.channel_id, i.client_id, i.id, ?, ?, ?, ?, ? from client_identity i where i.id = ?
+                        on conflict (identity_id) do nothing returning id""")
+                .params(Timestamp.from(now), Timestamp.from(now), identity.name(), identity.nickname(),
+                        identity.photoUrl(), identity.identityId())
+                .query(Long.class).optional().orElse(null);
+        if (created == null) {
+            return jdbc.sql("select id from conversation where identity_id = ?").param(identity.identityId())
+                    .query(Long.class).single();
+        }
+        long channelId = jdbc.sql("select channel_id from conversation where id = ?").param(created)
+                .query(Long.class).single();
+        messages.insertSystemMessage(created, channelId,
+                user.id() == com.omnichat.base.SystemAccess.SYSTEM_USER_ID ? null : user.id(), "started-by-manager",
+                user.fullName());
+        return created;
+    }
+}

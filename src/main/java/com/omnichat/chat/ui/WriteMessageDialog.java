@@ -1,0 +1,184 @@
+package com.omnichat.chat.ui;
+
+import java.util.List;
+import java.util.function.LongConsumer;
+
+import org.jspecify.annotations.Nullable;
+
+import com.omnichat.base.NotFoundException;
+import com.omnichat.base.UserFacingException;
+import com.omnichat.base.ui.Notifications;
+import com.omnichat.chat.InboxService;
+import com.omnichat.chat.WriteFirstService;
+import com.omnichat.chat.WriteFirstService.ChannelChoice;
+import com.omnichat.customer.ClientSummary;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.renderer.LitRenderer;
+
+/**
+ * "Write message": choose the client (search), the channel to write from, type, send. The
+ * channels list shows every channel of the user; those that cannot reach the client are
+ * disabled with the reason (no phone in the card, a bot he never wrote to, ...).
+ */
+class WriteMessageDialog extends Dialog {
+
+    private final WriteFirstService service;
+    private final LongConsumer onSent;
+
+    final ComboBox<ClientSummary> client = new ComboBox<>();
+    final RadioButtonGroup<ChannelChoice> channel = new RadioButtonGroup<>();
+    final Div noChannel = new Div();
+    final TextArea text = new TextArea();
+    final Button send = new Button();
+
+    /** Opens empty, or with the client (and channel) chosen, e.g. from an order's "Write". */
+    WriteMessageDialog(WriteFirstService service, @Nullable ClientSummary preselected, @Nullable Long channelId,
+                       LongConsumer onSent) {
+        this.service = service;
+        this.onSent = onSent;
+        addClassName("write-dialog");
+        setHeaderTitle(getTranslation("write.title"));
+        setWidth("min(36rem, 95vw)");
+        configureClient();
+        configureChannels();
+        configureText();
+        var body = new VerticalLayout(client, channel, noChannel, text);
+        body.setPadding(false);
+        body.setSpacing(true);
+        add(body);
+        send.setText(getTranslation("write.send"));
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.addClickListener(e -> send());
+        send.setEnabled(false);
+        getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), send);
+        if (preselected != null) {
+            client.setValue(preselected);
+            if (channelId != null) {
+                channel.getListDataView().getItems().filter(c -> c.channel().id() == channelId && c.offered())
+                        .findFirst().ifPresent(channel::setValue);
+            }
+        }
+        updateSend();
+    }
+
+    private void configureClient() {
+        client.setLabel(getTranslation("write.client"));
+        client.setPlaceholder(getTranslation("write.client.placeholder"));
+        client.setWidthFull();
+        client.setRequired(true);
+        client.setItemLabelGenerator(ClientSummary::name);
+        client.setItems(query -> service.findClients(query.getFilter().orElse(""), query.getOffset(), query.getLimit())
+                .stream());
+        // Name, then what tells namesakes apart: phone, e-mail or nickname (text bindings only, never HTML).
+        client.setRenderer(LitRenderer.<ClientSummary>of("""
+                        <div class="write-client-option"><span>${item.name}</span>
+                        <span class="write-client-detail">${item.detail}</span></div>""")
+                .withProperty("name", ClientSummary::name)
+                .withProperty("detail", WriteMessageDialog::detail));
+        client.addValueChangeListener(e -> clientChosen(e.getValue()));
+    }
+
+    private static String detail(ClientSummary c) {
+        return java.util.stream.Stream.of(c.phone(), c.email(), c.nickname() == null ? null : "@" + c.nickname())
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(" · "));
+    }
+
+    private void configureChannels() {
+        channel.setLabel(getTranslation("write.channel"));
+        channel.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+        channel.addClassName("write-channels");
+        channel.setItemEnabledProvider(ChannelChoice::offered);
+        channel.setRenderer(new ComponentRenderer<>(this::channelLabel));
+        channel.setVisible(false);
+        channel.addValueChangeListener(e -> updateSend());
+        noChannel.addClassName("write-no-channel");
+        noChannel.setVisible(false);
+    }
+
+    private Div channelLabel(ChannelChoice choice) {
+        var icon = new Icon(choice.channel().type().icon());
+        icon.addClassName("write-channel-icon");
+        var name = new Span(choice.channel().name());
+        name.addClassName("write-channel-name");
+        ClientSummary chosen = client.getValue();
+        var reason = new Span(getTranslation(choice.reason().key(), chosen == null ? "" : chosen.name(),
+                chosen == null || chosen.phone() == null ? "" : chosen.phone()));
+        reason.addClassName("write-channel-reason");
+        var label = new Div(new Div(icon, name), reason);
+        label.addClassName("write-channel");
+        label.setClassName("write-channel-unavailable", !choice.offered());
+        return label;
+    }
+
+    private void configureText() {
+        text.setLabel(getTranslation("write.text"));
+        text.setWidthFull();
+        text.setMinRows(3);
+        text.setMaxRows(10);
+        text.setMaxLength(InboxService.MAX_TEXT);
+        text.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+        text.addValueChangeListener(e -> updateSend());
+    }
+
+    private void clientChosen(@Nullable ClientSummary chosen) {
+        channel.clear();
+        if (chosen == null) {
+            channel.setItems(List.of());
+            channel.setVisible(false);
+            noChannel.setVisible(false);
+            updateSend();
+            return;
+        }
+        List<ChannelChoice> choices;
+        try {
+            choices = service.channelsFor(chosen.id());
+        } catch (NotFoundException e) {
+            client.clear();
+            return;
+        }
+        channel.setItems(choices);
+        channel.setVisible(!choices.isEmpty());
+        List<ChannelChoice> offered = choices.stream().filter(ChannelChoice::offered).toList();
+        if (offered.size() == 1) {
+            channel.setValue(offered.getFirst());
+        }
+        noChannel.setText(getTranslation("write.no-channel", chosen.name()));
+        noChannel.setVisible(offered.isEmpty());
+        updateSend();
+    }
+
+    private void updateSend() {
+        send.setEnabled(client.getValue() != null && channel.getValue() != null && channel.getValue().offered()
+                && !text.getValue().isBlank());
+    }
+
+    void send() {
+        ClientSummary chosen = client.getValue();
+        ChannelChoice choice = channel.getValue();
+        if (chosen == null || choice == null) {
+            return;
+        }
+        try {
+            long conversationId = service.write(chosen.id(), choice.channel().id(), text.getValue());
+            close();
+            Notifications.success("write.sent", chosen.name());
+            onSent.accept(conversationId);
+        } catch (UserFacingException e) {
+            Notifications.error(e);
+        } catch (NotFoundException e) {
+            Notifications.errorKey("write.error.gone");
+            clientChosen(client.getValue());
+        }
+    }
+}

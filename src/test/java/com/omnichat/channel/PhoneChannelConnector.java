@@ -1,0 +1,50 @@
+package com.omnichat.channel;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.omnichat.channel.connector.ChannelConnector;
+import com.omnichat.channel.connector.ConnectedChannel;
+import com.omnichat.channel.connector.SecretField;
+import com.omnichat.channel.connector.SendProgress;
+
+/**
+ * Tests only: a channel type that can start a dialog with just a phone number (as WhatsApp
+ * with templates or a numbered account would), so the write-first rules for phone channels
+ * can be exercised. Its client id for a phone is the number's digits.
+ */
+public class PhoneChannelConnector implements ChannelConnector {
+
+    @Override
+    public ChannelType type() {
+        return ChannelType.WHATSAPP;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.SEND_TEXT, Capability.START_BY_PHONE, Capability.DELIVERY_STATUS);
+    }
+
+    @Override
+    public List<SecretField> secretFields() {
+        return List.of();
+    }
+
+    @Override
+    public ConnectionCheck checkConnection(ConnectedChannel channel) {
+        return ConnectionCheck.ok(channel.name());
+    }
+
+    @Override
+    public String send(ConnectedChannel channel, OutboundMessage message, SendProgress progress) {
+        String id = "phone-" + message.messageId();
+        progress.partSent(id);
+        return id;
+    }
+
+    @Override
+    public Optional<String> externalUserIdForPhone(String e164Phone) {
+        return Optional.of(e164Phone.replaceAll("[^0-9]", ""));
+    }
+}

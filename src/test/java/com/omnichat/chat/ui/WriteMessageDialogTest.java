@@ -1,0 +1,152 @@
+package com.omnichat.chat.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.omnichat.BrowserlessViewTest;
+import com.omnichat.base.SystemAccess;
+import com.omnichat.channel.ChannelInfo;
+import com.omnichat.channel.ChannelService;
+import com.omnichat.channel.ChannelType;
+import com.omnichat.user.StaffMember;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
+
+/** "Write message" on the chats page, as a manager uses it, without a browser. */
+class WriteMessageDialogTest extends BrowserlessViewTest {
+
+    @Autowired
+    ChannelService channels;
+    @Autowired
+    JdbcClient jdbc;
+
+    private StaffMember anna;
+    private ChannelInfo telegram;
+    private ChannelInfo viber;
+    private ChannelInfo whatsapp;
+    private long olenaChat;
+    private long olena;
+
+    @BeforeEach
+    void annaHasTwoBotsAndAPhoneChannel() {
+        anna = staff.manager("anna");
+        telegram = SystemAccess.call(() -> channels.createDemo(ChannelType.TELEGRAM, "Telegram bot", Set.of(anna.id())));
+        viber = SystemAccess.call(() -> channels.createDemo(ChannelType.VIBER, "Viber bot", Set.of(anna.id())));
+        whatsapp = inbox.channel(ChannelType.WHATSAPP, "WhatsApp", anna);
+        olenaChat = inbox.newChat(telegram, "Olena Bondar");
+        olena = jdbc.sql("select client_id from conversation where id = ?").param(olenaChat).query(Long.class).single();
+    }
+
+    @Test
+    void theDialogOffersWhatCanReachTheClientAndSaysWhyNotTheRest() {
+        signInAndOpenApp(anna);
+        navigate(ChatsView.class);
+
+        test($(Button.class).withText("Write message").single()).click();
+        WriteMessageDialog dialog = $(WriteMessageDialog.class).single();
+        test(dialog.client).selectItem("Olena Bondar");
+
+        assertThat(dialog.channel.getListDataView().getItems().map(c -> c.channel().name()))
+                .containsExactly("Telegram bot", "Viber bot", "WhatsApp");
+        // The only channel that reaches her is chosen already.
+        assertThat(dialog.channel.getValue().channel().id()).isEqualTo(telegram.id());
+        assertThat(enabledChannels(dialog)).containsExactly("Telegram bot");
+        assertThat(reasons(dialog)).containsExactly("Goes to the existing chat with this client.",
+                "A bot can only answer: Olena Bondar has not written to it yet.",
+                "Needs the client’s phone: add it in the card.");
+        assertThat(dialog.send.isEnabled()).isFalse();
+
+        test(dialog.text).setValue("Your bouquet is ready");
+        test(dialog.send).click();
+
+        assertThat(dialog.isOpened()).isFalse();
+        ChatsView view = (ChatsView) getCurrentView();
+        assertThat(view.window.conversationId()).isEqualTo(olenaChat);
+        assertThat(jdbc.sql("select body from message where conversation_id = ? and kind = 'MANAGER'").param(olenaChat)
+                .query(String.class).list()).containsExactly("Your bouquet is ready");
+    }
+
+    @Test
+    void withAPhoneInTheCardThePhoneChannelStartsANewChat() {
+        jdbc.sql("update client set phone = '+380671234567' where id = ?").param(olena).update();
+        signInAndOpenApp(anna);
+        navigate(ChatsView.class);
+        test($(Button.class).withText("Write message").single()).click();
+        WriteMessageDialog dialog = $(WriteMessageDialog.class).single();
+
+        test(dialog.client).setFilter("067123");
+        test(dialog.client).selectItem("Olena Bondar");
+        assertThat(enabledChannels(dialog)).containsExactlyInAnyOrder("Telegram bot", "WhatsApp");
+        assertThat(reasons(dialog)).contains("Starts the dialog by the phone in the card (+380671234567).");
+        dialog.channel.setValue(dialog.channel.getListDataView().getItems()
+                .filter(c -> c.channel().id() == whatsapp.id()).findFirst().orElseThrow());
+        test(dialog.text).setValue("Hello from the shop");
+        test(dialog.send).click();
+
+        ChatsView view = (ChatsView) getCurrentView();
+        assertThat(view.window.conversationId()).isNotEqualTo(olenaChat);
+        assertThat(jdbc.sql("select channel_id from conversation where id = ?").param(view.window.conversationId())
+                .query(Long.class).single()).isEqualTo(whatsapp.id());
+    }
+
+    @Test
+    void aClientNoChannelReachesIsExplained() {
+        signInAndOpenApp(anna);
+        navigate(ChatsView.class);
+        ChatsView view = (ChatsView) getCurrentView();
+        // Olena is known only on the Telegram bot; switched off, nothing can reach her.
+        jdbc.sql("update channel set enabled = false where id = ?").param(telegram.id()).update();
+        view.openWriteDialog(null, null);
+        WriteMessageDialog dialog = view.writeDialog;
+
+        test(dialog.client).selectItem("Olena Bondar");
+
+        assertThat(enabledChannels(dialog)).isEmpty();
+        assertThat(dialog.noChannel.isVisible()).isTrue();
+        assertThat(dialog.noChannel.getText()).contains("None of your channels can reach Olena Bondar");
+    }
+
+    @Test
+    void aLinkToAClientWithoutAChatOnTheChannelOpensTheDialogPreselected() {
+        jdbc.sql("update client set phone = '+380671234567' where id = ?").param(olena).update();
+        signInAndOpenApp(anna);
+
+        link(olena, whatsapp);
+
+        WriteMessageDialog dialog = $(WriteMessageDialog.class).single();
+        assertThat(dialog.client.getValue().id()).isEqualTo(olena);
+        assertThat(dialog.channel.getValue().channel().id()).isEqualTo(whatsapp.id());
+    }
+
+    @Test
+    void aLinkToAClientWithAChatOnTheChannelOpensTheChat() {
+        signInAndOpenApp(anna);
+
+        link(olena, telegram);
+
+        assertThat($(WriteMessageDialog.class).all()).isEmpty();
+        assertThat(((ChatsView) getCurrentView()).window.conversationId()).isEqualTo(olenaChat);
+    }
+
+    /** The order card's "Write": /chats?client=ID&channel=CH. */
+    private void link(long clientId, ChannelInfo channel) {
+        com.vaadin.flow.component.UI.getCurrent().navigate("chats",
+                com.vaadin.flow.router.QueryParameters.fromString("client=" + clientId + "&channel=" + channel.id()));
+    }
+
+    private java.util.List<String> enabledChannels(WriteMessageDialog dialog) {
+        return dialog.channel.getListDataView().getItems().filter(c -> c.offered()).map(c -> c.channel().name())
+                .toList();
+    }
+
+    private java.util.List<String> reasons(WriteMessageDialog dialog) {
+        return $(Span.class, dialog).withClassName("write-channel-reason").all().stream().map(Span::getText).toList();
+    }
+
+}
