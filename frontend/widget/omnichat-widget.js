@@ -99,8 +99,12 @@
   css.addEventListener('error', function () { frame.style.visibility = ''; });
 
   var badge = el('span', {class: 'oc-badge', hidden: ''});
+  var chatIcon = icon('M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z');
+  chatIcon.setAttribute('class', 'oc-icon-chat');
+  var hideIcon = icon('M6 9l6 6 6-6', true);
+  hideIcon.setAttribute('class', 'oc-icon-hide');
   var launcher = el('button', {type: 'button', class: 'oc-launcher', 'aria-label': T.open, title: T.open},
-      [icon('M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z'), badge]);
+      [chatIcon, hideIcon, badge]);
 
   var titleEl = el('div', {class: 'oc-title'}, [T.title]);
   var contactsButton = el('button', {type: 'button', class: 'oc-icon-button', 'aria-label': T.contacts, title: T.contacts},
