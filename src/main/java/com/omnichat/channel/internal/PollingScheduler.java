@@ -86,7 +86,7 @@ public class PollingScheduler {
                 .usingJobData(PollingJob.CHANNEL_ID, channelId).storeDurably(false).build();
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity("poll-" + channelId, GROUP).forJob(job)
                 .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(1).withMisfireHandlingInstructionNextWithRemainingCount())
-                .startNow().build();
+                .startAt(java.util.Date.from(java.time.Instant.now().plusSeconds(1))).build();
         try {
             scheduler.scheduleJob(job, trigger);
             log.info("Polling channel {}", channelId);
