@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -62,7 +62,8 @@ public class ChannelDirectory {
         return jdbc.sql(SELECT + " where enabled and mode = ? order by id").param(mode.name()).query(this::map).list();
     }
 
-    @EventListener
+    // After commit: clearing earlier could let another thread cache the old row again.
+    @TransactionalEventListener(fallbackExecution = true)
     void on(ChannelSettingsChanged event) {
         byId.invalidateAll();
         byKey.invalidateAll();

@@ -22,11 +22,12 @@ public class ChannelStateStore {
 
     public void error(long channelId, @Nullable String error) {
         jdbc.sql("""
-                        insert into channel_state (channel_id, last_error, last_error_at) values (?, ?, now())
+                        insert into channel_state (channel_id, last_error, last_error_at)
+                        select id, ?, now() from channel where id = ?
                         on conflict (channel_id) do update set last_error = excluded.last_error,
                             last_error_at = case when excluded.last_error is null then channel_state.last_error_at
                                                  else excluded.last_error_at end""")
-                .params(channelId, error == null ? null : clip(error)).update();
+                .params(error == null ? null : clip(error), channelId).update();
     }
 
     public void webhookRegistered(long channelId, String url) {

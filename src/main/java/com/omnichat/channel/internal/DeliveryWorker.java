@@ -52,6 +52,7 @@ public class DeliveryWorker implements DisposableBean {
     private final Duration baseDelay;
     private final Duration maxDelay;
     private final int maxAttempts;
+    private final boolean background;
     private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(Thread.ofVirtual()
             .name("delivery-wakeup").factory());
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
@@ -61,7 +62,9 @@ public class DeliveryWorker implements DisposableBean {
                    @Value("${omnichat.channels.delivery.lease:2m}") Duration lease,
                    @Value("${omnichat.channels.delivery.base-delay:2s}") Duration baseDelay,
                    @Value("${omnichat.channels.delivery.max-delay:10m}") Duration maxDelay,
-                   @Value("${omnichat.channels.delivery.max-attempts:10}") int maxAttempts) {
+                   @Value("${omnichat.channels.delivery.max-attempts:10}") int maxAttempts,
+                   @Value("${omnichat.channels.workers:true}") boolean background) {
+        this.background = background;
         this.jdbc = jdbc;
         this.tx = tx;
         this.directory = directory;
@@ -80,7 +83,7 @@ public class DeliveryWorker implements DisposableBean {
 
     @TransactionalEventListener
     void on(DeliveryQueue.MessageEnqueued event) {
-        if (wakeUpPending.compareAndSet(false, true)) {
+        if (background && wakeUpPending.compareAndSet(false, true)) {
             wakeUps.execute(() -> {
                 wakeUpPending.set(false);
                 drain();
@@ -91,7 +94,9 @@ public class DeliveryWorker implements DisposableBean {
     @Scheduled(fixedDelayString = "${omnichat.channels.delivery.interval:1s}",
             initialDelayString = "${omnichat.channels.delivery.interval:1s}")
     public void tick() {
-        drain();
+        if (background) {
+            drain();
+        }
     }
 
     /** Sends everything due now; returns how many rows were worked. */

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -42,11 +43,13 @@ public class InboundEvents implements DisposableBean {
     private final InboundProcessor processor;
     private final ChannelDirectory directory;
     private final ConnectorRegistry registry;
+    private final boolean workers;
     private final ExecutorService background = Executors.newFixedThreadPool(2, Thread.ofVirtual()
             .name("inbound-", 0).factory());
 
     InboundEvents(JdbcClient jdbc, TransactionTemplate tx, InboundProcessor processor, ChannelDirectory directory,
-                  ConnectorRegistry registry) {
+                  ConnectorRegistry registry, @Value("${omnichat.channels.workers:true}") boolean workers) {
+        this.workers = workers;
         this.jdbc = jdbc;
         this.tx = tx;
         this.processor = processor;
@@ -110,6 +113,13 @@ public class InboundEvents implements DisposableBean {
     /** Sweeps PENDING events whose time has come (a failed first try, a node that died mid-way). */
     @Scheduled(fixedDelayString = "${omnichat.channels.inbound-retry-interval:5s}",
             initialDelayString = "${omnichat.channels.inbound-retry-interval:5s}")
+    void sweep() {
+        if (workers) {
+            retryPending();
+        }
+    }
+
+    /** Processes every PENDING event that is due; returns how many were done. */
     public int retryPending() {
         int done = 0;
         for (int round = 0; round < 20; round++) {
