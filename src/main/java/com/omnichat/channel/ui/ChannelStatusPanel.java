@@ -66,6 +66,9 @@ class ChannelStatusPanel extends VerticalLayout {
         } else if (channel.capabilities().contains(com.omnichat.channel.Capability.WEBHOOK_RECEIVE)) {
             add(ChannelDialog.hint(getTranslation("channels.no-public-url")));
         }
+        if (channel.type() == com.omnichat.channel.ChannelType.WEBCHAT) {
+            add(new WidgetEmbedPanel(channel.id()));
+        }
 
         ChannelDetails.Runtime runtime = channel.runtime();
         var facts = new FormLayout();

@@ -1,0 +1,32 @@
+package com.omnichat.channel.webchat;
+
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import com.omnichat.channel.ChannelType;
+import com.omnichat.channel.internal.ChannelDirectory;
+
+/** The line a shop puts on its pages to show a site chat channel's widget. */
+@Component
+public class WidgetEmbed {
+
+    /** Stands for this installation's address until OMNICHAT_PUBLIC_URL is set. */
+    public static final String PLACEHOLDER_URL = "https://YOUR-OMNICHAT-ADDRESS";
+
+    private final ChannelDirectory channels;
+    private final String publicUrl;
+
+    WidgetEmbed(ChannelDirectory channels, @Value("${omnichat.public-url:}") String publicUrl) {
+        this.channels = channels;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    /** The script tag for a site chat channel; empty for other channels. */
+    public Optional<String> snippet(long channelId) {
+        return channels.byId(channelId).filter(c -> c.type() == ChannelType.WEBCHAT)
+                .map(c -> "<script src=\"" + (publicUrl.isBlank() ? PLACEHOLDER_URL : publicUrl)
+                        + "/widget/omnichat-widget.js\" data-channel=\"" + c.key() + "\" async></script>");
+    }
+}
