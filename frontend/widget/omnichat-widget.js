@@ -521,8 +521,9 @@
       return next();
     }).then(function () {
       state.stream = null;
-      // The server ends a stream now and then (time limit): reconnect at once.
-      reconnectSoon(healthy || Date.now() - opened > 10000 ? 0 : backoff());
+      // The server ends a stream now and then (time limit): reconnect at once. A stream that
+      // ended early (the server was stopping, or too many tabs) waits a little first.
+      reconnectSoon(Date.now() - opened > 10000 ? 0 : backoff());
     }, function (e) {
       state.stream = null;
       if (controller.signal.aborted) {

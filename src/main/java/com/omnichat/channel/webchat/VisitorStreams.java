@@ -28,6 +28,7 @@ import com.omnichat.base.ClusterBroadcaster;
 class VisitorStreams implements DisposableBean {
 
     static final String PREFIX = "webchat|";
+    static final int MAX_PER_VISITOR = 8;
     private static final Logger log = LoggerFactory.getLogger(VisitorStreams.class);
 
     /** One open stream or poll of a visitor. */
@@ -68,7 +69,17 @@ class VisitorStreams implements DisposableBean {
 
     /** Registers the listener and catches it up from its cursor (so nothing between reading and listening is missed). */
     Runnable register(VisitorKey key, Listener listener) {
-        listeners.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(listener);
+        List<Listener> open = listeners.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>());
+        open.add(listener);
+        // A visitor has a few tabs open, not hundreds: beyond that the oldest streams end.
+        while (open.size() > MAX_PER_VISITOR) {
+            Listener oldest = open.removeFirst();
+            try {
+                oldest.end();
+            } catch (RuntimeException e) {
+                // already gone
+            }
+        }
         pushers.execute(() -> deliver(key, List.of(listener)));
         return () -> remove(key, listener);
     }

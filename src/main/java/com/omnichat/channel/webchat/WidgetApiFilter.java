@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.omnichat.channel.ChannelMode;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.internal.ChannelDirectory;
@@ -31,7 +32,7 @@ import jakarta.servlet.http.HttpServletResponse;
 class WidgetApiFilter extends OncePerRequestFilter {
 
     static final String CHANNEL = "omnichat.webchat.channel";
-    static final int MAX_BODY = 16 * 1024;
+    static final int MAX_BODY = 32 * 1024;
 
     private static final Pattern PATH = Pattern.compile("^/widget-api/([A-Za-z0-9_-]{1,64})(/.*)?$");
 
@@ -52,8 +53,10 @@ class WidgetApiFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Matcher path = PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        // Only a connected site chat talks to visitors (a demo or unconnected one would never answer them).
         Optional<ConnectedChannel> channel = path.matches()
-                ? channels.byKey(ChannelType.WEBCHAT, path.group(1)) : Optional.empty();
+                ? channels.byKey(ChannelType.WEBCHAT, path.group(1)).filter(c -> c.mode() == ChannelMode.WEBHOOK)
+                : Optional.empty();
         if (channel.isEmpty()) {
             error(response, HttpStatus.NOT_FOUND, "no-such-channel");
             return;

@@ -156,6 +156,9 @@ class SiteVisitorApiIT {
 
         WidgetClient unknownChannel = new WidgetClient(port, "no-such-channel", SHOP, nextAddress());
         assertThat(unknownChannel.start().status()).isEqualTo(404);
+        // A site chat switched off answers nobody.
+        SystemAccess.run(() -> administration.setEnabled(channelId, false));
+        assertThat(www.start().status()).isEqualTo(404);
     }
 
     @Test
@@ -199,7 +202,7 @@ class SiteVisitorApiIT {
     void oversizedBodiesAndTextsAreRefused() {
         WidgetClient visitor = visitor();
         visitor.start();
-        String huge = "x".repeat(20_000);
+        String huge = "x".repeat(40_000);
         assertThat(visitor.send(clientId(), huge).status()).isEqualTo(413);
         var tooLong = visitor.send(clientId(), "y".repeat(WebchatService.MAX_TEXT + 1));
         assertThat(tooLong.status()).isEqualTo(400);
