@@ -36,7 +36,9 @@ import com.omnichat.chat.InboxService;
  * configuration, so the same context): demo data is there, so every test makes its own
  * site chat channel and plays visitors from addresses of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "omnichat.demo-data=true")
+// Exactly the configuration of e2e.BrowserTest: the same cached application, background workers on.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"omnichat.demo-data=true", "omnichat.channels.workers=true"})
 @ActiveProfiles("test")
 class SiteVisitorApiIT {
 
