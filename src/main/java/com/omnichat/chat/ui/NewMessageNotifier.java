@@ -22,7 +22,7 @@ import com.vaadin.flow.shared.Registration;
  * Announces new client messages in one browser tab, whatever page it shows: counts them
  * in the tab title while the tab is hidden, plays a short chime, and shows a desktop
  * notification that opens the chat when clicked. The tab reports its visibility here;
- * {@link OpenTabs} weighs it against the user's other tabs and {@link ChatNotifications}
+ * {@link OpenTabs} weighs it against the browser's other tabs and {@link ChatNotifications}
  * against his settings. An invisible element added to every signed-in UI.
  */
 class NewMessageNotifier extends Div {
@@ -147,7 +147,7 @@ class NewMessageNotifier extends Div {
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        OpenTabs.Tab opened = tabs.open(user.id());
+        OpenTabs.Tab opened = tabs.open(ui.getSession().getSession().getId());
         opened.openChat = chatIn(ui.getInternals().getActiveViewLocation());
         tab = opened;
         navigation = ui.addAfterNavigationListener(e -> opened.openChat = chatIn(e.getLocation()));

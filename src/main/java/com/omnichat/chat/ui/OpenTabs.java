@@ -10,65 +10,66 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The signed-in users' open browser tabs on this node: whether each is visible and which
- * chat it shows. One user's tabs decide together how loudly a new message is announced,
- * so a chat he is looking at in one tab does not ring in another. (A user's tabs in one
- * browser share a session and therefore a node.)
+ * The open browser tabs on this node, grouped by browser (HTTP session): whether each is
+ * visible and which chat it shows. The tabs of one browser decide together how loudly a
+ * new message is announced, so a chat the user is looking at in one tab does not ring in
+ * another. (A browser's tabs share a session and therefore a node; another browser or
+ * device of the same user announces on its own.)
  */
 @Component
 class OpenTabs {
 
     /** How a tab announces a new client message. */
     enum Reaction {
-        /** He is looking at that chat (in this or another tab): nothing. */
+        /** The user is looking at that chat (in this or another tab): nothing. */
         NONE,
         /** This tab is visible, showing something else: a sound. */
         SOUND,
-        /** This tab is hidden but he works in another visible tab: the title counts it, quietly. */
+        /** This tab is hidden but the user works in another visible tab: the title counts it, quietly. */
         TITLE,
-        /** No tab of his is visible: title count, sound and desktop notification. */
+        /** No tab of this browser is visible: title count, sound and desktop notification. */
         FULL
     }
 
-    /** One tab; changed by its own UI, read by the others. */
+    /** One tab; changed by its own UI, read by the others. Until it reports, it counts as visible. */
     static final class Tab {
-        final long userId;
+        final String browser;
         volatile boolean hidden;
         volatile @Nullable Long openChat;
 
-        Tab(long userId) {
-            this.userId = userId;
+        Tab(String browser) {
+            this.browser = browser;
         }
     }
 
-    private final Map<Long, Set<Tab>> byUser = new ConcurrentHashMap<>();
+    private final Map<String, Set<Tab>> byBrowser = new ConcurrentHashMap<>();
 
-    Tab open(long userId) {
-        var tab = new Tab(userId);
-        byUser.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet()).add(tab);
+    Tab open(String browser) {
+        var tab = new Tab(browser);
+        byBrowser.computeIfAbsent(browser, id -> ConcurrentHashMap.newKeySet()).add(tab);
         return tab;
     }
 
     void close(Tab tab) {
-        byUser.computeIfPresent(tab.userId, (id, tabs) -> {
+        byBrowser.computeIfPresent(tab.browser, (id, tabs) -> {
             tabs.remove(tab);
             return tabs.isEmpty() ? null : tabs;
         });
     }
 
     Reaction reactionOf(Tab tab, long conversationId) {
-        return react(tab, byUser.getOrDefault(tab.userId, Set.of(tab)), conversationId);
+        return react(tab, byBrowser.getOrDefault(tab.browser, Set.of(tab)), conversationId);
     }
 
-    static Reaction react(Tab self, Collection<Tab> usersTabs, long conversationId) {
+    static Reaction react(Tab self, Collection<Tab> browsersTabs, long conversationId) {
         Long chat = conversationId;
         Predicate<Tab> showsIt = t -> !t.hidden && chat.equals(t.openChat);
-        if (showsIt.test(self) || usersTabs.stream().anyMatch(showsIt)) {
+        if (showsIt.test(self) || browsersTabs.stream().anyMatch(showsIt)) {
             return Reaction.NONE;
         }
         if (!self.hidden) {
             return Reaction.SOUND;
         }
-        return usersTabs.stream().anyMatch(t -> !t.hidden) ? Reaction.TITLE : Reaction.FULL;
+        return browsersTabs.stream().anyMatch(t -> !t.hidden) ? Reaction.TITLE : Reaction.FULL;
     }
 }

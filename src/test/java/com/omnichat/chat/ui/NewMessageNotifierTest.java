@@ -123,8 +123,8 @@ class NewMessageNotifierTest extends BrowserlessViewTest {
         ClientProfile olena = inbox.newClient("Olena Bondar", null);
         long watched = inbox.write(telegram, olena, "Hello?").conversationId();
         awaitAnnouncementOf(watched);
-        // Anna's other tab, visible, shows Olena's chat.
-        OpenTabs.Tab another = tabs.open(anna.id());
+        // Anna's other tab in this browser, visible, shows Olena's chat.
+        OpenTabs.Tab another = tabs.open(VaadinSession.getCurrent().getSession().getId());
         otherTabs.add(another);
         another.openChat = watched;
         announced.clear();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import com.omnichat.chat.ui.OpenTabs.Reaction;
 import com.omnichat.chat.ui.OpenTabs.Tab;
 
-/** How loudly each of one user's tabs announces a new message in chat 7. */
+/** How loudly each tab of one browser announces a new message in chat 7. */
 class OpenTabsTest {
 
     private static final long CHAT = 7;
@@ -46,15 +46,15 @@ class OpenTabsTest {
     @Test
     void closedTabsNoLongerCount() {
         var tabs = new OpenTabs();
-        Tab first = tabs.open(1);
-        Tab second = tabs.open(1);
+        Tab first = tabs.open("browser-1");
+        Tab second = tabs.open("browser-1");
         first.hidden = true;
         second.openChat = CHAT;
 
         assertThat(tabs.reactionOf(first, CHAT)).isEqualTo(Reaction.NONE);
         tabs.close(second);
         assertThat(tabs.reactionOf(first, CHAT)).isEqualTo(Reaction.FULL);
-        assertThat(tabs.reactionOf(tabs.open(2), CHAT)).as("another user's tabs are his own").isEqualTo(Reaction.SOUND);
+        assertThat(tabs.reactionOf(tabs.open("browser-2"), CHAT)).as("another browser announces on its own").isEqualTo(Reaction.SOUND);
     }
 
     private static Reaction react(Tab only) {
@@ -62,7 +62,7 @@ class OpenTabsTest {
     }
 
     private static Tab tab(boolean hidden, Long openChat) {
-        var tab = new Tab(1);
+        var tab = new Tab("browser-1");
         tab.hidden = hidden;
         tab.openChat = openChat;
         return tab;
