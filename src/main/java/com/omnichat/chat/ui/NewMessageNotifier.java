@@ -138,10 +138,11 @@ class NewMessageNotifier extends Div {
         // Not setVisible(false): an invisible component gets neither scripts nor events.
         getStyle().set("display", "none");
         getElement().setAttribute("aria-hidden", "true");
+        // Heard even while a strictly modal dialog makes the rest of the page inert.
         getElement().addEventListener(VISIBILITY_EVENT, e -> visibilityChanged(e.getEventData().get("event.detail")
-                .asBoolean())).addEventData("event.detail");
+                .asBoolean())).addEventData("event.detail").allowInert();
         getElement().addEventListener(OPEN_CHAT_EVENT, e -> openChat(e.getEventData().get("event.detail").asString()))
-                .addEventData("event.detail");
+                .addEventData("event.detail").allowInert();
     }
 
     @Override

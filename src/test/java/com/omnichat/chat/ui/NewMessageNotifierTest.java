@@ -19,6 +19,7 @@ import com.omnichat.chat.NotificationSettings;
 import com.omnichat.customer.ClientProfile;
 import com.omnichat.user.StaffMember;
 import com.vaadin.browserless.ComponentTester;
+import com.vaadin.flow.component.ModalityMode;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.dom.Element;
@@ -156,6 +157,25 @@ class NewMessageNotifierTest extends BrowserlessViewTest {
         long unassigned = inbox.newChat(telegram, "Taras Melnyk");
 
         assertThat(awaitAnnouncementOf(unassigned)).extracting(Announced::chat).containsExactly(unassigned);
+    }
+
+    @Test
+    void anOpenDialogDoesNotSilenceTheTab() {
+        signInAndOpenApp(anna);
+        open("chats");
+        var dialog = new ShortcutsHelp();
+        dialog.setModality(ModalityMode.STRICT);
+        dialog.open();
+        roundTrip();
+        assertThat($(NewMessageNotifier.class).single().getElement().getNode().isInert())
+                .as("a strictly modal dialog makes the rest of the page inert").isTrue();
+
+        tabBecomesHidden(true);
+        long chat = inbox.newChat(telegram, "Olena Bondar");
+
+        assertThat(awaitAnnouncementOf(chat)).extracting(Announced::count).containsExactly(true);
+        fireWithDetail(NewMessageNotifier.OPEN_CHAT_EVENT, Long.toString(chat));
+        assertThat(((ChatsView) getCurrentView()).window.conversationId()).isEqualTo(chat);
     }
 
     @Test
