@@ -17,9 +17,9 @@ import com.microsoft.playwright.options.AriaRole;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelService;
-import com.omnichat.chat.InboundMessage;
+import com.omnichat.channel.InboundMessage;
 import com.omnichat.chat.MessageIngestion;
-import com.omnichat.customer.ClientProfile;
+import com.omnichat.channel.ClientProfile;
 
 /**
  * A manager turns desktop notifications on, lets the browser allow them, and puts the tab

@@ -16,7 +16,7 @@ import com.omnichat.channel.ChannelInfo;
 import com.omnichat.chat.ChatNotifications;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.NotificationSettings;
-import com.omnichat.customer.ClientProfile;
+import com.omnichat.channel.ClientProfile;
 import com.omnichat.user.StaffMember;
 import com.vaadin.browserless.ComponentTester;
 import com.vaadin.flow.component.ModalityMode;
