@@ -167,7 +167,7 @@ public class OrderService {
     public SalesOrder update(long id, OrderDraft draft, long version) {
         SalesOrder current = load(id, true);
         if (current.version() != version) {
-            throw new UserFacingException("order.error.changed", current.number());
+            throw new UserFacingException("order.error.changed", String.valueOf(current.number()));
         }
         Valid valid = validate(draft);
         jdbc.sql("""

@@ -134,7 +134,7 @@ public class RequestService {
         StaffPrincipal user = access.scope().user();
         SalesRequest current = load(id, true);
         if (current.version() != version) {
-            throw new UserFacingException("request.error.changed", current.number());
+            throw new UserFacingException("request.error.changed", String.valueOf(current.number()));
         }
         Valid valid = validate(draft);
         Long channelId = current.channelId();

@@ -39,6 +39,8 @@ class OrderServiceTest {
     InboxFixtures fixtures;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    com.omnichat.quickreply.QuickReplyService quickReplies;
 
     SalesFixtures sales;
     StaffMember anna;
@@ -221,6 +223,9 @@ class OrderServiceTest {
         SalesOrder older = orders.create(buyer, chat, order(line("Peonies", "1", "150")));
         SalesOrder newer = orders.create(buyer, chat, order(line("Roses", "1", "150")));
         assertThat(orders.latestActiveNumber(buyer)).isEqualTo(String.valueOf(newer.number()));
+        assertThat(com.omnichat.quickreply.QuickReplyService.fill("{client_name}, your order {order_number} ships today. {manager_name}",
+                quickReplies.variablesFor(buyer, "Olena")))
+                .isEqualTo("Olena, your order " + newer.number() + " ships today. Anna Tester");
 
         sales.status(newer, OrderStatus.SHIPPED);
         assertThat(orders.latestActiveNumber(buyer)).isEqualTo(String.valueOf(newer.number()));
