@@ -19,6 +19,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextFieldVariant;
 import com.vaadin.flow.data.value.ValueChangeMode;
 
 /**
@@ -114,6 +115,8 @@ class OrderLinesEditor extends Composite<Div> {
             price.setValueChangeMode(ValueChangeMode.EAGER);
             quantity.addValueChangeListener(e -> recompute());
             price.addValueChangeListener(e -> recompute());
+            quantity.addThemeVariants(TextFieldVariant.ALIGN_END);
+            price.addThemeVariants(TextFieldVariant.ALIGN_END);
             quantity.addClassName("order-line-quantity");
             price.addClassName("order-line-price");
             lineTotal.addClassName("order-line-total");
@@ -129,16 +132,16 @@ class OrderLinesEditor extends Composite<Div> {
             add(article, quantity, price, lineTotal, remove);
         }
 
-        /** A product picked fills its price (and a quantity of 1) unless the manager typed his own. */
+        /** Something picked means one of it; a product also brings its price unless the manager typed his own. */
         private void picked(@Nullable Article value, boolean fromClient) {
-            if (value == null || value.price() == null) {
+            if (value == null) {
                 return;
-            }
-            if (price.isEmpty() || fromClient) {
-                price.setValue(value.price());
             }
             if (quantity.isEmpty()) {
                 quantity.setValue(BigDecimal.ONE);
+            }
+            if (value.price() != null && (price.isEmpty() || fromClient)) {
+                price.setValue(value.price());
             }
         }
 

@@ -45,7 +45,7 @@ class OrdersCardSection implements ClientCardSection {
         var format = SalesFormat.current();
         var active = forms.orders.activeOf(context.client().id());
         for (SalesOrder o : active) {
-            section.row(SalesFormat.number(o.number()), format.dateTime(o.createdAt()), SalesFormat.statusName(o.status()),
+            section.row(SalesFormat.number(o.number()), format.compact(o.createdAt()), SalesFormat.statusName(o.status()),
                     SalesFormat.statusTheme(o.status()), format.money(o.total()),
                     () -> forms.editOrder(o.id(), context.refresh()));
         }

@@ -87,7 +87,8 @@ class OrdersView extends VerticalLayout implements HasDynamicTitle {
         grid.setSizeFull();
         grid.addClassName("sales-grid");
         grid.addColumn(o -> SalesFormat.number(o.number())).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(SalesOrder::clientName).setHeader(getTranslation("order.buyer")).setFlexGrow(2);
+        grid.addColumn(SalesOrder::clientName).setHeader(getTranslation("order.buyer")).setWidth("10rem")
+                .setFlexGrow(2);
         grid.addColumn(LitRenderer.<SalesOrder>of("<span theme='${item.theme}'>${item.status}</span>")
                         .withProperty("theme", o -> SalesFormat.statusTheme(o.status()))
                         .withProperty("status", o -> SalesFormat.statusName(o.status())))
@@ -99,8 +100,8 @@ class OrdersView extends VerticalLayout implements HasDynamicTitle {
                         .withProperty("paid", o -> getTranslation(o.paid() ? "order.paid.yes" : "order.paid.no")))
                 .setHeader(getTranslation("order.payment")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(o -> o.responsibleName() == null ? "" : o.responsibleName())
-                .setHeader(getTranslation("sales.responsible")).setFlexGrow(1);
-        grid.addColumn(o -> format.dateTime(o.createdAt())).setHeader(getTranslation("sales.created"))
+                .setHeader(getTranslation("sales.responsible")).setWidth("8rem").setFlexGrow(1);
+        grid.addColumn(o -> format.compact(o.createdAt())).setHeader(getTranslation("sales.created"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("order.empty"));
         grid.addItemClickListener(e -> forms.editOrder(e.getItem().id(), this::reload));

@@ -84,8 +84,13 @@ class RequestsView extends VerticalLayout implements HasDynamicTitle {
         grid.setSizeFull();
         grid.addClassName("sales-grid");
         grid.addColumn(r -> SalesFormat.number(r.number())).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(SalesRequest::title).setHeader(getTranslation("request.title")).setFlexGrow(3);
-        grid.addColumn(SalesRequest::clientName).setHeader(getTranslation("sales.client")).setFlexGrow(2);
+        // Title and client in one cell: the grid stays readable on a tablet.
+        grid.addColumn(LitRenderer.<SalesRequest>of("""
+                        <div class="sales-cell"><span class="sales-cell-main">${item.title}</span>
+                        <span class="sales-cell-sub">${item.client}</span></div>""")
+                        .withProperty("title", SalesRequest::title)
+                        .withProperty("client", SalesRequest::clientName))
+                .setHeader(getTranslation("request.column")).setWidth("12rem").setFlexGrow(3);
         grid.addColumn(LitRenderer.<SalesRequest>of("<span theme='${item.theme}'>${item.stage}</span>")
                         .withProperty("theme", r -> SalesFormat.stageTheme(r.stage()))
                         .withProperty("stage", r -> SalesFormat.stageName(r.stage())))
@@ -93,8 +98,8 @@ class RequestsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(r -> format.money(r.amount())).setHeader(getTranslation("request.amount"))
                 .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.responsibleName() == null ? "" : r.responsibleName())
-                .setHeader(getTranslation("sales.responsible")).setFlexGrow(1);
-        grid.addColumn(r -> format.dateTime(r.updatedAt())).setHeader(getTranslation("sales.updated"))
+                .setHeader(getTranslation("sales.responsible")).setWidth("8rem").setFlexGrow(1);
+        grid.addColumn(r -> format.compact(r.updatedAt())).setHeader(getTranslation("sales.updated"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("request.empty"));
         grid.addItemClickListener(e -> forms.editRequest(e.getItem().id(), this::reload));

@@ -61,6 +61,15 @@ final class SalesFormat {
         return instant.atZone(zone).format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale));
     }
 
+    /** For grid columns: the time when today, the date otherwise. */
+    String compact(Instant instant) {
+        var time = instant.atZone(zone);
+        if (time.toLocalDate().equals(java.time.LocalDate.now(zone))) {
+            return time.format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale));
+        }
+        return time.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale));
+    }
+
     Locale locale() {
         return locale;
     }
