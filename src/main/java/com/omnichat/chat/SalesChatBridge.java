@@ -10,6 +10,7 @@ import com.omnichat.base.SystemAccess;
 import com.omnichat.chat.ChatEvent.Type;
 import com.omnichat.sales.OrderCreated;
 import com.omnichat.sales.RequestCreated;
+import com.omnichat.sales.SalesChanged;
 import com.omnichat.sales.SourceChats;
 
 /**
@@ -45,6 +46,18 @@ class SalesChatBridge implements SourceChats {
     @EventListener
     void on(OrderCreated event) {
         note(event.conversationId(), event.actorId(), "order-created", event.actorName(), event.number());
+    }
+
+    /** An edit writes nothing into the chat, but open views of it refresh (the card shows the change). */
+    @EventListener
+    void on(SalesChanged event) {
+        if (event.conversationId() == null) {
+            return;
+        }
+        ConversationQueries.Row chat = conversations.byId(event.conversationId());
+        if (chat != null) {
+            updates.publish(new ChatEvent(Type.UPDATED, chat.id(), chat.channelId(), null));
+        }
     }
 
     private void note(@Nullable Long conversationId, long actorId, String code, String actorName, long number) {

@@ -181,6 +181,7 @@ public class OrderService {
                 .update();
         jdbc.sql("delete from sales_order_line where order_id = ?").param(id).update();
         insertLines(id, valid.lines());
+        events.publishEvent(new SalesChanged(current.clientId(), current.conversationId(), current.channelId()));
         return get(id);
     }
 

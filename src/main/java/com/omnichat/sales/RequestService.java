@@ -149,6 +149,7 @@ public class RequestService {
                 .params(valid.title(), valid.stage().id(), valid.amount(), draft.responsibleId(), valid.comment(),
                         channelId, id, version)
                 .update();
+        events.publishEvent(new SalesChanged(current.clientId(), current.conversationId(), current.channelId()));
         return get(id);
     }
 
