@@ -237,7 +237,12 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         }
         UI ui = event.getUI();
         getElement().executeJs(SHORTCUT_SCRIPT);
-        unsubscribe = updates.subscribe(CurrentStaff.require(), e -> accessIfAttached(ui, () -> onEvent(e)));
+        // An event queued just before the view was left must not reach the detached view.
+        unsubscribe = updates.subscribe(CurrentStaff.require(), e -> accessIfAttached(ui, () -> {
+            if (isAttached()) {
+                onEvent(e);
+            }
+        }));
     }
 
     @Override
