@@ -2,7 +2,6 @@ package com.omnichat.chat;
 
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,6 +16,7 @@ import com.omnichat.customer.ClientSavedAsBuyer;
 import com.omnichat.customer.ClientService;
 import com.omnichat.customer.ClientSummary;
 import com.omnichat.customer.ClientUpdated;
+import com.omnichat.customer.Phones;
 import com.omnichat.customer.ClientsMerged;
 
 /**
@@ -80,12 +80,22 @@ class ClientCardTrail {
             case NAME -> {
                 jdbc.sql("update conversation set client_name = ?, updated_at = now() where client_id = ?")
                         .params(event.value(), event.clientId()).update();
-                trail(event.conversationId(), event.clientId(), "client-renamed", event.value());
+                trail(event.conversationId(), event.clientId(), "client-renamed", String.valueOf(event.value()));
             }
-            case PHONE -> trail(event.conversationId(), event.clientId(),
-                    event.value() == null ? "client-phone-removed" : "client-phone", event.value());
-            case EMAIL -> trail(event.conversationId(), event.clientId(),
-                    event.value() == null ? "client-email-removed" : "client-email", event.value());
+            case PHONE -> {
+                if (event.value() == null) {
+                    trail(event.conversationId(), event.clientId(), "client-phone-removed");
+                } else {
+                    trail(event.conversationId(), event.clientId(), "client-phone", Phones.display(event.value()));
+                }
+            }
+            case EMAIL -> {
+                if (event.value() == null) {
+                    trail(event.conversationId(), event.clientId(), "client-email-removed");
+                } else {
+                    trail(event.conversationId(), event.clientId(), "client-email", event.value());
+                }
+            }
             case NOTE -> trail(event.conversationId(), event.clientId(), "client-note");
         }
         announce(event.clientId());
@@ -95,7 +105,7 @@ class ClientCardTrail {
      * The system message in the chat the manager acted from, if that chat is the client's and
      * the manager may see it (an id from elsewhere writes nothing).
      */
-    private void trail(long conversationId, long clientId, String code, @Nullable String... args) {
+    private void trail(long conversationId, long clientId, String code, String... args) {
         if (conversationId == 0) {
             return;
         }
@@ -108,7 +118,7 @@ class ClientCardTrail {
         String[] all = new String[args.length + 1];
         all[0] = actor.fullName();
         for (int i = 0; i < args.length; i++) {
-            all[i + 1] = args[i] == null ? "" : args[i];
+            all[i + 1] = args[i];
         }
         messages.insertSystemMessage(conversationId, conversation.channelId(),
                 actor.id() == SystemAccess.SYSTEM_USER_ID ? null : actor.id(), code, all);

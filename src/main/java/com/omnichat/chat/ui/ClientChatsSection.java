@@ -57,8 +57,12 @@ class ClientChatsSection implements ClientCardSection {
             channel.addClassName("client-chat-channel");
             var when = new Span(time.listTime(chat.lastMessageAt() == null ? chat.sortAt() : chat.lastMessageAt()));
             when.addClassName("client-chat-time");
+            var preview = new Span(Objects.requireNonNullElse(chat.lastMessagePreview(), ""));
+            preview.addClassName("client-chat-preview");
+            var text = new Div(channel, preview);
+            text.addClassName("client-chat-text");
             var link = new RouterLink(ChatsView.class, new RouteParameters("conversationId", Long.toString(chat.id())));
-            link.add(icon, channel, when);
+            link.add(icon, text, when);
             link.addClassName("client-chat");
             if (chat.state() == ConversationState.CLOSED) {
                 link.addClassName("closed");

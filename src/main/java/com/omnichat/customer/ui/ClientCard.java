@@ -16,6 +16,7 @@ import com.omnichat.customer.ClientIdentity;
 import com.omnichat.customer.ClientService;
 import com.omnichat.customer.ClientSummary;
 import com.omnichat.customer.LinkReason;
+import com.omnichat.customer.Phones;
 import com.omnichat.customer.SaveBuyerResult;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.avatar.Avatar;
@@ -202,7 +203,7 @@ public class ClientCard extends Div {
     /** Puts the client's values into the name and the fields (no change events). */
     private void showValues() {
         name.setText(client.name());
-        phone.setValue(Objects.requireNonNullElse(client.phone(), ""));
+        phone.setValue(Phones.display(client.phone()));
         email.setValue(Objects.requireNonNullElse(client.email(), ""));
         note.setValue(Objects.requireNonNullElse(client.note(), ""));
     }

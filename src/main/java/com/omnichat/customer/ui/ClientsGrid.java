@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 
 import com.omnichat.base.Initials;
 import com.omnichat.customer.ClientSummary;
+import com.omnichat.customer.Phones;
 import com.vaadin.flow.data.renderer.LitRenderer;
 
 /** How clients look in a grid row (the Clients section, "Choose buyer"): one template, no component per row. */
@@ -31,6 +32,7 @@ final class ClientsGrid {
 
     /** Phone and e-mail on one line. */
     static String contacts(ClientSummary client) {
-        return Stream.of(client.phone(), client.email()).filter(Objects::nonNull).collect(Collectors.joining(" · "));
+        return Stream.of(client.phone() == null ? null : Phones.display(client.phone()), client.email())
+                .filter(Objects::nonNull).collect(Collectors.joining(" · "));
     }
 }

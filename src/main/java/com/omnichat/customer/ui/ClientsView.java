@@ -12,6 +12,7 @@ import com.omnichat.channel.ChannelService;
 import com.omnichat.customer.ClientListFilter;
 import com.omnichat.customer.ClientService;
 import com.omnichat.customer.ClientSummary;
+import com.omnichat.customer.Phones;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -76,7 +77,7 @@ class ClientsView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         grid.setSizeFull();
         grid.addColumn(ClientsGrid.clientRenderer()).setHeader(getTranslation("clients.column.client"))
                 .setFlexGrow(3);
-        grid.addColumn(c -> Objects.requireNonNullElse(c.phone(), "")).setHeader(getTranslation("client.phone"))
+        grid.addColumn(c -> Phones.display(c.phone())).setHeader(getTranslation("client.phone"))
                 .setFlexGrow(2);
         grid.addColumn(c -> Objects.requireNonNullElse(c.email(), "")).setHeader(getTranslation("client.email"))
                 .setFlexGrow(2);
