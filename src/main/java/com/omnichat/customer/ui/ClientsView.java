@@ -76,14 +76,15 @@ class ClientsView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
         grid.addColumn(ClientsGrid.clientRenderer()).setHeader(getTranslation("clients.column.client"))
-                .setFlexGrow(3);
-        grid.addColumn(c -> Phones.display(c.phone())).setHeader(getTranslation("client.phone"))
                 .setFlexGrow(2);
+        // Phones are all about as long: no share of the spare width.
+        grid.addColumn(c -> Phones.display(c.phone())).setHeader(getTranslation("client.phone"))
+                .setWidth("11em").setFlexGrow(0);
         grid.addColumn(c -> Objects.requireNonNullElse(c.email(), "")).setHeader(getTranslation("client.email"))
                 .setFlexGrow(2);
         grid.addColumn(LitRenderer.<ClientSummary>of("""
                         <span class="client-row-channels">${item.channels.map(c =>
-                          html`<vaadin-icon icon="${c.icon}" title="${c.name}" aria-label="${c.name}"></vaadin-icon>`)}</span>""")
+                          html`<vaadin-icon icon="${c[0]}" title="${c[1]}" aria-label="${c[1]}"></vaadin-icon>`)}</span>""")
                         .withProperty("channels", this::channelsOf))
                 .setHeader(getTranslation("client.channels")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(LitRenderer.<ClientSummary>of("<span theme='badge ${item.theme}'>${item.status}</span>")
@@ -96,10 +97,11 @@ class ClientsView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
                 new RouteParameters("clientId", Long.toString(e.getItem().id()))));
     }
 
-    private List<Map<String, String>> channelsOf(ClientSummary client) {
+    /** [icon, channel name] pairs: plain arrays, which the renderer's JSON carries as they are. */
+    private List<List<String>> channelsOf(ClientSummary client) {
         return client.channelIds().stream().map(channels::get).filter(Objects::nonNull).distinct()
                 .sorted(java.util.Comparator.comparing(ChannelInfo::name))
-                .map(c -> Map.of("icon", c.type().icon(), "name", c.name())).toList();
+                .map(c -> List.of(c.type().icon(), c.name())).toList();
     }
 
     ClientListFilter filter() {
