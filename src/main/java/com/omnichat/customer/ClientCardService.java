@@ -59,12 +59,14 @@ public class ClientCardService {
     /** Sets ({@code phone} as typed, normalized to E.164) or clears (blank) the phone. */
     public ClientSummary changePhone(long clientId, long version, @Nullable String phone, @Nullable Long conversationId) {
         String normalized = phones.normalize(phone);
+        if (normalized != null) {
+            lockContact("phone", normalized);
+        }
         ClientSummary client = lockVisible(clientId, version);
         if (Objects.equals(normalized, client.phone())) {
             return client;
         }
         if (client.buyer() && normalized != null) {
-            lockContact("phone", normalized);
             findBuyer("phone", normalized, clientId).ifPresent(other -> {
                 throw new UserFacingException("client.error.phone-taken", other.name());
             });
@@ -77,12 +79,14 @@ public class ClientCardService {
     /** Sets (validated, lower-cased) or clears (blank) the e-mail. */
     public ClientSummary changeEmail(long clientId, long version, @Nullable String email, @Nullable Long conversationId) {
         String normalized = EmailAddresses.normalize(email);
+        if (normalized != null) {
+            lockContact("email", normalized);
+        }
         ClientSummary client = lockVisible(clientId, version);
         if (Objects.equals(normalized, client.email())) {
             return client;
         }
         if (client.buyer() && normalized != null) {
-            lockContact("email", normalized);
             findBuyer("email", normalized, clientId).ifPresent(other -> {
                 throw new UserFacingException("client.error.email-taken", other.name());
             });
@@ -113,17 +117,19 @@ public class ClientCardService {
      * says so.
      */
     public SaveBuyerResult saveAsBuyer(long clientId, long version, @Nullable Long conversationId) {
+        // Two leads with one phone saved at once must not both become buyers: the contacts
+        // are locked for the rest of the transaction. Locks are taken in one order everywhere
+        // (contacts, phone first; then the lead; then the buyer), so no two changes deadlock.
+        ClientSummary seen = clients.summary(clientId);
+        if (seen.phone() != null) {
+            lockContact("phone", seen.phone());
+        }
+        if (seen.email() != null) {
+            lockContact("email", seen.email());
+        }
         ClientSummary lead = lockVisible(clientId, version);
         if (lead.buyer()) {
             throw new UserFacingException("client.error.already-buyer");
-        }
-        // Two leads with one phone saved at once must not both become buyers: the contact
-        // is locked for the rest of the transaction (phone first, the same order everywhere).
-        if (lead.phone() != null) {
-            lockContact("phone", lead.phone());
-        }
-        if (lead.email() != null) {
-            lockContact("email", lead.email());
         }
         var byPhone = lead.phone() == null ? java.util.Optional.<ClientSummary>empty()
                 : findBuyer("phone", lead.phone(), clientId);
@@ -167,7 +173,6 @@ public class ClientCardService {
         if (!buyer.buyer()) {
             throw new NotFoundException("Buyer " + buyerId);
         }
-        lockInOrder(leadId, buyerId);
         ClientSummary lead = lockVisible(leadId, leadVersion);
         if (lead.buyer()) {
             throw new UserFacingException("client.error.already-buyer");
@@ -186,7 +191,8 @@ public class ClientCardService {
      */
     private ClientSummary merge(ClientSummary lead, ClientSummary buyer, @Nullable Long conversationId,
                                 LinkReason reason) {
-        lockInOrder(lead.id(), buyer.id());
+        // The lead is locked already (lockVisible): the buyer second, as everywhere.
+        jdbc.sql("select id from client where id = ? for update").param(buyer.id()).query(Long.class).optional();
         String buyerName = reload(buyer.id()).name();
         jdbc.sql("update client_identity set client_id = ? where client_id = ?").params(buyer.id(), lead.id()).update();
         jdbc.sql("""
@@ -217,11 +223,6 @@ public class ClientCardService {
             throw new UserFacingException("client.error.changed", client.name());
         }
         return client;
-    }
-
-    private void lockInOrder(long a, long b) {
-        jdbc.sql("select id from client where id in (?, ?) order by id for update").params(a, b).query(Long.class)
-                .list();
     }
 
     private ClientSummary reload(long clientId) {

@@ -377,6 +377,7 @@ public class ClientCard extends Div {
 
     private void show(ClientSummary updated) {
         boolean structural = updated.id() != client.id() || updated.buyer() != client.buyer()
+                || !updated.name().equals(client.name())
                 || ClientCardService.mayChooseBuyer(updated) != ClientCardService.mayChooseBuyer(client);
         client = updated;
         if (structural) {
