@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.omnichat.IntegrationTest;
+import com.omnichat.base.SystemAccess;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
@@ -35,12 +36,13 @@ class SaveBuyerTest {
     ClientCardService cards;
 
     CardFixtures card;
+    StaffMember anna;
     ChannelInfo telegram;
     ChannelInfo viber;
 
     @BeforeEach
     void annaWorksTelegramAndViber() {
-        StaffMember anna = staff.manager("anna");
+        anna = staff.manager("anna");
         telegram = inbox.channel("Telegram shop", anna);
         viber = inbox.channel(ChannelType.VIBER, "Viber shop", anna);
         staff.signInAs(anna);
@@ -123,6 +125,23 @@ class SaveBuyerTest {
         assertThat(linked.email()).isEqualTo("taras@example.com");
         assertThat(linked.note()).isEqualTo("Regular: roses\n\nAsked about tulips");
         assertThat(linked.version()).isGreaterThan(buyer.version());
+    }
+
+    @Test
+    void twoLeadsWithOnePhoneSavedAtOnceMakeOneBuyer() throws Exception {
+        long first = card.chat(telegram, "Olena on Telegram");
+        long second = card.chat(viber, "Olena on Viber");
+        ClientSummary a = card.lead(first, "0671234567", null);
+        ClientSummary b = card.lead(second, "+380671234567", null);
+        var principal = staff.principalOf(anna);
+
+        var results = InboxFixtures.concurrently(
+                () -> SystemAccess.callAs(principal, () -> cards.saveAsBuyer(a.id(), a.version(), first)),
+                () -> SystemAccess.callAs(principal, () -> cards.saveAsBuyer(b.id(), b.version(), second)));
+
+        assertThat(results).extracting(SaveBuyerResult::linked).containsExactlyInAnyOrder(true, false);
+        assertThat(results).extracting(r -> r.buyer().id()).containsOnly(results.getFirst().buyer().id());
+        assertThat(chats.get(first).clientId()).isEqualTo(chats.get(second).clientId());
     }
 
     @Test
