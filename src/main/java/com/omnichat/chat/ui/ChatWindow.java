@@ -76,6 +76,17 @@ class ChatWindow extends VerticalLayout {
         return conversationId;
     }
 
+    ConversationSummary chat() {
+        return chat;
+    }
+
+    /** Re-reads the chat (top bar) and the newest messages, e.g. after a change on the client card. */
+    void refresh() {
+        chat = inbox.get(conversationId);
+        header.update(chat);
+        refreshRecent();
+    }
+
     @Override
     protected void onAttach(AttachEvent event) {
         time = TimeFormat.of(event.getUI());
@@ -101,9 +112,7 @@ class ChatWindow extends VerticalLayout {
             onPresence(event.presence());
             return;
         }
-        chat = inbox.get(conversationId);
-        header.update(chat);
-        refreshRecent();
+        refresh();
     }
 
     private void refreshRecent() {
