@@ -54,6 +54,13 @@ class ConversationQueries {
                 .params(where.params).query(Integer.class).single();
     }
 
+    /** A client's chats on the given channels, latest first (a client has one per identity: few). */
+    List<Row> ofClient(long clientId, Set<Long> channelIds) {
+        return jdbc.sql("select " + COLUMNS + " from conversation where client_id = ? and channel_id = any(?)"
+                        + " order by sort_at desc, id desc limit 100")
+                .params(clientId, channelIds.toArray(Long[]::new)).query(ConversationQueries::row).list();
+    }
+
     @Nullable Row byId(long id) {
         return jdbc.sql("select " + COLUMNS + " from conversation where id = ?").param(id)
                 .query(ConversationQueries::row).optional().orElse(null);

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -89,6 +90,25 @@ public class InboxService {
     @Transactional(readOnly = true)
     public boolean hasAnyChannel() {
         return !channels.accessibleChannelIds(CurrentStaff.require()).isEmpty();
+    }
+
+    /** The client's chats the user may see, latest first (the card's "His chats"). */
+    @Transactional(readOnly = true)
+    public List<ConversationSummary> chatsOf(long clientId) {
+        Set<Long> visible = channels.accessibleChannelIds(CurrentStaff.require());
+        if (visible.isEmpty()) {
+            return List.of();
+        }
+        return summaries(conversations.ofClient(clientId, visible));
+    }
+
+    /**
+     * The client's chat on the channel (on any channel, latest first, when {@code channelId}
+     * is null), if the user may see it: where "Write" from an order opens.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ConversationSummary> chatWith(long clientId, @Nullable Long channelId) {
+        return chatsOf(clientId).stream().filter(c -> channelId == null || c.channel().id() == channelId).findFirst();
     }
 
     /** Messages older than {@code beforeMessageId} (or the newest), oldest first, at most {@code limit}. */

@@ -18,8 +18,9 @@ import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.Capability;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelService;
-import com.omnichat.customer.ClientFinder;
+import com.omnichat.customer.ClientIdentities;
 import com.omnichat.customer.ClientIdentityRef;
+import com.omnichat.customer.ClientListFilter;
 import com.omnichat.customer.ClientService;
 import com.omnichat.customer.ClientSummary;
 
@@ -74,16 +75,16 @@ public class WriteFirstService {
 
     private final ChannelService channels;
     private final ClientService clients;
-    private final ClientFinder finder;
+    private final ClientIdentities identities;
     private final InboxService inbox;
     private final MessageStore messages;
     private final JdbcClient jdbc;
 
-    WriteFirstService(ChannelService channels, ClientService clients, ClientFinder finder, InboxService inbox,
+    WriteFirstService(ChannelService channels, ClientService clients, ClientIdentities identities, InboxService inbox,
                       MessageStore messages, JdbcClient jdbc) {
         this.channels = channels;
         this.clients = clients;
-        this.finder = finder;
+        this.identities = identities;
         this.inbox = inbox;
         this.messages = messages;
         this.jdbc = jdbc;
@@ -92,7 +93,7 @@ public class WriteFirstService {
     /** Clients the user may write to, found by name, nickname, phone or e-mail. */
     @Transactional(readOnly = true)
     public List<ClientSummary> findClients(@Nullable String text, int offset, int limit) {
-        return finder.search(text, offset, limit);
+        return clients.list(new ClientListFilter(text == null ? "" : text, true), offset, limit);
     }
 
     /** The client, when the user may see him (else not found). */
@@ -107,16 +108,6 @@ public class WriteFirstService {
         ClientSummary client = clients.summary(clientId);
         return channels.myChannels().stream().map(c -> choice(client, c))
                 .sorted(java.util.Comparator.comparing((ChannelChoice c) -> !c.offered())).toList();
-    }
-
-    /** The client's chat on the channel, if there is one the user may open. */
-    @Transactional(readOnly = true)
-    public Optional<Long> existingChat(long clientId, long channelId) {
-        ClientSummary client = clients.summary(clientId);
-        if (!channels.canAccess(CurrentStaff.require(), channelId)) {
-            return Optional.empty();
-        }
-        return conversation(client.id(), channelId);
     }
 
     /**
@@ -187,7 +178,7 @@ public class WriteFirstService {
     private ClientIdentityRef phoneIdentity(ClientSummary client, long channelId) {
         String externalId = channels.externalUserIdForPhone(channelId, client.phone())
                 .orElseThrow(() -> new UserFacingException(Reason.NEEDS_PHONE.key(), client.name()));
-        ClientIdentityRef identity = finder.identityFor(client.id(), channelId, externalId);
+        ClientIdentityRef identity = identities.identityFor(client.id(), channelId, externalId);
         if (identity.clientId() != client.id()) {
             // The number is another client's on this channel: never write into his chat by mistake.
             throw new UserFacingException("write.error.phone-of-other-client", client.phone(), identity.name());

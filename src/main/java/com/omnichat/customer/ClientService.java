@@ -1,6 +1,13 @@
 package com.omnichat.customer;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -13,10 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.StaffPrincipal;
+import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ClientProfile;
 
-/** Clients (leads) and their identities on channels. */
+/**
+ * Clients (leads and buyers) and their identities on channels: reading, with the access
+ * rule, and resolving who wrote. Card changes are {@link ClientCardService}'s.
+ */
 @Service
 @Transactional
 public class ClientService {
@@ -31,26 +42,33 @@ public class ClientService {
         this.channels = channels;
     }
 
+    /** The columns of {@link ClientSummary}, for {@code from client c}. */
+    static final String SUMMARY_COLUMNS = """
+            c.id, c.name, c.nickname, c.photo_url, c.phone, c.email, c.note, c.buyer, c.version,
+            array(select i.channel_id from client_identity i where i.client_id = c.id order by i.id) as channels""";
+
     /**
      * The client, if the signed-in user may see him: administrators see everyone, a manager
      * the clients with an identity on one of his channels. Others are not found.
      */
     @Transactional(readOnly = true)
     public ClientSummary summary(long clientId) {
-        var client = jdbc.sql("""
-                        select c.id, c.name, c.nickname, c.photo_url, c.phone, c.email, c.note, c.buyer, c.version,
-                               array(select i.channel_id from client_identity i where i.client_id = c.id) as channels
-                        from client c where c.id = ? and c.merged_into is null""")
-                .param(clientId)
-                .query((rs, n) -> new ClientSummary(rs.getLong("id"), rs.getString("name"), rs.getString("nickname"),
-                        rs.getString("photo_url"), rs.getString("phone"), rs.getString("email"), rs.getString("note"),
-                        rs.getBoolean("buyer"), channelIds(rs.getArray("channels")), rs.getLong("version")))
-                .optional()
-                .orElseThrow(() -> new NotFoundException("Client " + clientId));
+        var client = load(clientId).orElseThrow(() -> new NotFoundException("Client " + clientId));
         if (!canSee(CurrentStaff.require(), client)) {
             throw new NotFoundException("Client " + clientId);
         }
         return client;
+    }
+
+    /**
+     * The client as he is now: a lead linked to a buyer has become that buyer (a card or link
+     * still holding the lead's id follows him). Access as {@link #summary}.
+     */
+    @Transactional(readOnly = true)
+    public ClientSummary current(long clientId) {
+        long id = jdbc.sql("select coalesce(merged_into, id) from client where id = ?").param(clientId)
+                .query(Long.class).optional().orElse(clientId);
+        return summary(id);
     }
 
     /** Whether the user may see this client (see {@link #summary}). */
@@ -62,7 +80,100 @@ public class ClientService {
         return client.channelIds().stream().anyMatch(mine::contains);
     }
 
-    private static Set<Long> channelIds(java.sql.Array array) throws java.sql.SQLException {
+    /** The client's identities on channels (for the card), oldest first; access as {@link #summary}. */
+    @Transactional(readOnly = true)
+    public List<ClientIdentity> identities(long clientId) {
+        summary(clientId);
+        var rows = jdbc.sql("""
+                        select id, channel_id, display_name, nickname from client_identity
+                        where client_id = ? order by id""")
+                .param(clientId)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)})
+                .list();
+        Map<Long, ChannelInfo> info = channels.byIds(rows.stream().map(r -> (Long) r[1]).distinct().toList());
+        return rows.stream().filter(r -> info.containsKey((Long) r[1]))
+                .map(r -> new ClientIdentity((Long) r[0], info.get((Long) r[1]), (String) r[2], (String) r[3]))
+                .toList();
+    }
+
+    /**
+     * A page of the Clients section: the clients the user may see (buyers, or leads too), by
+     * name then id (a stable order the partial indexes of V7 serve), {@code limit} from
+     * {@code offset}.
+     */
+    @Transactional(readOnly = true)
+    public List<ClientSummary> list(ClientListFilter filter, int offset, int limit) {
+        return find(filter.search(), !filter.includeLeads(), Math.max(0, offset), Math.clamp(limit, 1, 500));
+    }
+
+    /** Buyers the user may see whose name, nickname, phone or e-mail contains {@code query}, by name. */
+    @Transactional(readOnly = true)
+    public List<ClientSummary> searchBuyers(String query, int limit) {
+        return find(query == null ? "" : query.strip(), true, 0, Math.clamp(limit, 1, 100));
+    }
+
+    private List<ClientSummary> find(String search, boolean buyersOnly, int offset, int limit) {
+        StaffPrincipal user = CurrentStaff.require();
+        var sql = new StringBuilder("select " + SUMMARY_COLUMNS + " from client c where c.merged_into is null");
+        Map<String, Object> params = new HashMap<>();
+        if (buyersOnly) {
+            sql.append(" and c.buyer");
+        }
+        if (!user.isAdministrator()) {
+            Set<Long> mine = channels.accessibleChannelIds(user);
+            if (mine.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" and exists (select 1 from client_identity i"
+                    + " where i.client_id = c.id and i.channel_id = any(:channels))");
+            params.put("channels", mine.toArray(Long[]::new));
+        }
+        String term = searchTerm(search);
+        if (!term.isEmpty()) {
+            // Same expression as the trigram index client_search_idx (V6).
+            sql.append(" and lower(c.name || ' ' || coalesce(c.nickname, '') || ' ' || coalesce(c.phone, '')"
+                    + " || ' ' || coalesce(c.email, '')) like :search escape '\\'");
+            params.put("search", "%" + escapeLike(term) + "%");
+        }
+        sql.append(" order by c.name, c.id limit :limit offset :offset");
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql(sql.toString()).params(params).query(ClientService::summaryRow).list();
+    }
+
+    /**
+     * What to look for: lower-cased, "@nick" as "nick", and a phone as typed ("067 123-45")
+     * as its digits, which stored E.164 numbers contain.
+     */
+    static String searchTerm(String search) {
+        String term = search.strip().toLowerCase(Locale.ROOT);
+        if (term.startsWith("@")) {
+            term = term.substring(1);
+        }
+        String digits = term.replaceAll("\\D", "");
+        if (digits.length() >= 3 && term.matches("[+0-9 ()\\-.]+")) {
+            return digits;
+        }
+        return term;
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** The client as stored, merged leads excepted, without an access check (callers check). */
+    Optional<ClientSummary> load(long clientId) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from client c where c.id = ? and c.merged_into is null")
+                .param(clientId).query(ClientService::summaryRow).optional();
+    }
+
+    static ClientSummary summaryRow(ResultSet rs, int n) throws SQLException {
+        return new ClientSummary(rs.getLong("id"), rs.getString("name"), rs.getString("nickname"),
+                rs.getString("photo_url"), rs.getString("phone"), rs.getString("email"), rs.getString("note"),
+                rs.getBoolean("buyer"), channelIds(rs.getArray("channels")), rs.getLong("version"));
+    }
+
+    private static Set<Long> channelIds(java.sql.Array array) throws SQLException {
         return Arrays.stream((Long[]) array.getArray()).collect(Collectors.toUnmodifiableSet());
     }
 

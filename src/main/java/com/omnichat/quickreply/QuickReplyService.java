@@ -18,6 +18,7 @@ import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.UserFacingException;
+import com.omnichat.sales.OrderService;
 
 /**
  * Quick replies. Shared templates are visible to everybody (when active) and edited by
@@ -40,9 +41,11 @@ public class QuickReplyService {
             .thenComparingLong(QuickReply::id);
 
     private final QuickReplyRepository templates;
+    private final OrderService orders;
 
-    QuickReplyService(QuickReplyRepository templates) {
+    QuickReplyService(QuickReplyRepository templates, OrderService orders) {
         this.templates = templates;
+        this.orders = orders;
     }
 
     /**
@@ -114,6 +117,15 @@ public class QuickReplyService {
         StaffPrincipal user = CurrentStaff.require();
         templates.findVisible(id, user.id()).orElseThrow(() -> new NotFoundException("Quick reply " + id));
         templates.incrementUsage(id);
+    }
+
+    /**
+     * The values for a message to this client: his name, the signed-in manager's name and
+     * the number of the client's latest active order (none when he has no active order).
+     */
+    @Transactional(readOnly = true)
+    public Variables variablesFor(long clientId, String clientName) {
+        return new Variables(clientName, CurrentStaff.require().fullName(), orders.latestActiveNumber(clientId));
     }
 
     /**

@@ -52,11 +52,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Span viewTitle = new Span();
 
     private final List<MenuVisibility> visibility;
+    private final List<UserMenuEntry> userMenuEntries;
 
-    MainLayout(AuthenticationContext authentication, ApplicationEventPublisher events, List<MenuVisibility> visibility) {
+    MainLayout(AuthenticationContext authentication, ApplicationEventPublisher events, List<MenuVisibility> visibility,
+               List<UserMenuEntry> userMenuEntries) {
         this.authentication = authentication;
         this.events = events;
         this.visibility = visibility;
+        this.userMenuEntries = userMenuEntries;
         setPrimarySection(Section.DRAWER);
         addToDrawer(brand(), new Scroller(navigation()));
         addToNavbar(new DrawerToggle(), title(), userMenu());
@@ -127,6 +130,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             item.setCheckable(true);
             item.setChecked(language.equals(current));
         }
+        userMenuEntries.stream().filter(UserMenuEntry::isAvailable)
+                .forEach(entry -> sub.addItem(getTranslation(entry.labelKey()), e -> entry.select()));
         sub.addItem(getTranslation("menu.logout"), e -> authentication.logout());
         return menu;
     }

@@ -57,7 +57,7 @@ class ChannelsView extends VerticalLayout implements HasDynamicTitle {
                         </vaadin-horizontal-layout>""")
                         .withProperty("icon", c -> c.type().icon())
                         .withProperty("name", ChannelDetails::name))
-                .setHeader(getTranslation("channels.name")).setFlexGrow(2);
+                .setHeader(getTranslation("channels.name")).setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(c -> getTranslation("channel-type." + c.type().name()))
                 .setHeader(getTranslation("channels.type")).setAutoWidth(true);
         grid.addColumn(c -> getTranslation("channels.mode." + (c.mode() == null ? "NONE" : c.mode().name())))
@@ -68,7 +68,7 @@ class ChannelsView extends VerticalLayout implements HasDynamicTitle {
                         .withProperty("status", this::status))
                 .setHeader(getTranslation("channels.status")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(c -> c.runtime().lastError() == null ? "" : c.runtime().lastError())
-                .setHeader(getTranslation("channels.last-error")).setFlexGrow(2);
+                .setHeader(getTranslation("channels.last-error")).setFlexGrow(1);
         grid.addItemClickListener(e -> open(e.getItem()));
     }
 

@@ -43,6 +43,7 @@ class ChatHeader extends Div {
         this.actions = actions;
         addClassName("chat-header");
         toggleList.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        toggleList.addClassName("toggle-list");
         toggleList.setAriaLabel(getTranslation("chat.toggle-list"));
         toggleList.setTooltipText(getTranslation("chat.toggle-list"));
         toggleList.addClickListener(e -> actions.toggleList());

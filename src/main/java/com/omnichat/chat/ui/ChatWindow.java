@@ -20,7 +20,6 @@ import com.omnichat.chat.MessageView;
 import com.omnichat.chat.OutgoingAttachment;
 import com.omnichat.chat.PresenceService;
 import com.omnichat.quickreply.QuickReplyService;
-import com.omnichat.quickreply.Variables;
 import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -63,9 +62,8 @@ class ChatWindow extends VerticalLayout {
         setPadding(false);
         setSpacing(false);
         header = new ChatHeader(chat, staff, link, headerActions());
-        // No orders module yet: {order_number} stays visible until there is one.
         composer = new Composer(composerActions(), quickReplies,
-                () -> new Variables(this.chat.clientName(), CurrentStaff.require().fullName(), null));
+                () -> quickReplies.variablesFor(this.chat.clientId(), this.chat.clientName()));
         messages.addClassName("messages");
         messages.getElement().addEventListener("scroll", e -> loadOlder())
                 .setFilter("element.scrollTop < 80").debounce(300);
@@ -76,6 +74,17 @@ class ChatWindow extends VerticalLayout {
 
     long conversationId() {
         return conversationId;
+    }
+
+    ConversationSummary chat() {
+        return chat;
+    }
+
+    /** Re-reads the chat (top bar) and the newest messages, e.g. after a change on the client card. */
+    void refresh() {
+        chat = inbox.get(conversationId);
+        header.update(chat);
+        refreshRecent();
     }
 
     @Override
@@ -103,9 +112,7 @@ class ChatWindow extends VerticalLayout {
             onPresence(event.presence());
             return;
         }
-        chat = inbox.get(conversationId);
-        header.update(chat);
-        refreshRecent();
+        refresh();
     }
 
     private void refreshRecent() {

@@ -9,6 +9,7 @@ import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.ui.EmptyState;
 import com.omnichat.base.ui.Notifications;
+import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.chat.ChatEvent;
 import com.omnichat.chat.ChatFilter;
@@ -17,7 +18,9 @@ import com.omnichat.chat.ConversationSummary;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.PresenceService;
 import com.omnichat.chat.WriteFirstService;
+import com.omnichat.customer.ClientService;
 import com.omnichat.customer.ClientSummary;
+import com.omnichat.customer.ui.ClientCards;
 import com.omnichat.quickreply.QuickReplyService;
 import com.omnichat.user.UserService;
 import com.vaadin.flow.component.AttachEvent;
@@ -56,14 +59,20 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final QuickReplyService quickReplies;
     final ChatList list;
     private final Div center = new Div();
-    private final ClientPanel clientPanel = new ClientPanel();
+    private final ClientPanel clientPanel;
+    private final ClientService clients;
+    private final ChannelService channels;
     ChatWindow window;
     private Runnable unsubscribe;
     private boolean refreshPending;
 
     ChatsView(InboxService inbox, PresenceService presence, ChatUpdates updates, UserService users,
-              ChannelService channels, QuickReplyService quickReplies, WriteFirstService writeFirst) {
+              ChannelService channels, QuickReplyService quickReplies, ClientCards cards, ClientService clients,
+              WriteFirstService writeFirst) {
         this.quickReplies = quickReplies;
+        this.clients = clients;
+        this.channels = channels;
+        this.clientPanel = new ClientPanel(cards, this::cardChanged);
         this.writeFirst = writeFirst;
         this.inbox = inbox;
         this.presence = presence;
@@ -96,8 +105,12 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         }
         Optional<Long> id = event.getRouteParameters().getLong("conversationId");
         if (id.isEmpty()) {
+            Optional<Long> client = number(event, "client");
+            if (client.isPresent()) {
+                openClientChat(event, client.get(), number(event, "channel").orElse(null));
+                return;
+            }
             closeWindow();
-            openWriteLink(event);
             return;
         }
         if (window != null && window.conversationId() == id.get()) {
@@ -130,32 +143,53 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     /**
-     * {@code /chats?client=ID&channel=CH} (e.g. an order card's "Write"): the client's chat on
-     * that channel when there is one, else the "Write message" dialog with him (and the
-     * channel) chosen.
+     * {@code /chats?client=ID&channel=CH} (the order card's "Write"): the client's chat on
+     * that channel (any channel without one), or a notice that there is none yet and the
+     * "Write message" dialog with the client (and the channel) chosen.
      */
-    private void openWriteLink(BeforeEnterEvent event) {
-        var query = event.getLocation().getQueryParameters();
-        Optional<Long> clientId = query.getSingleParameter("client").filter(v -> v.matches("[0-9]{1,18}"))
-                .map(Long::valueOf);
-        if (clientId.isEmpty()) {
-            return;
-        }
-        Long channelId = query.getSingleParameter("channel").filter(v -> v.matches("[0-9]{1,18}"))
-                .map(Long::valueOf).orElse(null);
+    private void openClientChat(BeforeEnterEvent event, long clientId, @Nullable Long channelId) {
         ClientSummary client;
         try {
-            client = writeFirst.client(clientId.get());
+            client = clients.current(clientId);
         } catch (NotFoundException e) {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
             return;
         }
-        Optional<Long> chat = channelId == null ? Optional.empty() : writeFirst.existingChat(client.id(), channelId);
+        Optional<ConversationSummary> chat = inbox.chatWith(client.id(), channelId);
         if (chat.isPresent()) {
-            event.forwardTo(ChatsView.class, new RouteParameters("conversationId", Long.toString(chat.get())));
+            event.forwardTo(ChatsView.class, new RouteParameters("conversationId", Long.toString(chat.get().id())));
             return;
         }
+        closeWindow();
+        String channelName = channelId == null ? null : channels.myChannels().stream()
+                .filter(c -> c.id() == channelId).map(ChannelInfo::name).findFirst().orElse(null);
+        center.removeAll();
+        noClientChat = new EmptyState(VaadinIcon.COMMENT_ELLIPSIS_O, getTranslation("chats.client-chat.none.title"),
+                channelName == null ? getTranslation("chats.client-chat.none.any", client.name())
+                        : getTranslation("chats.client-chat.none", client.name(), channelName));
+        noClientChat.addClassName("no-client-chat");
+        center.add(noClientChat);
+        // No chat yet: offer to write first, with the client (and the channel) chosen.
         openWriteDialog(client, channelId);
+    }
+
+    EmptyState noClientChat;
+
+    private static Optional<Long> number(BeforeEnterEvent event, String parameter) {
+        return event.getLocation().getQueryParameters().getSingleParameter(parameter)
+                .filter(v -> v.matches("[0-9]{1,18}")).map(Long::valueOf);
+    }
+
+    /** The client card changed something: the chat shows its system message (and new name) at once. */
+    private void cardChanged() {
+        if (window != null) {
+            try {
+                window.refresh();
+            } catch (NotFoundException e) {
+                closeWindow();
+            }
+        }
+        scheduleListRefresh();
     }
 
     static final String SHORTCUT_EVENT = "omnichat-shortcut";
@@ -248,6 +282,10 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             center.remove(window);
             window = null;
         }
+        if (noClientChat != null) {
+            center.remove(noClientChat);
+            noClientChat = null;
+        }
         list.select(null);
         clientPanel.clear();
         removeClassName("chat-open");
@@ -294,7 +332,12 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         }
         UI ui = event.getUI();
         getElement().executeJs(SHORTCUT_SCRIPT);
-        unsubscribe = updates.subscribe(CurrentStaff.require(), e -> accessIfAttached(ui, () -> onEvent(e)));
+        // An event queued just before the view was left must not reach the detached view.
+        unsubscribe = updates.subscribe(CurrentStaff.require(), e -> accessIfAttached(ui, () -> {
+            if (isAttached()) {
+                onEvent(e);
+            }
+        }));
     }
 
     @Override
@@ -309,6 +352,10 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         if (window != null && window.conversationId() == event.conversationId()) {
             try {
                 window.onEvent(event);
+                if (event.type() == ChatEvent.Type.UPDATED) {
+                    // Card changes (and the sections' requests and orders) arrive as updates of the chat.
+                    clientPanel.refresh(window.chat());
+                }
             } catch (NotFoundException e) {
                 closeWindow();
             }

@@ -1,40 +1,50 @@
 package com.omnichat.chat.ui;
 
+import com.omnichat.base.NotFoundException;
 import com.omnichat.chat.ConversationSummary;
-import com.vaadin.flow.component.avatar.Avatar;
+import com.omnichat.customer.ui.ClientCard;
+import com.omnichat.customer.ui.ClientCards;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.Icon;
 
-/** The right column: the client's name and channel, until the lead/buyer card fills it. */
+/**
+ * The right column: the lead/buyer card of the open chat's client. When the chat changes
+ * hands (its lead linked to a buyer) the card follows the chat's client.
+ */
 class ClientPanel extends Div {
 
-    ClientPanel() {
+    private final ClientCards cards;
+    private final Runnable onCardChange;
+    ClientCard card;
+
+    ClientPanel(ClientCards cards, Runnable onCardChange) {
+        this.cards = cards;
+        this.onCardChange = onCardChange;
         addClassName("client-panel");
     }
 
     void show(ConversationSummary chat) {
-        removeAll();
-        var avatar = new Avatar(chat.clientName());
-        avatar.addClassName("client-avatar");
-        if (chat.clientPhotoUrl() != null) {
-            avatar.setImage(chat.clientPhotoUrl());
+        clear();
+        try {
+            card = cards.create(chat.clientId(), chat.id(), chat.channel().id());
+        } catch (NotFoundException e) {
+            // The chat is visible, so its client is too; a race with a merge just shows nothing.
+            return;
         }
-        var name = new H3(chat.clientName());
-        add(avatar, name);
-        if (chat.clientNickname() != null) {
-            add(new Span("@" + chat.clientNickname()));
+        card.addChangeListener(c -> onCardChange.run());
+        add(card);
+    }
+
+    /** A live change in the chat: show the chat's (perhaps new) client as he is now. */
+    void refresh(ConversationSummary chat) {
+        if (card == null || card.clientId() != chat.clientId()) {
+            show(chat);
+        } else {
+            card.reload();
         }
-        var channel = new Div(new Icon(chat.channel().type().icon()), new Span(chat.channel().name()));
-        channel.addClassName("client-channel");
-        var lead = new Span(getTranslation("client.lead"));
-        lead.getElement().getThemeList().add("badge");
-        add(channel, lead, new Paragraph(getTranslation("client.card.soon")));
     }
 
     void clear() {
         removeAll();
+        card = null;
     }
 }

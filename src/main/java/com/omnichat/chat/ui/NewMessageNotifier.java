@@ -1,0 +1,218 @@
+package com.omnichat.chat.ui;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.chat.ChatEvent;
+import com.omnichat.chat.ChatNotifications;
+import com.omnichat.chat.ChatUpdates;
+import com.omnichat.chat.NewMessageAlert;
+import com.omnichat.chat.ui.OpenTabs.Reaction;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.shared.Registration;
+
+/**
+ * Announces new client messages in one browser tab, whatever page it shows: counts them
+ * in the tab title while the tab is hidden, plays a short chime, and shows a desktop
+ * notification that opens the chat when clicked. The tab reports its visibility here;
+ * {@link OpenTabs} weighs it against the browser's other tabs and {@link ChatNotifications}
+ * against his settings. An invisible element added to every signed-in UI.
+ */
+class NewMessageNotifier extends Div {
+
+    static final String VISIBILITY_EVENT = "omnichat-visibility";
+    static final String OPEN_CHAT_EVENT = "omnichat-open-chat";
+    private static final Pattern CHAT_PATH = Pattern.compile("chats/([0-9]{1,18})");
+
+    /**
+     * Installed once per page (the object survives only as long as the page): the
+     * visibility report, the title count (reset when the tab is shown again), the chime
+     * (Web Audio; one per burst and browser, whichever tabs hear it) and the desktop
+     * notification (one per chat thanks to its tag).
+     */
+    static final String INSTALL_SCRIPT = """
+            const alerts = window.$omnichatAlerts || (window.$omnichatAlerts = {unread: 0});
+            alerts.host = this;
+            if (!alerts.installed) {
+              alerts.installed = true;
+              const strip = t => t.replace(/^\\(\\d+\\) /, '');
+              alerts.report = () => alerts.host.isConnected
+                  && alerts.host.dispatchEvent(new CustomEvent('omnichat-visibility', {detail: document.hidden}));
+              document.addEventListener('visibilitychange', () => {
+                if (!document.hidden) {
+                  alerts.unread = 0;
+                  document.title = strip(document.title);
+                }
+                alerts.report();
+              });
+              alerts.audio = () => {
+                const Context = window.AudioContext || window.webkitAudioContext;
+                if (!Context) return null;
+                alerts.context = alerts.context || new Context();
+                if (alerts.context.state === 'suspended') alerts.context.resume().catch(() => {});
+                return alerts.context;
+              };
+              // Browsers let a page play sound only after the user has interacted with it.
+              const unlock = () => {
+                try { alerts.audio(); } catch (e) { /* no audio */ }
+                document.removeEventListener('pointerdown', unlock, true);
+                document.removeEventListener('keydown', unlock, true);
+              };
+              document.addEventListener('pointerdown', unlock, true);
+              document.addEventListener('keydown', unlock, true);
+              alerts.chime = always => {
+                try {
+                  const last = Number(localStorage.getItem('omnichat.chime-at') || 0);
+                  if (!always && Date.now() - last < 1500) return;
+                  localStorage.setItem('omnichat.chime-at', String(Date.now()));
+                } catch (e) { /* no storage: chime anyway */ }
+                try {
+                  const ctx = alerts.audio();
+                  if (!ctx) return;
+                  const t = ctx.currentTime + 0.01;
+                  const gain = ctx.createGain();
+                  gain.connect(ctx.destination);
+                  gain.gain.setValueAtTime(0.0001, t);
+                  gain.gain.exponentialRampToValueAtTime(0.25, t + 0.02);
+                  gain.gain.exponentialRampToValueAtTime(0.0001, t + 0.6);
+                  const tone = ctx.createOscillator();
+                  tone.type = 'sine';
+                  tone.frequency.setValueAtTime(880, t);
+                  tone.frequency.setValueAtTime(1320, t + 0.12);
+                  tone.connect(gain);
+                  tone.start(t);
+                  tone.stop(t + 0.65);
+                } catch (e) { /* no audio */ }
+              };
+              alerts.notify = (title, body, tag, onClick) => {
+                if (!('Notification' in window) || Notification.permission !== 'granted') return;
+                try {
+                  const note = new Notification(title, {body: body, tag: tag,
+                      icon: new URL('icons/icon.png', document.baseURI).href});
+                  note.onclick = () => {
+                    window.focus();
+                    note.close();
+                    if (onClick) onClick();
+                  };
+                } catch (e) { /* e.g. a mobile browser without page notifications */ }
+              };
+              alerts.alert = (chatId, name, preview, count, sound, desktop) => {
+                if (count && document.hidden) {
+                  alerts.unread++;
+                  document.title = '(' + alerts.unread + ') ' + strip(document.title);
+                }
+                if (sound) alerts.chime(false);
+                if (desktop && document.hidden) {
+                  alerts.notify(name, preview, 'omnichat-chat-' + chatId, () => alerts.host.dispatchEvent(
+                      new CustomEvent('omnichat-open-chat', {detail: chatId})));
+                }
+              };
+            }
+            alerts.report();
+            """;
+
+    /** Parameters: chat id, client name, preview, count in title, chime, desktop notification. */
+    static final String ALERT_SCRIPT = "window.$omnichatAlerts && window.$omnichatAlerts.alert($0, $1, $2, $3, $4, $5)";
+
+    private final StaffPrincipal user;
+    private final ChatNotifications notifications;
+    private final ChatUpdates updates;
+    private final OpenTabs tabs;
+    private OpenTabs.@Nullable Tab tab;
+    private @Nullable Runnable unsubscribe;
+    private @Nullable Registration navigation;
+
+    NewMessageNotifier(StaffPrincipal user, ChatNotifications notifications, ChatUpdates updates, OpenTabs tabs) {
+        this.user = user;
+        this.notifications = notifications;
+        this.updates = updates;
+        this.tabs = tabs;
+        addClassName("new-message-notifier");
+        // Not setVisible(false): an invisible component gets neither scripts nor events.
+        getStyle().set("display", "none");
+        getElement().setAttribute("aria-hidden", "true");
+        // Heard even while a strictly modal dialog makes the rest of the page inert.
+        getElement().addEventListener(VISIBILITY_EVENT, e -> visibilityChanged(e.getEventData().get("event.detail")
+                .asBoolean())).addEventData("event.detail").allowInert();
+        getElement().addEventListener(OPEN_CHAT_EVENT, e -> openChat(e.getEventData().get("event.detail").asString()))
+                .addEventData("event.detail").allowInert();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        OpenTabs.Tab opened = tabs.open(ui.getSession().getSession().getId());
+        opened.openChat = chatIn(ui.getInternals().getActiveViewLocation());
+        tab = opened;
+        navigation = ui.addAfterNavigationListener(e -> opened.openChat = chatIn(e.getLocation()));
+        getElement().executeJs(INSTALL_SCRIPT);
+        unsubscribe = updates.subscribe(user, e -> ChatsView.accessIfAttached(ui, () -> onEvent(e)));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+            unsubscribe = null;
+        }
+        if (navigation != null) {
+            navigation.remove();
+            navigation = null;
+        }
+        if (tab != null) {
+            tabs.close(tab);
+            tab = null;
+        }
+    }
+
+    /** A live event (inside {@code UI.access}): only a client's new message is announced. */
+    void onEvent(ChatEvent event) {
+        OpenTabs.Tab current = tab;
+        if (event.type() != ChatEvent.Type.MESSAGE || current == null) {
+            return;
+        }
+        Reaction reaction = tabs.reactionOf(current, event.conversationId());
+        if (reaction == Reaction.NONE) {
+            return;
+        }
+        notifications.alertFor(event.conversationId()).ifPresent(alert -> announce(alert, reaction));
+    }
+
+    private void announce(NewMessageAlert alert, Reaction reaction) {
+        boolean count = reaction == Reaction.TITLE || reaction == Reaction.FULL;
+        boolean sound = alert.sound() && (reaction == Reaction.SOUND || reaction == Reaction.FULL);
+        boolean desktop = alert.desktop() && reaction == Reaction.FULL;
+        if (count || sound) {
+            getElement().executeJs(ALERT_SCRIPT, Long.toString(alert.conversationId()), alert.clientName(),
+                    alert.preview(), count, sound, desktop);
+        }
+    }
+
+    void visibilityChanged(boolean hidden) {
+        if (tab != null) {
+            tab.hidden = hidden;
+        }
+    }
+
+    /** A click on a desktop notification; the chats page itself checks that the chat may be seen. */
+    void openChat(String conversationId) {
+        if (conversationId.matches("[0-9]{1,18}")) {
+            getUI().ifPresent(ui -> ui.navigate("chats/" + conversationId));
+        }
+    }
+
+    static @Nullable Long chatIn(@Nullable Location location) {
+        if (location == null) {
+            return null;
+        }
+        Matcher m = CHAT_PATH.matcher(location.getPath());
+        return m.matches() ? Long.valueOf(m.group(1)) : null;
+    }
+}

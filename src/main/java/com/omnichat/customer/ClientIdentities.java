@@ -1,0 +1,43 @@
+package com.omnichat.customer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What writing first needs from the clients beyond {@link ClientService}: give a client an
+ * identity on a channel that can start a dialog by phone (his id there derived from his phone).
+ */
+@Service
+@Transactional
+public class ClientIdentities {
+
+    private final JdbcClient jdbc;
+
+    ClientIdentities(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The client's identity on a channel with this external id (e.g. derived from his phone),
+     * created for him when missing. When the id already belongs to another client, that
+     * identity is returned: one person, one identity per channel.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ClientIdentityRef identityFor(long clientId, long channelId, String externalUserId) {
+        jdbc.sql("""
+                        insert into client_identity (client_id, channel_id, external_user_id, display_name, nickname, photo_url)
+                        select c.id, ?, ?, c.name, c.nickname, c.photo_url from client c where c.id = ?
+                        on conflict (channel_id, external_user_id) do nothing""")
+                .params(channelId, externalUserId, clientId).update();
+        return jdbc.sql("""
+                        select i.id, i.client_id, c.name, c.nickname, c.photo_url
+                        from client_identity i join client c on c.id = i.client_id
+                        where i.channel_id = ? and i.external_user_id = ?""")
+                .params(channelId, externalUserId)
+                .query((rs, n) -> new ClientIdentityRef(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5)))
+                .single();
+    }
+}

@@ -1,0 +1,9 @@
+package com.omnichat.customer;
+
+import org.jspecify.annotations.Nullable;
+
+import com.omnichat.channel.ChannelInfo;
+
+/** One of the client's identities: who he is on a channel. */
+public record ClientIdentity(long id, ChannelInfo channel, @Nullable String displayName, @Nullable String nickname) {
+}

@@ -1,0 +1,70 @@
+package com.omnichat.chat.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.omnichat.chat.ui.OpenTabs.Reaction;
+import com.omnichat.chat.ui.OpenTabs.Tab;
+
+/** How loudly each tab of one browser announces a new message in chat 7. */
+class OpenTabsTest {
+
+    private static final long CHAT = 7;
+
+    @Test
+    void aSingleTab() {
+        assertThat(react(tab(false, null))).isEqualTo(Reaction.SOUND);
+        assertThat(react(tab(false, CHAT))).isEqualTo(Reaction.NONE);
+        assertThat(react(tab(true, null))).isEqualTo(Reaction.FULL);
+        assertThat(react(tab(true, CHAT))).as("hidden, so he does not see it").isEqualTo(Reaction.FULL);
+    }
+
+    @Test
+    void aChatShownInAVisibleTabIsQuietInEveryTab() {
+        Tab showing = tab(false, CHAT);
+        Tab hidden = tab(true, null);
+        Tab elsewhere = tab(false, 8L);
+
+        assertThat(OpenTabs.react(hidden, List.of(showing, hidden, elsewhere), CHAT)).isEqualTo(Reaction.NONE);
+        assertThat(OpenTabs.react(elsewhere, List.of(showing, hidden, elsewhere), CHAT)).isEqualTo(Reaction.NONE);
+    }
+
+    @Test
+    void hiddenTabsOnlyCountWhileTheUserWorksInAnotherTab() {
+        Tab visible = tab(false, null);
+        Tab hidden = tab(true, CHAT);
+
+        assertThat(OpenTabs.react(hidden, List.of(visible, hidden), CHAT)).isEqualTo(Reaction.TITLE);
+        assertThat(OpenTabs.react(visible, List.of(visible, hidden), CHAT)).isEqualTo(Reaction.SOUND);
+        visible.hidden = true;
+        assertThat(OpenTabs.react(hidden, List.of(visible, hidden), CHAT)).isEqualTo(Reaction.FULL);
+    }
+
+    @Test
+    void closedTabsNoLongerCount() {
+        var tabs = new OpenTabs();
+        Tab first = tabs.open("browser-1");
+        Tab second = tabs.open("browser-1");
+        first.hidden = true;
+        second.openChat = CHAT;
+
+        assertThat(tabs.reactionOf(first, CHAT)).isEqualTo(Reaction.NONE);
+        tabs.close(second);
+        assertThat(tabs.reactionOf(first, CHAT)).isEqualTo(Reaction.FULL);
+        assertThat(tabs.reactionOf(tabs.open("browser-2"), CHAT)).as("another browser announces on its own").isEqualTo(Reaction.SOUND);
+    }
+
+    private static Reaction react(Tab only) {
+        return OpenTabs.react(only, List.of(only), CHAT);
+    }
+
+    private static Tab tab(boolean hidden, Long openChat) {
+        var tab = new Tab("browser-1");
+        tab.hidden = hidden;
+        tab.openChat = openChat;
+        return tab;
+    }
+}

@@ -1,0 +1,128 @@
+package com.omnichat.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.omnichat.IntegrationTest;
+import com.omnichat.base.NotFoundException;
+import com.omnichat.channel.ChannelInfo;
+import com.omnichat.channel.ChannelType;
+import com.omnichat.chat.InboxFixtures;
+import com.omnichat.chat.InboxService;
+import com.omnichat.user.StaffFixtures;
+import com.omnichat.user.StaffMember;
+
+/**
+ * A manager sees (and changes) the clients with an identity on one of his channels; for him
+ * any other client does not exist. Administrators see every client.
+ */
+@IntegrationTest
+class ClientAccessTest {
+
+    @Autowired
+    StaffFixtures staff;
+    @Autowired
+    InboxFixtures inbox;
+    @Autowired
+    InboxService chats;
+    @Autowired
+    ClientService clients;
+    @Autowired
+    ClientCardService cards;
+
+    CardFixtures card;
+    StaffMember anna;
+    StaffMember max;
+    ChannelInfo telegram;
+    ChannelInfo viber;
+    ClientSummary annasBuyer;
+    ClientSummary maxsLead;
+    long maxsChat;
+
+    @BeforeEach
+    void annaWorksTelegramMaxWorksViber() {
+        anna = staff.manager("anna");
+        max = staff.manager("max");
+        telegram = inbox.channel("Telegram shop", anna);
+        viber = inbox.channel(ChannelType.VIBER, "Viber shop", max);
+        card = new CardFixtures(inbox, chats, clients, cards);
+        staff.signInAs(anna);
+        annasBuyer = card.buyer(card.chat(telegram, "Olena Bondar"), "+380671234567", null);
+        staff.signInAs(max);
+        maxsChat = card.chat(viber, "Dmytro Sokolov");
+        maxsLead = card.clientOf(maxsChat);
+    }
+
+    @Test
+    void aClientOfAnotherChannelDoesNotExistForTheManager() {
+        staff.signInAs(anna);
+        long id = maxsLead.id();
+        long version = maxsLead.version();
+
+        List<Executable> calls = List.of(
+                () -> clients.summary(id),
+                () -> clients.current(id),
+                () -> clients.identities(id),
+                () -> cards.rename(id, version, "Renamed", null),
+                () -> cards.changePhone(id, version, "0501112233", null),
+                () -> cards.changeEmail(id, version, "d@example.com", null),
+                () -> cards.changeNote(id, version, "note", null),
+                () -> cards.saveAsBuyer(id, version, null));
+        for (Executable call : calls) {
+            assertThatThrownBy(call::execute).isInstanceOf(NotFoundException.class);
+        }
+        assertThat(clients.list(new ClientListFilter("", true), 0, 50)).extracting(ClientSummary::id)
+                .containsExactly(annasBuyer.id());
+        staff.signInAs(max);
+        assertThat(card.clientOf(maxsChat).name()).isEqualTo("Dmytro Sokolov");
+    }
+
+    @Test
+    void aBuyerTheManagerMayNotSeeCannotBeChosenNorFound() {
+        staff.signInAs(max);
+        ClientSummary lead = maxsLead;
+
+        assertThat(cards.buyersToChoose("Olena", 10)).isEmpty();
+        assertThatThrownBy(() -> cards.linkToBuyer(lead.id(), lead.version(), annasBuyer.id(), maxsChat))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(card.clientOf(maxsChat).id()).isEqualTo(lead.id());
+    }
+
+    @Test
+    void aManagerWithoutChannelsSeesNoClients() {
+        staff.signInAs(staff.manager("newbie"));
+
+        assertThat(clients.list(new ClientListFilter("", true), 0, 50)).isEmpty();
+        assertThatThrownBy(() -> clients.summary(annasBuyer.id())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void administratorsSeeEveryClient() {
+        staff.signInAs(staff.administrator("olena"));
+
+        assertThat(clients.list(new ClientListFilter("", true), 0, 50)).extracting(ClientSummary::name)
+                .containsExactly("Dmytro Sokolov", "Olena Bondar");
+        assertThat(cards.buyersToChoose("", 10)).extracting(ClientSummary::name).containsExactly("Olena Bondar");
+    }
+
+    @Test
+    void saveBuyerLinksToABuyerOfAnotherChannelAndTheManagerThenSeesHim() {
+        // Matching is by phone across all buyers: the lead's identity (on max's channel) moves
+        // to the buyer, so max sees him from now on, but only his own channels' chats.
+        staff.signInAs(max);
+        ClientSummary lead = card.lead(maxsChat, "067 123 45 67", null);
+
+        SaveBuyerResult result = cards.saveAsBuyer(lead.id(), lead.version(), maxsChat);
+
+        assertThat(result.linkedBy()).isEqualTo(LinkReason.SAME_PHONE);
+        assertThat(clients.summary(annasBuyer.id()).channelIds()).containsExactlyInAnyOrder(telegram.id(), viber.id());
+        assertThat(chats.chatsOf(annasBuyer.id())).extracting(c -> c.id()).containsExactly(maxsChat);
+    }
+}

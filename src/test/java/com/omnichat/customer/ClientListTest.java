@@ -1,0 +1,84 @@
+package com.omnichat.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.omnichat.IntegrationTest;
+import com.omnichat.channel.ChannelInfo;
+import com.omnichat.chat.InboxFixtures;
+import com.omnichat.chat.InboxService;
+import com.omnichat.user.StaffFixtures;
+import com.omnichat.user.StaffMember;
+
+/** The Clients section's list: buyers (or leads too), searched, page by page in a stable order. */
+@IntegrationTest
+class ClientListTest {
+
+    @Autowired
+    StaffFixtures staff;
+    @Autowired
+    InboxFixtures inbox;
+    @Autowired
+    InboxService chats;
+    @Autowired
+    ClientService clients;
+    @Autowired
+    ClientCardService cards;
+
+    CardFixtures card;
+    ChannelInfo telegram;
+
+    @BeforeEach
+    void annaHasBuyersAndLeads() {
+        StaffMember anna = staff.manager("anna");
+        telegram = inbox.channel("Telegram shop", anna);
+        staff.signInAs(anna);
+        card = new CardFixtures(inbox, chats, clients, cards);
+        card.buyer(card.chat(telegram, "Olena Bondar", "olena_b"), "+380671234567", "olena@example.com");
+        card.buyer(card.chat(telegram, "Taras Melnyk", "taras.m"), "+380931112233", null);
+        card.chat(telegram, "Emma Wilson", "emma_w");
+    }
+
+    @Test
+    void buyersOnlyUnlessLeadsAreAskedFor() {
+        assertThat(names(new ClientListFilter("", false))).containsExactly("Olena Bondar", "Taras Melnyk");
+        assertThat(names(new ClientListFilter("", true))).containsExactly("Emma Wilson", "Olena Bondar", "Taras Melnyk");
+    }
+
+    @Test
+    void searchFindsByNamePhoneEmailAndNickname() {
+        assertThat(names(new ClientListFilter("bond", false))).containsExactly("Olena Bondar");
+        assertThat(names(new ClientListFilter("093 111", false))).containsExactly("Taras Melnyk");
+        assertThat(names(new ClientListFilter("+38067", false))).containsExactly("Olena Bondar");
+        assertThat(names(new ClientListFilter("OLENA@EXAMPLE", false))).containsExactly("Olena Bondar");
+        assertThat(names(new ClientListFilter("@taras.m", false))).containsExactly("Taras Melnyk");
+        assertThat(names(new ClientListFilter("emma_w", false))).as("a lead, not asked for").isEmpty();
+        assertThat(names(new ClientListFilter("emma_w", true))).containsExactly("Emma Wilson");
+        assertThat(names(new ClientListFilter("100%_", true))).as("LIKE wildcards are plain text").isEmpty();
+    }
+
+    @Test
+    void pagesFollowOneAnotherWithoutGapsOrRepeats() {
+        for (int i = 0; i < 25; i++) {
+            card.chat(telegram, "Client " + (char) ('A' + i % 5));
+        }
+        var filter = new ClientListFilter("client", true);
+        List<Long> paged = new ArrayList<>();
+        for (int offset = 0; offset < 25; offset += 10) {
+            clients.list(filter, offset, 10).forEach(c -> paged.add(c.id()));
+        }
+
+        assertThat(paged).hasSize(25).doesNotHaveDuplicates();
+        assertThat(paged).isEqualTo(clients.list(filter, 0, 100).stream().map(ClientSummary::id).toList());
+    }
+
+    private List<String> names(ClientListFilter filter) {
+        return clients.list(filter, 0, 50).stream().map(ClientSummary::name).toList();
+    }
+}

@@ -1,0 +1,155 @@
+package com.omnichat.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.omnichat.IntegrationTest;
+import com.omnichat.base.SystemAccess;
+import com.omnichat.base.UserFacingException;
+import com.omnichat.channel.ChannelInfo;
+import com.omnichat.channel.ChannelType;
+import com.omnichat.chat.InboxFixtures;
+import com.omnichat.chat.InboxService;
+import com.omnichat.user.StaffFixtures;
+import com.omnichat.user.StaffMember;
+
+/**
+ * "Save buyer" from a chat: a new buyer, or a link to the buyer who already has the lead's
+ * phone or e-mail (his chats then show that buyer's card), with a system message saying so.
+ */
+@IntegrationTest
+class SaveBuyerTest {
+
+    @Autowired
+    StaffFixtures staff;
+    @Autowired
+    InboxFixtures inbox;
+    @Autowired
+    InboxService chats;
+    @Autowired
+    ClientService clients;
+    @Autowired
+    ClientCardService cards;
+
+    CardFixtures card;
+    StaffMember anna;
+    ChannelInfo telegram;
+    ChannelInfo viber;
+
+    @BeforeEach
+    void annaWorksTelegramAndViber() {
+        anna = staff.manager("anna");
+        telegram = inbox.channel("Telegram shop", anna);
+        viber = inbox.channel(ChannelType.VIBER, "Viber shop", anna);
+        staff.signInAs(anna);
+        card = new CardFixtures(inbox, chats, clients, cards);
+    }
+
+    @Test
+    void aLeadWithNewContactsBecomesABuyerOfHisOwn() {
+        long chat = card.chat(telegram, "Olena Bondar", "olena_b");
+        ClientSummary lead = card.lead(chat, "067 123 45 67", "Olena@Example.com");
+
+        SaveBuyerResult result = cards.saveAsBuyer(lead.id(), lead.version(), chat);
+
+        assertThat(result.linked()).isFalse();
+        assertThat(result.buyer().id()).isEqualTo(lead.id());
+        assertThat(result.buyer().buyer()).isTrue();
+        assertThat(result.buyer().phone()).isEqualTo("+380671234567");
+        assertThat(result.buyer().email()).isEqualTo("olena@example.com");
+        assertThat(card.systemMessages(chat)).last().isEqualTo("client-saved-as-buyer | Anna Tester");
+    }
+
+    @Test
+    void aLeadWithABuyersPhoneIsLinkedToThatBuyerAndHisChatShowsTheBuyer() {
+        long buyersChat = card.chat(telegram, "Olena Bondar");
+        ClientSummary buyer = card.buyer(buyersChat, "+380 67 123 45 67", null);
+        long viberChat = card.chat(viber, "Olena B. (Viber)");
+        ClientSummary lead = card.lead(viberChat, "0671234567", null);
+
+        SaveBuyerResult result = cards.saveAsBuyer(lead.id(), lead.version(), viberChat);
+
+        assertThat(result.linkedBy()).isEqualTo(LinkReason.SAME_PHONE);
+        assertThat(result.buyer().id()).isEqualTo(buyer.id());
+        assertThat(chats.get(viberChat).clientId()).isEqualTo(buyer.id());
+        assertThat(chats.get(viberChat).clientName()).isEqualTo("Olena Bondar");
+        assertThat(card.clientOf(viberChat).channelIds()).containsExactlyInAnyOrder(telegram.id(), viber.id());
+        assertThat(card.systemMessages(viberChat)).last()
+                .isEqualTo("client-linked-same-phone | Anna Tester | Olena Bondar");
+    }
+
+    @Test
+    void aLeadWithABuyersEmailInAnotherCaseIsLinkedToThatBuyer() {
+        ClientSummary buyer = card.buyer(card.chat(telegram, "Emma Wilson"), null, "emma@example.com");
+        long chat = card.chat(viber, "E. Wilson");
+        ClientSummary lead = card.lead(chat, null, "  EMMA@Example.COM ");
+
+        SaveBuyerResult result = cards.saveAsBuyer(lead.id(), lead.version(), chat);
+
+        assertThat(result.linkedBy()).isEqualTo(LinkReason.SAME_EMAIL);
+        assertThat(result.buyer().id()).isEqualTo(buyer.id());
+        assertThat(card.clientOf(chat).id()).isEqualTo(buyer.id());
+        assertThat(card.systemMessages(chat)).last()
+                .isEqualTo("client-linked-same-email | Anna Tester | Emma Wilson");
+    }
+
+    @Test
+    void theSamePhoneWinsOverTheSameEmailAndTheBuyerKeepsHisOwnContacts() {
+        ClientSummary byPhone = card.buyer(card.chat(telegram, "Phone Buyer"), "+380501112233", "first@example.com");
+        card.buyer(card.chat(telegram, "Mail Buyer"), null, "second@example.com");
+        long chat = card.chat(viber, "Both");
+        ClientSummary lead = card.lead(chat, "050 111 22 33", "second@example.com");
+
+        SaveBuyerResult result = cards.saveAsBuyer(lead.id(), lead.version(), chat);
+
+        assertThat(result.linkedBy()).isEqualTo(LinkReason.SAME_PHONE);
+        assertThat(result.buyer().id()).isEqualTo(byPhone.id());
+        assertThat(result.buyer().email()).isEqualTo("first@example.com");
+    }
+
+    @Test
+    void aBuyerFilledFromTheLeadKeepsBothNotesAndGainsMissingContacts() {
+        long buyersChat = card.chat(telegram, "Taras Melnyk");
+        ClientSummary buyer = card.buyer(buyersChat, "+380931234567", null);
+        buyer = cards.changeNote(buyer.id(), buyer.version(), "Regular: roses", buyersChat);
+        long chat = card.chat(viber, "Taras");
+        ClientSummary lead = card.lead(chat, "+380931234567", "taras@example.com");
+        lead = cards.changeNote(lead.id(), lead.version(), "Asked about tulips", chat);
+
+        ClientSummary linked = cards.saveAsBuyer(lead.id(), lead.version(), chat).buyer();
+
+        assertThat(linked.email()).isEqualTo("taras@example.com");
+        assertThat(linked.note()).isEqualTo("Regular: roses\n\nAsked about tulips");
+        assertThat(linked.version()).isGreaterThan(buyer.version());
+    }
+
+    @Test
+    void twoLeadsWithOnePhoneSavedAtOnceMakeOneBuyer() throws Exception {
+        long first = card.chat(telegram, "Olena on Telegram");
+        long second = card.chat(viber, "Olena on Viber");
+        ClientSummary a = card.lead(first, "0671234567", null);
+        ClientSummary b = card.lead(second, "+380671234567", null);
+        var principal = staff.principalOf(anna);
+
+        var results = InboxFixtures.concurrently(
+                () -> SystemAccess.callAs(principal, () -> cards.saveAsBuyer(a.id(), a.version(), first)),
+                () -> SystemAccess.callAs(principal, () -> cards.saveAsBuyer(b.id(), b.version(), second)));
+
+        assertThat(results).extracting(SaveBuyerResult::linked).containsExactlyInAnyOrder(true, false);
+        assertThat(results).extracting(r -> r.buyer().id()).containsOnly(results.getFirst().buyer().id());
+        assertThat(chats.get(first).clientId()).isEqualTo(chats.get(second).clientId());
+    }
+
+    @Test
+    void aBuyerCannotBeSavedTwice() {
+        long chat = card.chat(telegram, "Olena Bondar");
+        ClientSummary buyer = card.buyer(chat, null, null);
+
+        assertThatThrownBy(() -> cards.saveAsBuyer(buyer.id(), buyer.version(), chat))
+                .isInstanceOf(UserFacingException.class).hasMessageContaining("client.error.already-buyer");
+    }
+}

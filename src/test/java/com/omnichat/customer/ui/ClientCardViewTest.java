@@ -1,0 +1,207 @@
+package com.omnichat.customer.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.omnichat.BrowserlessViewTest;
+import com.omnichat.channel.ChannelInfo;
+import com.omnichat.channel.ChannelType;
+import com.omnichat.chat.InboxService;
+import com.omnichat.customer.ClientCardService;
+import com.omnichat.customer.ClientService;
+import com.omnichat.customer.ClientSummary;
+import com.omnichat.user.StaffMember;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.BlurNotifier.BlurEvent;
+import com.vaadin.flow.component.FocusNotifier.FocusEvent;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.router.RouterLink;
+
+/** The lead/buyer card beside a chat, as a manager uses it, without a browser. */
+class ClientCardViewTest extends BrowserlessViewTest {
+
+    @Autowired
+    InboxService chats;
+    @Autowired
+    ClientService clients;
+    @Autowired
+    ClientCardService cards;
+
+    StaffMember anna;
+    ChannelInfo telegram;
+    ChannelInfo instagram;
+    long chat;
+
+    @BeforeEach
+    void olenaWritesToAnnasTelegram() {
+        anna = staff.manager("anna");
+        telegram = inbox.channel("Telegram shop", anna);
+        instagram = inbox.channel(ChannelType.INSTAGRAM, "Instagram shop", anna);
+        chat = inbox.newChat(telegram, "Olena Bondar", "olena_b");
+        signInAndOpenApp(anna);
+    }
+
+    @Test
+    void aLeadsCardOffersContactsSaveBuyerAndChooseFromTheList() {
+        ClientCard card = openChat(chat);
+
+        assertThat(card.name.getText()).isEqualTo("Olena Bondar");
+        assertThat(texts(card)).contains("@olena_b", "Lead");
+        assertThat(card.phone.getValue()).isEmpty();
+        assertThat(card.email.getValue()).isEmpty();
+        assertThat(isShown(card, card.saveBuyer)).isTrue();
+        assertThat(isShown(card, card.chooseBuyer)).isTrue();
+        assertThat(headings(card)).as("no channels, no chat list beside a lead's only chat")
+                .doesNotContain("Channels", "His chats");
+    }
+
+    @Test
+    void typingContactsAndSavingMakesABuyerCardWithChannelsAndChats() {
+        ClientCard card = openChat(chat);
+
+        test(card.phone).setValue("067 123 45 67");
+        test(card.email).setValue("Olena@Example.com");
+        test(card.note).setValue("Prefers peonies");
+        assertThat(card.phone.getValue()).isEqualTo("+380 67 123 4567");
+        assertThat(card.email.getValue()).isEqualTo("olena@example.com");
+        assertThat(isShown(card, card.chooseBuyer)).as("both contacts known: Save buyer finds him").isFalse();
+        test(card.saveBuyer).click();
+
+        assertThat(notificationText()).isEqualTo("Olena Bondar is a buyer now");
+        assertThat(texts(card)).contains("Buyer").doesNotContain("Lead");
+        assertThat(isShown(card, card.saveBuyer)).isFalse();
+        assertThat(headings(card)).containsSubsequence("Channels", "His chats");
+        assertThat(texts(card)).contains("Telegram shop", "@olena_b");
+        assertThat(chatLinks(card)).containsExactly("chats/" + chat);
+        assertThat(card.note.getValue()).isEqualTo("Prefers peonies");
+        assertThat(chats.history(chat, null, 20)).extracting(m -> m.systemCode()).containsSubsequence(
+                "client-phone", "client-email", "client-note", "client-saved-as-buyer");
+    }
+
+    @Test
+    void anInvalidPhoneIsExplainedOnTheFieldAndNotSaved() {
+        ClientCard card = openChat(chat);
+
+        test(card.phone).setValue("12345");
+
+        assertThat(card.phone.isInvalid()).isTrue();
+        assertThat(card.phone.getErrorMessage()).startsWith("“12345” is not a valid phone number.");
+        assertThat(clients.summary(card.clientId()).phone()).isNull();
+
+        test(card.phone).setValue("+44 20 7946 0958");
+        assertThat(card.phone.isInvalid()).isFalse();
+        assertThat(clients.summary(card.clientId()).phone()).isEqualTo("+442079460958");
+    }
+
+    @Test
+    void clickingTheNameRenamesTheClient() {
+        ClientCard card = openChat(chat);
+
+        card.startRename();
+        assertThat(card.nameEditor.isVisible()).isTrue();
+        test(card.nameEditor).setValue("Olena Bondar-Shevchuk");
+
+        assertThat(card.nameEditor.isVisible()).isFalse();
+        assertThat(card.name.getText()).isEqualTo("Olena Bondar-Shevchuk");
+        assertThat(chats.get(chat).clientName()).isEqualTo("Olena Bondar-Shevchuk");
+    }
+
+    @Test
+    void choosingABuyerFromTheListLinksTheLeadAndTheCardShowsTheBuyer() {
+        long buyersChat = inbox.newChat(instagram, "Olena B.");
+        ClientSummary buyer = clients.summary(chats.get(buyersChat).clientId());
+        buyer = cards.changePhone(buyer.id(), buyer.version(), "+380671234567", buyersChat);
+        buyer = cards.saveAsBuyer(buyer.id(), buyer.version(), buyersChat).buyer();
+        ClientCard card = openChat(chat);
+
+        test(card.chooseBuyer).click();
+        ChooseBuyerDialog dialog = $(ChooseBuyerDialog.class).single();
+        test(dialog.search).setValue("067 123");
+        assertThat(test(dialog.grid).size()).isEqualTo(1);
+        test(dialog.grid).select(0);
+        test(dialog.link).click();
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(card.clientId()).isEqualTo(buyer.id());
+        assertThat(card.name.getText()).isEqualTo("Olena B.");
+        assertThat(texts(card)).contains("Buyer", "Telegram shop", "Instagram shop");
+        assertThat(chats.get(chat).clientId()).isEqualTo(buyer.id());
+        assertThat(notificationText()).isEqualTo("Linked to the buyer Olena B.");
+    }
+
+    @Test
+    void aColleaguesChangeMeanwhileIsExplainedAndShownInsteadOfOverwritten() {
+        ClientCard card = openChat(chat);
+        ClientSummary seen = card.client();
+        cards.changePhone(seen.id(), seen.version(), "0501112233", null);
+
+        test(card.email).setValue("olena@example.com");
+
+        assertThat(notificationText()).startsWith("Someone else changed the card of Olena Bondar meanwhile.");
+        assertThat(card.phone.getValue()).isEqualTo("+380 50 111 2233");
+        assertThat(card.email.getValue()).isEmpty();
+        assertThat(clients.summary(seen.id()).email()).isNull();
+    }
+
+    @Test
+    void aLiveChangeWaitsWhileTheManagerIsInAField() {
+        ClientCard card = openChat(chat);
+        ClientSummary seen = card.client();
+        ComponentUtil.fireEvent(card.note, new FocusEvent<>(card.note, true));
+        cards.changePhone(seen.id(), seen.version(), "0501112233", null);
+
+        card.reload();
+        assertThat(card.phone.getValue()).as("not while typing").isEmpty();
+
+        ComponentUtil.fireEvent(card.note, new BlurEvent<>(card.note, true));
+        assertThat(card.phone.getValue()).isEqualTo("+380 50 111 2233");
+    }
+
+    @Test
+    void theClientsPageShowsTheSameCardWithHisChats() {
+        ClientSummary lead = clients.summary(chats.get(chat).clientId());
+
+        open("clients/" + lead.id());
+        ClientView view = (ClientView) getCurrentView();
+
+        assertThat(view.card.name.getText()).isEqualTo("Olena Bondar");
+        assertThat(headings(view.card)).contains("His chats").doesNotContain("Channels");
+        assertThat(chatLinks(view.card)).containsExactly("chats/" + chat);
+        assertThat(viewTitle()).isEqualTo("Olena Bondar");
+    }
+
+    private ClientCard openChat(long conversationId) {
+        open("chats/" + conversationId);
+        return $(ClientCard.class).single();
+    }
+
+    private List<String> texts(ClientCard card) {
+        return $(Span.class, card).all().stream().map(Span::getText).toList();
+    }
+
+    /** The links of "His chats" (other sections, e.g. orders, have links of their own). */
+    private List<String> chatLinks(ClientCard card) {
+        var section = card.sections.getChildren()
+                .filter(c -> c.getElement().getClassList().contains("client-chats")).findFirst().orElseThrow();
+        return $(RouterLink.class, section).all().stream().map(RouterLink::getHref).toList();
+    }
+
+    private List<String> headings(ClientCard card) {
+        return $(H4.class, card).all().stream().map(H4::getText).toList();
+    }
+
+    private static boolean isShown(ClientCard card, com.vaadin.flow.component.Component component) {
+        return component.isVisible() && component.getParent().flatMap(p -> p.getParent()).filter(card::equals).isPresent();
+    }
+
+    private String notificationText() {
+        return test($(Notification.class).last()).getText();
+    }
+}

@@ -1,0 +1,184 @@
+package com.omnichat.sales;
+
+import static com.omnichat.sales.SalesFixtures.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.omnichat.IntegrationTest;
+import com.omnichat.base.UserFacingException;
+import com.omnichat.channel.ChannelInfo;
+import com.omnichat.chat.InboxFixtures;
+import com.omnichat.chat.InboxService;
+import com.omnichat.chat.MessageView;
+import com.omnichat.customer.ClientsMerged;
+import com.omnichat.user.StaffFixtures;
+import com.omnichat.user.StaffMember;
+
+/** Requests on PostgreSQL: the pipeline, active requests, the section's filters, edits, merging. */
+@IntegrationTest
+class RequestServiceTest {
+
+    @Autowired
+    RequestService requests;
+    @Autowired
+    OrderService orders;
+    @Autowired
+    InboxService inbox;
+    @Autowired
+    StaffFixtures staff;
+    @Autowired
+    InboxFixtures fixtures;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate tx;
+
+    SalesFixtures sales;
+    StaffMember anna;
+    StaffMember max;
+    ChannelInfo telegram;
+    long chat;
+    long lead;
+
+    @BeforeEach
+    void annaChatsWithALead() {
+        sales = new SalesFixtures(jdbc);
+        anna = staff.manager("anna");
+        max = staff.manager("max");
+        telegram = fixtures.channel("Telegram · @flowershop_bot", anna, max);
+        chat = fixtures.newChat(telegram, "Taras Melnyk");
+        lead = sales.clientOf(chat);
+        staff.signInAs(anna);
+    }
+
+    @Test
+    void thePipelineStartsWithNewAndEndsWithWonOrLost() {
+        assertThat(requests.stages()).extracting(RequestStage::code).containsExactly("new", "in-progress", "won", "lost");
+        assertThat(requests.stages()).filteredOn(RequestStage::active).extracting(RequestStage::code)
+                .containsExactly("new", "in-progress");
+    }
+
+    @Test
+    void aLeadGetsARequestFromTheChatAndTheChatNotesIt() {
+        SalesRequest created = requests.create(lead, chat, new RequestDraft("  Wedding bouquet ", null,
+                new BigDecimal("1500.5"), anna.id(), "Call after 18:00", null));
+
+        assertThat(created.title()).isEqualTo("Wedding bouquet");
+        assertThat(created.stage().code()).isEqualTo("new");
+        assertThat(created.amount()).isEqualByComparingTo("1500.50");
+        assertThat(created.responsibleName()).isEqualTo("Anna Tester");
+        assertThat(created.channelId()).isEqualTo(telegram.id());
+        assertThat(created.clientName()).isEqualTo("Taras Melnyk");
+        MessageView note = inbox.history(chat, null, 10).getLast();
+        assertThat(note.systemCode()).isEqualTo("request-created");
+        assertThat(note.systemArgs()).containsExactly("Anna Tester", String.valueOf(created.number()));
+        assertThat(requests.create(lead, chat, request("Second", null)).number()).isEqualTo(created.number() + 1);
+    }
+
+    @Test
+    void wonAndLostRequestsLeaveTheActiveList() {
+        SalesRequest wedding = requests.create(lead, chat, request("Wedding", "5000"));
+        SalesRequest birthday = requests.create(lead, chat, request("Birthday", null));
+        SalesRequest funeral = requests.create(lead, chat, request("Wreath", "800"));
+        move(wedding, "won");
+        move(funeral, "lost");
+        SalesRequest working = move(birthday, "in-progress");
+
+        assertThat(working.active()).isTrue();
+        assertThat(requests.activeOf(lead)).extracting(SalesRequest::title).containsExactly("Birthday");
+        assertThat(titles(new RequestFilter(true, null, null, null))).containsExactly("Birthday");
+        assertThat(titles(new RequestFilter(false, stage("won").id(), null, null))).containsExactly("Wedding");
+        assertThat(titles(RequestFilter.all())).containsExactly("Wreath", "Birthday", "Wedding");
+    }
+
+    @Test
+    void theRequestsSectionSearchesTitleClientAndNumberAndFiltersByManager() {
+        SalesRequest wedding = requests.create(lead, chat, new RequestDraft("Весільний букет", null, null, max.id(),
+                null, null));
+        long emmaChat = fixtures.newChat(telegram, "Emma Wilson");
+        requests.create(sales.clientOf(emmaChat), emmaChat, request("Roses to Lviv", null));
+
+        assertThat(titles(new RequestFilter(false, null, null, "ВЕСІЛЬ"))).containsExactly("Весільний букет");
+        assertThat(titles(new RequestFilter(false, null, null, "emma"))).containsExactly("Roses to Lviv");
+        assertThat(titles(new RequestFilter(false, null, null, String.valueOf(wedding.number()))))
+                .containsExactly("Весільний букет");
+        assertThat(titles(new RequestFilter(false, null, max.id(), null))).containsExactly("Весільний букет");
+        assertThat(titles(new RequestFilter(false, null, null, "100%_"))).isEmpty();
+        assertThat(requests.count(new RequestFilter(false, null, null, "lviv"))).isEqualTo(1);
+    }
+
+    @Test
+    void badInputIsRefusedWithAClearReason() {
+        assertRefused(request(" ", null), "request.error.title-required");
+        assertRefused(request("x".repeat(201), null), "request.error.title-too-long [200]");
+        assertRefused(request("Wedding", "-1"), "request.error.amount-negative");
+        assertRefused(request("Wedding", "1.001"), "sales.error.money-format");
+        assertRefused(new RequestDraft("Wedding", 424242L, null, null, null, null), "request.error.stage");
+        staff.deactivateInDatabase(max);
+        assertRefused(new RequestDraft("Wedding", null, null, max.id(), null, null), "sales.error.responsible-inactive");
+        assertThat(fixtures.countRows("sales_request")).isZero();
+    }
+
+    @Test
+    void theSecondOfTwoManagersEditingTheSameRequestIsToldInsteadOfOverwriting() {
+        SalesRequest wedding = requests.create(lead, chat, request("Wedding", "5000"));
+        staff.signInAs(max);
+        requests.update(wedding.id(), request("Wedding, 120 guests", "9000"), wedding.version());
+        staff.signInAs(anna);
+
+        assertThatThrownBy(() -> requests.update(wedding.id(), request("Wedding (small)", "3000"), wedding.version()))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessage("request.error.changed [" + wedding.number() + "]");
+        assertThat(requests.get(wedding.id()).title()).isEqualTo("Wedding, 120 guests");
+    }
+
+    @Test
+    void whenTheLeadIsLinkedToABuyerHisRequestsFollow() {
+        SalesRequest wedding = requests.create(lead, chat, request("Wedding", "5000"));
+        long buyerChat = fixtures.newChat(telegram, "Taras M. (buyer)");
+        long buyer = sales.makeBuyer(sales.clientOf(buyerChat));
+
+        tx.executeWithoutResult(s -> events.publishEvent(new ClientsMerged(lead, buyer, chat)));
+
+        assertThat(requests.get(wedding.id()).clientId()).isEqualTo(buyer);
+        assertThat(requests.activeOf(buyer)).extracting(SalesRequest::title).containsExactly("Wedding");
+        assertThat(requests.activeOf(lead)).isEmpty();
+    }
+
+    @Test
+    void thePipelineComesBackIfItsTableWasEmptied() {
+        jdbc.sql("truncate request_stage cascade").update();
+
+        assertThat(requests.create(lead, chat, request("Wedding", null)).stage().code()).isEqualTo("new");
+    }
+
+    private SalesRequest move(SalesRequest request, String stageCode) {
+        return requests.update(request.id(), new RequestDraft(request.title(), stage(stageCode).id(), request.amount(),
+                request.responsibleId(), request.comment(), request.channelId()), request.version());
+    }
+
+    private RequestStage stage(String code) {
+        return requests.stages().stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    private List<String> titles(RequestFilter filter) {
+        return requests.list(filter, 0, 50).stream().map(SalesRequest::title).toList();
+    }
+
+    private void assertRefused(RequestDraft draft, String message) {
+        assertThatThrownBy(() -> requests.create(lead, chat, draft))
+                .isInstanceOf(UserFacingException.class).hasMessage(message);
+    }
+}
