@@ -58,7 +58,7 @@ class WriteMessageDialogTest extends BrowserlessViewTest {
         assertThat(dialog.channel.getValue().channel().id()).isEqualTo(telegram.id());
         assertThat(enabledChannels(dialog)).containsExactly("Telegram bot");
         assertThat(reasons(dialog)).containsExactly("Goes to the existing chat with this client.",
-                "A bot can only answer: Olena Bondar has not written to it yet.",
+                "Can only answer: Olena Bondar has not written through this channel yet.",
                 "Needs the client’s phone: add it in the card.");
         assertThat(dialog.send.isEnabled()).isFalse();
 
