@@ -1,5 +1,6 @@
 package com.omnichat.base.ui;
 
+import com.omnichat.base.Initials;
 import java.util.List;
 import java.util.Locale;
 
@@ -117,6 +118,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         menu.addClassName("user-menu");
         StaffPrincipal user = CurrentStaff.require();
         var avatar = new Avatar(user.fullName());
+        avatar.setAbbreviation(Initials.of(user.fullName(), "?"));
         avatar.addClassName("user-avatar");
         var trigger = new Div(avatar, new Span(user.fullName()));
         trigger.addClassName("user-menu-trigger");

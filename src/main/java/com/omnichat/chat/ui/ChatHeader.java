@@ -80,6 +80,7 @@ class ChatHeader extends Div {
         try {
             removeAll();
             var avatar = new Avatar(chat.clientName());
+            avatar.setAbbreviation(chat.clientInitials());
             if (chat.clientPhotoUrl() != null) {
                 avatar.setImage(chat.clientPhotoUrl());
             }

@@ -1,5 +1,6 @@
 package com.omnichat.customer.ui;
 
+import com.omnichat.base.Initials;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -143,6 +144,7 @@ public class ClientCard extends Div {
 
     private Div header() {
         var avatar = new Avatar(client.name());
+        avatar.setAbbreviation(Initials.of(client.name(), "?"));
         avatar.addClassName("client-avatar");
         if (client.photoUrl() != null) {
             avatar.setImage(client.photoUrl());
