@@ -1,17 +1,24 @@
 package com.omnichat.generator;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 import com.omnichat.base.StaffPrincipal;
@@ -44,11 +51,13 @@ class ListBenchmark {
     private final InboxService inbox;
     private final ChannelService channels;
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    ListBenchmark(InboxService inbox, ChannelService channels, JdbcClient jdbc) {
+    ListBenchmark(InboxService inbox, ChannelService channels, JdbcClient jdbc, DataSource dataSource) {
         this.inbox = inbox;
         this.channels = channels;
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     /** A user to measure as. */
@@ -143,24 +152,27 @@ class ListBenchmark {
         List<Double> cDeep = new ArrayList<>();
         List<Double> cCounts = new ArrayList<>();
         int offset = pages * PAGE;
-        for (int i = 0; i < comparisonRuns + 1; i++) {
-            long t0 = System.nanoTime();
-            rows(ListSql.comparisonPage(filter, visible, user.id(), 0, PAGE));
-            double tFirst = Percentiles.millisSince(t0);
-            long t1 = System.nanoTime();
-            rows(ListSql.comparisonPage(filter, visible, user.id(), offset, PAGE));
-            double tDeep = Percentiles.millisSince(t1);
-            long t2 = System.nanoTime();
-            for (ListSql.Query count : ListSql.comparisonCounts(filter, visible, user.id())) {
-                jdbc.sql(count.sql()).params(count.params()).query(Long.class).single();
+        withCustomPlans(sql -> {
+            for (int i = 0; i < comparisonRuns + 1; i++) {
+                long t0 = System.nanoTime();
+                rows(sql, ListSql.comparisonPage(filter, visible, user.id(), 0, PAGE));
+                double tFirst = Percentiles.millisSince(t0);
+                long t1 = System.nanoTime();
+                rows(sql, ListSql.comparisonPage(filter, visible, user.id(), offset, PAGE));
+                double tDeep = Percentiles.millisSince(t1);
+                long t2 = System.nanoTime();
+                for (ListSql.Query count : ListSql.comparisonCounts(filter, visible, user.id())) {
+                    sql.sql(count.sql()).params(count.params()).query(Long.class).single();
+                }
+                double tCounts = Percentiles.millisSince(t2);
+                if (i >= 1) {
+                    cFirst.add(tFirst);
+                    cDeep.add(tDeep);
+                    cCounts.add(tCounts);
+                }
             }
-            double tCounts = Percentiles.millisSince(t2);
-            if (i >= 1) {
-                cFirst.add(tFirst);
-                cDeep.add(tDeep);
-                cCounts.add(tCounts);
-            }
-        }
+            return null;
+        });
 
         double floorFirst = floor(ListSql.ours(filter, visible, user.id(), null, PAGE));
         ListSql.Query deepQuery = ListSql.ours(filter, visible, user.id(), deepCursor, PAGE);
@@ -196,30 +208,57 @@ class ListBenchmark {
         }
     }
 
-    private int rows(ListSql.Query query) {
-        return jdbc.sql(query.sql()).params(query.params()).query((rs, n) -> rs.getLong(1)).list().size();
+    private static int rows(JdbcClient sql, ListSql.Query query) {
+        return sql.sql(query.sql()).params(query.params()).query((rs, n) -> rs.getLong(1)).list().size();
     }
 
-    /** Median execution time reported by EXPLAIN ANALYZE (no planning, no network, no mapping). */
+    /**
+     * Median execution time reported by EXPLAIN ANALYZE (no planning, no network, no mapping),
+     * planned for the actual values as the service's statements are.
+     */
     double floor(ListSql.Query query) {
-        List<Double> times = new ArrayList<>();
-        for (int i = 0; i < FLOOR_RUNS + 1; i++) {
-            String json = jdbc.sql("explain (analyze, format json) " + query.sql()).params(query.params())
-                    .query(String.class).single();
-            Matcher m = EXECUTION_TIME.matcher(json);
-            if (!m.find()) {
-                throw new IllegalStateException("No execution time in " + json);
+        return withCustomPlans(sql -> {
+            List<Double> times = new ArrayList<>();
+            for (int i = 0; i < FLOOR_RUNS + 1; i++) {
+                String json = sql.sql("explain (analyze, format json) " + query.sql()).params(query.params())
+                        .query(String.class).single();
+                Matcher m = EXECUTION_TIME.matcher(json);
+                if (!m.find()) {
+                    throw new IllegalStateException("No execution time in " + json);
+                }
+                if (i > 0) {
+                    times.add(Double.parseDouble(m.group(1)));
+                }
             }
-            if (i > 0) {
-                times.add(Double.parseDouble(m.group(1)));
-            }
-        }
-        return Percentiles.of(times).p50();
+            return Percentiles.of(times).p50();
+        });
     }
 
     /** The plan in text form, kept in the JSON report as evidence. */
     String plan(ListSql.Query query) {
-        return String.join("\n", jdbc.sql("explain (analyze, buffers, costs off, timing off) " + query.sql())
-                .params(query.params()).query(String.class).list());
+        return withCustomPlans(sql -> String.join("\n", sql.sql(
+                        "explain (analyze, buffers, costs off, timing off) " + query.sql())
+                .params(query.params()).query(String.class).list()));
+    }
+
+    /**
+     * Work on one connection that plans every statement for its values (as the service's list
+     * statements are planned, and kind to the comparison too).
+     */
+    private <T> T withCustomPlans(Function<JdbcClient, T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("set plan_cache_mode = force_custom_plan");
+            }
+            try {
+                return work.apply(JdbcClient.create(new SingleConnectionDataSource(connection, true)));
+            } finally {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("reset plan_cache_mode");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
