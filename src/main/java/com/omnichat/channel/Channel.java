@@ -34,6 +34,19 @@ class Channel {
 
     private boolean enabled = true;
 
+    /** The key in the webhook URL; random, so the URL cannot be guessed from the id. */
+    @Column(name = "channel_key")
+    private String key = newKey();
+
+    @Enumerated(EnumType.STRING)
+    private @Nullable ChannelMode mode;
+
+    /** AES-GCM encrypted JSON of the provider secrets (see SecretCipher). */
+    private byte @Nullable [] secrets;
+
+    /** Plain settings as JSON (e.g. a welcome text). */
+    private @Nullable String settings;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     private @Nullable Instant createdAt;
 
@@ -57,6 +70,54 @@ class Channel {
 
     String name() {
         return name;
+    }
+
+    @Nullable Long id() {
+        return id;
+    }
+
+    ChannelType type() {
+        return type;
+    }
+
+    String key() {
+        return key;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    @Nullable ChannelMode mode() {
+        return mode;
+    }
+
+    byte @Nullable [] secrets() {
+        return secrets;
+    }
+
+    @Nullable String settings() {
+        return settings;
+    }
+
+    void rename(String name) {
+        this.name = name;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    void connect(@Nullable ChannelMode mode, byte @Nullable [] secrets, @Nullable String settings) {
+        this.mode = mode;
+        this.secrets = secrets;
+        this.settings = settings;
+    }
+
+    private static String newKey() {
+        byte[] bytes = new byte[18];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     Set<Long> users() {

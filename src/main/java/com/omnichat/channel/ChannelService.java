@@ -1,6 +1,7 @@
 package com.omnichat.channel;
 
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,11 +15,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.NotFoundException;
 import com.omnichat.base.StaffPrincipal;
+import com.omnichat.channel.internal.ConnectorRegistry;
 
 /**
  * Channels and who may use them. Administrators see every channel; a manager sees the
- * channels granted to him. The channels administration screen comes with the channels issue.
+ * channels granted to him. Connection settings are administered by {@code ChannelAdministration}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -26,10 +29,12 @@ public class ChannelService {
 
     private final ChannelRepository channels;
     private final ApplicationEventPublisher events;
+    private final ConnectorRegistry registry;
 
-    ChannelService(ChannelRepository channels, ApplicationEventPublisher events) {
+    ChannelService(ChannelRepository channels, ApplicationEventPublisher events, ConnectorRegistry registry) {
         this.channels = channels;
         this.events = events;
+        this.registry = registry;
     }
 
     /** Ids of the channels this user may work with (every channel for an administrator). */
@@ -67,6 +72,7 @@ public class ChannelService {
         return channels.findById(channelId).map(c -> Set.copyOf(c.users())).orElse(Set.of());
     }
 
+    /** A channel that is not connected yet (no provider mode): replies to it wait in the queue. */
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Transactional
     public ChannelInfo create(ChannelType type, String name, Set<Long> userIds) {
@@ -75,5 +81,60 @@ public class ChannelService {
         ChannelInfo created = channels.saveAndFlush(channel).toInfo();
         events.publishEvent(new ChannelAccessChanged(created.id()));
         return created;
+    }
+
+    /** A demo channel (demo data, development): no provider, replies are reported sent and delivered. */
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @Transactional
+    public ChannelInfo createDemo(ChannelType type, String name, Set<Long> userIds) {
+        var channel = new Channel(type, name);
+        channel.connect(ChannelMode.DEMO, null, null);
+        channel.users().addAll(userIds);
+        ChannelInfo created = channels.saveAndFlush(channel).toInfo();
+        events.publishEvent(new ChannelAccessChanged(created.id()));
+        return created;
+    }
+
+    /** Lets the user work with the channel (no effect for one who already may). */
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @Transactional
+    public void grant(long channelId, long userId) {
+        Channel channel = channels.findById(channelId).orElseThrow(() -> new NotFoundException("Channel " + channelId));
+        if (channel.users().add(userId)) {
+            events.publishEvent(new ChannelAccessChanged(channelId));
+        }
+    }
+
+    /** Takes the channel away from the user (his open views follow the ChannelAccessChanged event). */
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @Transactional
+    public void revoke(long channelId, long userId) {
+        Channel channel = channels.findById(channelId).orElseThrow(() -> new NotFoundException("Channel " + channelId));
+        if (channel.users().remove(userId)) {
+            events.publishEvent(new ChannelAccessChanged(channelId));
+        }
+    }
+
+    /** What the channel's connector can do (empty for a channel type without a connector). */
+    public Set<Capability> capabilities(long channelId) {
+        return channels.findById(channelId).map(c -> c.mode() == ChannelMode.DEMO
+                        ? EnumSet.complementOf(EnumSet.of(Capability.START_BY_PHONE))
+                        : registry.capabilities(c.type()))
+                .orElse(Set.of());
+    }
+
+    /** Whether a dialog can be started on this channel with only the client's phone number. */
+    public boolean canStartByPhone(long channelId) {
+        return capabilities(channelId).contains(Capability.START_BY_PHONE);
+    }
+
+    /**
+     * The client's id on the channel for a phone number (E.164), for writing first by phone;
+     * empty when the channel cannot start a dialog by phone.
+     */
+    public Optional<String> externalUserIdForPhone(long channelId, String e164Phone) {
+        return channels.findById(channelId).flatMap(c -> registry.forType(c.type()))
+                .filter(c -> c.capabilities().contains(Capability.START_BY_PHONE))
+                .flatMap(c -> c.externalUserIdForPhone(e164Phone));
     }
 }

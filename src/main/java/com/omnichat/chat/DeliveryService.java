@@ -7,6 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.omnichat.channel.DeliveryReports;
+
 /**
  * The contract through which channel connectors report what happened to a manager's
  * message. Statuses only move forward (a late "delivered" never undoes "read"); a failure
@@ -14,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class DeliveryService {
+public class DeliveryService implements DeliveryReports {
 
     private final JdbcClient jdbc;
     private final MessageStore messages;
@@ -27,21 +29,31 @@ public class DeliveryService {
     }
 
     /** The provider accepted the message and gave it this id. */
+    @Override
     public void sent(long messageId, String externalId) {
         jdbc.sql("update message set external_id = ? where id = ? and external_id is null")
                 .params(externalId, messageId).update();
         advance(messageId, DeliveryStatus.SENT, null);
     }
 
+    @Override
     public void delivered(long channelId, String externalId) {
         messages.findByExternalId(channelId, externalId).ifPresent(id -> advance(id, DeliveryStatus.DELIVERED, null));
     }
 
+    @Override
     public void read(long channelId, String externalId) {
         messages.findByExternalId(channelId, externalId).ifPresent(id -> advance(id, DeliveryStatus.READ, null));
     }
 
+    /** The provider reported a failure later, by its own id (e.g. Viber's "failed" callback). */
+    @Override
+    public void failed(long channelId, String externalId, String reason) {
+        messages.findByExternalId(channelId, externalId).ifPresent(id -> failed(id, reason));
+    }
+
     /** A permanent failure: the message is marked failed with the reason, and the chat records it. */
+    @Override
     public void failed(long messageId, String reason) {
         String shortReason = reason.length() <= 500 ? reason : reason.substring(0, 500);
         Optional<Long> conversation = messages.conversationOf(messageId);

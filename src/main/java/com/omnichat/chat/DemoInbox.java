@@ -20,7 +20,8 @@ import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ChannelType;
-import com.omnichat.customer.ClientProfile;
+import com.omnichat.channel.ClientProfile;
+import com.omnichat.channel.InboundMessage;
 import com.omnichat.user.StaffMember;
 import com.omnichat.user.UserService;
 
@@ -64,10 +65,10 @@ class DemoInbox implements ApplicationRunner {
     private void seed(Map<String, StaffMember> staff) {
         long anna = staff.get("anna").id();
         long max = staff.get("max").id();
-        ChannelInfo telegram = channels.create(ChannelType.TELEGRAM, "Telegram · @flowershop_bot", Set.of(anna, max));
-        ChannelInfo instagram = channels.create(ChannelType.INSTAGRAM, "Instagram · @flowershop.ua", Set.of(anna));
-        ChannelInfo viber = channels.create(ChannelType.VIBER, "Viber · Flower Shop", Set.of(max));
-        ChannelInfo webchat = channels.create(ChannelType.WEBCHAT, "Site chat · flowershop.ua", Set.of(anna, max));
+        ChannelInfo telegram = channels.createDemo(ChannelType.TELEGRAM, "Telegram · @flowershop_bot", Set.of(anna, max));
+        ChannelInfo instagram = channels.createDemo(ChannelType.INSTAGRAM, "Instagram · @flowershop.ua", Set.of(anna));
+        ChannelInfo viber = channels.createDemo(ChannelType.VIBER, "Viber · Flower Shop", Set.of(max));
+        ChannelInfo webchat = channels.createDemo(ChannelType.WEBCHAT, "Site chat · flowershop.ua", Set.of(anna, max));
 
         Instant now = Instant.now();
         long olena = client(telegram, "tg-1001", "Олена Бондар", "olena_b", now.minus(Duration.ofMinutes(3)),

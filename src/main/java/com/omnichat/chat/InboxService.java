@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +18,7 @@ import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelService;
+import com.omnichat.channel.DeliveryQueue;
 import com.omnichat.chat.ChatEvent.Type;
 import com.omnichat.chat.ChatFilter.StateTab;
 import com.omnichat.chat.ConversationQueries.Row;
@@ -42,17 +42,17 @@ public class InboxService {
     private final ChannelService channels;
     private final UserService users;
     private final ChatUpdates updates;
-    private final ApplicationEventPublisher events;
+    private final DeliveryQueue deliveries;
     private final JdbcClient jdbc;
 
     InboxService(ConversationQueries conversations, MessageStore messages, ChannelService channels, UserService users,
-                 ChatUpdates updates, ApplicationEventPublisher events, JdbcClient jdbc) {
+                 ChatUpdates updates, DeliveryQueue deliveries, JdbcClient jdbc) {
         this.conversations = conversations;
         this.messages = messages;
         this.channels = channels;
         this.users = users;
         this.updates = updates;
-        this.events = events;
+        this.deliveries = deliveries;
         this.jdbc = jdbc;
     }
 
@@ -147,7 +147,7 @@ public class InboxService {
                                last_message_preview = ?, last_message_kind = 'MANAGER', updated_at = now()
                         where id = ?""")
                 .params(MessageStore.preview(body, files.size()), conversationId).update();
-        events.publishEvent(new MessageQueued(messageId, conversationId, conversation.channelId()));
+        deliveries.enqueue(conversation.channelId(), conversationId, messageId);
         changed(conversation);
         return messageId;
     }
@@ -207,7 +207,7 @@ public class InboxService {
         changeState(conversationId, ConversationState.OPEN, "reopened");
     }
 
-    /** Queues a failed manager message again. */
+    /** Queues a failed manager message again (parts the provider already accepted are not repeated). */
     public void retry(long conversationId, long messageId) {
         Row conversation = accessible(conversationId, true);
         int updated = jdbc.sql("""
@@ -217,7 +217,7 @@ public class InboxService {
         if (updated == 0) {
             throw new UserFacingException("chat.error.not-retryable");
         }
-        events.publishEvent(new MessageQueued(messageId, conversationId, conversation.channelId()));
+        deliveries.enqueue(conversation.channelId(), conversationId, messageId);
         changed(conversation);
     }
 

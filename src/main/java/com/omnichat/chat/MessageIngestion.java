@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -11,6 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.omnichat.base.NotFoundException;
 import com.omnichat.channel.ChannelService;
+import com.omnichat.channel.ClientState;
+import com.omnichat.channel.InboundSink;
+import com.omnichat.channel.InboundMessage;
+import com.omnichat.channel.IngestResult;
 import com.omnichat.customer.ClientIdentityRef;
 import com.omnichat.customer.ClientService;
 
@@ -22,7 +27,7 @@ import com.omnichat.customer.ClientService;
  * transaction; live views hear of it when it commits.
  */
 @Service
-public class MessageIngestion {
+public class MessageIngestion implements InboundSink {
 
     private final ChannelService channels;
     private final ClientService clients;
@@ -43,6 +48,7 @@ public class MessageIngestion {
         this.jdbc = jdbc;
     }
 
+    @Override
     @Transactional
     public IngestResult receive(InboundMessage in) {
         channels.find(in.channelId()).orElseThrow(() -> new NotFoundException("Channel " + in.channelId()));
@@ -86,6 +92,36 @@ public class MessageIngestion {
         updates.publish(new ChatEvent(ChatEvent.Type.MESSAGE, conversationId, in.channelId(), null));
         events.publishEvent(new MessageReceived(messageId, conversationId, in.channelId()));
         return new IngestResult(messageId, conversationId, false);
+    }
+
+    /** The client edited his message: the text changes and the message is marked edited. */
+    @Override
+    @Transactional
+    public void edited(long channelId, String externalMessageId, @Nullable String text) {
+        messages.findByExternalId(channelId, externalMessageId).ifPresent(id -> {
+            int changed = jdbc.sql("""
+                            update message set body = ?, edited = true
+                            where id = ? and kind = 'CLIENT' and body is distinct from ?""")
+                    .params(text, id, text).update();
+            if (changed > 0) {
+                messages.conversationOf(id).ifPresent(conversation ->
+                        updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, conversation, channelId, null)));
+            }
+        });
+    }
+
+    /** The client blocked/unblocked the bot or (un)subscribed: a system line in his chat, if he has one. */
+    @Override
+    @Transactional
+    public void clientState(long channelId, String externalUserId, ClientState state) {
+        jdbc.sql("""
+                        select c.id from conversation c join client_identity i on i.id = c.identity_id
+                        where i.channel_id = ? and i.external_user_id = ?""")
+                .params(channelId, externalUserId).query(Long.class).optional().ifPresent(conversation -> {
+                    messages.insertSystemMessage(conversation, channelId, null,
+                            "client-" + state.name().toLowerCase(java.util.Locale.ROOT));
+                    updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, conversation, channelId, null));
+                });
     }
 
     private Optional<IngestResult> existing(InboundMessage in) {

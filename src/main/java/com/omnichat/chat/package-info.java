@@ -1,7 +1,7 @@
 /**
  * The inbox: conversations, messages, notes and the audit trail of system messages; the
  * ingestion contract for channel connectors ({@link com.omnichat.chat.MessageIngestion}),
- * the delivery contract ({@link com.omnichat.chat.MessageQueued} out,
+ * the delivery contract ({@link com.omnichat.channel.DeliveryQueue} out,
  * {@link com.omnichat.chat.DeliveryService} back) and live updates across nodes.
  */
 @NullMarked

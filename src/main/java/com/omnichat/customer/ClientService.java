@@ -14,6 +14,7 @@ import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.channel.ChannelService;
+import com.omnichat.channel.ClientProfile;
 
 /** Clients (leads) and their identities on channels. */
 @Service

@@ -13,6 +13,9 @@ import com.omnichat.IntegrationTest;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
+import com.omnichat.channel.InboundAttachment;
+import com.omnichat.channel.InboundMessage;
+import com.omnichat.channel.IngestResult;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
 

@@ -15,6 +15,7 @@ import com.omnichat.IntegrationTest;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
+import com.omnichat.channel.IngestResult;
 import com.omnichat.chat.ChatFilter.Responsible;
 import com.omnichat.chat.ChatFilter.StateTab;
 import com.omnichat.user.StaffFixtures;

@@ -12,9 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.omnichat.IntegrationTest;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
+import com.omnichat.channel.ClientProfile;
 import com.omnichat.chat.ChatFilter.Responsible;
 import com.omnichat.chat.ChatFilter.StateTab;
-import com.omnichat.customer.ClientProfile;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
 

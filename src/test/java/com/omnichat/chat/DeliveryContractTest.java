@@ -14,11 +14,13 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import com.omnichat.IntegrationTest;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.ChannelInfo;
+import com.omnichat.channel.DeliveryQueue;
+import com.omnichat.channel.DeliveryState;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
 
 /**
- * A manager's reply is stored as pending and queued for the channel (MessageQueued); the
+ * A manager's reply is stored as pending and queued for the channel (the channel module's DeliveryQueue); the
  * connector reports back through DeliveryService. Statuses only move forward; a permanent
  * failure is shown with its reason and can be retried.
  */
@@ -34,6 +36,8 @@ class DeliveryContractTest {
     InboxService inbox;
     @Autowired
     DeliveryService delivery;
+    @Autowired
+    DeliveryQueue queue;
     @Autowired
     ApplicationEvents events;
 
@@ -53,8 +57,10 @@ class DeliveryContractTest {
     void aReplyIsStoredAsPendingAndQueuedForDelivery() {
         long reply = inbox.reply(chat, "Yes, we have peonies.", null, List.of());
 
-        assertThat(events.stream(MessageQueued.class))
-                .containsExactly(new MessageQueued(reply, chat, telegram.id()));
+        assertThat(events.stream(DeliveryQueue.MessageEnqueued.class))
+                .containsExactly(new DeliveryQueue.MessageEnqueued(reply, telegram.id()));
+        assertThat(queue.state(reply)).get().extracting(DeliveryState::status)
+                .isEqualTo(DeliveryState.Status.QUEUED);
         MessageView stored = inbox.message(chat, reply);
         assertThat(stored.kind()).isEqualTo(MessageKind.MANAGER);
         assertThat(stored.status()).isEqualTo(DeliveryStatus.PENDING);
@@ -66,7 +72,7 @@ class DeliveryContractTest {
     void aNoteIsNeverQueued() {
         inbox.addNote(chat, "Call her back tomorrow");
 
-        assertThat(events.stream(MessageQueued.class)).isEmpty();
+        assertThat(events.stream(DeliveryQueue.MessageEnqueued.class)).isEmpty();
     }
 
     @Test
@@ -141,8 +147,9 @@ class DeliveryContractTest {
         MessageView retried = inbox.message(chat, reply);
         assertThat(retried.status()).isEqualTo(DeliveryStatus.PENDING);
         assertThat(retried.failureReason()).isNull();
-        assertThat(events.stream(MessageQueued.class)).containsExactly(
-                new MessageQueued(reply, chat, telegram.id()), new MessageQueued(reply, chat, telegram.id()));
+        assertThat(events.stream(DeliveryQueue.MessageEnqueued.class)).containsExactly(
+                new DeliveryQueue.MessageEnqueued(reply, telegram.id()),
+                new DeliveryQueue.MessageEnqueued(reply, telegram.id()));
     }
 
     @Test
@@ -154,7 +161,7 @@ class DeliveryContractTest {
                 .isInstanceOfSatisfying(UserFacingException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("chat.error.not-retryable"));
         assertThatThrownBy(() -> inbox.retry(chat, clientMessage)).isInstanceOf(UserFacingException.class);
-        assertThat(events.stream(MessageQueued.class)).hasSize(1);
+        assertThat(events.stream(DeliveryQueue.MessageEnqueued.class)).hasSize(1);
     }
 
     private DeliveryStatus statusOf(long messageId) {

@@ -24,7 +24,9 @@ import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ChannelType;
-import com.omnichat.customer.ClientProfile;
+import com.omnichat.channel.ClientProfile;
+import com.omnichat.channel.InboundMessage;
+import com.omnichat.channel.IngestResult;
 import com.omnichat.user.StaffMember;
 
 /**

@@ -19,6 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.omnichat.IntegrationTest;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
+import com.omnichat.channel.InboundMessage;
+import com.omnichat.channel.IngestResult;
 import com.omnichat.chat.ChatEvent.Type;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;

@@ -12,7 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.omnichat.IntegrationTest;
 import com.omnichat.channel.ChannelInfo;
-import com.omnichat.customer.ClientProfile;
+import com.omnichat.channel.ClientProfile;
+import com.omnichat.channel.InboundMessage;
+import com.omnichat.channel.IngestResult;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
 

@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.omnichat.IntegrationTest;
 import com.omnichat.channel.ChannelInfo;
-import com.omnichat.customer.ClientProfile;
+import com.omnichat.channel.ClientProfile;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
 

@@ -32,7 +32,7 @@ import com.microsoft.playwright.options.AriaRole;
  * application context; each test class starts one browser, each test a fresh browser context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "omnichat.demo-data=true")
+        properties = {"omnichat.demo-data=true", "omnichat.channels.workers=true"})
 @ActiveProfiles("test")
 abstract class BrowserTest {
 

@@ -12,9 +12,9 @@ import com.microsoft.playwright.Page;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelService;
-import com.omnichat.chat.InboundMessage;
+import com.omnichat.channel.ClientProfile;
+import com.omnichat.channel.InboundMessage;
 import com.omnichat.chat.MessageIngestion;
-import com.omnichat.customer.ClientProfile;
 
 /**
  * Two managers work the inbox side by side: a client's message appears live for both,

@@ -13,9 +13,9 @@ import com.microsoft.playwright.options.AriaRole;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelService;
-import com.omnichat.chat.InboundMessage;
+import com.omnichat.channel.ClientProfile;
+import com.omnichat.channel.InboundMessage;
 import com.omnichat.chat.MessageIngestion;
-import com.omnichat.customer.ClientProfile;
 
 /**
  * An administrator writes a shared template with a variable; a manager inserts it into a

@@ -46,7 +46,7 @@ class LanguageTest extends BrowserlessViewTest {
 
         assertThat(UI.getCurrent().getLocale()).isEqualTo(TranslationProvider.UKRAINIAN);
         assertThat(sideNavLabels()).containsExactly("Чати", "Клієнти", "Заявки", "Замовлення", "Адміністрування",
-                "Користувачі", "Швидкі відповіді");
+                "Користувачі", "Канали", "Швидкі відповіді");
     }
 
     @Test

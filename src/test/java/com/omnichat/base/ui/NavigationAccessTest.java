@@ -59,11 +59,11 @@ class NavigationAccessTest extends BrowserlessViewTest {
         open("chats");
 
         assertThat(sideNavLabels()).containsExactly("Chats", "Clients", "Requests", "Orders", "Administration",
-                "Users", "Quick replies");
+                "Users", "Channels", "Quick replies");
         SideNavItem administration = $(SideNavItem.class).withPropertyValue(SideNavItem::getLabel, "Administration")
                 .single();
         assertThat(administration.getItems()).extracting(item -> relative(item.getPath()))
-                .containsExactly("admin/users", "admin/quick-replies");
+                .containsExactly("admin/users", "admin/channels", "admin/quick-replies");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.omnichat.customer;
+package com.omnichat.channel;
 
 import org.jspecify.annotations.Nullable;
 

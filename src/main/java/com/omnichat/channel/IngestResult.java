@@ -1,4 +1,4 @@
-package com.omnichat.chat;
+package com.omnichat.channel;
 
 /** The stored message and whether this delivery was a duplicate of one already stored. */
 public record IngestResult(long messageId, long conversationId, boolean duplicate) {

@@ -1,11 +1,10 @@
-package com.omnichat.chat;
+package com.omnichat.channel;
 
 import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import com.omnichat.customer.ClientProfile;
 
 /**
  * What a channel connector hands to the inbox for every client message. The pair

@@ -1,0 +1,25 @@
+package com.omnichat.channel;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A manager's message as a connector sends it: to the client's id on the channel, with the
+ * provider's id of the message it answers (a reply), text and files.
+ */
+public record OutboundMessage(long messageId, long channelId, String recipientExternalUserId, @Nullable String text,
+                              @Nullable String replyToExternalId, List<OutboundFile> files) {
+
+    public OutboundMessage {
+        files = List.copyOf(files);
+    }
+
+    /** A file attached to a manager's message. */
+    public record OutboundFile(String fileName, String contentType, byte[] content) {
+
+        public boolean isImage() {
+            return contentType.startsWith("image/");
+        }
+    }
+}

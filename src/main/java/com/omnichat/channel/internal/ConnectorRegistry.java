@@ -1,0 +1,49 @@
+package com.omnichat.channel.internal;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import com.omnichat.channel.Capability;
+import com.omnichat.channel.ChannelMode;
+import com.omnichat.channel.ChannelType;
+import com.omnichat.channel.connector.ChannelConnector;
+import com.omnichat.channel.connector.ConnectedChannel;
+import com.omnichat.channel.demo.DemoConnector;
+
+/** Finds the connector of a channel: its type's connector, or the demo one for demo channels. */
+@Component
+public class ConnectorRegistry {
+
+    private final Map<ChannelType, ChannelConnector> byType = new EnumMap<>(ChannelType.class);
+    private final DemoConnector demo;
+
+    ConnectorRegistry(List<ChannelConnector> connectors, DemoConnector demo) {
+        this.demo = demo;
+        for (ChannelConnector connector : connectors) {
+            if (connector != demo && byType.put(connector.type(), connector) != null) {
+                throw new IllegalStateException("Two connectors for " + connector.type());
+            }
+        }
+    }
+
+    public Optional<ChannelConnector> forType(ChannelType type) {
+        return Optional.ofNullable(byType.get(type));
+    }
+
+    /** The connector that serves this channel now; empty when it is not connected. */
+    public Optional<ChannelConnector> forChannel(ConnectedChannel channel) {
+        if (channel.mode() == null) {
+            return Optional.empty();
+        }
+        return channel.mode() == ChannelMode.DEMO ? Optional.of(demo) : forType(channel.type());
+    }
+
+    public Set<Capability> capabilities(ChannelType type) {
+        return forType(type).map(ChannelConnector::capabilities).orElse(Set.of());
+    }
+}

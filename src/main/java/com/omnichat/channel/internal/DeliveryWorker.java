@@ -1,0 +1,286 @@
+package com.omnichat.channel.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.omnichat.channel.ChannelMode;
+import com.omnichat.channel.DeliveryQueue;
+import com.omnichat.channel.DeliveryReports;
+import com.omnichat.channel.OutboundMessage;
+import com.omnichat.channel.OutboundSource;
+import com.omnichat.channel.connector.ChannelConnector;
+import com.omnichat.channel.connector.ConnectedChannel;
+import com.omnichat.channel.connector.DeliveryException;
+import com.omnichat.channel.connector.SendProgress;
+
+/**
+ * Works the outbound queue on every node. A row is claimed with FOR UPDATE SKIP LOCKED and
+ * leased (status SENDING, lease_until, a token): no two workers hold it at once, and a row
+ * whose worker died is claimed again when the lease runs out. Rows of one conversation go
+ * out in order. Failures are retried with exponential backoff and jitter; the provider's
+ * rate-limit wait is honoured for the whole channel; permanent errors fail the message.
+ */
+@Component
+public class DeliveryWorker implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final ChannelDirectory directory;
+    private final ConnectorRegistry registry;
+    private final OutboundSource source;
+    private final DeliveryReports reports;
+    private final Duration lease;
+    private final Duration baseDelay;
+    private final Duration maxDelay;
+    private final int maxAttempts;
+    private final boolean background;
+    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(Thread.ofVirtual()
+            .name("delivery-wakeup").factory());
+    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+
+    DeliveryWorker(JdbcClient jdbc, TransactionTemplate tx, ChannelDirectory directory, ConnectorRegistry registry,
+                   OutboundSource source, DeliveryReports reports,
+                   @Value("${omnichat.channels.delivery.lease:2m}") Duration lease,
+                   @Value("${omnichat.channels.delivery.base-delay:2s}") Duration baseDelay,
+                   @Value("${omnichat.channels.delivery.max-delay:10m}") Duration maxDelay,
+                   @Value("${omnichat.channels.delivery.max-attempts:10}") int maxAttempts,
+                   @Value("${omnichat.channels.workers:true}") boolean background) {
+        this.background = background;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.directory = directory;
+        this.registry = registry;
+        this.source = source;
+        this.reports = reports;
+        this.lease = lease;
+        this.baseDelay = baseDelay;
+        this.maxDelay = maxDelay;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** A claimed row: the lease token proves the claim when the result is written. */
+    public record Claim(long id, long messageId, long channelId, int partsSent, int attempts, UUID token) {
+    }
+
+    @TransactionalEventListener
+    void on(DeliveryQueue.MessageEnqueued event) {
+        if (background && wakeUpPending.compareAndSet(false, true)) {
+            wakeUps.execute(() -> {
+                wakeUpPending.set(false);
+                drain();
+            });
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${omnichat.channels.delivery.interval:1s}",
+            initialDelayString = "${omnichat.channels.delivery.interval:1s}")
+    public void tick() {
+        if (background) {
+            drain();
+        }
+    }
+
+    /** Sends everything due now; returns how many rows were worked. */
+    public synchronized int drain() {
+        int worked = 0;
+        try {
+            List<Claim> batch;
+            while (!(batch = claim(10)).isEmpty()) {
+                for (Claim claim : batch) {
+                    send(claim);
+                    worked++;
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Delivery worker stopped early: {}", InboundEvents.describe(e));
+        }
+        return worked;
+    }
+
+    /** Claims up to {@code limit} due rows for this worker (its own transaction). */
+    public List<Claim> claim(int limit) {
+        UUID token = UUID.randomUUID();
+        List<Claim> claims = tx.execute(s -> jdbc.sql("""
+                        update outbound_message o set status = 'SENDING', attempts = o.attempts + 1,
+                               lease_until = now() + make_interval(secs => :lease), lease_token = :token, updated_at = now()
+                        where o.id in (
+                            select q.id from outbound_message q
+                            join channel c on c.id = q.channel_id
+                            left join channel_state s on s.channel_id = q.channel_id
+                            where ((q.status = 'QUEUED' and q.next_attempt_at <= now())
+                                   or (q.status = 'SENDING' and q.lease_until < now()))
+                              and c.enabled and c.mode is not null
+                              and (s.throttled_until is null or s.throttled_until <= now())
+                              and not exists (select 1 from outbound_message p
+                                              where p.conversation_id = q.conversation_id and p.id < q.id
+                                                and p.status in ('QUEUED', 'SENDING'))
+                            order by q.next_attempt_at, q.id
+                            limit :limit
+                            for update of q skip locked)
+                        returning o.id, o.message_id, o.channel_id, o.parts_sent, o.attempts""")
+                .param("lease", lease.toSeconds()).param("token", token).param("limit", limit)
+                .query((rs, n) -> new Claim(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getInt(5),
+                        token))
+                .list());
+        return claims == null ? List.of() : claims;
+    }
+
+    /** Sends one claimed row and records the outcome (only while the claim still holds). */
+    public void send(Claim claim) {
+        Optional<ConnectedChannel> channel = directory.byId(claim.channelId());
+        Optional<ChannelConnector> connector = channel.flatMap(registry::forChannel);
+        if (channel.isEmpty() || connector.isEmpty()) {
+            release(claim, Duration.ofMinutes(1), "Channel not connected");
+            return;
+        }
+        Optional<OutboundMessage> message = tx.execute(s -> source.outbound(claim.messageId()));
+        if (message == null || message.isEmpty()) {
+            finish(claim, "FAILED", "Message no longer exists");
+            return;
+        }
+        try {
+            var progress = new Progress(claim);
+            String returned = connector.get().send(channel.get(), message.get(), progress);
+            tx.executeWithoutResult(s -> {
+                // The message's id at the provider is its first part's (recorded by an earlier try, if any).
+                Optional<String> externalId = jdbc.sql("""
+                                update outbound_message set status = 'SENT', external_id = coalesce(external_id, ?),
+                                       last_error = null, lease_until = null, lease_token = null, updated_at = now()
+                                where id = ? and lease_token = ? returning external_id""")
+                        .params(returned, claim.id(), claim.token()).query(String.class).optional();
+                externalId.ifPresent(id -> {
+                    reports.sent(claim.messageId(), id);
+                    if (channel.get().mode() == ChannelMode.DEMO) {
+                        reports.delivered(claim.channelId(), id);
+                    }
+                });
+            });
+        } catch (DeliveryException e) {
+            failed(claim, e);
+        } catch (RuntimeException e) {
+            log.warn("Sending message {} failed unexpectedly", claim.messageId(), e);
+            failed(claim, DeliveryException.retryable(InboundEvents.describe(e)));
+        }
+    }
+
+    private void failed(Claim claim, DeliveryException e) {
+        String reason = e.getMessage() == null ? e.kind().name() : e.getMessage();
+        switch (e.kind()) {
+            case PERMANENT -> permanentlyFailed(claim, reason);
+            case RATE_LIMITED -> {
+                Duration wait = e.retryAfter() == null ? baseDelay : e.retryAfter();
+                tx.executeWithoutResult(s -> {
+                    // Waiting for the provider is no failed attempt of ours.
+                    jdbc.sql("""
+                                    update outbound_message set status = 'QUEUED', attempts = greatest(attempts - 1, 0),
+                                           next_attempt_at = now() + make_interval(secs => ?), last_error = ?,
+                                           lease_until = null, lease_token = null, updated_at = now()
+                                    where id = ? and lease_token = ?""")
+                            .params(seconds(wait), clip(reason), claim.id(), claim.token()).update();
+                    jdbc.sql("""
+                                    insert into channel_state (channel_id, throttled_until) values (?, now() + make_interval(secs => ?))
+                                    on conflict (channel_id) do update set throttled_until = excluded.throttled_until""")
+                            .params(claim.channelId(), seconds(wait)).update();
+                });
+                log.info("Channel {} rate-limited: retry after {}", claim.channelId(), wait);
+            }
+            case RETRYABLE -> {
+                if (claim.attempts() >= maxAttempts) {
+                    permanentlyFailed(claim, "Gave up after " + claim.attempts() + " attempts: " + reason);
+                } else {
+                    release(claim, backoff(claim.attempts()), reason);
+                }
+            }
+        }
+    }
+
+    private void permanentlyFailed(Claim claim, String reason) {
+        tx.executeWithoutResult(s -> {
+            if (finish(claim, "FAILED", reason)) {
+                reports.failed(claim.messageId(), reason);
+            }
+        });
+    }
+
+    /** Exponential backoff with "equal jitter": between half and all of base * 2^(attempt-1), capped. */
+    Duration backoff(int attempt) {
+        double full = Math.min(maxDelay.toMillis(), baseDelay.toMillis() * Math.pow(2, Math.max(0, attempt - 1)));
+        long millis = (long) (full / 2 + ThreadLocalRandom.current().nextDouble() * full / 2);
+        return Duration.ofMillis(millis);
+    }
+
+    private void release(Claim claim, Duration delay, String reason) {
+        jdbc.sql("""
+                        update outbound_message set status = 'QUEUED', next_attempt_at = now() + make_interval(secs => ?),
+                               last_error = ?, lease_until = null, lease_token = null, updated_at = now()
+                        where id = ? and lease_token = ?""")
+                .params(seconds(delay), clip(reason), claim.id(), claim.token()).update();
+    }
+
+    private boolean finish(Claim claim, String status, @Nullable String error) {
+        return jdbc.sql("""
+                        update outbound_message set status = ?, last_error = ?, lease_until = null, lease_token = null,
+                               updated_at = now()
+                        where id = ? and lease_token = ?""")
+                .params(status, error == null ? null : clip(error), claim.id(), claim.token())
+                .update() > 0;
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+
+    @Override
+    public void destroy() {
+        wakeUps.shutdownNow();
+    }
+
+    /** Records each accepted part at once, so a retry after a crash skips it. */
+    private final class Progress implements SendProgress {
+
+        private final Claim claim;
+        private int sent;
+
+        Progress(Claim claim) {
+            this.claim = claim;
+            this.sent = claim.partsSent();
+        }
+
+        @Override
+        public int partsSent() {
+            return sent;
+        }
+
+        @Override
+        public void partSent(String externalId) {
+            sent++;
+            jdbc.sql("""
+                            update outbound_message set parts_sent = ?, external_id = coalesce(external_id, ?), updated_at = now()
+                            where id = ? and lease_token = ?""")
+                    .params(sent, externalId, claim.id(), claim.token()).update();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package com.omnichat.channel.internal;
+
+import java.time.Duration;
+
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobExecutionContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.quartz.QuartzJobBean;
+
+/**
+ * Long-polls one channel (its id in the job data). Quartz's clustered store with
+ * {@link DisallowConcurrentExecution} makes sure only one node polls a channel at a time.
+ */
+@DisallowConcurrentExecution
+public class PollingJob extends QuartzJobBean {
+
+    static final String CHANNEL_ID = "channelId";
+
+    private final Poller poller;
+    private final Duration wait;
+
+    public PollingJob(Poller poller, @Value("${omnichat.channels.polling.wait:25s}") Duration wait) {
+        this.poller = poller;
+        this.wait = wait;
+    }
+
+    @Override
+    protected void executeInternal(JobExecutionContext context) {
+        poller.pollOnce(context.getMergedJobDataMap().getLong(CHANNEL_ID), wait);
+    }
+}

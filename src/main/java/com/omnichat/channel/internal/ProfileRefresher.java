@@ -1,0 +1,102 @@
+package com.omnichat.channel.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.omnichat.channel.Capability;
+import com.omnichat.channel.ChannelMode;
+import com.omnichat.channel.ClientProfile;
+import com.omnichat.channel.InboundAttachment;
+import com.omnichat.channel.ProfileSink;
+import com.omnichat.channel.connector.ChannelConnector;
+import com.omnichat.channel.connector.ChannelConnector.FetchedProfile;
+import com.omnichat.channel.connector.ConnectedChannel;
+import com.omnichat.channel.connector.MediaPolicy;
+
+/**
+ * Fetches clients' names, nicknames and photos from the providers: new identities first,
+ * then those not refreshed for a day. Photos are downloaded and stored locally.
+ */
+@Component
+public class ProfileRefresher {
+
+    private static final Logger log = LoggerFactory.getLogger(ProfileRefresher.class);
+    private static final MediaPolicy PHOTOS = new MediaPolicy(5L * 1024 * 1024);
+
+    private final ChannelDirectory directory;
+    private final ConnectorRegistry registry;
+    private final ProfileSink sink;
+    private final MediaStore media;
+    private final TransactionTemplate tx;
+    private final Duration maxAge;
+
+    ProfileRefresher(ChannelDirectory directory, ConnectorRegistry registry, ProfileSink sink, MediaStore media,
+                     TransactionTemplate tx, @Value("${omnichat.channels.profiles.max-age:24h}") Duration maxAge) {
+        this.directory = directory;
+        this.registry = registry;
+        this.sink = sink;
+        this.media = media;
+        this.tx = tx;
+        this.maxAge = maxAge;
+    }
+
+    /** Refreshes up to {@code limit} profiles per connected channel; returns how many were refreshed. */
+    public int refresh(int limit) {
+        int refreshed = 0;
+        for (ChannelMode mode : new ChannelMode[] {ChannelMode.WEBHOOK, ChannelMode.POLLING}) {
+            for (ConnectedChannel channel : directory.connected(mode)) {
+                Optional<ChannelConnector> connector = registry.forChannel(channel)
+                        .filter(c -> c.capabilities().contains(Capability.CLIENT_PROFILE));
+                if (connector.isPresent()) {
+                    refreshed += refresh(channel, connector.get(), limit);
+                }
+            }
+        }
+        return refreshed;
+    }
+
+    private int refresh(ConnectedChannel channel, ChannelConnector connector, int limit) {
+        int refreshed = 0;
+        for (String userId : sink.dueForRefresh(channel.id(), Instant.now().minus(maxAge), limit)) {
+            try {
+                Optional<FetchedProfile> fetched = connector.profile(channel, userId);
+                ClientProfile profile = fetched.map(f -> withPhoto(channel, connector, f))
+                        // Unknown to the provider now (blocked, deleted): only mark it refreshed.
+                        .orElse(null);
+                tx.executeWithoutResult(s -> sink.refreshed(channel.id(), profile != null ? profile
+                        : new ClientProfile(userId, "", null, null)));
+                refreshed++;
+            } catch (RuntimeException e) {
+                log.info("Profile of {} on channel {} not refreshed: {}", userId, channel.id(), e.getMessage());
+            }
+        }
+        return refreshed;
+    }
+
+    private ClientProfile withPhoto(ConnectedChannel channel, ChannelConnector connector, FetchedProfile fetched) {
+        ClientProfile profile = fetched.profile();
+        if (fetched.photo() == null) {
+            return profile;
+        }
+        try {
+            InboundAttachment photo = connector.download(channel, fetched.photo(), PHOTOS);
+            if (!photo.isImage()) {
+                return profile;
+            }
+            String token = media.store(channel.id(), MediaStore.Purpose.PHOTO, photo.fileName(), photo.contentType(),
+                    photo.content());
+            return new ClientProfile(profile.externalUserId(), profile.displayName(), profile.nickname(),
+                    MediaStore.photoUrl(token));
+        } catch (RuntimeException e) {
+            log.info("Photo of {} not stored: {}", profile.externalUserId(), e.getMessage());
+            return profile;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package com.omnichat.channel.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.omnichat.channel.Capability;
+import com.omnichat.channel.ChannelMode;
+import com.omnichat.channel.ChannelType;
+import com.omnichat.channel.connector.ChannelConnector;
+import com.omnichat.channel.connector.ConnectedChannel;
+import com.omnichat.channel.connector.WebhookRequest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * {@code POST /webhooks/{type}/{channelKey}}: no session, no CSRF (see WebhookSecurity).
+ * Order: unknown channel 404, too large 413, not authentic 401 (nothing stored), then the
+ * raw body is stored before the answer; unparseable 400 (kept as failed), else 200.
+ */
+@RestController
+class WebhookController {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
+
+    private final ChannelDirectory directory;
+    private final ConnectorRegistry registry;
+    private final InboundEvents events;
+    private final MeterRegistry meters;
+    private final int maxBodyBytes;
+
+    WebhookController(ChannelDirectory directory, ConnectorRegistry registry, InboundEvents events,
+                      MeterRegistry meters, @Value("${omnichat.channels.max-webhook-bytes:1048576}") int maxBodyBytes) {
+        this.directory = directory;
+        this.registry = registry;
+        this.events = events;
+        this.meters = meters;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @PostMapping("/webhooks/{type}/{channelKey}")
+    ResponseEntity<String> receive(@PathVariable String type, @PathVariable String channelKey,
+                                   HttpServletRequest request) throws IOException {
+        Optional<ChannelType> channelType = typeOf(type);
+        Optional<ConnectedChannel> channel = channelType.flatMap(t -> directory.byKey(t, channelKey))
+                .filter(c -> c.mode() == ChannelMode.WEBHOOK);
+        Optional<ChannelConnector> connector = channel.flatMap(registry::forChannel)
+                .filter(c -> c.capabilities().contains(Capability.WEBHOOK_RECEIVE));
+        if (channel.isEmpty() || connector.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body("{\"error\":\"unknown channel\"}");
+        }
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            return tooLarge();
+        }
+        byte[] body = read(request.getInputStream(), maxBodyBytes);
+        if (body == null) {
+            return tooLarge();
+        }
+        WebhookRequest webhook = new WebhookRequest(headers(request), body);
+        if (!connector.get().authentic(channel.get(), webhook)) {
+            meters.counter("omnichat.webhook.rejected", "type", channelType.get().name()).increment();
+            log.warn("Webhook for channel {} rejected: not authentic (from {})", channel.get().id(),
+                    request.getRemoteAddr());
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body("{\"error\":\"not authentic\"}");
+        }
+        return switch (events.accept(channel.get(), connector.get(), body)) {
+            case InboundEvents.Outcome.Unparseable u ->
+                    ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(
+                            "{\"error\":\"unparseable\",\"event\":" + u.eventId() + "}");
+            case InboundEvents.Outcome.Accepted a -> a.reply() == null ? ResponseEntity.ok().build()
+                    : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(a.reply());
+        };
+    }
+
+    private static ResponseEntity<String> tooLarge() {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body("{\"error\":\"body too large\"}");
+    }
+
+    private static Optional<ChannelType> typeOf(String type) {
+        try {
+            return Optional.of(ChannelType.valueOf(type.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The body, or null when it is longer than {@code max}. */
+    private static byte[] read(InputStream in, int max) throws IOException {
+        byte[] body = in.readNBytes(max + 1);
+        return body.length > max ? null : body;
+    }
+
+    private static Map<String, String> headers(HttpServletRequest request) {
+        Map<String, String> headers = new HashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name.toLowerCase(Locale.ROOT), request.getHeader(name));
+        }
+        return headers;
+    }
+}

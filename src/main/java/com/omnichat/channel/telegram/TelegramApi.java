@@ -1,0 +1,149 @@
+package com.omnichat.channel.telegram;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+import com.omnichat.channel.connector.MediaPolicy;
+import com.omnichat.channel.internal.Json;
+import com.omnichat.channel.internal.ProviderHttp;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The Telegram Bot API over HTTPS: {@code POST {api-url}/bot<token>/<method>} with JSON or
+ * multipart, answers {@code {"ok":true,"result":...}} or {@code {"ok":false,"error_code":..,
+ * "description":..,"parameters":{"retry_after":..}}}. The base URL is configurable (tests
+ * point it at a fake on loopback; a self-hosted Bot API server works too).
+ */
+@Component
+public class TelegramApi {
+
+    private final RestClient client = ProviderHttp.client(Duration.ofSeconds(30));
+    private final RestClient longPolls = ProviderHttp.client(Duration.ofSeconds(75));
+    private volatile String apiUrl;
+
+    TelegramApi(@Value("${omnichat.channels.telegram.api-url:https://api.telegram.org}") String apiUrl) {
+        this.apiUrl = trim(apiUrl);
+    }
+
+    /** Points the connector at another Bot API server (tests: a fake on loopback). */
+    public void apiUrl(String apiUrl) {
+        this.apiUrl = trim(apiUrl);
+    }
+
+    public String apiUrl() {
+        return apiUrl;
+    }
+
+    /** Calls a method with a JSON body; the {@code result} on success. */
+    public JsonNode call(String token, String method, Map<String, ?> body) throws TelegramException {
+        return call(client, token, method, body);
+    }
+
+    /** A long poll (getUpdates with a timeout). */
+    public JsonNode longPoll(String token, Map<String, ?> body) throws TelegramException {
+        return call(longPolls, token, "getUpdates", body);
+    }
+
+    private JsonNode call(RestClient http, String token, String method, Map<String, ?> body) throws TelegramException {
+        return answer(() -> http.post().uri(apiUrl + "/bot" + token + "/" + method)
+                .contentType(MediaType.APPLICATION_JSON).body(Json.write(body))
+                .exchange((request, response) -> response.getBody().readAllBytes()));
+    }
+
+    /** Calls a method with a file upload (sendPhoto, sendDocument). */
+    public JsonNode upload(String token, String method, MultiValueMap<String, Object> parts) throws TelegramException {
+        return answer(() -> client.post().uri(apiUrl + "/bot" + token + "/" + method)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
+                .exchange((request, response) -> response.getBody().readAllBytes()));
+    }
+
+    /** Downloads a file by its file_path (from getFile), refusing more than {@code max} bytes. */
+    public byte[] download(String token, String filePath, long max) throws TelegramException {
+        try {
+            return client.get().uri(apiUrl + "/file/bot" + token + "/" + filePath)
+                    .exchange((request, response) -> {
+                        if (!response.getStatusCode().is2xxSuccessful()) {
+                            throw new UncheckedIOException(new IOException("HTTP " + response.getStatusCode().value()));
+                        }
+                        return ProviderHttp.readLimited(response.getBody(), max);
+                    });
+        } catch (ResourceAccessException | UncheckedIOException e) {
+            throw new TelegramException(0, "Download failed: " + e.getMessage(), null);
+        }
+    }
+
+    public static ByteArrayResource file(String fileName, byte[] content) {
+        return new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        };
+    }
+
+    private interface Exchange {
+        byte[] run();
+    }
+
+    private static JsonNode answer(Exchange exchange) throws TelegramException {
+        byte[] bytes;
+        try {
+            bytes = exchange.run();
+        } catch (ResourceAccessException e) {
+            throw new TelegramException(0, "Telegram unreachable: " + e.getMessage(), null);
+        }
+        JsonNode answer;
+        try {
+            answer = Json.MAPPER.readTree(bytes);
+        } catch (RuntimeException e) {
+            throw new TelegramException(0, "Unexpected answer from Telegram", null);
+        }
+        if (answer.path("ok").asBoolean(false)) {
+            return answer.path("result");
+        }
+        JsonNode retryAfter = answer.path("parameters").path("retry_after");
+        throw new TelegramException(answer.path("error_code").asInt(0), answer.path("description").asString("error"),
+                retryAfter.isNumber() ? retryAfter.asInt() : null);
+    }
+
+    private static String trim(String url) {
+        return url.replaceAll("/+$", "");
+    }
+
+    /** A Bot API error: {@code code} is the error_code (0: no answer), {@code retryAfter} from a 429. */
+    public static class TelegramException extends Exception {
+
+        private final int code;
+        private final @Nullable Integer retryAfter;
+
+        TelegramException(int code, String description, @Nullable Integer retryAfter) {
+            super(description);
+            this.code = code;
+            this.retryAfter = retryAfter;
+        }
+
+        public int code() {
+            return code;
+        }
+
+        public @Nullable Integer retryAfter() {
+            return retryAfter;
+        }
+    }
+
+    static MediaPolicy.MediaRejectedException tooLarge(long size, long max) {
+        return new MediaPolicy.MediaRejectedException("File too large: " + size + " bytes (limit " + max + ")");
+    }
+}

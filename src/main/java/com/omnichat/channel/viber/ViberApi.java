@@ -1,0 +1,111 @@
+package com.omnichat.channel.viber;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+import com.omnichat.channel.internal.Json;
+import com.omnichat.channel.internal.ProviderHttp;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The Viber REST Bot API: {@code POST {api-url}/<method>} with the X-Viber-Auth-Token header;
+ * answers carry {@code status} (0 = ok) and {@code status_message}. The base URL is
+ * configurable (tests point it at a fake on loopback).
+ */
+@Component
+public class ViberApi {
+
+    static final String AUTH_HEADER = "X-Viber-Auth-Token";
+
+    private final RestClient client = ProviderHttp.client(Duration.ofSeconds(30));
+    private volatile String apiUrl;
+
+    ViberApi(@Value("${omnichat.channels.viber.api-url:https://chatapi.viber.com/pa}") String apiUrl) {
+        this.apiUrl = trim(apiUrl);
+    }
+
+    public void apiUrl(String apiUrl) {
+        this.apiUrl = trim(apiUrl);
+    }
+
+    public String apiUrl() {
+        return apiUrl;
+    }
+
+    /** Calls a method; the whole answer when its status is 0. */
+    public JsonNode call(String token, String method, Map<String, ?> body) throws ViberException {
+        byte[] bytes;
+        int http;
+        try {
+            var answer = client.post().uri(apiUrl + "/" + method).header(AUTH_HEADER, token)
+                    .contentType(MediaType.APPLICATION_JSON).body(Json.write(body))
+                    .exchange((request, response) -> new Answer(response.getStatusCode().value(),
+                            response.getBody().readAllBytes()));
+            bytes = answer.body();
+            http = answer.status();
+        } catch (ResourceAccessException e) {
+            throw new ViberException(-1, "Viber unreachable: " + e.getMessage());
+        }
+        JsonNode answer;
+        try {
+            answer = Json.MAPPER.readTree(bytes);
+        } catch (RuntimeException e) {
+            throw new ViberException(-1, "Unexpected answer from Viber (HTTP " + http + ")");
+        }
+        int status = answer.path("status").asInt(-1);
+        if (status != 0) {
+            throw new ViberException(status, answer.path("status_message").asString("HTTP " + http));
+        }
+        return answer;
+    }
+
+    /** Downloads a media URL Viber gave us (refusing more than {@code max} bytes). */
+    public Download download(String url, long max) {
+        try {
+            return client.get().uri(url).exchange((request, response) -> {
+                if (!response.getStatusCode().is2xxSuccessful()) {
+                    throw new UncheckedIOException(new IOException("HTTP " + response.getStatusCode().value()));
+                }
+                MediaType type = response.getHeaders().getContentType();
+                return new Download(type == null ? null : type.toString(),
+                        ProviderHttp.readLimited(response.getBody(), max));
+            });
+        } catch (ResourceAccessException | UncheckedIOException e) {
+            throw new IllegalStateException("Viber media download failed: " + e.getMessage(), e);
+        }
+    }
+
+    public record Download(String contentType, byte[] content) {
+    }
+
+    private record Answer(int status, byte[] body) {
+    }
+
+    private static String trim(String url) {
+        return url.replaceAll("/+$", "");
+    }
+
+    /** A Viber API error: its status code (-1: no valid answer) and status_message. */
+    public static class ViberException extends Exception {
+
+        private final int status;
+
+        ViberException(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package com.omnichat.channel;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import com.omnichat.IntegrationTest;
+import com.omnichat.base.SystemAccess;
+import com.omnichat.channel.internal.ChannelDirectory;
+import com.omnichat.channel.internal.DeliveryWorker;
+import com.omnichat.channel.internal.InboundEvents;
+import com.omnichat.channel.telegram.TelegramApi;
+import com.omnichat.channel.viber.ViberApi;
+import com.omnichat.chat.InboxFixtures;
+import com.omnichat.user.StaffFixtures;
+import com.omnichat.user.StaffMember;
+
+/**
+ * Connector use cases over real HTTP shapes: providers call the webhook endpoint (through
+ * the real security filter chain, MockMvc), the connectors call fake Telegram and Viber
+ * APIs on loopback ports. Workers are driven by the test.
+ */
+@IntegrationTest
+abstract class ConnectorTest {
+
+    static final String TELEGRAM_TOKEN = "7000001:AAE-test-token";
+    static final String VIBER_TOKEN = "44dafb7e0f40021e-61a47a1e6778d187-f2c5a676a07050b3";
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    StaffFixtures staff;
+    @Autowired
+    InboxFixtures inbox;
+    @Autowired
+    ChannelAdministration administration;
+    @Autowired
+    ChannelDirectory directory;
+    @Autowired
+    DeliveryWorker worker;
+    @Autowired
+    InboundEvents inboundEvents;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TelegramApi telegramApi;
+    @Autowired
+    ViberApi viberApi;
+
+    MockMvc http;
+    FakeTelegram telegram;
+    FakeViber viber;
+    StaffMember anna;
+    private String telegramUrl;
+    private String viberUrl;
+
+    @BeforeEach
+    void fakesOnLoopback() {
+        http = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        telegram = new FakeTelegram();
+        viber = new FakeViber();
+        telegramUrl = telegramApi.apiUrl();
+        viberUrl = viberApi.apiUrl();
+        telegramApi.apiUrl(telegram.url());
+        viberApi.apiUrl(viber.url());
+        anna = staff.manager("anna");
+    }
+
+    @AfterEach
+    void closeFakes() {
+        telegramApi.apiUrl(telegramUrl);
+        viberApi.apiUrl(viberUrl);
+        telegram.close();
+        viber.close();
+    }
+
+    ChannelDetails connectTelegram(ChannelMode mode) {
+        return connect(new ChannelDraft(null, ChannelType.TELEGRAM, "Telegram · @flowershop_bot", mode,
+                Map.of("botToken", TELEGRAM_TOKEN), Map.of(), true));
+    }
+
+    ChannelDetails connectViber(Map<String, String> settings) {
+        return connect(new ChannelDraft(null, ChannelType.VIBER, "Viber · Flower Shop", ChannelMode.WEBHOOK,
+                Map.of("authToken", VIBER_TOKEN), settings, true));
+    }
+
+    private ChannelDetails connect(ChannelDraft draft) {
+        return SystemAccess.call(() -> {
+            ChannelDetails channel = administration.save(draft);
+            SystemAccessGrant.grant(context, channel.id(), anna.id());
+            return administration.get(channel.id());
+        });
+    }
+
+    String webhookSecret(ChannelDetails channel) {
+        return directory.byId(channel.id()).orElseThrow().secret("webhookSecret");
+    }
+
+    String key(ChannelDetails channel) {
+        return directory.byId(channel.id()).orElseThrow().key();
+    }
+
+    MvcResult telegramWebhook(ChannelDetails channel, String body, String secret) throws Exception {
+        var request = post("/webhooks/telegram/" + key(channel)).contentType(MediaType.APPLICATION_JSON)
+                .content(body.getBytes(StandardCharsets.UTF_8));
+        if (secret != null) {
+            request.header("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+        return http.perform(request).andReturn();
+    }
+
+    MvcResult viberWebhook(ChannelDetails channel, byte[] body, String signature) throws Exception {
+        var request = post("/webhooks/viber/" + key(channel)).contentType(MediaType.APPLICATION_JSON).content(body);
+        if (signature != null) {
+            request.header("X-Viber-Content-Signature", signature);
+        }
+        return http.perform(request).andReturn();
+    }
+
+    static String fixture(String name) {
+        try {
+            return new ClassPathResource("fixtures/channels/" + name).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int count(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Integer.class).single();
+    }
+
+    String text(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(String.class).single();
+    }
+
+    /** Waits (up to 10 s) until the condition holds. */
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Grants through the real service (publishes ChannelAccessChanged). */
+    static final class SystemAccessGrant {
+        static void grant(WebApplicationContext context, long channelId, long userId) {
+            context.getBean(ChannelService.class).grant(channelId, userId);
+        }
+    }
+}

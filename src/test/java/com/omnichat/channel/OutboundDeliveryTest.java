@@ -1,0 +1,244 @@
+package com.omnichat.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.omnichat.chat.DeliveryStatus;
+import com.omnichat.chat.InboxFixtures;
+import com.omnichat.chat.InboxService;
+import com.omnichat.chat.MessageView;
+import com.omnichat.chat.OutgoingAttachment;
+import com.omnichat.channel.internal.DeliveryWorker;
+
+/**
+ * A manager's reply goes through the durable queue to the (fake) Telegram Bot API: sent once,
+ * in the documented shape; rate limits, blocked users, dead workers and concurrent workers.
+ */
+class OutboundDeliveryTest extends ConnectorTest {
+
+    @Autowired
+    InboxService inboxService;
+    @Autowired
+    DeliveryQueue queue;
+
+    ChannelDetails channel;
+    long chat;
+    long clientMessage;
+
+    @BeforeEach
+    void olenaWroteToTheBot() throws Exception {
+        channel = connectTelegram(ChannelMode.WEBHOOK);
+        telegramWebhook(channel, fixture("telegram_update_text.json"), webhookSecret(channel));
+        chat = jdbc.sql("select id from conversation").query(Long.class).single();
+        clientMessage = jdbc.sql("select id from message where kind = 'CLIENT'").query(Long.class).single();
+        staff.signInAs(anna);
+    }
+
+    @Test
+    void aReplyIsQueuedSentOnceAndMarkedSent() {
+        long reply = inboxService.reply(chat, "Добрий день! Так, є.", clientMessage, List.of());
+        assertThat(queue.state(reply)).get().extracting(DeliveryState::status).isEqualTo(DeliveryState.Status.QUEUED);
+
+        assertThat(worker.drain()).isEqualTo(1);
+        assertThat(worker.drain()).isZero();
+
+        assertThat(telegram.calls("sendMessage")).singleElement().satisfies(call -> {
+            assertThat(call.path()).isEqualTo("/bot" + TELEGRAM_TOKEN + "/sendMessage");
+            assertThat(call.body()).contains("\"chat_id\":\"1111111\"").contains("\"text\":\"Добрий день! Так, є.\"")
+                    .contains("\"reply_parameters\":{").contains("\"message_id\":1365");
+        });
+        MessageView sent = inboxService.message(chat, reply);
+        assertThat(sent.status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(queue.state(reply).orElseThrow().externalId()).isEqualTo("1111111:" + telegram.lastMessageId());
+    }
+
+    @Test
+    void aPhotoIsUploadedWithTheTextAsCaption() {
+        long reply = inboxService.reply(chat, "Ось такий букет", null,
+                List.of(new OutgoingAttachment("bouquet.png", "image/png", FakeTelegram.PNG)));
+
+        worker.drain();
+
+        assertThat(telegram.calls("sendPhoto")).singleElement().satisfies(call -> {
+            assertThat(call.header("content-type")).startsWith("multipart/form-data");
+            assertThat(call.body()).contains("name=\"chat_id\"").contains("1111111")
+                    .contains("name=\"photo\"; filename=\"bouquet.png\"").contains("name=\"caption\"")
+                    .contains("Ось такий букет");
+        });
+        assertThat(telegram.calls("sendMessage")).isEmpty();
+        assertThat(inboxService.message(chat, reply).status()).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void tooManyRequestsIsRetriedAfterRetryAfterAndDeliveredOnce() {
+        telegram.script("sendMessage", 429, fixture("telegram_error_429.json"));
+        long reply = inboxService.reply(chat, "Yes, we have peonies.", null, List.of());
+
+        worker.drain();
+
+        DeliveryState waiting = queue.state(reply).orElseThrow();
+        assertThat(waiting.status()).isEqualTo(DeliveryState.Status.QUEUED);
+        assertThat(waiting.nextAttemptAt()).isCloseTo(Instant.now().plusSeconds(30), within(5, ChronoUnit.SECONDS));
+        assertThat(waiting.lastError()).contains("Too Many Requests");
+        assertThat(inboxService.message(chat, reply).status()).isEqualTo(DeliveryStatus.PENDING);
+        // Not before the wait is over.
+        assertThat(worker.drain()).isZero();
+        assertThat(telegram.calls("sendMessage")).hasSize(1);
+
+        // 30 seconds pass.
+        jdbc.sql("update outbound_message set next_attempt_at = now() - interval '1 second'").update();
+        jdbc.sql("update channel_state set throttled_until = now() - interval '1 second'").update();
+        worker.drain();
+
+        assertThat(telegram.calls("sendMessage")).hasSize(2);
+        assertThat(inboxService.message(chat, reply).status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(worker.drain()).isZero();
+    }
+
+    @Test
+    void aBlockedUserFailsTheMessageWithTheReasonAndRetrySendsItAgain() {
+        telegram.script("sendMessage", 403,
+                "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}");
+        long reply = inboxService.reply(chat, "Yes, we have peonies.", null, List.of());
+
+        worker.drain();
+
+        MessageView failed = inboxService.message(chat, reply);
+        assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(failed.failureReason()).isEqualTo("Forbidden: bot was blocked by the user");
+        assertThat(inboxService.history(chat, null, 50).getLast().systemCode()).isEqualTo("delivery-failed");
+        assertThat(queue.state(reply).orElseThrow().status()).isEqualTo(DeliveryState.Status.FAILED);
+
+        inboxService.retry(chat, reply);
+        worker.drain();
+
+        assertThat(inboxService.message(chat, reply).status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(telegram.calls("sendMessage")).hasSize(2);
+    }
+
+    @Test
+    void aServerErrorIsRetriedWithBackoff() {
+        telegram.script("sendMessage", 502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
+        long reply = inboxService.reply(chat, "Yes, we have peonies.", null, List.of());
+
+        worker.drain();
+
+        DeliveryState state = queue.state(reply).orElseThrow();
+        assertThat(state.status()).isEqualTo(DeliveryState.Status.QUEUED);
+        assertThat(state.attempts()).isEqualTo(1);
+        // First retry: between half and all of the base delay (2 s), plus jitter.
+        assertThat(Duration.between(Instant.now(), state.nextAttemptAt())).isBetween(Duration.ofMillis(500),
+                Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aMessageClaimedByAWorkerThatDiedIsSentAfterTheLeaseRunsOut() {
+        long reply = inboxService.reply(chat, "Yes, we have peonies.", null, List.of());
+        List<DeliveryWorker.Claim> claimed = worker.claim(10);
+        assertThat(claimed).hasSize(1);
+        // ... and the worker dies here. While the lease holds, nobody else takes the row.
+        assertThat(worker.drain()).isZero();
+
+        jdbc.sql("update outbound_message set lease_until = now() - interval '1 second'").update();
+        assertThat(worker.drain()).isEqualTo(1);
+
+        assertThat(telegram.calls("sendMessage")).hasSize(1);
+        assertThat(inboxService.message(chat, reply).status()).isEqualTo(DeliveryStatus.SENT);
+        // The dead worker's late report changes nothing: its lease token is gone.
+        assertThat(jdbc.sql("update outbound_message set status = 'FAILED' where lease_token = ?")
+                .param(claimed.getFirst().token()).update()).isZero();
+    }
+
+    @Test
+    void concurrentWorkersNeverClaimTheSameRow() throws Exception {
+        // 40 replies in 40 chats (rows of one chat are sent in order, one at a time).
+        for (int i = 0; i < 40; i++) {
+            var client = inbox.newClient("Client " + i, null);
+            telegramWebhook(channel, """
+                    {"update_id":%d,"message":{"message_id":%d,"date":1441645532,
+                     "chat":{"id":%d,"type":"private","first_name":"Client"},"text":"hi"}}"""
+                    .formatted(20000 + i, 3000 + i, 5000000 + i), webhookSecret(channel));
+        }
+        List<Long> chats = jdbc.sql("select id from conversation where id <> ?").param(chat).query(Long.class).list();
+        for (long c : chats) {
+            inboxService.reply(c, "Hello!", null, List.of());
+        }
+
+        List<List<DeliveryWorker.Claim>> claims = InboxFixtures.concurrently(
+                () -> claimAll(), () -> claimAll(), () -> claimAll(), () -> claimAll());
+
+        Set<Long> seen = new HashSet<>();
+        int total = 0;
+        for (List<DeliveryWorker.Claim> batch : claims) {
+            for (DeliveryWorker.Claim claim : batch) {
+                assertThat(seen.add(claim.id())).as("row %d claimed twice", claim.id()).isTrue();
+                total++;
+            }
+        }
+        assertThat(total).isEqualTo(40);
+    }
+
+    private List<DeliveryWorker.Claim> claimAll() {
+        List<DeliveryWorker.Claim> mine = new ArrayList<>();
+        List<DeliveryWorker.Claim> batch;
+        while (!(batch = worker.claim(3)).isEmpty()) {
+            mine.addAll(batch);
+        }
+        return mine;
+    }
+
+    @Test
+    void repliesOfOneChatGoOutInOrder() {
+        telegram.script("sendMessage", 502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
+        long first = inboxService.reply(chat, "First", null, List.of());
+        long second = inboxService.reply(chat, "Second", null, List.of());
+
+        worker.drain();
+
+        // The first failed for now; the second waits behind it.
+        assertThat(queue.state(second).orElseThrow().attempts()).isZero();
+        jdbc.sql("update outbound_message set next_attempt_at = now()").update();
+        worker.drain();
+
+        assertThat(telegram.calls("sendMessage")).extracting(FakeProviderApi.Call::body)
+                .satisfiesExactly(b -> assertThat(b).contains("First"), b -> assertThat(b).contains("First"),
+                        b -> assertThat(b).contains("Second"));
+        assertThat(inboxService.message(chat, first).status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(inboxService.message(chat, second).status()).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void aDemoChannelReportsRepliesSentAndDelivered() {
+        var demo = com.omnichat.base.SystemAccess.call(() -> context.getBean(ChannelService.class)
+                .createDemo(ChannelType.WEBCHAT, "Site chat · demo", Set.of(anna.id())));
+        long demoChat = inbox.newChat(demo, "Emma Wilson");
+        long reply = inboxService.reply(demoChat, "Hello Emma!", null, List.of());
+
+        worker.drain();
+
+        assertThat(inboxService.message(demoChat, reply).status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void channelSecretsAreEncryptedInTheDatabase() {
+        byte[] stored = jdbc.sql("select secrets from channel where id = ?").param(channel.id())
+                .query(byte[].class).single();
+
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(TELEGRAM_TOKEN)
+                .doesNotContain("AAE-test-token");
+        assertThat(directory.byId(channel.id()).orElseThrow().secret("botToken")).isEqualTo(TELEGRAM_TOKEN);
+        assertThat(channel.secretsSet()).contains("botToken", "webhookSecret");
+    }
+}

@@ -1,0 +1,202 @@
+package com.omnichat.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.omnichat.base.SystemAccess;
+import com.omnichat.chat.InboxFixtures;
+
+/**
+ * Telegram calls the webhook: authenticity first (secret_token header), the raw update is
+ * stored before the answer, the message lands in the inbox once, however often it comes.
+ */
+class TelegramWebhookTest extends ConnectorTest {
+
+    ChannelDetails channel;
+
+    @BeforeEach
+    void telegramBotConnected() {
+        channel = connectTelegram(ChannelMode.WEBHOOK);
+    }
+
+    @Test
+    void anUpdateBecomesAMessageInTheInbox() throws Exception {
+        var answer = telegramWebhook(channel, fixture("telegram_update_text.json"), webhookSecret(channel));
+
+        assertThat(answer.getResponse().getStatus()).isEqualTo(200);
+        assertThat(text("select body from message where channel_id = ? and kind = 'CLIENT'", channel.id()))
+                .isEqualTo("/start");
+        assertThat(text("select client_name from conversation where channel_id = ?", channel.id()))
+                .isEqualTo("Test Firstname Test Lastname");
+        assertThat(text("select client_nickname from conversation where channel_id = ?", channel.id()))
+                .isEqualTo("Testusername");
+        assertThat(text("select external_id from message where channel_id = ?", channel.id()))
+                .isEqualTo("1111111:1365");
+        assertThat(text("select status from inbound_event where channel_id = ?", channel.id())).isEqualTo("DONE");
+    }
+
+    @Test
+    void theSameUpdateTwiceOrConcurrentlyIsOneMessage() throws Exception {
+        String body = fixture("telegram_update_text.json");
+        String secret = webhookSecret(channel);
+
+        telegramWebhook(channel, body, secret);
+        List<Integer> statuses = InboxFixtures.concurrently(
+                () -> telegramWebhook(channel, body, secret).getResponse().getStatus(),
+                () -> telegramWebhook(channel, body, secret).getResponse().getStatus(),
+                () -> telegramWebhook(channel, body, secret).getResponse().getStatus());
+
+        assertThat(statuses).containsOnly(200);
+        assertThat(count("select count(*) from message where channel_id = ? and kind = 'CLIENT'", channel.id()))
+                .isEqualTo(1);
+        assertThat(count("select unread_count from conversation where channel_id = ?", channel.id())).isEqualTo(1);
+        assertThat(count("select count(*) from inbound_event where channel_id = ?", channel.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aForgedOrMissingSecretIsRejectedAndNothingIsStored() throws Exception {
+        String body = fixture("telegram_update_text.json");
+
+        assertThat(telegramWebhook(channel, body, "guessed-secret").getResponse().getStatus()).isEqualTo(401);
+        assertThat(telegramWebhook(channel, body, null).getResponse().getStatus()).isEqualTo(401);
+
+        assertThat(inbox.countRows("inbound_event")).isZero();
+        assertThat(inbox.countRows("message")).isZero();
+    }
+
+    @Test
+    void anUnknownChannelKeyIsNotFound() throws Exception {
+        var answer = http.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/webhooks/telegram/no-such-key").content("{}")).andReturn();
+
+        assertThat(answer.getResponse().getStatus()).isEqualTo(404);
+        assertThat(inbox.countRows("inbound_event")).isZero();
+    }
+
+    @Test
+    void anUnparseableBodyIsAnswered400AndKeptAsFailedForTheAdministrators() throws Exception {
+        var answer = telegramWebhook(channel, "{\"update_id\": oops", webhookSecret(channel));
+
+        assertThat(answer.getResponse().getStatus()).isEqualTo(400);
+        var failed = SystemAccess.call(() -> administration.failedEvents(channel.id(), 10));
+        assertThat(failed).singleElement().satisfies(event -> {
+            assertThat(event.body()).isEqualTo("{\"update_id\": oops");
+            assertThat(event.error()).contains("Not JSON");
+        });
+        assertThat(SystemAccess.call(() -> administration.get(channel.id())).runtime().failedEvents()).isEqualTo(1);
+        assertThat(inbox.countRows("message")).isZero();
+    }
+
+    @Test
+    void aBodyOverTheLimitIsAnswered413() throws Exception {
+        String huge = "{\"update_id\":1,\"message\":{\"text\":\"" + "x".repeat(1_100_000) + "\"}}";
+
+        assertThat(telegramWebhook(channel, huge, webhookSecret(channel)).getResponse().getStatus()).isEqualTo(413);
+        assertThat(inbox.countRows("inbound_event")).isZero();
+    }
+
+    @Test
+    void aDatabaseFailureWhileProcessingLosesNothing() throws Exception {
+        // The first insert of a message fails, as a database blip would; the stored event is retried.
+        jdbc.sql("create sequence if not exists blip_seq").update();
+        jdbc.sql("""
+                create or replace function blip() returns trigger language plpgsql as $$
+                begin
+                  if nextval('blip_seq') = 1 then raise exception 'simulated database blip'; end if;
+                  return new;
+                end $$""").update();
+        jdbc.sql("create trigger blip before insert on message for each row execute function blip()").update();
+        try {
+            var answer = telegramWebhook(channel, fixture("telegram_update_text.json"), webhookSecret(channel));
+
+            assertThat(answer.getResponse().getStatus()).isEqualTo(200);
+            assertThat(inbox.countRows("message")).isZero();
+            assertThat(text("select status from inbound_event")).isEqualTo("PENDING");
+            assertThat(text("select error from inbound_event")).contains("simulated database blip");
+
+            jdbc.sql("update inbound_event set next_attempt_at = now()").update();
+            assertThat(inboundEvents.retryPending()).isEqualTo(1);
+
+            assertThat(count("select count(*) from message where kind = 'CLIENT'")).isEqualTo(1);
+            assertThat(text("select status from inbound_event")).isEqualTo("DONE");
+        } finally {
+            jdbc.sql("drop trigger if exists blip on message").update();
+            jdbc.sql("drop function if exists blip()").update();
+            jdbc.sql("drop sequence if exists blip_seq").update();
+        }
+    }
+
+    @Test
+    void anEditedMessageChangesTheStoredTextAndIsMarkedEdited() throws Exception {
+        telegramWebhook(channel, fixture("telegram_update_text.json"), webhookSecret(channel));
+
+        telegramWebhook(channel, """
+                {"update_id":10001,"edited_message":{"message_id":1365,"date":1441645532,"edit_date":1441645600,
+                 "chat":{"id":1111111,"type":"private","first_name":"Test Firstname"},
+                 "from":{"id":1111111,"first_name":"Test Firstname"},"text":"/start please"}}""", webhookSecret(channel));
+
+        assertThat(text("select body from message where external_id = '1111111:1365'")).isEqualTo("/start please");
+        assertThat(count("select count(*) from message where external_id = '1111111:1365' and edited")).isEqualTo(1);
+    }
+
+    @Test
+    void aClientWhoBlocksTheBotIsNotedInHisChat() throws Exception {
+        telegramWebhook(channel, fixture("telegram_update_text.json"), webhookSecret(channel));
+
+        telegramWebhook(channel, """
+                {"update_id":10002,"my_chat_member":{"chat":{"id":1111111,"type":"private","first_name":"Test"},
+                 "from":{"id":1111111,"first_name":"Test"},"date":1441645600,
+                 "old_chat_member":{"user":{"id":7000001,"is_bot":true,"first_name":"Shop"},"status":"member"},
+                 "new_chat_member":{"user":{"id":7000001,"is_bot":true,"first_name":"Shop"},"status":"kicked","until_date":0}}}""",
+                webhookSecret(channel));
+
+        assertThat(text("select system_code from message where kind = 'SYSTEM' order by id desc limit 1"))
+                .isEqualTo("client-blocked");
+    }
+
+    @Test
+    void aPhotoIsDownloadedAndStoredWithTheMessage() throws Exception {
+        var answer = telegramWebhook(channel, """
+                {"update_id":10003,"message":{"message_id":1400,"date":1441645532,
+                 "chat":{"id":1111111,"type":"private","first_name":"Olena"},"from":{"id":1111111,"first_name":"Olena"},
+                 "caption":"Like this one?",
+                 "photo":[{"file_id":"small","file_unique_id":"s","width":90,"height":90,"file_size":68},
+                          {"file_id":"AgAD-big","file_unique_id":"b","width":800,"height":800,"file_size":68}]}}""",
+                webhookSecret(channel));
+
+        assertThat(answer.getResponse().getStatus()).isEqualTo(200);
+        await("the photo stored", () -> inbox.countRows("attachment") == 1);
+        assertThat(text("select content_type from attachment")).isEqualTo("image/png");
+        assertThat(text("select body from message where kind = 'CLIENT'")).isEqualTo("Like this one?");
+        assertThat(telegram.calls("getFile")).singleElement()
+                .satisfies(call -> assertThat(call.body()).contains("\"file_id\":\"AgAD-big\""));
+        assertThat(telegram.calls().stream().filter(c -> c.path().equals("/file/bot" + TELEGRAM_TOKEN
+                + "/photos/file_7.jpg"))).hasSize(1);
+    }
+
+    @Test
+    void registeringTheWebhookSendsTheUrlAndTheSecretToken() {
+        String url = SystemAccess.call(() -> administration.registerWebhook(channel.id()));
+
+        assertThat(url).isEqualTo("http://localhost:8080/webhooks/telegram/" + key(channel));
+        assertThat(telegram.calls("setWebhook")).singleElement().satisfies(call -> {
+            assertThat(call.path()).isEqualTo("/bot" + TELEGRAM_TOKEN + "/setWebhook");
+            assertThat(call.body()).contains("\"url\":\"" + url + "\"")
+                    .contains("\"secret_token\":\"" + webhookSecret(channel) + "\"");
+        });
+        assertThat(SystemAccess.call(() -> administration.get(channel.id())).runtime().registeredWebhookUrl())
+                .isEqualTo(url);
+    }
+
+    @Test
+    void checkingTheConnectionAsksGetMe() {
+        ConnectionCheck check = SystemAccess.call(() -> administration.checkConnection(channel.id()));
+
+        assertThat(check.ok()).isTrue();
+        assertThat(check.accountName()).isEqualTo("@flowershop_bot");
+    }
+}
