@@ -52,6 +52,11 @@ if $build; then
 fi
 jar="$(ls target/omnichat-*.jar | grep -v '\.original$' | head -1)"
 
+# The production jar wants an encryption key for channel secrets: a fixed, public one is
+# enough for the benchmark's own database; the webhook URLs point at this process.
+export OMNICHAT_SECRET_KEY="YmVuY2gtb25seS1rZXktb21uaWNoYXQtMzItYnl0ZXM="
+export OMNICHAT_PUBLIC_URL="http://localhost:$port"
+
 recreate=true
 $reuse && recreate=false
 started=$(date +%s)

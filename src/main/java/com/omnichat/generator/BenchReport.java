@@ -12,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record BenchReport(String command, String startedAt, Machine machine, Scale scale,
                           DataSet.Timings generation, List<ListFigure> list, HistoryFigure history,
-                          IngestionFigure ingestion, PushFigure push, MemoryFigure memory,
+                          IngestionFigure ingestion, IngestionFigure ingestionDirect, PushFigure push,
+                          MemoryFigure memory,
                           List<TargetCheck> targets) {
 
     /** {@code loadAverage}: 1, 5 and 15 minute load averages when the run started and when it ended. */
@@ -68,11 +69,13 @@ public record BenchReport(String command, String startedAt, Machine machine, Sca
     /**
      * Deliveries of inbound messages ({@code unique} distinct, {@code duplicates} repeated),
      * and what the database holds afterwards; the ceiling is the same rows by batched JDBC.
+     * {@code forged}: deliveries with a wrong secret, of which {@code forgedRejected} were
+     * refused and {@code forgedStored} messages stored (must be 0).
      */
     public record IngestionFigure(String path, int unique, int duplicates, int concurrency, double seconds,
                                   double perSecond, Percentiles latency, long stored, long storedTwice,
-                                  int failedRequests, long ceilingRows, double ceilingPerSecond,
-                                  @Nullable String note) {
+                                  int failedRequests, int forged, int forgedRejected, long forgedStored,
+                                  long ceilingRows, double ceilingPerSecond) {
 
         @JsonProperty
         public double vsCeiling() {
@@ -81,7 +84,8 @@ public record BenchReport(String command, String startedAt, Machine machine, Sca
 
         @JsonProperty
         public boolean exact() {
-            return stored == unique && storedTwice == 0 && failedRequests == 0;
+            return stored == unique && storedTwice == 0 && failedRequests == 0 && forgedRejected == forged
+                    && forgedStored == 0;
         }
     }
 

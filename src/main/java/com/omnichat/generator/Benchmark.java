@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -18,12 +19,16 @@ import org.springframework.stereotype.Component;
 import com.omnichat.base.Role;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.SystemAccess;
+import com.omnichat.channel.ChannelAdministration;
+import com.omnichat.channel.ChannelDetails;
+import com.omnichat.channel.ChannelDraft;
+import com.omnichat.channel.ChannelMode;
 import com.omnichat.channel.ChannelService;
+import com.omnichat.channel.InboundSink;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.chat.ChatFilter;
 import com.omnichat.chat.ConversationSummary;
 import com.omnichat.chat.InboxService;
-import com.omnichat.chat.MessageIngestion;
 
 /**
  * The benchmark of issue 7, in the order of the issue: generate (1), chat list with the
@@ -41,21 +46,24 @@ public class Benchmark {
     private final IngestionBenchmark ingestion;
     private final MemoryBenchmark memory;
     private final InboxService inbox;
-    private final MessageIngestion messageIngestion;
+    private final InboundSink inboundSink;
+    private final ChannelAdministration administration;
     private final ChannelService channels;
     private final JdbcClient jdbc;
     private final Environment env;
 
     Benchmark(InboxDataGenerator generator, ListBenchmark list, HistoryBenchmark history,
               IngestionBenchmark ingestion, MemoryBenchmark memory, InboxService inbox,
-              MessageIngestion messageIngestion, ChannelService channels, JdbcClient jdbc, Environment env) {
+              InboundSink inboundSink, ChannelAdministration administration, ChannelService channels,
+              JdbcClient jdbc, Environment env) {
         this.generator = generator;
         this.list = list;
         this.history = history;
         this.ingestion = ingestion;
         this.memory = memory;
         this.inbox = inbox;
-        this.messageIngestion = messageIngestion;
+        this.inboundSink = inboundSink;
+        this.administration = administration;
         this.channels = channels;
         this.jdbc = jdbc;
         this.env = env;
@@ -95,14 +103,22 @@ public class Benchmark {
         log.info("history: open {} page up {} ({} messages, {} pages)", historyFigure.open().text(),
                 historyFigure.pageUp().text(), historyFigure.messages(), historyFigure.pagesToTop());
 
-        // 5, 6. Ingestion and push, through a channel of their own.
+        // 5, 6. Ingestion and push through the Telegram webhook, each path into a channel of its own;
+        // the ingestion contract alone as a diagnostic row.
         String run = Long.toString(System.currentTimeMillis(), 36);
         BenchReport.IngestionFigure ingestionFigure;
+        BenchReport.IngestionFigure directFigure;
         BenchReport.PushFigure pushFigure;
-        try (InboundSender sender = sender(run)) {
-            ingestionFigure = ingestion.ingest(sender, options.ingestMessages(), options.ingestClients(),
+        try (InboundSender webhook = telegramWebhook(run)) {
+            ingestionFigure = ingestion.ingest(webhook, options.ingestMessages(), options.ingestClients(),
                     options.concurrency(), run);
-            pushFigure = ingestion.push(sender, admin, options.pushSamples(), run);
+            pushFigure = ingestion.push(webhook, admin, options.pushSamples(), run);
+        }
+        long directChannel = SystemAccess.call(() -> channels.create(ChannelType.TELEGRAM, "Bench direct " + run,
+                Set.of())).id();
+        try (InboundSender direct = new DirectIngestionSender(inboundSink, directChannel)) {
+            directFigure = ingestion.ingest(direct, options.ingestMessages(), options.ingestClients(),
+                    options.concurrency(), run + "d");
         }
 
         // 7. Memory per open operator UI.
@@ -121,14 +137,23 @@ public class Benchmark {
                 + " at the end"), new BenchReport.Scale(options.scale(),
                 data.conversations(), data.messages(), data.channelIds().size(), data.managers().size(),
                 options.runs(), options.comparisonRuns()), data.timings(), figures, historyFigure, ingestionFigure,
-                pushFigure, memoryFigure, Targets.check(figures, ingestionFigure, pushFigure, memoryFigure));
+                directFigure, pushFigure, memoryFigure, Targets.check(figures, ingestionFigure, pushFigure, memoryFigure));
     }
 
-    /** The HTTP webhook once a channel connector provides it; until then the ingestion contract directly. */
-    private InboundSender sender(String run) {
-        long channelId = SystemAccess.call(() -> channels.create(ChannelType.TELEGRAM, "Bench inbound " + run,
-                Set.of())).id();
-        return new DirectIngestionSender(messageIngestion, channelId);
+    /**
+     * A Telegram bot channel in webhook mode, connected as an administrator would (the bot
+     * token is never used: nothing is sent). Its webhook URL carries the channel's key.
+     */
+    private TelegramWebhookSender telegramWebhook(String run) {
+        String secret = "bench-secret-" + run;
+        ChannelDetails channel = SystemAccess.call(() -> administration.save(new ChannelDraft(null,
+                ChannelType.TELEGRAM, "Bench Telegram " + run, ChannelMode.WEBHOOK,
+                Map.of("botToken", "0:bench-" + run, "webhookSecret", secret), Map.of(), true)));
+        if (channel.webhookUrl() == null) {
+            throw new IllegalStateException("No webhook URL: set omnichat.public-url (OMNICHAT_PUBLIC_URL)");
+        }
+        String key = channel.webhookUrl().substring(channel.webhookUrl().lastIndexOf('/') + 1);
+        return new TelegramWebhookSender(channel.id(), baseUrl() + "/webhooks/telegram/" + key, secret);
     }
 
     /** A nickname that exists once: searching for it finds one chat among all. */

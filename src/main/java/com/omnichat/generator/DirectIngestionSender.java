@@ -2,23 +2,24 @@ package com.omnichat.generator;
 
 import java.time.Instant;
 
-import com.omnichat.chat.InboundMessage;
-import com.omnichat.chat.MessageIngestion;
-import com.omnichat.customer.ClientProfile;
+import com.omnichat.channel.ClientProfile;
+import com.omnichat.channel.InboundMessage;
+import com.omnichat.channel.InboundSink;
 
 /**
- * Stand-in for the webhook while no channel connector exists: calls the ingestion contract
- * ({@link MessageIngestion#receive}) a connector calls, without HTTP, JSON or signature checks.
- * Figures through it are labelled as such in the report.
+ * The ingestion contract alone ({@link InboundSink#receive}, implemented by
+ * chat.MessageIngestion): what a connector calls after parsing, without HTTP, JSON, the
+ * authenticity check or storing the raw event. A diagnostic row next to the webhook's, to
+ * show where the time goes.
  */
 final class DirectIngestionSender implements InboundSender {
 
-    static final String PATH = "MessageIngestion.receive (direct, no HTTP — stand-in until the webhook exists)";
+    static final String PATH = "InboundSink.receive (MessageIngestion directly: no HTTP, no raw event)";
 
-    private final MessageIngestion ingestion;
+    private final InboundSink ingestion;
     private final long channelId;
 
-    DirectIngestionSender(MessageIngestion ingestion, long channelId) {
+    DirectIngestionSender(InboundSink ingestion, long channelId) {
         this.ingestion = ingestion;
         this.channelId = channelId;
     }

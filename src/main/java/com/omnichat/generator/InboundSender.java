@@ -20,6 +20,14 @@ interface InboundSender extends AutoCloseable {
     /** Delivers one message; false when the application did not accept it (the provider would retry). */
     boolean deliver(Delivery delivery) throws Exception;
 
+    /**
+     * Delivers a message with a forged signature or secret; true when the application
+     * rejected it. Empty where the path has no authenticity check.
+     */
+    default java.util.Optional<Boolean> deliverForged(Delivery delivery) throws Exception {
+        return java.util.Optional.empty();
+    }
+
     @Override
     default void close() throws Exception {
     }

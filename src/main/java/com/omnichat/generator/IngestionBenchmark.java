@@ -45,8 +45,10 @@ class IngestionBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(IngestionBenchmark.class);
     private static final int CEILING_BATCH = 500;
-    /** Push messages are numbered from here, apart from the ingestion run's. */
+    /** Push and forged messages are numbered from here, apart from the ingestion run's. */
     static final int PUSH_SEQUENCES = 100_000_000;
+    static final int FORGED_SEQUENCES = 200_000_000;
+    static final int FORGED = 10;
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -60,6 +62,10 @@ class IngestionBenchmark {
         this.inbox = inbox;
     }
 
+    /**
+     * {@code run} names this run's messages: the ingestion's texts are "bench {run} {n}"; use a
+     * different run name for every call into one channel.
+     */
     BenchReport.IngestionFigure ingest(InboundSender sender, int unique, int clients, int concurrency, String run)
             throws Exception {
         var random = new SplittableRandom(7);
@@ -103,6 +109,17 @@ class IngestionBenchmark {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        int forged = 0;
+        int rejected = 0;
+        for (int n = 0; n < FORGED; n++) {
+            var result = sender.deliverForged(delivery(run + "-forged", FORGED_SEQUENCES + n, clients));
+            if (result.isPresent()) {
+                forged++;
+                rejected += result.get() ? 1 : 0;
+            }
+        }
+        long forgedStored = jdbc.sql("select count(*) from message where channel_id = ? and body like ?")
+                .params(sender.channelId(), "bench " + run + "-forged %").query(Long.class).single();
         var stored = jdbc.sql("""
                         select count(*) total, count(distinct body) distinct_bodies from message
                         where channel_id = ? and kind = 'CLIENT' and body like ?""")
@@ -111,7 +128,7 @@ class IngestionBenchmark {
         Ceiling ceiling = ceiling(sender.channelId(), unique);
         var figure = new BenchReport.IngestionFigure(sender.path(), unique, duplicates, concurrency, round(seconds),
                 round(unique / seconds), Percentiles.of(latencies), stored[0], stored[0] - stored[1], failed.get(),
-                ceiling.rows, ceiling.perSecond, null);
+                forged, rejected, forgedStored, ceiling.rows, ceiling.perSecond);
         log.info("ingestion via {}: {} unique + {} duplicates in {} s = {} messages/s, latency {}; stored {} "
                         + "(twice {}), failed {}; JDBC ceiling {} rows/s", sender.path(), unique, duplicates,
                 figure.seconds(), figure.perSecond(), figure.latency().text(), figure.stored(), figure.storedTwice(),

@@ -44,8 +44,10 @@ final class Targets {
                 Math.round(ingestion.vsCeiling() * 1000) / 10.0 + " % of " + ingestion.ceilingPerSecond() + " rows/s",
                 ingestion.vsCeiling() >= INGEST_VS_CEILING));
         checks.add(new TargetCheck("Ingestion: zero lost, zero duplicated",
-                "%d stored of %d, %d twice, %d failed requests".formatted(ingestion.stored(), ingestion.unique(),
-                        ingestion.storedTwice(), ingestion.failedRequests()), ingestion.exact()));
+                "%d stored of %d, %d twice, %d failed requests; %d of %d forged deliveries rejected, %d stored"
+                        .formatted(ingestion.stored(), ingestion.unique(), ingestion.storedTwice(),
+                                ingestion.failedRequests(), ingestion.forgedRejected(), ingestion.forged(),
+                                ingestion.forgedStored()), ingestion.exact()));
         checks.add(new TargetCheck("Push p95 <= 100 ms (" + push.path() + ")",
                 Percentiles.ms(push.visible().p95()) + " ms" + (push.missed() > 0 ? ", " + push.missed() + " missed" : ""),
                 push.visible().p95() <= PUSH_P95_MS && push.missed() == 0 && push.samples() > 0));

@@ -64,16 +64,24 @@ class BenchmarkSmokeIT {
         assertThat(history.open().samples()).isEqualTo(RUNS);
         assertThat(history.pageUp().samples()).isEqualTo(RUNS * HistoryBenchmark.PAGES_UP_PER_RUN);
 
-        var ingestion = report.ingestion();
-        assertThat(ingestion.unique()).isEqualTo(UNIQUE);
-        assertThat(ingestion.duplicates()).isEqualTo(UNIQUE / 10);
-        assertThat(ingestion.failedRequests()).isZero();
-        assertThat(ingestion.stored()).as("no message lost").isEqualTo(UNIQUE);
-        assertThat(ingestion.storedTwice()).as("no message stored twice").isZero();
-        assertThat(ingestion.latency().samples()).isEqualTo(UNIQUE + UNIQUE / 10);
-        assertThat(ingestion.ceilingRows()).isEqualTo(UNIQUE);
-        assertThat(ingestion.ceilingPerSecond()).isPositive();
+        assertThat(report.ingestion().path()).isEqualTo(TelegramWebhookSender.PATH);
+        assertThat(report.ingestion().forged()).isEqualTo(IngestionBenchmark.FORGED);
+        assertThat(report.ingestion().forgedRejected()).as("forged deliveries refused")
+                .isEqualTo(IngestionBenchmark.FORGED);
+        assertThat(report.ingestion().forgedStored()).as("forged deliveries stored").isZero();
+        assertThat(report.ingestionDirect().path()).isEqualTo(DirectIngestionSender.PATH);
+        for (var ingestion : java.util.List.of(report.ingestion(), report.ingestionDirect())) {
+            assertThat(ingestion.unique()).isEqualTo(UNIQUE);
+            assertThat(ingestion.duplicates()).isEqualTo(UNIQUE / 10);
+            assertThat(ingestion.failedRequests()).as(ingestion.path()).isZero();
+            assertThat(ingestion.stored()).as("no message lost: " + ingestion.path()).isEqualTo(UNIQUE);
+            assertThat(ingestion.storedTwice()).as("no message stored twice: " + ingestion.path()).isZero();
+            assertThat(ingestion.latency().samples()).isEqualTo(UNIQUE + UNIQUE / 10);
+            assertThat(ingestion.ceilingRows()).isEqualTo(UNIQUE);
+            assertThat(ingestion.ceilingPerSecond()).isPositive();
+        }
 
+        assertThat(report.push().path()).isEqualTo(TelegramWebhookSender.PATH);
         assertThat(report.push().samples()).isEqualTo(PUSH);
         assertThat(report.push().missed()).isZero();
 
