@@ -52,6 +52,8 @@ if $build; then
 fi
 jar="$(ls target/omnichat-*.jar | grep -v '\.original$' | head -1)"
 
+# The benchmark's Telegram channel has a made-up bot token: its background jobs (profile
+# refresh) call a closed local port instead of api.telegram.org (set below).
 # The production jar wants an encryption key for channel secrets: a fixed, public one is
 # enough for the benchmark's own database; the webhook URLs point at this process.
 export OMNICHAT_SECRET_KEY="YmVuY2gtb25seS1rZXktb21uaWNoYXQtMzItYnl0ZXM="
@@ -67,6 +69,7 @@ started=$(date +%s)
   --omnichat.bench.run=true --omnichat.bench.scale="$scale" --omnichat.bench.reuse="$reuse" \
   --omnichat.bench.command="scripts/bench.sh --scale $scale$($reuse && echo ' --reuse')" \
   --omnichat.bench.output=target/bench \
+  --omnichat.channels.telegram.api-url=http://127.0.0.1:9 \
   --logging.level.root=WARN --logging.level.com.omnichat=INFO \
   "${extra[@]}"
 echo "Benchmark finished in $(( $(date +%s) - started )) s; report in target/bench/report.md and report.json"
