@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.omnichat.base.NotFoundException;
-import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ClientState;
 import com.omnichat.channel.InboundSink;
 import com.omnichat.channel.InboundMessage;
@@ -29,7 +28,6 @@ import com.omnichat.customer.ClientService;
 @Service
 public class MessageIngestion implements InboundSink {
 
-    private final ChannelService channels;
     private final ClientService clients;
     private final ConversationQueries conversations;
     private final MessageStore messages;
@@ -37,9 +35,8 @@ public class MessageIngestion implements InboundSink {
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
 
-    MessageIngestion(ChannelService channels, ClientService clients, ConversationQueries conversations,
+    MessageIngestion(ClientService clients, ConversationQueries conversations,
                      MessageStore messages, ChatUpdates updates, ApplicationEventPublisher events, JdbcClient jdbc) {
-        this.channels = channels;
         this.clients = clients;
         this.conversations = conversations;
         this.messages = messages;
@@ -51,7 +48,11 @@ public class MessageIngestion implements InboundSink {
     @Override
     @Transactional
     public IngestResult receive(InboundMessage in) {
-        channels.find(in.channelId()).orElseThrow(() -> new NotFoundException("Channel " + in.channelId()));
+        // Plain SQL rather than loading the channel entity: this runs for every inbound message.
+        if (!jdbc.sql("select exists (select 1 from channel where id = ?)").param(in.channelId())
+                .query(Boolean.class).single()) {
+            throw new NotFoundException("Channel " + in.channelId());
+        }
         Optional<IngestResult> known = existing(in);
         if (known.isPresent()) {
             return known.get();
@@ -129,7 +130,12 @@ public class MessageIngestion implements InboundSink {
                 .map(id -> new IngestResult(id, messages.conversationOf(id).orElseThrow(), true));
     }
 
+    /** The identity's conversation, created when it has none (most messages land in an existing one). */
     private long ensureConversation(long channelId, ClientIdentityRef client, Instant at) {
+        Optional<Long> existing = conversationOf(client);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
         jdbc.sql("""
                         insert into conversation (channel_id, client_id, identity_id, sort_at, created_at, client_name,
                                                   client_nickname, client_photo_url)
@@ -137,7 +143,12 @@ public class MessageIngestion implements InboundSink {
                 .params(channelId, client.clientId(), client.identityId(), Timestamp.from(at), Timestamp.from(at),
                         client.name(), client.nickname(), client.photoUrl())
                 .update();
-        return jdbc.sql("select id from conversation where identity_id = ?").param(client.identityId())
-                .query(Long.class).single();
+        return conversationOf(client).orElseThrow();
     }
+
+    private Optional<Long> conversationOf(ClientIdentityRef client) {
+        return jdbc.sql("select id from conversation where identity_id = ?").param(client.identityId())
+                .query(Long.class).optional();
+    }
+
 }

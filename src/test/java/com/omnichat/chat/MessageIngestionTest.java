@@ -1,6 +1,7 @@
 package com.omnichat.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.omnichat.IntegrationTest;
+import com.omnichat.base.NotFoundException;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ClientProfile;
 import com.omnichat.channel.InboundMessage;
@@ -45,6 +47,17 @@ class MessageIngestionTest {
         anna = staff.manager("anna");
         telegram = fixtures.channel("Telegram · @flowershop_bot", anna);
         staff.signInAs(anna);
+    }
+
+    @Test
+    void aMessageForAChannelThatDoesNotExistIsRefusedAndNothingIsStored() {
+        ClientProfile olena = InboxFixtures.client("tg-1001", "Олена Бондар", "olena_b");
+
+        assertThatThrownBy(() -> ingestion.receive(InboundMessage.text(telegram.id() + 1000, olena, "tg-msg-1",
+                "Добрий день!", fixtures.nextMoment()))).isInstanceOf(NotFoundException.class);
+
+        assertThat(fixtures.countRows("message")).isZero();
+        assertThat(fixtures.countRows("client")).isZero();
     }
 
     @Test

@@ -1,0 +1,63 @@
+package com.omnichat.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.omnichat.IntegrationTest;
+import com.omnichat.channel.ChannelInfo;
+import com.omnichat.chat.ChatFilter.Responsible;
+import com.omnichat.chat.ChatFilter.StateTab;
+import com.omnichat.user.StaffFixtures;
+import com.omnichat.user.StaffMember;
+
+/**
+ * The chat list is planned for the values at hand, every time: a manager searching all day
+ * never gets a plan cached for somebody else's search term (PostgreSQL's generic plan walks
+ * the whole list for a rare name — see issue 7's benchmark).
+ */
+@IntegrationTest
+class ChatListPlanTest {
+
+    @Autowired
+    StaffFixtures staff;
+    @Autowired
+    InboxFixtures fixtures;
+    @Autowired
+    InboxService inbox;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void repeatedSearchesAndCountsAreNeverPlannedGenerically() {
+        StaffMember anna = staff.manager("anna");
+        ChannelInfo telegram = fixtures.channel("Telegram shop", anna);
+        fixtures.newChat(telegram, "Олена Бондар", "olena_b");
+        fixtures.newChat(telegram, "Emma Wilson", "emma.w");
+        staff.signInAs(anna);
+
+        // One transaction: one connection, whose prepared statements can be inspected afterwards.
+        long generic = transactions.execute(status -> {
+            for (int i = 0; i < 12; i++) {
+                var filter = new ChatFilter(StateTab.ALL, i % 2 == 0 ? "олена" : "emma", false, Set.of(),
+                        Responsible.ALL, null);
+                assertThat(inbox.list(filter, null, 0, 50)).hasSize(1);
+                assertThat(inbox.counts(filter).open()).isEqualTo(1);
+            }
+            // The list's and the counts' statements (the only ones filtering by a channel array).
+            return jdbc.sql("""
+                            select coalesce(sum(generic_plans), 0) from pg_prepared_statements
+                            where statement like '%from conversation where channel_id = any(%'""")
+                    .query(Long.class).single();
+        });
+
+        assertThat(generic).isZero();
+    }
+}
