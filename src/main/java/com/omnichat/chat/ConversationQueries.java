@@ -112,8 +112,15 @@ class ConversationQueries {
         private final Map<String, Object> params = new java.util.HashMap<>();
 
         Where(ChatFilter filter, Set<Long> channelIds, long currentUserId, StateTab state) {
-            add("channel_id = any(:channels)");
-            params.put("channels", channelIds.toArray(Long[]::new));
+            if (channelIds.size() == 1) {
+                // Equality, not "= any": PostgreSQL 15 reads an index in order only after an equality,
+                // so one channel's list walks conversation_channel_*_idx instead of sorting.
+                add("channel_id = :channel");
+                params.put("channel", channelIds.iterator().next());
+            } else {
+                add("channel_id = any(:channels)");
+                params.put("channels", channelIds.toArray(Long[]::new));
+            }
             if (state != StateTab.ALL) {
                 add("state = :state");
                 params.put("state", state.name());

@@ -26,12 +26,13 @@ public record BenchReport(String command, String startedAt, Machine machine, Sca
     }
 
     /**
-     * One filter combination for one user. {@code deepPage} is the page reached after
-     * scrolling (51 unless the list is shorter). The floor is the median {@code EXPLAIN
+     * One filter combination for one user. {@code matching}: chats matching the tab and filter
+     * (the comparison's full count). {@code deepPage} is the page reached after scrolling (51
+     * unless the list is shorter). The floor is the median {@code EXPLAIN
      * ANALYZE} execution time of our statement; ratios compare p95 with p95, and our p50
      * with the floor.
      */
-    public record ListFigure(String who, String filter, Percentiles first, int deepPage, int deepRows,
+    public record ListFigure(String who, String filter, long matching, Percentiles first, int deepPage, int deepRows,
                              Percentiles deep, Percentiles counts, Percentiles comparisonFirst,
                              Percentiles comparisonDeep, Percentiles comparisonCounts, double floorFirst,
                              double floorDeep, String deepPlan) {
@@ -58,6 +59,11 @@ public record BenchReport(String command, String startedAt, Machine machine, Sca
 
         public boolean search() {
             return filter.contains("search");
+        }
+
+        /** The list is long enough for a real deep page (50 full pages before it). */
+        public boolean reachesDeepPage() {
+            return deepPage > ListBenchmark.SCROLLED_PAGES;
         }
     }
 

@@ -64,8 +64,13 @@ final class ListSql {
 
     private static Where ourWhere(ChatFilter filter, Set<Long> channels, long userId, StateTab state) {
         var where = new Where();
-        where.add("channel_id = any(:channels)");
-        where.params.put("channels", channels.toArray(Long[]::new));
+        if (channels.size() == 1) {
+            where.add("channel_id = :channel");
+            where.params.put("channel", channels.iterator().next());
+        } else {
+            where.add("channel_id = any(:channels)");
+            where.params.put("channels", channels.toArray(Long[]::new));
+        }
         if (state != StateTab.ALL) {
             where.add("state = :state");
             where.params.put("state", state.name());

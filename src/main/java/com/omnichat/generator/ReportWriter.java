@@ -72,13 +72,14 @@ final class ReportWriter {
                 p95. Floor: median `EXPLAIN ANALYZE` execution time of our statement. Ratios: p95/p95 against \
                 the comparison, p50/floor against the floor.
 
-                | who | filter | first page | deep page | tab counts | comparison first / deep / counts (p95) \
-                | floor first / deep | deep ours/cmp | counts ours/cmp | ours/floor first / deep |
-                |---|---|---|---|---|---|---|---|---|---|
+                | who | filter | matching | first page | deep page | tab counts \
+                | comparison first / deep / counts (p95) | floor first / deep | deep ours/cmp | counts ours/cmp \
+                | ours/floor first / deep |
+                |---|---|---|---|---|---|---|---|---|---|---|
                 """);
         for (var f : r.list()) {
-            md.append("| %s | %s | %s | %s (p%d, %d rows) | %s | %s / %s / %s | %s / %s | %s | %s | %s / %s |%n"
-                    .formatted(f.who(), f.filter(), f.first().text(), f.deep().text(), f.deepPage(), f.deepRows(),
+            md.append("| %s | %s | %,d | %s | %s (p%d, %d rows) | %s | %s / %s / %s | %s / %s | %s | %s | %s / %s |%n"
+                    .formatted(f.who(), f.filter(), f.matching(), f.first().text(), f.deep().text(), f.deepPage(), f.deepRows(),
                             f.counts().text(), Percentiles.ms(f.comparisonFirst().p95()),
                             Percentiles.ms(f.comparisonDeep().p95()), Percentiles.ms(f.comparisonCounts().p95()),
                             Percentiles.ms(f.floorFirst()), Percentiles.ms(f.floorDeep()), num(f.deepVsComparison()),

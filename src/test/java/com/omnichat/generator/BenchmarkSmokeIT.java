@@ -90,7 +90,7 @@ class BenchmarkSmokeIT {
         assertThat(report.memory().sessions()).isEqualTo(SESSIONS);
         assertThat(report.memory().verified()).as("operators seen with their chat open").isEqualTo(SESSIONS);
 
-        assertThat(report.targets()).hasSize(10).allSatisfy(t -> assertThat(t.measured()).isNotBlank());
+        assertThat(report.targets()).hasSize(11).allSatisfy(t -> assertThat(t.measured()).isNotBlank());
         assertThat(ReportWriter.markdown(report)).contains("### Targets", "### 1. Generation", "### 2-3. Chat list",
                 "### 4. Chat history", "### 5. Ingestion", "### 6. Push latency", "### 7. Memory");
         assertThat(ReportWriter.json(report)).contains("\"ingestion\"", "\"deepVsComparison\"");
