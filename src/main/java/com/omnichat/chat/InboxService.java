@@ -21,7 +21,6 @@ import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.DeliveryQueue;
 import com.omnichat.chat.ChatEvent.Type;
-import com.omnichat.chat.ChatFilter.StateTab;
 import com.omnichat.chat.ConversationQueries.Row;
 import com.omnichat.user.StaffMember;
 import com.omnichat.user.UserService;
@@ -77,8 +76,7 @@ public class InboxService {
         if (visible.isEmpty()) {
             return new TabCounts(0, 0);
         }
-        return new TabCounts(conversations.count(filter, visible, user.id(), StateTab.OPEN),
-                conversations.count(filter, visible, user.id(), StateTab.CLOSED));
+        return conversations.counts(filter, visible, user.id());
     }
 
     @Transactional(readOnly = true)

@@ -35,17 +35,6 @@ class MessageStore {
         this.jdbc = jdbc;
     }
 
-    /** Inserts a client message; empty when the channel already delivered this id. */
-    Optional<Long> insertClientMessage(long conversationId, long channelId, String externalId, @Nullable String body,
-                                       @Nullable Long replyToId, Instant at) {
-        return jdbc.sql("""
-                        insert into message (conversation_id, channel_id, kind, body, reply_to_id, external_id, created_at)
-                        values (?, ?, 'CLIENT', ?, ?, ?, ?)
-                        on conflict (channel_id, external_id) do nothing returning id""")
-                .params(conversationId, channelId, body, replyToId, externalId, Timestamp.from(at))
-                .query(Long.class).optional();
-    }
-
     long insertStaffMessage(long conversationId, long channelId, MessageKind kind, long authorId, String body,
                             @Nullable Long replyToId) {
         String status = kind == MessageKind.MANAGER ? DeliveryStatus.PENDING.name() : null;

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record BenchReport(String command, String startedAt, Machine machine, Scale scale,
                           DataSet.Timings generation, List<ListFigure> list, HistoryFigure history,
-                          IngestionFigure ingestion, IngestionFigure ingestionDirect, PushFigure push,
+                          IngestionFigure ingestion, IngestionFigure ingestionDirect, HttpFloorFigure httpFloor,
+                          PushFigure push,
                           MemoryFigure memory,
                           List<TargetCheck> targets) {
 
@@ -93,6 +94,14 @@ public record BenchReport(String command, String startedAt, Machine machine, Sca
             return stored == unique && storedTwice == 0 && failedRequests == 0 && forgedRejected == forged
                     && forgedStored == 0;
         }
+    }
+
+    /**
+     * The same requests answered without database work: what HTTP alone (client, Tomcat, security
+     * chain, controller) allows on this machine. {@code unexpected}: answers other than the 404.
+     */
+    public record HttpFloorFigure(String path, int requests, int concurrency, double seconds, double perSecond,
+                                  Percentiles latency, int unexpected) {
     }
 
     /**

@@ -109,6 +109,11 @@ public class Benchmark {
         BenchReport.IngestionFigure ingestionFigure;
         BenchReport.IngestionFigure directFigure;
         BenchReport.PushFigure pushFigure;
+        BenchReport.HttpFloorFigure floorFigure;
+        try (var floor = TelegramWebhookSender.unknownChannel(baseUrl(), run)) {
+            floorFigure = ingestion.httpFloor(floor, options.ingestMessages(), options.ingestClients(),
+                    options.concurrency(), run + "f");
+        }
         try (InboundSender webhook = telegramWebhook(run)) {
             ingestionFigure = ingestion.ingest(webhook, options.ingestMessages(), options.ingestClients(),
                     options.concurrency(), run);
@@ -137,7 +142,7 @@ public class Benchmark {
                 + " at the end"), new BenchReport.Scale(options.scale(),
                 data.conversations(), data.messages(), data.channelIds().size(), data.managers().size(),
                 options.runs(), options.comparisonRuns()), data.timings(), figures, historyFigure, ingestionFigure,
-                directFigure, pushFigure, memoryFigure, Targets.check(figures, ingestionFigure, pushFigure, memoryFigure));
+                directFigure, floorFigure, pushFigure, memoryFigure, Targets.check(figures, ingestionFigure, pushFigure, memoryFigure));
     }
 
     /**

@@ -70,23 +70,10 @@ class IngestionBenchmark {
      */
     BenchReport.IngestionFigure ingest(InboundSender sender, int unique, int clients, int concurrency, String run)
             throws Exception {
-        var random = new SplittableRandom(7);
-        List<InboundSender.Delivery> deliveries = new ArrayList<>();
-        for (int n = 0; n < unique; n++) {
-            deliveries.add(delivery(run, n, clients));
-        }
-        int duplicates = unique / 10;
-        for (int d = 0; d < duplicates; d++) {
-            deliveries.add(deliveries.get(random.nextInt(unique)));
-        }
-        Collections.shuffle(deliveries, new java.util.Random(11));
-
+        List<InboundSender.Delivery> deliveries = deliveries(run, unique, clients);
+        int duplicates = deliveries.size() - unique;
         // Warm up first (JIT, pools, caches): a provider's traffic is sustained, not a cold start.
-        List<InboundSender.Delivery> warmUp = new ArrayList<>();
-        for (int n = 0; n < Math.max(200, unique / 5); n++) {
-            warmUp.add(delivery(run + "-warm", WARM_UP_SEQUENCES + n, clients));
-        }
-        send(sender, warmUp, concurrency);
+        send(sender, warmUp(run, unique, clients), concurrency);
 
         Sent sent = send(sender, deliveries, concurrency);
         int forged = 0;
@@ -114,6 +101,45 @@ class IngestionBenchmark {
                 figure.seconds(), figure.perSecond(), figure.latency().text(), figure.stored(), figure.storedTwice(),
                 figure.failedRequests(), figure.ceilingPerSecond());
         return figure;
+    }
+
+    /**
+     * The HTTP floor: the same deliveries, from the same senders, answered without any database
+     * work (see {@link TelegramWebhookSender#unknownChannel}). What HTTP alone costs on this machine.
+     */
+    BenchReport.HttpFloorFigure httpFloor(TelegramWebhookSender sender, int unique, int clients, int concurrency,
+                                          String run) throws Exception {
+        send(sender, warmUp(run, unique, clients), concurrency);
+        Sent sent = send(sender, deliveries(run, unique, clients), concurrency);
+        var figure = new BenchReport.HttpFloorFigure(sender.path(), sent.latencies().size(), concurrency,
+                round(sent.seconds()), round(sent.latencies().size() / sent.seconds()),
+                Percentiles.of(sent.latencies()), sent.failed());
+        log.info("HTTP floor: {} requests in {} s = {} requests/s, latency {}, unexpected answers {}",
+                figure.requests(), figure.seconds(), figure.perSecond(), figure.latency().text(), figure.unexpected());
+        return figure;
+    }
+
+    /** Every message once plus 10% of them again, shuffled so that some retries race their original. */
+    private static List<InboundSender.Delivery> deliveries(String run, int unique, int clients) {
+        var random = new SplittableRandom(7);
+        List<InboundSender.Delivery> deliveries = new ArrayList<>();
+        for (int n = 0; n < unique; n++) {
+            deliveries.add(delivery(run, n, clients));
+        }
+        for (int d = 0; d < unique / 10; d++) {
+            deliveries.add(deliveries.get(random.nextInt(unique)));
+        }
+        Collections.shuffle(deliveries, new java.util.Random(11));
+        return deliveries;
+    }
+
+    /** A fifth as many other messages (at least 200), sent first and not counted. */
+    private static List<InboundSender.Delivery> warmUp(String run, int unique, int clients) {
+        List<InboundSender.Delivery> warmUp = new ArrayList<>();
+        for (int n = 0; n < Math.max(200, unique / 5); n++) {
+            warmUp.add(delivery(run + "-warm", WARM_UP_SEQUENCES + n, clients));
+        }
+        return warmUp;
     }
 
     private record Sent(double seconds, List<Double> latencies, int failed) {

@@ -51,8 +51,42 @@ final class ListSql {
         }
         where.params.put("limit", limit);
         where.params.put("skip", 0);
-        return new Query("select " + COLUMNS + " from conversation where " + where.sql()
-                + " order by sort_at desc, id desc limit :limit offset :skip", where.params);
+        String order = " order by sort_at desc, id desc";
+        if (channels.size() < 2 || channels.size() > 8 || !mergePerChannel(filter)) {
+            return new Query("select " + COLUMNS + " from conversation where " + where.sql() + order
+                    + " limit :limit offset :skip", where.params);
+        }
+        // Each channel's rows from its own index, merged (as ConversationQueries does for a few channels).
+        List<String> perChannel = new ArrayList<>();
+        int n = 0;
+        for (long channel : channels) {
+            where.params.put("channel" + n, channel);
+            List<String> predicates = new ArrayList<>(where.predicates);
+            predicates.set(0, "channel_id = :channel" + n);
+            perChannel.add("(select " + COLUMNS + " from conversation where " + String.join(" and ", predicates)
+                    + order + " limit :rowsPerChannel)");
+            n++;
+        }
+        where.params.put("rowsPerChannel", limit);
+        return new Query("select " + COLUMNS + " from (" + String.join(" union all ", perChannel) + ") chats" + order
+                + " limit :limit offset :skip", where.params);
+    }
+
+    /**
+     * As ConversationQueries: whether a channel's own index gives this filter's order while no index over all channels
+     * does: the open or closed tab, or the unassigned ones (partial index per channel); not a
+     * person's chats in one tab (the responsible index is ordered and narrower), not the
+     * unanswered ones (their partial index is ordered), not a search (trigram index).
+     */
+    private static boolean mergePerChannel(ChatFilter filter) {
+        if (!filter.search().isEmpty()) {
+            return false;
+        }
+        return switch (filter.responsible()) {
+            case ALL -> filter.state() != StateTab.ALL && !filter.unansweredOnly();
+            case UNASSIGNED -> true;
+            case MINE, USER -> filter.state() == StateTab.ALL;
+        };
     }
 
     static Query oursCount(ChatFilter filter, Set<Long> channels, long userId, StateTab state, int cap) {

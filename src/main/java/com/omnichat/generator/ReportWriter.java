@@ -111,7 +111,8 @@ final class ReportWriter {
                 Forged: deliveries with a wrong secret (must be refused, nothing stored). Ceiling: the same \
                 number of message rows inserted by plain batched JDBC (batches of 500, one connection). The \
                 second row is a diagnostic: the ingestion contract called directly, without HTTP and without \
-                storing the raw event.
+                storing the raw event. The last row is the HTTP floor: the same requests from the same senders \
+                to a channel key that does not exist, answered 404 without any database work.
 
                 | path | deliveries (unique + duplicates) | time | messages/s | latency p50 / p95 / p99 \
                 | stored / expected | stored twice | failed | forged refused / stored | batched JDBC ceiling \
@@ -127,6 +128,12 @@ final class ReportWriter {
                             i.latency().text(), i.stored(), i.unique(), i.storedTwice(), i.failedRequests(),
                             i.forgedRejected(), i.forged(), i.forgedStored(), num(i.ceilingPerSecond()),
                             num(i.vsCeiling())));
+        }
+        var f = r.httpFloor();
+        if (f != null) {
+            md.append("| %s | %,d requests | %s s | %s requests/s | %s | | | %d unexpected | | | %s |%n".formatted(
+                    f.path(), f.requests(), num(f.seconds()), num(f.perSecond()), f.latency().text(), f.unexpected(),
+                    num(f.perSecond() / Math.max(1, r.ingestion().ceilingPerSecond()))));
         }
 
         var p = r.push();

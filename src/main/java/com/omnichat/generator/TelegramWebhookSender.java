@@ -15,23 +15,39 @@ import java.time.Duration;
 final class TelegramWebhookSender implements InboundSender {
 
     static final String PATH = "HTTP webhook POST /webhooks/telegram/{key} (secret token checked, raw update stored)";
+    static final String FLOOR_PATH = "HTTP only: the same POSTs to /webhooks/telegram/{unknown key} (404 from the "
+            + "controller, cached channel lookup, no database work)";
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
     private final long channelId;
     private final URI url;
     private final String secret;
+    private final int acceptedStatus;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     TelegramWebhookSender(long channelId, String url, String secret) {
+        this(channelId, url, secret, 200);
+    }
+
+    private TelegramWebhookSender(long channelId, String url, String secret, int acceptedStatus) {
         this.channelId = channelId;
         this.url = URI.create(url);
         this.secret = secret;
+        this.acceptedStatus = acceptedStatus;
+    }
+
+    /**
+     * The HTTP floor: the same requests through the same client, Tomcat, security chain and
+     * controller, to a channel key that does not exist, so the answer (404) involves no database.
+     */
+    static TelegramWebhookSender unknownChannel(String baseUrl, String run) {
+        return new TelegramWebhookSender(-1, baseUrl + "/webhooks/telegram/no-such-channel-" + run, "none", 404);
     }
 
     @Override
     public String path() {
-        return PATH;
+        return acceptedStatus == 200 ? PATH : FLOOR_PATH;
     }
 
     @Override
@@ -41,7 +57,7 @@ final class TelegramWebhookSender implements InboundSender {
 
     @Override
     public boolean deliver(Delivery d) throws Exception {
-        return post(update(d), secret) == 200;
+        return post(update(d), secret) == acceptedStatus;
     }
 
     @Override

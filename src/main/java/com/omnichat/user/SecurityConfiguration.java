@@ -1,7 +1,9 @@
 package com.omnichat.user;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -29,6 +31,14 @@ class SecurityConfiguration {
         // -1: any number of sessions, but registered, so a deactivated user's sessions can be ended.
         http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    /** Ahead of every other filter, Spring Security's included (see the class for why). */
+    @Bean
+    FilterRegistrationBean<StaleSessionPwaFilter> staleSessionPwaFilter() {
+        var registration = new FilterRegistrationBean<>(new StaleSessionPwaFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

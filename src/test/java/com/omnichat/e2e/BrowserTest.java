@@ -105,26 +105,16 @@ abstract class BrowserTest {
                         + r.status() + (r.status() >= 300 && r.status() < 400 ? " " + r.headerValue("location") : ""));
             }
         });
-        // Known intermittent issue (see the closing note of issues 2/3): rarely the browser lands on
-        // the login form again right after a successful sign-in (a stray request of the login page
-        // seems to replace the new session cookie). A user simply signs in again; so does the test,
-        // once, and says so in the log.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                submitLogin(page, login);
-                page.waitForURL(url -> !url.contains("/login"));
-                page.locator("vaadin-side-nav").waitFor();
-                return;
-            } catch (PlaywrightException e) {
-                if (attempt == 1 && page.url().contains("/login") && !page.url().contains("error")) {
-                    System.out.println("WARN sign-in as " + login + " bounced to " + page.url() + ", retrying once; "
-                            + navigations);
-                    continue;
-                }
-                screenshot(page, "failed-sign-in-" + login);
-                throw new AssertionError("Sign-in as " + login + " did not reach the layout; the page is at "
-                        + page.url() + "\nnavigations: " + navigations, e);
-            }
+        // No retry: landing on the login form again after signing in was a real bug (the service
+        // worker's precache requests with the login page's cookie; see SignInRaceIT) and must show.
+        submitLogin(page, login);
+        try {
+            page.waitForURL(url -> !url.contains("/login"));
+            page.locator("vaadin-side-nav").waitFor();
+        } catch (PlaywrightException e) {
+            screenshot(page, "failed-sign-in-" + login);
+            throw new AssertionError("Sign-in as " + login + " did not reach the layout; the page is at "
+                    + page.url() + "\nnavigations: " + navigations, e);
         }
     }
 

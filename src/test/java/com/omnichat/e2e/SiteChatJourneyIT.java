@@ -1,11 +1,13 @@
 package com.omnichat.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -188,18 +190,8 @@ class SiteChatJourneyIT extends BrowserTest {
     }
 
     private static void waitFor(java.util.function.Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!Boolean.TRUE.equals(condition.get())) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Condition not met within 20 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Boolean.TRUE.equals(condition.get()));
     }
 
 }

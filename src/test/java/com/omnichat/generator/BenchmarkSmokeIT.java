@@ -72,6 +72,9 @@ class BenchmarkSmokeIT {
                 .isEqualTo(IngestionBenchmark.FORGED);
         assertThat(report.ingestion().forgedStored()).as("forged deliveries stored").isZero();
         assertThat(report.ingestionDirect().path()).isEqualTo(DirectIngestionSender.PATH);
+        assertThat(report.httpFloor().path()).isEqualTo(TelegramWebhookSender.FLOOR_PATH);
+        assertThat(report.httpFloor().requests()).isEqualTo(UNIQUE + UNIQUE / 10);
+        assertThat(report.httpFloor().unexpected()).as("every floor request answered 404").isZero();
         for (var ingestion : java.util.List.of(report.ingestion(), report.ingestionDirect())) {
             assertThat(ingestion.unique()).isEqualTo(UNIQUE);
             assertThat(ingestion.duplicates()).isEqualTo(UNIQUE / 10);

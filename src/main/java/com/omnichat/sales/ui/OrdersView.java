@@ -14,12 +14,10 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -45,7 +43,7 @@ class OrdersView extends VerticalLayout implements HasDynamicTitle {
     private final SalesFormat format = SalesFormat.current();
     final Select<StatusChoice> status = new Select<>();
     final StaffFilter manager;
-    final TextField search = new TextField();
+    final TextField search = new SalesSearch("order.search");
     final Grid<SalesOrder> grid = new Grid<>();
 
     OrdersView(SalesForms forms) {
@@ -74,11 +72,6 @@ class OrdersView extends VerticalLayout implements HasDynamicTitle {
         status.addClassName("sales-filter");
         status.addValueChangeListener(e -> refresh());
         manager.addValueChangeListener(e -> refresh());
-        search.setPlaceholder(getTranslation("order.search"));
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addClassName("sales-search");
         search.addValueChangeListener(e -> refresh());
     }
 

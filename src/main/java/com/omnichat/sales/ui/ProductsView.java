@@ -16,7 +16,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -32,7 +31,7 @@ class ProductsView extends VerticalLayout implements HasDynamicTitle {
 
     private final ProductService products;
     private final SalesFormat format = SalesFormat.current();
-    final TextField search = new TextField();
+    final TextField search = new SalesSearch("product.search");
     final Grid<Product> grid = new Grid<>();
     final Button create = new Button(getTranslation("product.create"), VaadinIcon.PLUS.create());
 
@@ -40,11 +39,6 @@ class ProductsView extends VerticalLayout implements HasDynamicTitle {
         this.products = products;
         addClassName("sales-view");
         setSizeFull();
-        search.setPlaceholder(getTranslation("product.search"));
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addClassName("sales-search");
         search.addValueChangeListener(e -> refresh());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(e -> openEditor(null));

@@ -13,12 +13,10 @@ import com.omnichat.sales.SalesRequest;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -44,7 +42,7 @@ class RequestsView extends VerticalLayout implements HasDynamicTitle {
     private final SalesFormat format = SalesFormat.current();
     final Select<StageChoice> stage = new Select<>();
     final StaffFilter manager;
-    final TextField search = new TextField();
+    final TextField search = new SalesSearch("request.search");
     final Grid<SalesRequest> grid = new Grid<>();
 
     RequestsView(SalesForms forms) {
@@ -71,11 +69,6 @@ class RequestsView extends VerticalLayout implements HasDynamicTitle {
         stage.addClassName("sales-filter");
         stage.addValueChangeListener(e -> refresh());
         manager.addValueChangeListener(e -> refresh());
-        search.setPlaceholder(getTranslation("request.search"));
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addClassName("sales-search");
         search.addValueChangeListener(e -> refresh());
     }
 

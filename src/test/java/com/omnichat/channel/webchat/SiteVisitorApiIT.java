@@ -1,6 +1,7 @@
 package com.omnichat.channel.webchat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -376,13 +377,7 @@ class SiteVisitorApiIT {
         return (StaffPrincipal) users.loadUserByUsername("admin");
     }
 
-    private static void eventually(Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Condition not met within " + WAIT);
-            }
-            Thread.sleep(50);
-        }
+    private static void eventually(Supplier<Boolean> condition) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(condition::get);
     }
 }

@@ -1,11 +1,13 @@
 package com.omnichat.chat.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -213,33 +215,29 @@ class NewMessageNotifierTest extends BrowserlessViewTest {
 
     /** Lets live events in until the tab was told to announce this chat; returns everything announced so far. */
     private List<Announced> awaitAnnouncementOf(long chat) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (announced.stream().noneMatch(a -> a.chat() == chat)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Chat " + chat + " was not announced within " + PATIENCE + "; announced: "
-                        + announced);
-            }
-            // The browserless session runs tasks queued by other threads (live updates) only when asked.
-            VaadinSession.getCurrent().getService().runPendingAccessTasks(VaadinSession.getCurrent());
-            roundTrip();
-            UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
-                    .map(PendingJavaScriptInvocation::getInvocation)
-                    .filter(i -> i.getExpression().contains(".alert("))
-                    .map(i -> i.getParameters().stream().filter(p -> !(p instanceof Element)).toList())
-                    .forEach(p -> announced.add(new Announced(Long.parseLong((String) p.get(0)), (String) p.get(1),
-                            (String) p.get(2), (Boolean) p.get(3), (Boolean) p.get(4), (Boolean) p.get(5))));
-            pause();
+        try {
+            // In this thread: the browserless session is bound to it and runs tasks queued by other threads
+            // (live updates) only when asked.
+            await().atMost(PATIENCE).pollInSameThread().pollInterval(Duration.ofMillis(25)).until(() -> {
+                collectAnnouncements();
+                return announced.stream().anyMatch(a -> a.chat() == chat);
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("Chat " + chat + " was not announced within " + PATIENCE + "; announced: "
+                    + announced, e);
         }
         return List.copyOf(announced);
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(25);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+    private void collectAnnouncements() {
+        VaadinSession.getCurrent().getService().runPendingAccessTasks(VaadinSession.getCurrent());
+        roundTrip();
+        UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
+                .map(PendingJavaScriptInvocation::getInvocation)
+                .filter(i -> i.getExpression().contains(".alert("))
+                .map(i -> i.getParameters().stream().filter(p -> !(p instanceof Element)).toList())
+                .forEach(p -> announced.add(new Announced(Long.parseLong((String) p.get(0)), (String) p.get(1),
+                        (String) p.get(2), (Boolean) p.get(3), (Boolean) p.get(4), (Boolean) p.get(5))));
     }
 
     /** What the tab's script was asked to do: count in the title, chime, show a desktop notification. */
