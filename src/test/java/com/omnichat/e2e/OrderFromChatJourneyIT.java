@@ -91,7 +91,9 @@ class OrderFromChatJourneyIT extends BrowserTest {
         Locator text = lines.nth(1).locator("vaadin-combo-box input");
         text.fill("Hand-tied ribbon");
         text.press("Enter");
-        lines.nth(1).locator(".order-line-quantity input").fill("1");
+        // Something picked means one of it. Waiting for it also keeps typing from racing the
+        // server's "1" (typed "1" + set "1" once made eleven).
+        assertThat(lines.nth(1).locator(".order-line-quantity input")).hasValue("1");
         BigDecimal ribbonPrice = new BigDecimal("120.50");
         lines.nth(1).locator(".order-line-price input").fill(ribbonPrice.toPlainString());
 

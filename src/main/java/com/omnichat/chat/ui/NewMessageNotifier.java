@@ -16,6 +16,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.Location;
+import com.vaadin.flow.server.communication.PushConnection;
 import com.vaadin.flow.shared.Registration;
 
 /**
@@ -148,7 +149,7 @@ class NewMessageNotifier extends Div {
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        OpenTabs.Tab opened = tabs.open(ui.getSession().getSession().getId());
+        OpenTabs.Tab opened = tabs.open(ui.getSession().getSession().getId(), () -> connected(ui));
         opened.openChat = chatIn(ui.getInternals().getActiveViewLocation());
         tab = opened;
         navigation = ui.addAfterNavigationListener(e -> opened.openChat = chatIn(e.getLocation()));
@@ -206,6 +207,15 @@ class NewMessageNotifier extends Div {
         if (conversationId.matches("[0-9]{1,18}")) {
             getUI().ifPresent(ui -> ui.navigate("chats/" + conversationId));
         }
+    }
+
+    /**
+     * The page is there while its push connection is; one still loading has none yet and
+     * does not count either (it reports soon). Without push (not this app) nothing is known.
+     */
+    private static boolean connected(UI ui) {
+        PushConnection push = ui.getInternals().getPushConnection();
+        return !ui.isClosing() && (push == null || push.isConnected());
     }
 
     static @Nullable Long chatIn(@Nullable Location location) {

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,11 @@ import org.springframework.stereotype.Component;
  * new message is announced, so a chat the user is looking at in one tab does not ring in
  * another. (A browser's tabs share a session and therefore a node; another browser or
  * device of the same user announces on its own.)
+ * <p>
+ * A tab whose page is gone without saying goodbye (the browser's unload beacon lost, or the
+ * page left before its script started) stays registered until Vaadin expires its UI, minutes
+ * later; it would silence the others all that time. So only connected tabs weigh: a page that
+ * is gone has lost its push connection at once.
  */
 @Component
 class OpenTabs {
@@ -34,18 +40,29 @@ class OpenTabs {
     /** One tab; changed by its own UI, read by the others. Until it reports, it counts as visible. */
     static final class Tab {
         final String browser;
+        /** Whether its page is still there; asked under the browser's (shared) session lock. */
+        final BooleanSupplier connected;
         volatile boolean hidden;
         volatile @Nullable Long openChat;
 
-        Tab(String browser) {
+        Tab(String browser, BooleanSupplier connected) {
             this.browser = browser;
+            this.connected = connected;
+        }
+
+        Tab(String browser) {
+            this(browser, () -> true);
         }
     }
 
     private final Map<String, Set<Tab>> byBrowser = new ConcurrentHashMap<>();
 
     Tab open(String browser) {
-        var tab = new Tab(browser);
+        return open(browser, () -> true);
+    }
+
+    Tab open(String browser, BooleanSupplier connected) {
+        var tab = new Tab(browser, connected);
         byBrowser.computeIfAbsent(browser, id -> ConcurrentHashMap.newKeySet()).add(tab);
         return tab;
     }
@@ -63,13 +80,14 @@ class OpenTabs {
 
     static Reaction react(Tab self, Collection<Tab> browsersTabs, long conversationId) {
         Long chat = conversationId;
-        Predicate<Tab> showsIt = t -> !t.hidden && chat.equals(t.openChat);
+        Predicate<Tab> seen = t -> !t.hidden && (t == self || t.connected.getAsBoolean());
+        Predicate<Tab> showsIt = seen.and(t -> chat.equals(t.openChat));
         if (showsIt.test(self) || browsersTabs.stream().anyMatch(showsIt)) {
             return Reaction.NONE;
         }
         if (!self.hidden) {
             return Reaction.SOUND;
         }
-        return browsersTabs.stream().anyMatch(t -> !t.hidden) ? Reaction.TITLE : Reaction.FULL;
+        return browsersTabs.stream().anyMatch(seen) ? Reaction.TITLE : Reaction.FULL;
     }
 }

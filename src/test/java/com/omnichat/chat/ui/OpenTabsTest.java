@@ -3,6 +3,7 @@ package com.omnichat.chat.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,24 @@ class OpenTabsTest {
         tabs.close(second);
         assertThat(tabs.reactionOf(first, CHAT)).isEqualTo(Reaction.FULL);
         assertThat(tabs.reactionOf(tabs.open("browser-2"), CHAT)).as("another browser announces on its own").isEqualTo(Reaction.SOUND);
+    }
+
+    @Test
+    void aPageGoneWithoutGoodbyeNoLongerSilencesTheOthers() {
+        var tabs = new OpenTabs();
+        var pageThere = new AtomicBoolean(true);
+        Tab reloaded = tabs.open("browser-1", pageThere::get); // its unload beacon never arrives
+        reloaded.openChat = CHAT;
+        Tab current = tabs.open("browser-1");
+        current.hidden = true;
+
+        assertThat(tabs.reactionOf(current, CHAT)).isEqualTo(Reaction.NONE);
+        pageThere.set(false); // its push connection is lost
+        assertThat(tabs.reactionOf(current, CHAT)).as("as if alone in the browser").isEqualTo(Reaction.FULL);
+        reloaded.openChat = 8L;
+        assertThat(tabs.reactionOf(current, CHAT)).isEqualTo(Reaction.FULL);
+        pageThere.set(true);
+        assertThat(tabs.reactionOf(current, CHAT)).as("back: he works there").isEqualTo(Reaction.TITLE);
     }
 
     private static Reaction react(Tab only) {
