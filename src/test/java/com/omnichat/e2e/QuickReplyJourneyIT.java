@@ -81,6 +81,7 @@ class QuickReplyJourneyIT extends BrowserTest {
         // The keyboard way: "/shortcut" at the start opens the list, arrows choose, Enter inserts.
         // Typed at full speed: letters that reach the input before the list takes the focus must not be lost.
         input.pressSequentially("/" + shortcut);
+        assertThat(search).hasValue(shortcut);
         assertThat(item).isVisible();
         screenshot(anna, "quick-reply-slash");
         anna.keyboard().press("ArrowDown");
