@@ -37,7 +37,7 @@ class OpenTabs {
         FULL
     }
 
-    /** One tab; changed by its own UI, read by the others. Until it reports, it counts as visible. */
+    /** One tab; changed by its own UI, read by the others. Once connected and until it reports, it counts as visible. */
     static final class Tab {
         final String browser;
         /** Whether its page is still there; asked under the browser's (shared) session lock. */
