@@ -2,6 +2,7 @@ package com.omnichat.chat;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -144,18 +145,21 @@ public class MessageIngestion implements InboundSink {
     /** The stored message when the channel delivered it before; checks that the channel exists too. */
     private Optional<IngestResult> known(InboundMessage in) {
         var row = jdbc.sql("""
-                        select exists (select 1 from channel where id = :channel), m.id, m.conversation_id
+                        select exists (select 1 from channel where id = :channel) as channel_exists,
+                               m.id, m.conversation_id
                         from (values (1)) one
                         left join message m on m.channel_id = :channel and m.external_id = :external""")
                 .param("channel", in.channelId()).param("external", in.externalMessageId())
-                .query((rs, n) -> new Object[] {rs.getBoolean(1), rs.getObject(2, Long.class),
-                        rs.getObject(3, Long.class)})
+                .query(KnownRow.class)
                 .single();
-        if (!(Boolean) row[0]) {
+        if (!row.channelExists()) {
             throw new NotFoundException("Channel " + in.channelId());
         }
-        return row[1] == null ? Optional.empty()
-                : Optional.of(new IngestResult((Long) row[1], (Long) row[2], true));
+        return row.id() == null ? Optional.empty()
+                : Optional.of(new IngestResult(row.id(), Objects.requireNonNull(row.conversationId()), true));
+    }
+
+    private record KnownRow(boolean channelExists, @Nullable Long id, @Nullable Long conversationId) {
     }
 
     private Optional<IngestResult> existing(InboundMessage in) {
@@ -176,7 +180,7 @@ public class MessageIngestion implements InboundSink {
                 .params(channelId, client.clientId(), client.identityId(), Timestamp.from(at), Timestamp.from(at),
                         client.name(), client.nickname(), client.photoUrl())
                 .update();
-        return java.util.Objects.requireNonNull(conversations.lockByIdentity(client.identityId()));
+        return Objects.requireNonNull(conversations.lockByIdentity(client.identityId()));
     }
 
 }

@@ -49,17 +49,9 @@ class OpenTabs {
             this.browser = browser;
             this.connected = connected;
         }
-
-        Tab(String browser) {
-            this(browser, () -> true);
-        }
     }
 
     private final Map<String, Set<Tab>> byBrowser = new ConcurrentHashMap<>();
-
-    Tab open(String browser) {
-        return open(browser, () -> true);
-    }
 
     Tab open(String browser, BooleanSupplier connected) {
         var tab = new Tab(browser, connected);

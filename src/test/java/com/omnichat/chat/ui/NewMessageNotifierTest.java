@@ -127,7 +127,7 @@ class NewMessageNotifierTest extends BrowserlessViewTest {
         long watched = inbox.write(telegram, olena, "Hello?").conversationId();
         awaitAnnouncementOf(watched);
         // Anna's other tab in this browser, visible, shows Olena's chat.
-        OpenTabs.Tab another = tabs.open(VaadinSession.getCurrent().getSession().getId());
+        OpenTabs.Tab another = tabs.open(VaadinSession.getCurrent().getSession().getId(), () -> true);
         otherTabs.add(another);
         another.openChat = watched;
         announced.clear();

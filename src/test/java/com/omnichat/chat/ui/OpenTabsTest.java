@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import com.omnichat.chat.ui.OpenTabs.Tab;
 class OpenTabsTest {
 
     private static final long CHAT = 7;
+    private static final BooleanSupplier CONNECTED = () -> true;
 
     @Test
     void aSingleTab() {
@@ -47,15 +49,15 @@ class OpenTabsTest {
     @Test
     void closedTabsNoLongerCount() {
         var tabs = new OpenTabs();
-        Tab first = tabs.open("browser-1");
-        Tab second = tabs.open("browser-1");
+        Tab first = tabs.open("browser-1", CONNECTED);
+        Tab second = tabs.open("browser-1", CONNECTED);
         first.hidden = true;
         second.openChat = CHAT;
 
         assertThat(tabs.reactionOf(first, CHAT)).isEqualTo(Reaction.NONE);
         tabs.close(second);
         assertThat(tabs.reactionOf(first, CHAT)).isEqualTo(Reaction.FULL);
-        assertThat(tabs.reactionOf(tabs.open("browser-2"), CHAT)).as("another browser announces on its own").isEqualTo(Reaction.SOUND);
+        assertThat(tabs.reactionOf(tabs.open("browser-2", CONNECTED), CHAT)).as("another browser announces on its own").isEqualTo(Reaction.SOUND);
     }
 
     @Test
@@ -64,7 +66,7 @@ class OpenTabsTest {
         var pageThere = new AtomicBoolean(true);
         Tab reloaded = tabs.open("browser-1", pageThere::get); // its unload beacon never arrives
         reloaded.openChat = CHAT;
-        Tab current = tabs.open("browser-1");
+        Tab current = tabs.open("browser-1", CONNECTED);
         current.hidden = true;
 
         assertThat(tabs.reactionOf(current, CHAT)).isEqualTo(Reaction.NONE);
@@ -81,7 +83,7 @@ class OpenTabsTest {
     }
 
     private static Tab tab(boolean hidden, Long openChat) {
-        var tab = new Tab("browser-1");
+        var tab = new Tab("browser-1", CONNECTED);
         tab.hidden = hidden;
         tab.openChat = openChat;
         return tab;
