@@ -10,7 +10,8 @@ public interface ClientContactsSink {
 
     /**
      * Gives the details to the client behind the channel identity: a phone or e-mail the
-     * card does not have yet is filled in, and a name replaces the channel's placeholder.
+     * card does not have yet is filled in, marked unverified (anyone may type anyone's phone
+     * into a form), and a name replaces the channel's placeholder.
      * Nothing a manager entered is overwritten. False when the identity does not exist yet
      * (the client has not written): the caller keeps the details and tries again later.
      */

@@ -97,6 +97,10 @@ class ClientCardTrail {
                 }
             }
             case NOTE -> trail(event.conversationId(), event.clientId(), "client-note");
+            case PHONE_CONFIRMED -> trail(event.conversationId(), event.clientId(), "client-phone-confirmed",
+                    Phones.display(event.value()));
+            case EMAIL_CONFIRMED -> trail(event.conversationId(), event.clientId(), "client-email-confirmed",
+                    String.valueOf(event.value()));
         }
         announce(event.clientId());
     }

@@ -14,6 +14,11 @@ import com.omnichat.customer.ClientUpdated.Change;
  * Contacts a client left himself (the site widget's form) fill the gaps of his card: never
  * overwriting what a manager entered, and only with a valid phone (stored in E.164) and a
  * valid e-mail address (stored lower-cased). The chats follow like after a card edit.
+ * <p>
+ * Anyone can type anyone's phone into a form, so such a contact is stored unverified: the
+ * card marks it, and it never links the client to a buyer by itself (see
+ * {@link ClientCardService#saveAsBuyer}). He may correct it himself while it is unverified;
+ * once staff entered or confirmed a contact, it stays as staff left it.
  */
 @Component
 @Transactional
@@ -47,27 +52,38 @@ class ChannelContacts implements ClientContactsSink {
         if (name != null) {
             // Still the name the channel gave (nobody renamed him): the client's own name wins.
             if (found.clientName().equals(found.displayName()) && !name.equals(found.clientName())
-                    && set(found.clientId(), "name", name, false)) {
+                    && setName(found.clientId(), name)) {
                 events.publishEvent(new ClientUpdated(found.clientId(), 0, Change.NAME, name));
             }
             jdbc.sql("update client_identity set display_name = ? where id = ?").params(name, found.identityId()).update();
         }
         String phone = valid(() -> phones.normalize(contacts.phone()));
-        if (phone != null && set(found.clientId(), "phone", phone, true)) {
+        if (phone != null && setUnverified(found.clientId(), "phone", phone)) {
             events.publishEvent(new ClientUpdated(found.clientId(), 0, Change.PHONE, phone));
         }
         String email = valid(() -> EmailAddresses.normalize(contacts.email()));
-        if (email != null && set(found.clientId(), "email", email, true)) {
+        if (email != null && setUnverified(found.clientId(), "email", email)) {
             events.publishEvent(new ClientUpdated(found.clientId(), 0, Change.EMAIL, email));
         }
         return true;
     }
 
-    /** Sets the column (only when empty, if asked); whether it changed. */
-    private boolean set(long clientId, String column, String value, boolean onlyWhenEmpty) {
-        return jdbc.sql("update client set " + column + " = ?, updated_at = now(), version = version + 1 where id = ?"
-                        + (onlyWhenEmpty ? " and " + column + " is null" : ""))
-                .params(value, clientId).update() > 0;
+    /** Sets the name; whether it changed. */
+    private boolean setName(long clientId, String name) {
+        return jdbc.sql("update client set name = ?, updated_at = now(), version = version + 1 where id = ?")
+                .params(name, clientId).update() > 0;
+    }
+
+    /**
+     * Sets the contact as the client's own (unverified), unless staff entered or confirmed one
+     * already; whether it changed.
+     */
+    private boolean setUnverified(long clientId, String column, String value) {
+        // Column names come from this class only, never from input.
+        return jdbc.sql("update client set " + column + " = ?, " + column + "_verified = false, updated_at = now(),"
+                        + " version = version + 1 where id = ? and (" + column + " is null or (not " + column
+                        + "_verified and " + column + " <> ?))")
+                .params(value, clientId, value).update() > 0;
     }
 
     /** The normalized value, or null when the client typed something invalid (nothing to fill then). */

@@ -19,6 +19,10 @@ import com.omnichat.customer.ClientUpdated.Change;
  * is refused, never silently overwritten) and the chat he acted from ({@code conversationId},
  * null outside the chats page), which the chat module uses for its system message.
  * Access as {@link ClientService#summary}: a client the user may not see is not found.
+ * <p>
+ * A phone or e-mail staff types here is verified; so is one the client left himself (see
+ * {@code ChannelContacts}) once a manager confirms it or types it again: the manager has
+ * checked it with the client then, and answers for it like for one he entered.
  */
 @Service
 @Transactional
@@ -29,12 +33,17 @@ public class ClientCardService {
 
     private final ClientService clients;
     private final PhoneNumbers phones;
+    private final BuyerMatches matches;
+    private final ClientMerge merging;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
 
-    ClientCardService(ClientService clients, PhoneNumbers phones, ApplicationEventPublisher events, JdbcClient jdbc) {
+    ClientCardService(ClientService clients, PhoneNumbers phones, BuyerMatches matches, ClientMerge merging,
+                      ApplicationEventPublisher events, JdbcClient jdbc) {
         this.clients = clients;
         this.phones = phones;
+        this.matches = matches;
+        this.merging = merging;
         this.events = events;
         this.jdbc = jdbc;
     }
@@ -56,44 +65,24 @@ public class ClientCardService {
         return reload(clientId);
     }
 
-    /** Sets ({@code phone} as typed, normalized to E.164) or clears (blank) the phone. */
+    /** Sets ({@code phone} as typed, normalized to E.164, verified) or clears (blank) the phone. */
     public ClientSummary changePhone(long clientId, long version, @Nullable String phone, @Nullable Long conversationId) {
-        String normalized = phones.normalize(phone);
-        if (normalized != null) {
-            lockContact("phone", normalized);
-        }
-        ClientSummary client = lockVisible(clientId, version);
-        if (Objects.equals(normalized, client.phone())) {
-            return client;
-        }
-        if (client.buyer() && normalized != null) {
-            findBuyer("phone", normalized, clientId).ifPresent(other -> {
-                throw new UserFacingException("client.error.phone-taken", other.name());
-            });
-        }
-        update(client, "phone", normalized);
-        events.publishEvent(new ClientUpdated(clientId, chat(conversationId), Change.PHONE, normalized));
-        return reload(clientId);
+        return changeContact(Contact.PHONE, clientId, version, phones.normalize(phone), conversationId);
     }
 
-    /** Sets (validated, lower-cased) or clears (blank) the e-mail. */
+    /** Sets (validated, lower-cased, verified) or clears (blank) the e-mail. */
     public ClientSummary changeEmail(long clientId, long version, @Nullable String email, @Nullable Long conversationId) {
-        String normalized = EmailAddresses.normalize(email);
-        if (normalized != null) {
-            lockContact("email", normalized);
-        }
-        ClientSummary client = lockVisible(clientId, version);
-        if (Objects.equals(normalized, client.email())) {
-            return client;
-        }
-        if (client.buyer() && normalized != null) {
-            findBuyer("email", normalized, clientId).ifPresent(other -> {
-                throw new UserFacingException("client.error.email-taken", other.name());
-            });
-        }
-        update(client, "email", normalized);
-        events.publishEvent(new ClientUpdated(clientId, chat(conversationId), Change.EMAIL, normalized));
-        return reload(clientId);
+        return changeContact(Contact.EMAIL, clientId, version, EmailAddresses.normalize(email), conversationId);
+    }
+
+    /** The manager checked the phone the client left himself: it is verified from now on. */
+    public ClientSummary confirmPhone(long clientId, long version, @Nullable Long conversationId) {
+        return confirm(Contact.PHONE, lockVisible(clientId, version), conversationId);
+    }
+
+    /** The manager checked the e-mail the client left himself: it is verified from now on. */
+    public ClientSummary confirmEmail(long clientId, long version, @Nullable Long conversationId) {
+        return confirm(Contact.EMAIL, lockVisible(clientId, version), conversationId);
     }
 
     /** The staff's note about the client (blank clears it). */
@@ -112,39 +101,41 @@ public class ClientCardService {
     }
 
     /**
-     * "Save buyer": the lead becomes a buyer, unless a buyer with the same phone (first) or
-     * e-mail exists; then the lead is linked to that buyer (merged into him) and the result
-     * says so.
+     * "Save buyer". Never links on its own: when a buyer the manager may see has the lead's
+     * phone (first) or e-mail, nothing is saved and that buyer is offered (name, masked
+     * contacts) for {@link #linkToOfferedBuyer} or {@link #saveAsNewBuyer}. Otherwise the lead
+     * becomes a buyer of his own; a buyer with his contacts whom the manager may not see is
+     * flagged for an administrator ({@link DuplicateFlags}) and appears nowhere in the result.
      */
     public SaveBuyerResult saveAsBuyer(long clientId, long version, @Nullable Long conversationId) {
-        // Two leads with one phone saved at once must not both become buyers: the contacts
-        // are locked for the rest of the transaction. Locks are taken in one order everywhere
-        // (contacts, phone first; then the lead; then the buyer), so no two changes deadlock.
-        ClientSummary seen = clients.summary(clientId);
-        if (seen.phone() != null) {
-            lockContact("phone", seen.phone());
+        ClientSummary lead = lockLead(clientId, version);
+        BuyerMatches.Found found = matches.of(lead);
+        var offer = found.firstVisible();
+        if (offer.isPresent()) {
+            return SaveBuyerResult.offered(lead, offer.get().offer());
         }
-        if (seen.email() != null) {
-            lockContact("email", seen.email());
-        }
-        ClientSummary lead = lockVisible(clientId, version);
-        if (lead.buyer()) {
-            throw new UserFacingException("client.error.already-buyer");
-        }
-        var byPhone = lead.phone() == null ? java.util.Optional.<ClientSummary>empty()
-                : findBuyer("phone", lead.phone(), clientId);
-        var existing = byPhone.isPresent() || lead.email() == null ? byPhone : findBuyer("email", lead.email(), clientId);
-        if (existing.isPresent()) {
-            LinkReason reason = byPhone.isPresent() ? LinkReason.SAME_PHONE : LinkReason.SAME_EMAIL;
-            ClientSummary buyer = merge(lead, existing.get(), conversationId, reason);
-            return new SaveBuyerResult(buyer, reason);
-        }
-        jdbc.sql("""
-                        update client set buyer = true, buyer_since = now(), version = version + 1, updated_at = now()
-                        where id = ?""")
-                .param(clientId).update();
-        events.publishEvent(new ClientSavedAsBuyer(clientId, chat(conversationId)));
-        return new SaveBuyerResult(reload(clientId), null);
+        return SaveBuyerResult.saved(saveNew(lead, found, conversationId));
+    }
+
+    /** "Create a new buyer" instead of the offered one: the lead becomes a buyer of his own. */
+    public SaveBuyerResult saveAsNewBuyer(long clientId, long version, @Nullable Long conversationId) {
+        ClientSummary lead = lockLead(clientId, version);
+        return SaveBuyerResult.saved(saveNew(lead, matches.of(lead), conversationId));
+    }
+
+    /**
+     * "Link to this buyer": the manager confirmed the offered buyer. Only a buyer he may see
+     * who still has the lead's phone or e-mail is accepted (anything else is refused the same
+     * way, so the call tells nothing about other buyers); the lead is merged into him.
+     */
+    public SaveBuyerResult linkToOfferedBuyer(long leadId, long leadVersion, long buyerId,
+                                              @Nullable Long conversationId) {
+        ClientSummary lead = lockLead(leadId, leadVersion);
+        BuyerMatches.Found found = matches.of(lead);
+        var match = found.visible(buyerId).orElseThrow(() -> new UserFacingException("client.error.offer-gone"));
+        ClientSummary buyer = merging.merge(lead, match.buyer(), chat(conversationId), match.reason());
+        matches.flag(buyer.id(), found.hidden());
+        return SaveBuyerResult.linked(buyer, match.reason());
     }
 
     /**
@@ -180,35 +171,105 @@ public class ClientCardService {
         if (!mayChooseBuyer(lead)) {
             throw new UserFacingException("client.error.choose-not-offered");
         }
-        return merge(lead, reload(buyerId), conversationId, LinkReason.CHOSEN);
+        return merging.merge(lead, reload(buyerId), chat(conversationId), LinkReason.CHOSEN);
     }
 
     // ---- helpers ----
 
-    /**
-     * Merges the lead into the buyer: identities move, empty contact fields of the buyer
-     * are filled from the lead, notes are kept both, the lead points at the buyer.
-     */
-    private ClientSummary merge(ClientSummary lead, ClientSummary buyer, @Nullable Long conversationId,
-                                LinkReason reason) {
-        // The lead is locked already (lockVisible): the buyer second, as everywhere.
-        jdbc.sql("select id from client where id = ? for update").param(buyer.id()).query(Long.class).optional();
-        String buyerName = reload(buyer.id()).name();
-        jdbc.sql("update client_identity set client_id = ? where client_id = ?").params(buyer.id(), lead.id()).update();
-        jdbc.sql("""
-                        update client b set phone = coalesce(b.phone, l.phone), email = coalesce(b.email, l.email),
-                               nickname = coalesce(b.nickname, l.nickname), photo_url = coalesce(b.photo_url, l.photo_url),
-                               note = case when l.note is null then b.note when b.note is null then l.note
-                                           else b.note || E'\\n\\n' || l.note end,
-                               version = b.version + 1, updated_at = now()
-                        from client l where b.id = ? and l.id = ?""")
-                .params(buyer.id(), lead.id()).update();
-        jdbc.sql("update client set merged_into = ?, version = version + 1, updated_at = now() where id = ?")
-                .params(buyer.id(), lead.id()).update();
-        long chat = chat(conversationId);
-        events.publishEvent(new ClientsMerged(lead.id(), buyer.id(), chat));
-        events.publishEvent(new ClientLinkedToBuyer(lead.id(), buyer.id(), buyerName, chat, reason));
-        return reload(buyer.id());
+    private enum Contact {
+        PHONE("phone", LinkReason.SAME_PHONE, Change.PHONE, Change.PHONE_CONFIRMED, "client.error.phone-taken"),
+        EMAIL("email", LinkReason.SAME_EMAIL, Change.EMAIL, Change.EMAIL_CONFIRMED, "client.error.email-taken");
+
+        final String column;
+        final LinkReason match;
+        final Change changed;
+        final Change confirmed;
+        final String takenKey;
+
+        Contact(String column, LinkReason match, Change changed, Change confirmed, String takenKey) {
+            this.column = column;
+            this.match = match;
+            this.changed = changed;
+            this.confirmed = confirmed;
+            this.takenKey = takenKey;
+        }
+
+        @Nullable String of(ClientSummary client) {
+            return this == PHONE ? client.phone() : client.email();
+        }
+
+        boolean unverified(ClientSummary client) {
+            return this == PHONE ? client.phoneUnverified() : client.emailUnverified();
+        }
+    }
+
+    private ClientSummary changeContact(Contact kind, long clientId, long version, @Nullable String normalized,
+                                        @Nullable Long conversationId) {
+        if (normalized != null) {
+            lockContact(kind.column, normalized);
+        }
+        ClientSummary client = lockVisible(clientId, version);
+        if (Objects.equals(normalized, kind.of(client))) {
+            // Typing again what the card shows is checking it.
+            return kind.unverified(client) ? confirm(kind, client, conversationId) : client;
+        }
+        List<BuyerMatches.Candidate> hidden = List.of();
+        if (client.buyer() && normalized != null) {
+            // Another buyer he may see with this contact: say who. One he may not see is not
+            // named (nor is the change refused, which would tell that he exists): flagged.
+            BuyerMatches.Found found = matches.withContact(kind.match, normalized, clientId);
+            found.firstVisible().ifPresent(other -> {
+                throw new UserFacingException(kind.takenKey, other.buyer().name());
+            });
+            hidden = found.hidden();
+        }
+        jdbc.sql("update client set " + kind.column + " = ?, " + kind.column
+                        + "_verified = true, version = version + 1, updated_at = now() where id = ?")
+                .params(normalized, clientId).update();
+        matches.flag(clientId, hidden);
+        events.publishEvent(new ClientUpdated(clientId, chat(conversationId), kind.changed, normalized));
+        return reload(clientId);
+    }
+
+    private ClientSummary confirm(Contact kind, ClientSummary client, @Nullable Long conversationId) {
+        String value = kind.of(client);
+        if (value == null) {
+            throw new UserFacingException("client.error.nothing-to-confirm");
+        }
+        if (!kind.unverified(client)) {
+            return client;
+        }
+        jdbc.sql("update client set " + kind.column + "_verified = true, version = version + 1, updated_at = now()"
+                        + " where id = ?")
+                .param(client.id()).update();
+        events.publishEvent(new ClientUpdated(client.id(), chat(conversationId), kind.confirmed, value));
+        return reload(client.id());
+    }
+
+    /** The lead (a buyer already is refused) as {@link #lockVisible}, his contacts locked first. */
+    private ClientSummary lockLead(long clientId, long version) {
+        // Two leads with one phone saved at once must not both become buyers unseen by each
+        // other: the contacts are locked for the rest of the transaction. Locks are taken in one
+        // order everywhere (contacts, phone first; then the lead; then the buyer), so no two
+        // changes deadlock.
+        ClientSummary seen = clients.summary(clientId);
+        if (seen.phone() != null) {
+            lockContact("phone", seen.phone());
+        }
+        if (seen.email() != null) {
+            lockContact("email", seen.email());
+        }
+        ClientSummary lead = lockVisible(clientId, version);
+        if (lead.buyer()) {
+            throw new UserFacingException("client.error.already-buyer");
+        }
+        return lead;
+    }
+
+    private ClientSummary saveNew(ClientSummary lead, BuyerMatches.Found found, @Nullable Long conversationId) {
+        ClientSummary buyer = merging.makeBuyer(lead, chat(conversationId));
+        matches.flag(buyer.id(), found.hidden());
+        return buyer;
     }
 
     /**
@@ -235,18 +296,12 @@ public class ClientCardService {
                 .params(value, client.id()).update();
     }
 
-    private java.util.Optional<ClientSummary> findBuyer(String column, String value, long exceptId) {
-        return jdbc.sql("select " + ClientService.SUMMARY_COLUMNS + " from client c where c.buyer and c." + column
-                        + " = ? and c.merged_into is null and c.id <> ? order by c.id limit 1")
-                .params(value, exceptId).query(ClientService::summaryRow).optional();
-    }
-
     private void lockContact(String kind, String value) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("client-" + kind + ":" + value)
                 .query().singleValue();
     }
 
     private static long chat(@Nullable Long conversationId) {
-        return conversationId == null ? 0 : conversationId;
+        return ClientMerge.chat(conversationId);
     }
 }

@@ -45,6 +45,7 @@ public class ClientService {
     /** The columns of {@link ClientSummary}, for {@code from client c}. */
     static final String SUMMARY_COLUMNS = """
             c.id, c.name, c.nickname, c.photo_url, c.phone, c.email, c.note, c.buyer, c.version,
+            c.phone_verified, c.email_verified,
             array(select i.channel_id from client_identity i where i.client_id = c.id order by i.id) as channels""";
 
     /**
@@ -170,7 +171,8 @@ public class ClientService {
     static ClientSummary summaryRow(ResultSet rs, int n) throws SQLException {
         return new ClientSummary(rs.getLong("id"), rs.getString("name"), rs.getString("nickname"),
                 rs.getString("photo_url"), rs.getString("phone"), rs.getString("email"), rs.getString("note"),
-                rs.getBoolean("buyer"), channelIds(rs.getArray("channels")), rs.getLong("version"));
+                rs.getBoolean("buyer"), channelIds(rs.getArray("channels")), rs.getLong("version"),
+                rs.getBoolean("phone_verified"), rs.getBoolean("email_verified"));
     }
 
     private static Set<Long> channelIds(java.sql.Array array) throws SQLException {

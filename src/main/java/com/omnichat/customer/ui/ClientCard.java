@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.base.ui.Notifications;
+import com.omnichat.customer.BuyerMatch;
 import com.omnichat.customer.ClientCardService;
 import com.omnichat.customer.ClientIdentity;
 import com.omnichat.customer.ClientService;
@@ -39,6 +40,7 @@ import com.vaadin.flow.component.textfield.TextFieldVariant;
  * The lead/buyer card. A lead: click the name to rename, phone, e-mail, note, "Save buyer"
  * and (while his phone or e-mail is empty) "Choose buyer from the list". A buyer: his data,
  * still editable, and his channel identities. Then the sections other features contribute.
+ * A phone or e-mail the client left himself carries an "unverified" mark until confirmed.
  * <p>
  * Each field saves when it is left (or on Enter) with the version the card shows, so a
  * colleague's change in between is refused with a message instead of being overwritten.
@@ -65,6 +67,8 @@ public class ClientCard extends Div {
     final TextArea note = new TextArea();
     final Button saveBuyer = new Button();
     final Button chooseBuyer = new Button();
+    final UnverifiedMark phoneMark = new UnverifiedMark("client.unverified.phone");
+    final UnverifiedMark emailMark = new UnverifiedMark("client.unverified.email");
     final Div sections = new Div();
     private Div header = new Div();
 
@@ -208,6 +212,8 @@ public class ClientCard extends Div {
         phone.setValue(Phones.display(client.phone()));
         email.setValue(Objects.requireNonNullElse(client.email(), ""));
         note.setValue(Objects.requireNonNullElse(client.note(), ""));
+        phoneMark.setVisible(client.phoneUnverified());
+        emailMark.setVisible(client.emailUnverified());
     }
 
     // ---- the name: click to rename ----
@@ -269,6 +275,13 @@ public class ClientCard extends Div {
         email.setPrefixComponent(VaadinIcon.ENVELOPE_O.create());
         email.setClearButtonVisible(true);
         email.addClassName("client-email");
+        // A contact the client left himself is marked; the manager confirms it once checked.
+        phone.setSuffixComponent(phoneMark);
+        email.setSuffixComponent(emailMark);
+        phoneMark.addClickListener(e -> act(phone,
+                () -> cards.confirmPhone(client.id(), client.version(), conversationId)));
+        emailMark.addClickListener(e -> act(email,
+                () -> cards.confirmEmail(client.id(), client.version(), conversationId)));
         for (TextField field : List.of(phone, email)) {
             field.addThemeVariants(TextFieldVariant.LUMO_SMALL);
             field.setWidthFull();
@@ -313,22 +326,39 @@ public class ClientCard extends Div {
 
     // ---- buyer ----
 
+    /**
+     * "Save buyer": a new buyer, or, when a buyer the manager may see has the same phone or
+     * e-mail, the dialog asking whether to link the lead to him (nothing is linked unasked).
+     */
     private void saveAsBuyer() {
         try {
             SaveBuyerResult result = cards.saveAsBuyer(client.id(), client.version(), conversationId);
+            BuyerMatch offer = result.offer();
             show(result.buyer());
-            if (result.linkedBy() == LinkReason.SAME_PHONE) {
-                Notifications.success("client.linked.same-phone", result.buyer().name());
-            } else if (result.linkedBy() == LinkReason.SAME_EMAIL) {
-                Notifications.success("client.linked.same-email", result.buyer().name());
-            } else {
-                Notifications.success("client.saved-as-buyer", result.buyer().name());
+            if (offer != null) {
+                new SaveBuyerDialog(client, offer, this::linkToOffered, this::saveAsNewBuyer).open();
+                return;
             }
+            Notifications.success("client.saved-as-buyer", result.buyer().name());
             changed();
         } catch (UserFacingException e) {
             failed(e, null);
         } catch (NotFoundException e) {
             goneOrMoved();
+        }
+    }
+
+    private void linkToOffered(BuyerMatch offer) {
+        if (act(null, () -> cards.linkToOfferedBuyer(client.id(), client.version(), offer.buyerId(), conversationId)
+                .buyer())) {
+            Notifications.success(offer.reason() == LinkReason.SAME_EMAIL ? "client.linked.same-email"
+                    : "client.linked.same-phone", client.name());
+        }
+    }
+
+    private void saveAsNewBuyer() {
+        if (act(null, () -> cards.saveAsNewBuyer(client.id(), client.version(), conversationId).buyer())) {
+            Notifications.success("client.saved-as-buyer", client.name());
         }
     }
 

@@ -6,12 +6,15 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.ui.ViewHeader;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.customer.ClientListFilter;
 import com.omnichat.customer.ClientService;
 import com.omnichat.customer.ClientSummary;
+import com.omnichat.customer.DuplicateFlags;
 import com.omnichat.customer.Phones;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -32,12 +35,15 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 
+import org.jspecify.annotations.Nullable;
+
 import jakarta.annotation.security.PermitAll;
 
 /**
  * The Clients section: buyers (and, on request, leads) the user may see, searched by name,
  * phone, e-mail or nickname, loaded page by page in a stable order; a row opens the
  * client's card ({@code /clients/{id}}). The search and the toggle live in the address.
+ * Administrators also find the possible duplicate buyers here ({@link DuplicateFlagsPanel}).
  */
 @Route("clients")
 @Menu(order = 20, title = "nav.clients", icon = "vaadin:users")
@@ -50,9 +56,11 @@ class ClientsView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
     final TextField search = new TextField();
     final Checkbox includeLeads = new Checkbox(getTranslation("clients.include-leads"));
     final Grid<ClientSummary> grid = new Grid<>();
+    /** Administrators only: possible duplicate buyers to look at. */
+    @Nullable DuplicateFlagsPanel duplicates;
     private boolean applying;
 
-    ClientsView(ClientService clients, ChannelService channelService) {
+    ClientsView(ClientService clients, ChannelService channelService, DuplicateFlags duplicateFlags) {
         this.clients = clients;
         this.channels = channelService.myChannels().stream()
                 .collect(Collectors.toMap(ChannelInfo::id, Function.identity()));
@@ -67,7 +75,13 @@ class ClientsView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         search.addValueChangeListener(e -> filterChanged());
         includeLeads.addValueChangeListener(e -> filterChanged());
         configureGrid();
-        add(new ViewHeader(getTranslation("nav.clients"), search, includeLeads), grid);
+        add(new ViewHeader(getTranslation("nav.clients"), search, includeLeads));
+        if (CurrentStaff.get().map(StaffPrincipal::isAdministrator).orElse(false)) {
+            duplicates = new DuplicateFlagsPanel(duplicateFlags);
+            duplicates.setWidthFull();
+            add(duplicates);
+        }
+        add(grid);
         setFlexGrow(1, grid);
     }
 
