@@ -55,8 +55,8 @@ final class CardFixtures {
     ClientSummary buyer(long chat, @Nullable String phone, @Nullable String email) {
         ClientSummary lead = lead(chat, phone, email);
         SaveBuyerResult result = cards.saveAsBuyer(lead.id(), lead.version(), chat);
-        if (result.linked()) {
-            throw new IllegalStateException("Expected a new buyer, got a link to " + result.buyer().name());
+        if (result.offered() || result.linked()) {
+            throw new IllegalStateException("Expected a new buyer, got " + result);
         }
         return result.buyer();
     }

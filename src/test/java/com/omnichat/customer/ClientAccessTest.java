@@ -113,16 +113,35 @@ class ClientAccessTest {
     }
 
     @Test
-    void saveBuyerLinksToABuyerOfAnotherChannelAndTheManagerThenSeesHim() {
-        // Matching is by phone across all buyers: the lead's identity (on max's channel) moves
-        // to the buyer, so max sees him from now on, but only his own channels' chats.
+    void saveBuyerWithThePhoneOfABuyerTheManagerMayNotSeeMakesANewBuyerAndRevealsNothing() {
+        // The buyer with this phone is on anna's channel only: max learns nothing about him
+        // (no offer, no name, no link); the lead becomes a buyer of his own, and the possible
+        // duplicate waits for an administrator (DuplicateFlagsTest).
         staff.signInAs(max);
         ClientSummary lead = card.lead(maxsChat, "067 123 45 67", null);
 
         SaveBuyerResult result = cards.saveAsBuyer(lead.id(), lead.version(), maxsChat);
 
-        assertThat(result.linkedBy()).isEqualTo(LinkReason.SAME_PHONE);
-        assertThat(clients.summary(annasBuyer.id()).channelIds()).containsExactlyInAnyOrder(telegram.id(), viber.id());
-        assertThat(chats.chatsOf(annasBuyer.id())).extracting(c -> c.id()).containsExactly(maxsChat);
+        ClientSummary saved = clients.summary(lead.id());
+        assertThat(result).isEqualTo(new SaveBuyerResult(saved, null, null));
+        assertThat(saved.buyer()).isTrue();
+        assertThat(result.toString()).doesNotContain("Olena");
+        assertThat(card.systemMessages(maxsChat)).last().isEqualTo("client-saved-as-buyer | Max Tester");
+        staff.signInAs(anna);
+        assertThat(clients.summary(annasBuyer.id()).channelIds()).containsExactly(telegram.id());
+        assertThat(chats.chatsOf(annasBuyer.id())).extracting(c -> c.channel().id()).containsOnly(telegram.id());
+    }
+
+    @Test
+    void aBuyersPhoneThatAHiddenBuyerHasIsNeitherRefusedNorNamed() {
+        // Refusing "the buyer Olena Bondar already has this phone" would tell max who she is.
+        staff.signInAs(max);
+        ClientSummary buyer = card.buyer(maxsChat, null, null);
+
+        ClientSummary changed = cards.changePhone(buyer.id(), buyer.version(), "067 123 45 67", maxsChat);
+
+        assertThat(changed.phone()).isEqualTo("+380671234567");
+        staff.signInAs(anna);
+        assertThat(clients.summary(annasBuyer.id()).phone()).isEqualTo("+380671234567");
     }
 }
