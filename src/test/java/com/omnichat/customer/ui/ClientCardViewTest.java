@@ -11,6 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
+import com.omnichat.channel.ClientContactsSink;
+import com.omnichat.channel.ClientContactsSink.ContactDetails;
+import com.omnichat.base.SystemAccess;
 import com.omnichat.chat.InboxService;
 import com.omnichat.customer.ClientCardService;
 import com.omnichat.customer.ClientService;
@@ -33,6 +36,8 @@ class ClientCardViewTest extends BrowserlessViewTest {
     ClientService clients;
     @Autowired
     ClientCardService cards;
+    @Autowired
+    ClientContactsSink widgetForm;
 
     StaffMember anna;
     ChannelInfo telegram;
@@ -137,6 +142,81 @@ class ClientCardViewTest extends BrowserlessViewTest {
     }
 
     @Test
+    void saveBuyerWithABuyersPhoneAsksFirstShowingThatBuyerWithMaskedContactsThenLinks() {
+        ClientSummary buyer = instagramBuyer("Olena B.", "+380671234567", "olena.b@example.com");
+        ClientCard card = openChat(chat);
+        test(card.phone).setValue("067 123 45 67");
+
+        test(card.saveBuyer).click();
+
+        SaveBuyerDialog dialog = $(SaveBuyerDialog.class).single();
+        assertThat(dialog.getHeaderTitle()).isEqualTo("A buyer with this phone already exists");
+        assertThat(dialog.buyerName.getText()).isEqualTo("Olena B.");
+        assertThat(dialog.maskedPhone.getText()).isEqualTo("+380 67 *** **67");
+        assertThat(dialog.maskedEmail.getText()).isEqualTo("o***@example.com");
+        assertThat($(Span.class, dialog).all()).extracting(Span::getText)
+                .noneMatch(t -> t.contains("123") || t.contains("olena.b@"));
+        assertThat(dialog.unverified.isAttached()).isFalse();
+        assertThat(chats.get(chat).clientId()).as("nothing linked while he decides").isEqualTo(card.clientId());
+        assertThat(texts(card)).contains("Lead");
+
+        test(dialog.link).click();
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(card.clientId()).isEqualTo(buyer.id());
+        assertThat(texts(card)).contains("Buyer", "Telegram shop", "Instagram shop");
+        assertThat(chats.get(chat).clientId()).isEqualTo(buyer.id());
+        assertThat(notificationText()).isEqualTo("A buyer with this phone already exists: linked to Olena B.");
+    }
+
+    @Test
+    void theManagerMayCreateANewBuyerInsteadOfLinking() {
+        ClientSummary other = instagramBuyer("Olena Koval", "+380671234567", null);
+        ClientCard card = openChat(chat);
+        long leadId = card.clientId();
+        test(card.phone).setValue("067 123 45 67");
+        test(card.saveBuyer).click();
+
+        test($(SaveBuyerDialog.class).single().createNew).click();
+
+        assertThat(card.clientId()).isEqualTo(leadId);
+        assertThat(texts(card)).contains("Buyer");
+        assertThat(notificationText()).isEqualTo("Olena Bondar is a buyer now");
+        assertThat(clients.summary(other.id()).channelIds()).containsExactly(instagram.id());
+    }
+
+    @Test
+    void aContactTheClientLeftIsMarkedUnverifiedUntilTheManagerConfirmsIt() {
+        ChannelInfo siteChat = inbox.channel(ChannelType.WEBCHAT, "Site chat", anna);
+        var visitor = inbox.newClient("Site visitor", null);
+        long visitorsChat = inbox.write(siteChat, visitor, "Hi").conversationId();
+        SystemAccess.run(() -> widgetForm.contactsLeft(siteChat.id(), visitor.externalUserId(),
+                new ContactDetails("Olena", "olena@example.com", "067 123 45 67")));
+        instagramBuyer("Olena B.", "+380671234567", null);
+        ClientCard card = openChat(visitorsChat);
+
+        assertThat(card.phone.getValue()).isEqualTo("+380 67 123 4567");
+        assertThat(card.phoneMark.isVisible()).isTrue();
+        assertThat(card.emailMark.isVisible()).isTrue();
+        assertThat(card.phoneMark.getText()).isEqualTo("unverified");
+        assertThat(card.phoneMark.getElement().getAttribute("aria-label"))
+                .startsWith("unverified: The client left this phone himself");
+        assertThat(card.phoneMark.getTooltip().getText()).startsWith("The client left this phone himself");
+
+        test(card.saveBuyer).click();
+        SaveBuyerDialog dialog = $(SaveBuyerDialog.class).single();
+        assertThat(dialog.unverified.getText()).startsWith("The matching phone or e-mail was left by a client himself");
+        dialog.close();
+        assertThat(chats.get(visitorsChat).clientId()).isEqualTo(card.clientId());
+
+        test(card.phoneMark).click();
+
+        assertThat(card.phoneMark.isVisible()).isFalse();
+        assertThat(card.emailMark.isVisible()).isTrue();
+        assertThat(clients.summary(card.clientId()).phoneUnverified()).isFalse();
+    }
+
+    @Test
     void aColleaguesChangeMeanwhileIsExplainedAndShownInsteadOfOverwritten() {
         ClientCard card = openChat(chat);
         ClientSummary seen = card.client();
@@ -175,6 +255,17 @@ class ClientCardViewTest extends BrowserlessViewTest {
         assertThat(headings(view.card)).contains("His chats").doesNotContain("Channels");
         assertThat(chatLinks(view.card)).containsExactly("chats/" + chat);
         assertThat(viewTitle()).isEqualTo("Olena Bondar");
+    }
+
+    /** A buyer on Instagram (anna's channel too) with these contacts. */
+    private ClientSummary instagramBuyer(String name, String phone, String email) {
+        long buyersChat = inbox.newChat(instagram, name);
+        ClientSummary buyer = clients.summary(chats.get(buyersChat).clientId());
+        buyer = cards.changePhone(buyer.id(), buyer.version(), phone, buyersChat);
+        if (email != null) {
+            buyer = cards.changeEmail(buyer.id(), buyer.version(), email, buyersChat);
+        }
+        return cards.saveAsBuyer(buyer.id(), buyer.version(), buyersChat).buyer();
     }
 
     private ClientCard openChat(long conversationId) {

@@ -32,13 +32,14 @@ class ClientsViewTest extends BrowserlessViewTest {
     ClientCardService cards;
 
     StaffMember anna;
+    ChannelInfo telegram;
     ClientSummary olena;
     ClientSummary hidden;
 
     @BeforeEach
     void annaHasTwoBuyersAndALead() {
         anna = staff.manager("anna");
-        ChannelInfo telegram = inbox.channel("Telegram shop", anna);
+        telegram = inbox.channel("Telegram shop", anna);
         ChannelInfo viber = inbox.channel(ChannelType.VIBER, "Viber shop");
         signInAndOpenApp(staff.administrator("admin"));
         olena = buyer(inbox.newChat(telegram, "Olena Bondar", "olena_b"), "+380671234567", "olena@example.com");
@@ -101,6 +102,33 @@ class ClientsViewTest extends BrowserlessViewTest {
         open("clients/" + hidden.id());
 
         assertThat(getCurrentView()).isInstanceOf(NotFoundView.class);
+    }
+
+    @Test
+    void administratorsSeeThePossibleDuplicatesAManagerCouldNotAndDismissThem() {
+        // anna's new client has the phone of a buyer she may not see: a buyer of his own, flagged.
+        ClientSummary dmytro = buyer(inbox.newChat(telegram, "Dmytro Sokolov"), "050 111 22 33", null);
+        ClientsView annas = navigate(ClientsView.class);
+        assertThat(annas.duplicates).isNull();
+        assertThat($(DuplicateFlagsPanel.class).all()).isEmpty();
+
+        signInAndOpenApp(staff.administrator("olha"));
+        ClientsView view = navigate(ClientsView.class);
+
+        assertThat(view.duplicates.isVisible()).isTrue();
+        assertThat(view.duplicates.getSummaryText()).isEqualTo("Possible duplicate buyers: 1");
+        assertThat(view.duplicates.rows.getChildren()).hasSize(1);
+        assertThat($(com.vaadin.flow.router.RouterLink.class, view.duplicates).all())
+                .extracting(l -> l.getText() + " " + l.getHref())
+                .containsExactly("Dmytro Sokolov clients/" + dmytro.id(),
+                        "Hidden Buyer clients/" + hidden.id());
+        assertThat($(com.vaadin.flow.component.html.Span.class, view.duplicates).all())
+                .extracting(com.vaadin.flow.component.html.Span::getText).contains("same phone +380 50 111 2233");
+
+        test($(com.vaadin.flow.component.button.Button.class, view.duplicates).withText("Dismiss").single()).click();
+
+        assertThat(view.duplicates.isVisible()).isFalse();
+        assertThat(view.duplicates.rows.getChildren()).isEmpty();
     }
 
     private ClientSummary buyer(long chat, String phone, String email) {
