@@ -318,6 +318,9 @@ class SiteVisitorApiIT {
         var client = jdbc.sql("select name, email, phone from client where id = ?").param(clientId)
                 .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single();
         assertThat(client).containsExactly("Olena", "olena@example.com", "+380671234567");
+        // Anyone can type anyone's phone here: the card marks both as unverified.
+        assertThat(jdbc.sql("select phone_verified or email_verified from client where id = ?").param(clientId)
+                .query(Boolean.class).single()).isFalse();
 
         assertThat(visitor.contacts(null, "not an address", null).status()).isEqualTo(400);
         assertThat(visitor.contacts(null, null, "call me maybe").json().get("field").asString()).isEqualTo("phone");
