@@ -74,7 +74,8 @@ public class MessageIngestion implements InboundSink {
         in.attachments().forEach(a -> messages.insertAttachment(messageId, a.fileName(), a.contentType(), a.content()));
         // Files still to be downloaded: a placeholder each, so the message shows at once.
         List<Long> placeholders = in.pending().stream()
-                .map(p -> messages.insertPlaceholder(messageId, p.fileName(), p.contentType(), p.image(), p.sizeBytes()))
+                .map(p -> messages.insertPlaceholder(messageId, p.fileName(), p.contentType(), p.image(),
+                        p.sizeBytes()))
                 .toList();
         if (conversation.state() == ConversationState.CLOSED) {
             messages.insertSystemMessage(conversation.id(), in.channelId(), null, "reopened-by-client");

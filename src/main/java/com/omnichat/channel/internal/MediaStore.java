@@ -61,7 +61,9 @@ public class MediaStore {
                             values (?, ?, 'PHOTO', ?, ?, ?, ?, ?)""")
                     .params(token, channelId, clip(fileName), contentType, content, ownerUserId, hash).update();
         }
-        jdbc.sql("delete from channel_media where purpose = 'PHOTO' and channel_id = ? and owner_user_id = ? and token <> ?")
+        jdbc.sql("""
+                        delete from channel_media
+                        where purpose = 'PHOTO' and channel_id = ? and owner_user_id = ? and token <> ?""")
                 .params(channelId, ownerUserId, token).update();
         return token;
     }

@@ -77,7 +77,8 @@ public class ProfileRefresher {
                         .orElse(new ClientProfile(userId, "", null, null))));
                 refreshed++;
             } catch (RuntimeException e) {
-                log.info("Profile of {} on channel {} not refreshed: {}", userId, channel.id(), e.getMessage());
+                log.info("Profile of {} on channel {} not refreshed: {}", userId, channel.id(),
+                        ProviderErrors.describe(e));
             }
         }
         return refreshed;
@@ -98,7 +99,8 @@ public class ProfileRefresher {
     }
 
     /** The profile pointing at the stored photo: the same one when its bytes did not change. */
-    private ClientProfile withPhoto(ConnectedChannel channel, ClientProfile profile, @Nullable InboundAttachment photo) {
+    private ClientProfile withPhoto(ConnectedChannel channel, ClientProfile profile,
+                                    @Nullable InboundAttachment photo) {
         if (photo == null) {
             return profile;
         }
