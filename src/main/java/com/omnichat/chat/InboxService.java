@@ -20,6 +20,7 @@ import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.DeliveryQueue;
+import com.omnichat.channel.MediaDownloads;
 import com.omnichat.chat.ChatEvent.Type;
 import com.omnichat.chat.ConversationQueries.Row;
 import com.omnichat.user.StaffMember;
@@ -43,16 +44,18 @@ public class InboxService {
     private final UserService users;
     private final ChatUpdates updates;
     private final DeliveryQueue deliveries;
+    private final MediaDownloads downloads;
     private final JdbcClient jdbc;
 
     InboxService(ConversationQueries conversations, MessageStore messages, ChannelService channels, UserService users,
-                 ChatUpdates updates, DeliveryQueue deliveries, JdbcClient jdbc) {
+                 ChatUpdates updates, DeliveryQueue deliveries, MediaDownloads downloads, JdbcClient jdbc) {
         this.conversations = conversations;
         this.messages = messages;
         this.channels = channels;
         this.users = users;
         this.updates = updates;
         this.deliveries = deliveries;
+        this.downloads = downloads;
         this.jdbc = jdbc;
     }
 
@@ -239,7 +242,35 @@ public class InboxService {
         changed(conversation);
     }
 
+    /**
+     * Tries the given-up download of a client's file again (anyone who may see the chat): the
+     * placeholder says "not downloaded yet" again, and the file appears when it arrives.
+     */
+    public void retryDownload(long conversationId, long attachmentId) {
+        var place = messages.placeOfAttachment(attachmentId).filter(p -> p.conversationId() == conversationId)
+                .orElseThrow(() -> new NotFoundException("File " + attachmentId));
+        Row conversation = accessible(conversationId, true);
+        if (place.status() != AttachmentView.Status.FAILED || !downloads.retry(attachmentId)) {
+            throw new UserFacingException("chat.error.not-retryable");
+        }
+        messages.markPlaceholder(attachmentId, AttachmentView.Status.PENDING, null);
+        changed(conversation);
+    }
+
     // ---- helpers ----
+
+    /** The quoted original when it is stored here, else the quote the provider sent along, if any. */
+    private static MessageView.@Nullable Quote quote(MessageStore.Raw m, Map<Long, StaffMember> staff) {
+        if (m.replyToId() != null) {
+            return new MessageView.Quote(m.replyToId(), m.replyKind(),
+                    m.replyAuthorId() == null ? null : nameOf(staff, m.replyAuthorId()),
+                    MessageStore.preview(m.replyBody(), 0));
+        }
+        if (m.quoteAuthor() != null || m.quoteText() != null) {
+            return new MessageView.Quote(null, null, m.quoteAuthor(), MessageStore.preview(m.quoteText(), 0));
+        }
+        return null;
+    }
 
     private void changeState(long conversationId, ConversationState state, String code) {
         StaffPrincipal actor = CurrentStaff.require();
@@ -330,9 +361,7 @@ public class InboxService {
         Map<Long, List<AttachmentView>> files = messages.attachments(raws.stream().map(MessageStore.Raw::id).toList());
         return raws.stream().map(m -> new MessageView(m.id(), m.kind(), m.authorId(),
                 m.authorId() == null ? null : nameOf(staff, m.authorId()), m.body(), m.systemCode(), m.systemArgs(),
-                m.replyToId() == null ? null : new MessageView.Quote(m.replyToId(), m.replyKind(),
-                        m.replyAuthorId() == null ? null : nameOf(staff, m.replyAuthorId()),
-                        MessageStore.preview(m.replyBody(), 0)),
+                quote(m, staff),
                 m.status(), m.failureReason(), m.edited(), m.createdAt(), files.getOrDefault(m.id(), List.of())))
                 .toList();
     }

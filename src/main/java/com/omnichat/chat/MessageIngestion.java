@@ -2,6 +2,7 @@ package com.omnichat.chat;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -71,12 +72,17 @@ public class MessageIngestion implements InboundSink {
         }
         long messageId = inserted.get();
         in.attachments().forEach(a -> messages.insertAttachment(messageId, a.fileName(), a.contentType(), a.content()));
+        // Files still to be downloaded: a placeholder each, so the message shows at once.
+        List<Long> placeholders = in.pending().stream()
+                .map(p -> messages.insertPlaceholder(messageId, p.fileName(), p.contentType(), p.image(),
+                        p.sizeBytes()))
+                .toList();
         if (conversation.state() == ConversationState.CLOSED) {
             messages.insertSystemMessage(conversation.id(), in.channelId(), null, "reopened-by-client");
         }
         updates.publish(new ChatEvent(ChatEvent.Type.MESSAGE, conversation.id(), in.channelId(), null));
         events.publishEvent(new MessageReceived(messageId, conversation.id(), in.channelId()));
-        return new IngestResult(messageId, conversation.id(), false);
+        return new IngestResult(messageId, conversation.id(), false, placeholders);
     }
 
     /**
@@ -88,8 +94,8 @@ public class MessageIngestion implements InboundSink {
         return jdbc.sql("""
                         with inserted as (
                             insert into message (conversation_id, channel_id, kind, body, reply_to_id, external_id,
-                                                 created_at)
-                            values (:id, :channel, 'CLIENT', :body, :replyTo, :external, :at)
+                                                 created_at, quote_author, quote_text)
+                            values (:id, :channel, 'CLIENT', :body, :replyTo, :external, :at, :quoteAuthor, :quoteText)
                             on conflict (channel_id, external_id) do nothing returning id
                         ), counted as (
                             update conversation set state = 'OPEN', sort_at = greatest(sort_at, :at),
@@ -106,8 +112,11 @@ public class MessageIngestion implements InboundSink {
                         select id from inserted""")
                 .param("id", conversationId).param("channel", in.channelId()).param("body", in.text())
                 .param("replyTo", replyTo).param("external", in.externalMessageId())
+                // The provider's quote only stands in for an original that is not stored here.
+                .param("quoteAuthor", replyTo != null || in.quote() == null ? null : clip(in.quote().authorName(), 200))
+                .param("quoteText", replyTo != null || in.quote() == null ? null : in.quote().text())
                 .param("at", Timestamp.from(at))
-                .param("preview", MessageStore.preview(in.text(), in.attachments().size()))
+                .param("preview", MessageStore.preview(in.text(), in.attachments().size() + in.pending().size()))
                 .param("name", client.name()).param("nickname", client.nickname()).param("photo", client.photoUrl())
                 .query(Long.class).optional();
     }
@@ -157,6 +166,10 @@ public class MessageIngestion implements InboundSink {
         }
         return row.id() == null ? Optional.empty()
                 : Optional.of(new IngestResult(row.id(), Objects.requireNonNull(row.conversationId()), true));
+    }
+
+    private static @Nullable String clip(@Nullable String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     private record KnownRow(boolean channelExists, @Nullable Long id, @Nullable Long conversationId) {

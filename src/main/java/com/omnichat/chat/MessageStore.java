@@ -25,7 +25,7 @@ class MessageStore {
     /** A message with the message it replies to (for the quote). */
     private static final String SELECT_WITH_QUOTE = """
             select m.id, m.kind, m.author_id, m.body, m.system_code, m.system_args, m.reply_to_id,
-                   m.delivery_status, m.failure_reason, m.edited, m.created_at,
+                   m.delivery_status, m.failure_reason, m.edited, m.created_at, m.quote_author, m.quote_text,
                    r.kind as r_kind, r.author_id as r_author, r.body as r_body
             from message m left join message r on r.id = m.reply_to_id""";
 
@@ -64,6 +64,55 @@ class MessageStore {
                 .params(messageId, kind, fileName, contentType, content.length, fileId).update();
     }
 
+    /** A client's file not downloaded yet: a placeholder row without content. */
+    long insertPlaceholder(long messageId, String fileName, String contentType, boolean image, long sizeBytes) {
+        return jdbc.sql("""
+                        insert into attachment (message_id, kind, file_name, content_type, size_bytes, status)
+                        values (?, ?, ?, ?, ?, 'PENDING') returning id""")
+                .params(messageId, image ? "IMAGE" : "FILE", clip(fileName, 255), clip(contentType, 100), sizeBytes)
+                .query(Long.class).single();
+    }
+
+    /** The placeholder gets its file; false when it is no placeholder (any more). */
+    boolean fillPlaceholder(long attachmentId, String fileName, String contentType, byte[] content) {
+        long fileId = jdbc.sql("insert into stored_file (content) values (?) returning id").param(content)
+                .query(Long.class).single();
+        int updated = jdbc.sql("""
+                        update attachment set kind = ?, file_name = ?, content_type = ?, size_bytes = ?, file_id = ?,
+                               status = 'STORED', failure_reason = null
+                        where id = ? and status <> 'STORED'""")
+                .params(contentType.startsWith("image/") ? "IMAGE" : "FILE", clip(fileName, 255),
+                        clip(contentType, 100), content.length, fileId, attachmentId)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("delete from stored_file where id = ?").param(fileId).update();
+        }
+        return updated > 0;
+    }
+
+    /** Sets a placeholder's status (PENDING again for a retry, FAILED with the reason); false when none changed. */
+    boolean markPlaceholder(long attachmentId, AttachmentView.Status status, @Nullable String reason) {
+        return jdbc.sql("""
+                        update attachment set status = ?, failure_reason = ?
+                        where id = ? and status <> 'STORED' and status is distinct from ?""")
+                .params(status.name(), reason == null ? null : clip(reason, 500), attachmentId, status.name())
+                .update() > 0;
+    }
+
+    /** The conversation and channel of an attachment's message. */
+    Optional<MessagePlace> placeOfAttachment(long attachmentId) {
+        return jdbc.sql("""
+                        select m.id, m.conversation_id, m.channel_id, a.status from attachment a
+                        join message m on m.id = a.message_id where a.id = ?""")
+                .param(attachmentId)
+                .query((rs, n) -> new MessagePlace(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        AttachmentView.Status.valueOf(rs.getString(4))))
+                .optional();
+    }
+
+    record MessagePlace(long messageId, long conversationId, long channelId, AttachmentView.Status status) {
+    }
+
     Optional<Long> findByExternalId(long channelId, String externalId) {
         return jdbc.sql("select id from message where channel_id = ? and external_id = ?")
                 .params(channelId, externalId).query(Long.class).optional();
@@ -91,11 +140,12 @@ class MessageStore {
             return Map.of();
         }
         return jdbc.sql("""
-                        select message_id, id, kind, file_name, content_type, size_bytes from attachment
-                        where message_id = any(?) order by id""")
+                        select message_id, id, kind, file_name, content_type, size_bytes, status, failure_reason
+                        from attachment where message_id = any(?) order by id""")
                 .param(messageIds.toArray(Long[]::new))
                 .query((rs, n) -> Map.entry(rs.getLong(1), new AttachmentView(rs.getLong(2),
-                        "IMAGE".equals(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getLong(6))))
+                        "IMAGE".equals(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getLong(6),
+                        AttachmentView.Status.valueOf(rs.getString(7)), rs.getString(8))))
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
@@ -137,12 +187,18 @@ class MessageStore {
                 rs.getString("system_code"), args == null ? List.of() : Arrays.asList((String[]) args.getArray()),
                 replyToId, replyKind == null ? null : MessageKind.valueOf(replyKind), replyAuthorId,
                 rs.getString("r_body"), status == null ? null : DeliveryStatus.valueOf(status),
-                rs.getString("failure_reason"), rs.getBoolean("edited"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("failure_reason"), rs.getBoolean("edited"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("quote_author"), rs.getString("quote_text"));
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
     }
 
     record Raw(long id, MessageKind kind, @Nullable Long authorId, @Nullable String body, @Nullable String systemCode,
                List<String> systemArgs, @Nullable Long replyToId, @Nullable MessageKind replyKind,
                @Nullable Long replyAuthorId, @Nullable String replyBody, @Nullable DeliveryStatus status,
-               @Nullable String failureReason, boolean edited, Instant createdAt) {
+               @Nullable String failureReason, boolean edited, Instant createdAt, @Nullable String quoteAuthor,
+               @Nullable String quoteText) {
     }
 }

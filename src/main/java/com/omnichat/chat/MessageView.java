@@ -11,7 +11,11 @@ public record MessageView(long id, MessageKind kind, @Nullable Long authorId, @N
                           @Nullable Quote replyTo, @Nullable DeliveryStatus status, @Nullable String failureReason,
                           boolean edited, Instant createdAt, List<AttachmentView> attachments) {
 
-    /** The message a reply quotes, shortened. */
-    public record Quote(long id, MessageKind kind, @Nullable String authorName, String excerpt) {
+    /**
+     * The message a reply quotes, shortened. A quote the provider sent along for an original
+     * that is not stored here has no {@code id} and no {@code kind}, only the author's name as
+     * the provider gave it.
+     */
+    public record Quote(@Nullable Long id, @Nullable MessageKind kind, @Nullable String authorName, String excerpt) {
     }
 }

@@ -6,8 +6,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.omnichat.base.SystemAccess;
+import com.omnichat.channel.internal.MediaDownloadWorker;
 import com.omnichat.chat.InboxFixtures;
 
 /**
@@ -15,6 +17,11 @@ import com.omnichat.chat.InboxFixtures;
  * stored before the answer, the message lands in the inbox once, however often it comes.
  */
 class TelegramWebhookTest extends ConnectorTest {
+
+    @Autowired
+    MediaDownloadWorker downloads;
+    @Autowired
+    com.omnichat.chat.InboxService inboxService;
 
     ChannelDetails channel;
 
@@ -169,13 +176,61 @@ class TelegramWebhookTest extends ConnectorTest {
                 webhookSecret(channel));
 
         assertThat(answer.getResponse().getStatus()).isEqualTo(200);
-        await("the photo stored", () -> inbox.countRows("attachment") == 1);
-        assertThat(text("select content_type from attachment")).isEqualTo("image/png");
         assertThat(text("select body from message where kind = 'CLIENT'")).isEqualTo("Like this one?");
+        assertThat(text("select status from attachment")).as("shown at once, downloaded after").isEqualTo("PENDING");
+
+        downloads.drain();
+
+        assertThat(text("select status from attachment")).isEqualTo("STORED");
+        assertThat(text("select content_type from attachment")).isEqualTo("image/png");
         assertThat(telegram.calls("getFile")).singleElement()
                 .satisfies(call -> assertThat(call.body()).contains("\"file_id\":\"AgAD-big\""));
         assertThat(telegram.calls().stream().filter(c -> c.path().equals("/file/bot" + TELEGRAM_TOKEN
                 + "/photos/file_7.jpg"))).hasSize(1);
+    }
+
+    @Test
+    void aReplyToAMessageNotStoredHereShowsTheQuoteTelegramSentAlong() throws Exception {
+        // The client answers a message from before the bot was connected: Telegram sends the original along.
+        telegramWebhook(channel, """
+                {"update_id":10004,"message":{"message_id":1401,"date":1441645600,
+                 "chat":{"id":1111111,"type":"private","first_name":"Olena"},"from":{"id":1111111,"first_name":"Olena"},
+                 "reply_to_message":{"message_id":1200,"date":1441640000,
+                   "from":{"id":7000001,"is_bot":true,"first_name":"Flower shop","username":"flowershop_bot"},
+                   "chat":{"id":1111111,"type":"private","first_name":"Olena"},
+                   "text":"Your order 1042 is ready for pickup"},
+                 "text":"Can I pick it up tomorrow?"}}""", webhookSecret(channel));
+        long chat = jdbc.sql("select id from conversation").query(Long.class).single();
+        staff.signInAs(anna);
+
+        var reply = inboxService.history(chat, null, 10).getLast();
+
+        assertThat(reply.body()).isEqualTo("Can I pick it up tomorrow?");
+        assertThat(reply.replyTo()).isNotNull();
+        assertThat(reply.replyTo().id()).as("no stored original").isNull();
+        assertThat(reply.replyTo().authorName()).isEqualTo("Flower shop");
+        assertThat(reply.replyTo().excerpt()).isEqualTo("Your order 1042 is ready for pickup");
+    }
+
+    @Test
+    void aReplyToAStoredMessageQuotesTheStoredOriginal() throws Exception {
+        telegramWebhook(channel, fixture("telegram_update_text.json"), webhookSecret(channel));
+        telegramWebhook(channel, """
+                {"update_id":10005,"message":{"message_id":1366,"date":1441645600,
+                 "chat":{"id":1111111,"type":"private","first_name":"Test Firstname"},
+                 "from":{"id":1111111,"first_name":"Test Firstname"},
+                 "reply_to_message":{"message_id":1365,"date":1441645532,"from":{"id":1111111,"first_name":"Test Firstname"},
+                   "chat":{"id":1111111,"type":"private","first_name":"Test Firstname"},"text":"/start"},
+                 "text":"again"}}""", webhookSecret(channel));
+        long chat = jdbc.sql("select id from conversation").query(Long.class).single();
+        staff.signInAs(anna);
+
+        var reply = inboxService.history(chat, null, 10).getLast();
+
+        assertThat(reply.replyTo().id()).isEqualTo(jdbc.sql("select id from message where external_id = '1111111:1365'")
+                .query(Long.class).single());
+        assertThat(reply.replyTo().kind()).isEqualTo(com.omnichat.chat.MessageKind.CLIENT);
+        assertThat(count("select count(*) from message where quote_text is not null")).isZero();
     }
 
     @Test

@@ -28,6 +28,8 @@ class ViberTest extends ConnectorTest {
     DeliveryQueue queue;
     @Autowired
     ProfileRefresher profiles;
+    @Autowired
+    com.omnichat.channel.internal.MediaDownloadWorker downloads;
 
     ChannelDetails channel;
 
@@ -165,9 +167,13 @@ class ViberTest extends ConnectorTest {
                  "message":{"type":"picture","text":"Такий?","media":"%s/media/p.jpg","file_name":"p.jpg","size":68}}"""
                 .formatted(viber.url()));
 
-        await("the picture stored", () -> inbox.countRows("attachment") == 1);
-        assertThat(text("select content_type from attachment")).isEqualTo("image/png");
         assertThat(text("select body from message where kind = 'CLIENT'")).isEqualTo("Такий?");
+        assertThat(text("select status from attachment")).as("shown at once, downloaded after").isEqualTo("PENDING");
+
+        downloads.drain();
+
+        assertThat(text("select status from attachment")).isEqualTo("STORED");
+        assertThat(text("select content_type from attachment")).isEqualTo("image/png");
     }
 
     @Test

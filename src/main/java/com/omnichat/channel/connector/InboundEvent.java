@@ -7,16 +7,27 @@ import org.jspecify.annotations.Nullable;
 
 import com.omnichat.channel.ClientProfile;
 import com.omnichat.channel.ClientState;
+import com.omnichat.channel.InboundMessage;
 
 /** What a provider event means for Omnichat, independent of the provider. */
 public sealed interface InboundEvent {
 
-    /** A client message; its photos and files are downloaded before it is handed to the inbox. */
+    /**
+     * A client message; it is stored at once, its photos and files are downloaded in the
+     * background. {@code quote} is the replied-to message as the payload describes it (shown
+     * when the original is not stored here).
+     */
     record ClientMessage(ClientProfile from, String externalMessageId, @Nullable String text, List<MediaRef> media,
-                         @Nullable String replyToExternalId, Instant sentAt) implements InboundEvent {
+                         @Nullable String replyToExternalId, Instant sentAt, InboundMessage.@Nullable ReplyQuote quote)
+            implements InboundEvent {
 
         public ClientMessage {
             media = List.copyOf(media);
+        }
+
+        public ClientMessage(ClientProfile from, String externalMessageId, @Nullable String text, List<MediaRef> media,
+                             @Nullable String replyToExternalId, Instant sentAt) {
+            this(from, externalMessageId, text, media, replyToExternalId, sentAt, null);
         }
     }
 

@@ -18,9 +18,4 @@ public record ParsedEvent(@Nullable String key, List<InboundEvent> events, @Null
     public static ParsedEvent of(@Nullable String key, InboundEvent... events) {
         return new ParsedEvent(key, List.of(events), null);
     }
-
-    /** Whether processing needs downloads (then it runs after the webhook is answered). */
-    public boolean hasMedia() {
-        return events.stream().anyMatch(e -> e instanceof InboundEvent.ClientMessage m && !m.media().isEmpty());
-    }
 }

@@ -3,14 +3,10 @@ package com.omnichat.channel.internal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,15 +19,15 @@ import com.omnichat.channel.connector.ParsedEvent;
 import com.omnichat.channel.connector.UnparseableEventException;
 
 /**
- * Every inbound provider event is stored before it is acknowledged. The fast path (no
- * files to download) stores the event and applies it in one short transaction; if that
- * fails the event is stored as PENDING with the error in a second one and retried by
+ * Every inbound provider event is stored before it is acknowledged. The event is stored and
+ * applied in one short transaction (a client's files are not waited for: the message gets
+ * placeholders and the files are downloaded in the background by {@link MediaDownloadWorker});
+ * if that fails the event is stored as PENDING with the error in a second one and retried by
  * {@link #retryPending()}; only if even that fails does the provider get an error (and
- * redeliver). Events with files are stored, acknowledged, then processed in the background.
- * Unparseable events are kept as FAILED for the administrators.
+ * redeliver). Unparseable events are kept as FAILED for the administrators.
  */
 @Component
-public class InboundEvents implements DisposableBean {
+public class InboundEvents {
 
     private static final Logger log = LoggerFactory.getLogger(InboundEvents.class);
     private static final int ERROR_MAX = 2000;
@@ -44,8 +40,6 @@ public class InboundEvents implements DisposableBean {
     private final ChannelDirectory directory;
     private final ConnectorRegistry registry;
     private final boolean workers;
-    private final ExecutorService background = Executors.newFixedThreadPool(2, Thread.ofVirtual()
-            .name("inbound-", 0).factory());
 
     InboundEvents(JdbcClient jdbc, TransactionTemplate tx, InboundProcessor processor, ChannelDirectory directory,
                   ConnectorRegistry registry, @Value("${omnichat.channels.workers:true}") boolean workers) {
@@ -79,15 +73,10 @@ public class InboundEvents implements DisposableBean {
             log.warn("Channel {}: unparseable event {} kept as failed: {}", channel.id(), id, error);
             return new Outcome.Unparseable(id, error);
         }
-        if (parsed.hasMedia()) {
-            Optional<Long> id = storePending(channel.id(), parsed.key(), body, null);
-            id.ifPresent(this::processSoon);
-            return new Outcome.Accepted(id.orElse(0L), parsed.reply(), id.isEmpty());
-        }
         try {
             Optional<Long> id = tx.execute(s -> {
                 Optional<Long> stored = insert(channel.id(), parsed.key(), body, "DONE", null);
-                stored.ifPresent(x -> processor.apply(channel, parsed.events(), InboundProcessor.Downloads.NONE));
+                stored.ifPresent(x -> processor.apply(channel, parsed.events()));
                 return stored;
             });
             return new Outcome.Accepted(id.orElse(0L), parsed.reply(), id.isEmpty());
@@ -167,9 +156,8 @@ public class InboundEvents implements DisposableBean {
                 finish(event.id(), "FAILED", describe(e));
                 return false;
             }
-            InboundProcessor.Downloads downloads = processor.download(channel, connector, parsed.events());
             tx.executeWithoutResult(s -> {
-                processor.apply(channel, parsed.events(), downloads);
+                processor.apply(channel, parsed.events());
                 finish(event.id(), "DONE", null);
             });
             return true;
@@ -192,16 +180,6 @@ public class InboundEvents implements DisposableBean {
     private void finish(long id, String status, @Nullable String error) {
         jdbc.sql("update inbound_event set status = ?, error = ?, processed_at = now() where id = ?")
                 .params(status, error == null ? null : clip(error), id).update();
-    }
-
-    private void processSoon(long eventId) {
-        background.execute(() -> {
-            try {
-                processStored(eventId);
-            } catch (RuntimeException e) {
-                log.warn("Inbound event {}: background processing failed; the retry worker takes over", eventId, e);
-            }
-        });
     }
 
     private Optional<Long> storePending(long channelId, @Nullable String key, byte[] body, @Nullable String error) {
@@ -232,15 +210,6 @@ public class InboundEvents implements DisposableBean {
         return text.length() <= ERROR_MAX ? text : text.substring(0, ERROR_MAX);
     }
 
-    @Override
-    public void destroy() {
-        background.shutdownNow();
-    }
-
     record Claimed(long id, long channelId, byte[] body, int attempts) {
-    }
-
-    Executor background() {
-        return background;
     }
 }

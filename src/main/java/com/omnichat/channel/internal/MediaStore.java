@@ -1,7 +1,10 @@
 package com.omnichat.channel.internal;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -29,13 +32,39 @@ public class MediaStore {
 
     /** Stores the file; returns its token. */
     public String store(@Nullable Long channelId, Purpose purpose, String fileName, String contentType, byte[] content) {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = newToken();
         jdbc.sql("""
                         insert into channel_media (token, channel_id, purpose, file_name, content_type, content)
                         values (?, ?, ?, ?, ?, ?)""")
                 .params(token, channelId, purpose.name(), clip(fileName), contentType, content).update();
+        return token;
+    }
+
+    /**
+     * Stores a client's photo, or reuses his current one when the bytes did not change (the
+     * same URL, so browsers keep their cached copy); a photo it replaces is deleted. Runs in
+     * the caller's transaction, the one that points the profile at the returned token.
+     */
+    public String storePhoto(long channelId, String ownerUserId, String fileName, String contentType, byte[] content) {
+        String hash = sha256(content);
+        String token = jdbc.sql("""
+                        select token from channel_media
+                        where purpose = 'PHOTO' and channel_id = ? and owner_user_id = ? and content_sha256 = ?
+                        order by id desc limit 1""")
+                .params(channelId, ownerUserId, hash).query(String.class).optional()
+                .orElse(null);
+        if (token == null) {
+            token = newToken();
+            jdbc.sql("""
+                            insert into channel_media (token, channel_id, purpose, file_name, content_type, content,
+                                                       owner_user_id, content_sha256)
+                            values (?, ?, 'PHOTO', ?, ?, ?, ?, ?)""")
+                    .params(token, channelId, clip(fileName), contentType, content, ownerUserId, hash).update();
+        }
+        jdbc.sql("""
+                        delete from channel_media
+                        where purpose = 'PHOTO' and channel_id = ? and owner_user_id = ? and token <> ?""")
+                .params(channelId, ownerUserId, token).update();
         return token;
     }
 
@@ -48,6 +77,20 @@ public class MediaStore {
     /** The local URL of a stored client photo. */
     public static String photoUrl(String token) {
         return "/client-photos/" + token;
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String clip(String name) {

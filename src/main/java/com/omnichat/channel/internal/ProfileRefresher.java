@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,6 +20,7 @@ import com.omnichat.channel.connector.ChannelConnector;
 import com.omnichat.channel.connector.ChannelConnector.FetchedProfile;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.MediaPolicy;
+import com.omnichat.channel.connector.ProviderErrors;
 
 /**
  * Fetches clients' names, nicknames and photos from the providers: new identities first,
@@ -67,36 +69,44 @@ public class ProfileRefresher {
         for (String userId : sink.dueForRefresh(channel.id(), Instant.now().minus(maxAge), limit)) {
             try {
                 Optional<FetchedProfile> fetched = connector.profile(channel, userId);
-                ClientProfile profile = fetched.map(f -> withPhoto(channel, connector, f))
+                // Downloaded outside the transaction; stored (or reused) with the profile in it.
+                InboundAttachment photo = fetched.map(f -> photo(channel, connector, f)).orElse(null);
+                tx.executeWithoutResult(s -> sink.refreshed(channel.id(), fetched
+                        .map(f -> withPhoto(channel, f.profile(), photo))
                         // Unknown to the provider now (blocked, deleted): only mark it refreshed.
-                        .orElse(null);
-                tx.executeWithoutResult(s -> sink.refreshed(channel.id(), profile != null ? profile
-                        : new ClientProfile(userId, "", null, null)));
+                        .orElse(new ClientProfile(userId, "", null, null))));
                 refreshed++;
             } catch (RuntimeException e) {
-                log.info("Profile of {} on channel {} not refreshed: {}", userId, channel.id(), e.getMessage());
+                log.info("Profile of {} on channel {} not refreshed: {}", userId, channel.id(),
+                        ProviderErrors.describe(e));
             }
         }
         return refreshed;
     }
 
-    private ClientProfile withPhoto(ConnectedChannel channel, ChannelConnector connector, FetchedProfile fetched) {
-        ClientProfile profile = fetched.profile();
+    private @Nullable InboundAttachment photo(ConnectedChannel channel, ChannelConnector connector,
+                                              FetchedProfile fetched) {
         if (fetched.photo() == null) {
-            return profile;
+            return null;
         }
         try {
             InboundAttachment photo = connector.download(channel, fetched.photo(), PHOTOS);
-            if (!photo.isImage()) {
-                return profile;
-            }
-            String token = media.store(channel.id(), MediaStore.Purpose.PHOTO, photo.fileName(), photo.contentType(),
-                    photo.content());
-            return new ClientProfile(profile.externalUserId(), profile.displayName(), profile.nickname(),
-                    MediaStore.photoUrl(token));
+            return photo.isImage() ? photo : null;
         } catch (RuntimeException e) {
-            log.info("Photo of {} not stored: {}", profile.externalUserId(), e.getMessage());
+            log.info("Photo of {} not stored: {}", fetched.profile().externalUserId(), ProviderErrors.describe(e));
+            return null;
+        }
+    }
+
+    /** The profile pointing at the stored photo: the same one when its bytes did not change. */
+    private ClientProfile withPhoto(ConnectedChannel channel, ClientProfile profile,
+                                    @Nullable InboundAttachment photo) {
+        if (photo == null) {
             return profile;
         }
+        String token = media.storePhoto(channel.id(), profile.externalUserId(), photo.fileName(), photo.contentType(),
+                photo.content());
+        return new ClientProfile(profile.externalUserId(), profile.displayName(), profile.nickname(),
+                MediaStore.photoUrl(token));
     }
 }

@@ -1,7 +1,5 @@
 package com.omnichat.channel.telegram;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,6 +14,8 @@ import org.springframework.web.client.RestClient;
 
 import com.omnichat.channel.connector.MediaPolicy;
 import com.omnichat.channel.internal.Json;
+import com.omnichat.channel.internal.MediaFetcher;
+import com.omnichat.channel.internal.MediaHosts;
 import com.omnichat.channel.internal.ProviderHttp;
 
 import tools.jackson.databind.JsonNode;
@@ -31,10 +31,16 @@ public class TelegramApi {
 
     private final RestClient client = ProviderHttp.client(Duration.ofSeconds(30));
     private final RestClient longPolls = ProviderHttp.client(Duration.ofSeconds(75));
+    private final MediaFetcher fetcher;
+    private final String mediaHosts;
     private volatile String apiUrl;
 
-    TelegramApi(@Value("${omnichat.channels.telegram.api-url:https://api.telegram.org}") String apiUrl) {
+    TelegramApi(@Value("${omnichat.channels.telegram.api-url:https://api.telegram.org}") String apiUrl,
+                MediaFetcher fetcher,
+                @Value("${omnichat.channels.telegram.media-hosts:api.telegram.org}") String mediaHosts) {
         this.apiUrl = trim(apiUrl);
+        this.fetcher = fetcher;
+        this.mediaHosts = mediaHosts;
     }
 
     /** Points the connector at another Bot API server (tests: a fake on loopback). */
@@ -69,19 +75,14 @@ public class TelegramApi {
                 .exchange((request, response) -> response.getBody().readAllBytes()));
     }
 
-    /** Downloads a file by its file_path (from getFile), refusing more than {@code max} bytes. */
-    public byte[] download(String token, String filePath, long max) throws TelegramException {
-        try {
-            return client.get().uri(apiUrl + "/file/bot" + token + "/" + filePath)
-                    .exchange((request, response) -> {
-                        if (!response.getStatusCode().is2xxSuccessful()) {
-                            throw new UncheckedIOException(new IOException("HTTP " + response.getStatusCode().value()));
-                        }
-                        return ProviderHttp.readLimited(response.getBody(), max);
-                    });
-        } catch (ResourceAccessException | UncheckedIOException e) {
-            throw new TelegramException(0, "Download failed: " + e.getMessage(), null);
-        }
+    /**
+     * Downloads a file by its file_path (from getFile), refusing more than {@code max} bytes;
+     * only from the Bot API's host on public addresses (see {@link MediaFetcher}). Failures
+     * come as the fetcher's exceptions, whose texts never carry the URL (it holds the token).
+     */
+    public byte[] download(String token, String filePath, long max) {
+        return fetcher.fetch(apiUrl + "/file/bot" + token + "/" + filePath, MediaHosts.of(mediaHosts, apiUrl), max)
+                .content();
     }
 
     public static ByteArrayResource file(String fileName, byte[] content) {

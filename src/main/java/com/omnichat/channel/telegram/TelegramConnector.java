@@ -22,6 +22,7 @@ import com.omnichat.channel.ClientProfile;
 import com.omnichat.channel.ClientState;
 import com.omnichat.channel.ConnectionCheck;
 import com.omnichat.channel.InboundAttachment;
+import com.omnichat.channel.InboundMessage;
 import com.omnichat.channel.OutboundMessage;
 import com.omnichat.channel.connector.ChannelConnector;
 import com.omnichat.channel.connector.ConnectedChannel;
@@ -31,6 +32,7 @@ import com.omnichat.channel.connector.MediaPolicy;
 import com.omnichat.channel.connector.MediaRef;
 import com.omnichat.channel.connector.ParsedEvent;
 import com.omnichat.channel.connector.PollResult;
+import com.omnichat.channel.connector.ProviderErrors;
 import com.omnichat.channel.connector.SecretField;
 import com.omnichat.channel.connector.SendProgress;
 import com.omnichat.channel.connector.UnparseableEventException;
@@ -212,11 +214,33 @@ public class TelegramConnector implements ChannelConnector {
                         file.path("mime_type").asString(null), size(file), false));
             }
         }
-        String reply = message.path("reply_to_message").has("message_id")
-                ? chat.path("id").asString() + ":" + message.path("reply_to_message").path("message_id").asLong()
+        JsonNode original = message.path("reply_to_message");
+        String reply = original.has("message_id")
+                ? chat.path("id").asString() + ":" + original.path("message_id").asLong()
                 : null;
         return new InboundEvent.ClientMessage(profile, messageId(message), text(message), media, reply,
-                Instant.ofEpochSecond(message.path("date").asLong(Instant.now().getEpochSecond())));
+                Instant.ofEpochSecond(message.path("date").asLong(Instant.now().getEpochSecond())),
+                original.isObject() ? quote(message, original) : null);
+    }
+
+    /**
+     * The replied-to message as Telegram sends it along: its author and text (or the part the
+     * client quoted), for when the original is not stored here (older than the channel, deleted).
+     */
+    private static InboundMessage.ReplyQuote quote(JsonNode message, JsonNode original) {
+        JsonNode from = original.path("from");
+        String author = from.isObject()
+                ? (from.path("first_name").asString("") + " " + from.path("last_name").asString("")).strip()
+                : null;
+        String text = message.path("quote").path("text").asString(null);
+        if (text == null) {
+            text = text(original);
+        }
+        if (text == null && (original.has("photo") || original.has("document") || original.has("video")
+                || original.has("voice") || original.has("audio"))) {
+            text = "📎";
+        }
+        return new InboundMessage.ReplyQuote(author == null || author.isEmpty() ? null : author, text);
     }
 
     private static @Nullable String text(JsonNode message) {
@@ -269,7 +293,8 @@ public class TelegramConnector implements ChannelConnector {
                     : file.path("file_path").asString("file").replaceAll(".*/", "");
             return new InboundAttachment(fileName, policy.contentType(media.contentType(), content), content);
         } catch (TelegramException e) {
-            throw new IllegalStateException("Telegram file " + media.reference() + ": " + e.getMessage(), e);
+            // The Bot API's own description ("Bad Request: file is too big"), never a URL.
+            throw new ProviderErrors.ProviderException(e.code(), "getFile: " + e.getMessage(), e);
         }
     }
 

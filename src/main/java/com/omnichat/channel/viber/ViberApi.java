@@ -1,10 +1,9 @@
 package com.omnichat.channel.viber;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -12,6 +11,8 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 import com.omnichat.channel.internal.Json;
+import com.omnichat.channel.internal.MediaFetcher;
+import com.omnichat.channel.internal.MediaHosts;
 import com.omnichat.channel.internal.ProviderHttp;
 
 import tools.jackson.databind.JsonNode;
@@ -27,10 +28,17 @@ public class ViberApi {
     static final String AUTH_HEADER = "X-Viber-Auth-Token";
 
     private final RestClient client = ProviderHttp.client(Duration.ofSeconds(30));
+    private final MediaFetcher fetcher;
+    private final String mediaHosts;
     private volatile String apiUrl;
 
-    ViberApi(@Value("${omnichat.channels.viber.api-url:https://chatapi.viber.com/pa}") String apiUrl) {
+    ViberApi(@Value("${omnichat.channels.viber.api-url:https://chatapi.viber.com/pa}") String apiUrl,
+             MediaFetcher fetcher,
+             // Pictures come from dl-media.viber.com, avatars from media-direct.cdn.viber.com and share.viber.com.
+             @Value("${omnichat.channels.viber.media-hosts:viber.com,*.viber.com}") String mediaHosts) {
         this.apiUrl = trim(apiUrl);
+        this.fetcher = fetcher;
+        this.mediaHosts = mediaHosts;
     }
 
     public void apiUrl(String apiUrl) {
@@ -68,23 +76,16 @@ public class ViberApi {
         return answer;
     }
 
-    /** Downloads a media URL Viber gave us (refusing more than {@code max} bytes). */
+    /**
+     * Downloads a media URL Viber gave us (refusing more than {@code max} bytes), only from
+     * Viber's media hosts (and the API's own) on public addresses: see {@link MediaFetcher}.
+     */
     public Download download(String url, long max) {
-        try {
-            return client.get().uri(url).exchange((request, response) -> {
-                if (!response.getStatusCode().is2xxSuccessful()) {
-                    throw new UncheckedIOException(new IOException("HTTP " + response.getStatusCode().value()));
-                }
-                MediaType type = response.getHeaders().getContentType();
-                return new Download(type == null ? null : type.toString(),
-                        ProviderHttp.readLimited(response.getBody(), max));
-            });
-        } catch (ResourceAccessException | UncheckedIOException e) {
-            throw new IllegalStateException("Viber media download failed: " + e.getMessage(), e);
-        }
+        MediaFetcher.Fetched file = fetcher.fetch(url, MediaHosts.of(mediaHosts, apiUrl), max);
+        return new Download(file.contentType(), file.content());
     }
 
-    public record Download(String contentType, byte[] content) {
+    public record Download(@Nullable String contentType, byte[] content) {
     }
 
     private record Answer(int status, byte[] body) {

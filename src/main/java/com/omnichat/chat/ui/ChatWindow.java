@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.base.ui.Notifications;
+import com.omnichat.chat.AttachmentView;
 import com.omnichat.chat.ChatEvent;
 import com.omnichat.chat.ConversationState;
 import com.omnichat.chat.ConversationSummary;
@@ -168,7 +169,7 @@ class ChatWindow extends VerticalLayout {
     }
 
     private MessageItem item(MessageView m) {
-        return new MessageItem(m, inbox, conversationId, time, composer::replyTo, this::retry);
+        return new MessageItem(m, inbox, conversationId, time, composer::replyTo, this::retry, this::retryDownload);
     }
 
     private void scrollToBottom() {
@@ -177,6 +178,10 @@ class ChatWindow extends VerticalLayout {
 
     private void retry(MessageView message) {
         act(() -> inbox.retry(conversationId, message.id()));
+    }
+
+    private void retryDownload(AttachmentView file) {
+        act(() -> inbox.retryDownload(conversationId, file.id()));
     }
 
     private ChatHeader.Actions headerActions() {

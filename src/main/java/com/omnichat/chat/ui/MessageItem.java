@@ -28,7 +28,8 @@ class MessageItem extends Div {
     private final MessageView message;
 
     MessageItem(MessageView message, InboxService inbox, long conversationId, TimeFormat time,
-                Consumer<MessageView> onReply, Consumer<MessageView> onRetry) {
+                Consumer<MessageView> onReply, Consumer<MessageView> onRetry,
+                Consumer<AttachmentView> onRetryDownload) {
         this.message = message;
         addClassNames("message", "message-" + message.kind().name().toLowerCase());
         getElement().setAttribute("data-message-id", Long.toString(message.id()));
@@ -56,7 +57,8 @@ class MessageItem extends Div {
             text.addClassName("text");
             bubble.add(text);
         }
-        message.attachments().forEach(a -> bubble.add(attachment(inbox, a)));
+        message.attachments().forEach(a -> bubble.add(a.stored() ? attachment(inbox, a)
+                : placeholder(a, onRetryDownload)));
         bubble.add(meta(time));
         if (message.status() == DeliveryStatus.FAILED) {
             var retry = new Button(getTranslation("chat.retry"), VaadinIcon.REFRESH.create(), e -> onRetry.accept(message));
@@ -136,6 +138,31 @@ class MessageItem extends Div {
         link.addClassName("attachment-file");
         link.getElement().setAttribute("download", true);
         return link;
+    }
+
+    /** A client's file not downloaded (yet): what it is, why it is missing, and "Try again" once given up. */
+    private Div placeholder(AttachmentView file, Consumer<AttachmentView> onRetryDownload) {
+        var box = new Div();
+        box.addClassNames("attachment-placeholder",
+                "attachment-" + file.status().name().toLowerCase(java.util.Locale.ROOT));
+        box.getElement().setAttribute("data-attachment-id", Long.toString(file.id()));
+        String what = file.image() ? getTranslation("chat.attachment.picture")
+                : getTranslation("chat.attachment.file", file.fileName());
+        Icon icon = (file.image() ? VaadinIcon.PICTURE : VaadinIcon.FILE_O).create();
+        icon.addClassName("attachment-placeholder-icon");
+        var text = new Span(file.status() == AttachmentView.Status.FAILED
+                ? getTranslation("chat.attachment.failed", what, String.valueOf(file.failureReason()))
+                : getTranslation("chat.attachment.pending", what));
+        text.addClassName("attachment-placeholder-text");
+        box.add(icon, text);
+        if (file.status() == AttachmentView.Status.FAILED) {
+            var again = new Button(getTranslation("chat.attachment.try-again"), VaadinIcon.REFRESH.create(),
+                    e -> onRetryDownload.accept(file));
+            again.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            again.addClassName("attachment-try-again");
+            box.add(again);
+        }
+        return box;
     }
 
     private Button menu(Consumer<MessageView> onReply, Consumer<MessageView> onRetry) {

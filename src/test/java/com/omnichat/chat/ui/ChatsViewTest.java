@@ -23,6 +23,8 @@ class ChatsViewTest extends BrowserlessViewTest {
 
     @Autowired
     InboxService service;
+    @Autowired
+    com.omnichat.chat.MessageIngestion ingestion;
 
     private StaffMember anna;
     private ChannelInfo telegram;
@@ -156,6 +158,23 @@ class ChatsViewTest extends BrowserlessViewTest {
         assertThat(text.getProperty("innerHTML")).isNull();
         assertThat(text.getChildCount()).isEqualTo(1);
         assertThat(text.getChild(0).isTextNode()).as("a single text node, no elements").isTrue();
+    }
+
+    @Test
+    void aReplyToAnOriginalNotStoredHereShowsTheQuoteTheProviderSentAlong() {
+        var reply = ingestion.receive(new com.omnichat.channel.InboundMessage(telegram.id(),
+                inbox.newClient("Olena Bondar", null), inbox.newMessageId(), "Can I pick it up tomorrow?",
+                List.of(), List.of(), "1111111:1200",
+                new com.omnichat.channel.InboundMessage.ReplyQuote("Flower shop", "Your order 1042 is ready"),
+                inbox.nextMoment()));
+        signInAndOpenApp(anna);
+        open("chats/" + reply.conversationId());
+        ChatsView view = (ChatsView) getCurrentView();
+
+        var quote = $(com.vaadin.flow.component.html.Div.class).withClassName("quote").single();
+
+        assertThat(quote.getElement().getTextRecursively()).isEqualTo("Flower shopYour order 1042 is ready");
+        assertThat(String.join("\n", messageTexts(view))).contains("Can I pick it up tomorrow?");
     }
 
     private void staffSignedInReplies(long chat) {
