@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,7 +107,8 @@ class LoginThrottle {
 
     /** Counts the attempt as a failure in advance (the row lock orders parallel attempts); zero when it may go on. */
     private Duration claim(String login) {
-        Instant now = clock.instant();
+        // PostgreSQL keeps microseconds and rounds: a rounded-up "now" would be in the future.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         jdbc.sql("""
                 insert into login_delay (login, failures, not_before, last_attempt_at) values (?, 0, ?, ?)
                 on conflict (login) do nothing""").params(login, at(now), at(now)).update();
