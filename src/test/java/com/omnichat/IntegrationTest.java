@@ -35,6 +35,8 @@ import com.omnichat.user.StaffFixtures;
 @SpringBootTest(properties = {
         "omnichat.login.failures-per-login=" + IntegrationTest.FAILURES_PER_LOGIN,
         "omnichat.login.failures-per-address=" + IntegrationTest.FAILURES_PER_ADDRESS,
+        // Long enough that a test sees the delay after the failures still running.
+        "omnichat.login.first-delay=1m",
 })
 @ActiveProfiles("test")
 @Import({StaffFixtures.class, InboxFixtures.class, PhoneChannelConnector.class})

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.omnichat.base.Role;
+import com.omnichat.base.TranslationProvider;
+import com.omnichat.base.UserFacingException;
 
 /**
  * A fresh production database has no users: when {@code OMNICHAT_ADMIN_LOGIN} and
@@ -44,7 +46,13 @@ class InitialAdministrator implements ApplicationRunner {
             return;
         }
         String normalized = UserService.normalizeLogin(login);
-        PasswordPolicy.check(normalized, password);
+        try {
+            PasswordPolicy.check(normalized, password);
+        } catch (UserFacingException e) {
+            // Refuse to start rather than create an administrator no one can sign in as.
+            throw new IllegalStateException("OMNICHAT_ADMIN_PASSWORD is refused: "
+                    + TranslationProvider.translate(e.messageKey(), TranslationProvider.ENGLISH, e.args()), e);
+        }
         if (users.existsByLogin(normalized)) {
             log.warn("Initial administrator {} exists but is not an active administrator; not changing it", normalized);
             return;

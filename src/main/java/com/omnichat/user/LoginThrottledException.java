@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import org.springframework.security.authentication.LockedException;
 
-/** Sign-in refused because of too many recent failures; says for how long. */
+/** Sign-in refused, before the password was checked, because of recent failures; says for how long. */
 public class LoginThrottledException extends LockedException {
 
     private final Duration retryAfter;
@@ -12,6 +12,11 @@ public class LoginThrottledException extends LockedException {
     LoginThrottledException(Duration retryAfter) {
         super("Too many failed sign-in attempts");
         this.retryAfter = retryAfter;
+    }
+
+    /** Whole seconds to wait, at least one. */
+    public long secondsToWait() {
+        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 
     /** Whole minutes to wait, at least one. */

@@ -1,10 +1,23 @@
 package com.omnichat.user;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.aopalliance.intercept.MethodInvocation;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.expression.EvaluationContext;
+import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
+import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -16,6 +29,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
+import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.StaffPrincipal;
 import com.omnichat.user.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
@@ -28,8 +43,9 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
                 .requestMatchers("/offline.html", "/icons/**", "/styles.css", "/styles/**").permitAll());
-        // -1: any number of sessions, but registered, so a deactivated user's sessions can be ended.
+        // -1: any number of sessions, but registered, so a user's sessions can be ended (StaffSessions).
         http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry));
+        http.addFilterBefore(new StandingFilter(), AuthorizationFilter.class);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 
@@ -52,6 +68,15 @@ class SecurityConfiguration {
                                                   LoginThrottle throttle) {
         var dao = new DaoAuthenticationProvider(details);
         dao.setPasswordEncoder(encoder);
+        // Whether the account is deactivated is told only to someone who knows its password:
+        // a wrong password on a deactivated account looks like any wrong password.
+        dao.setPreAuthenticationChecks(user -> {
+        });
+        dao.setPostAuthenticationChecks(user -> {
+            if (!user.isEnabled()) {
+                throw new DisabledException("Account deactivated");
+            }
+        });
         return new ThrottlingAuthenticationProvider(dao, throttle);
     }
 
@@ -65,26 +90,33 @@ class SecurityConfiguration {
         return new HttpSessionEventPublisher();
     }
 
-    /** Ends every open session of a deactivated user: his next request signs him out. */
+    /**
+     * {@code @PreAuthorize} sees the user as he stands now (see {@link com.omnichat.base.CurrentStaff}):
+     * a demoted administrator's next call is refused, even before his session ends.
+     */
     @Bean
-    SessionTerminator sessionTerminator(SessionRegistry sessionRegistry) {
-        return new SessionTerminator(sessionRegistry);
+    static MethodSecurityExpressionHandler methodSecurityExpressionHandler() {
+        return new DefaultMethodSecurityExpressionHandler() {
+            @Override
+            public EvaluationContext createEvaluationContext(Supplier<? extends Authentication> authentication,
+                                                             MethodInvocation invocation) {
+                return super.createEvaluationContext(() -> standing(authentication.get()), invocation);
+            }
+        };
     }
 
-    static class SessionTerminator {
-
-        private final SessionRegistry sessionRegistry;
-
-        SessionTerminator(SessionRegistry sessionRegistry) {
-            this.sessionRegistry = sessionRegistry;
+    private static @Nullable Authentication standing(@Nullable Authentication auth) {
+        if (auth == null || !(auth.getPrincipal() instanceof StaffPrincipal signedIn)) {
+            return auth;
         }
-
-        @TransactionalEventListener
-        void on(StaffDeactivated event) {
-            sessionRegistry.getAllPrincipals().stream()
-                    .filter(p -> p instanceof com.omnichat.base.StaffPrincipal sp && sp.id() == event.userId())
-                    .flatMap(p -> sessionRegistry.getAllSessions(p, false).stream())
-                    .forEach(info -> info.expireNow());
+        Optional<StaffPrincipal> now = CurrentStaff.current(signedIn);
+        if (now.isEmpty()) {
+            return new AnonymousAuthenticationToken("no-longer-active", "anonymousUser",
+                    AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
         }
+        if (now.get() == signedIn) {
+            return auth;
+        }
+        return UsernamePasswordAuthenticationToken.authenticated(now.get(), null, now.get().getAuthorities());
     }
 }

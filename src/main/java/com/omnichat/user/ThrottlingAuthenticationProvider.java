@@ -1,14 +1,16 @@
 package com.omnichat.user;
 
-import java.time.Duration;
-
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-/** Checks the throttle before the password, and counts wrong passwords. */
+/**
+ * Takes the attempt's allowance before the password is checked ({@link LoginThrottle}); a
+ * wrong password keeps it taken, anything else (signed in, or a deactivated account with the
+ * right password) gives it back.
+ */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider delegate;
@@ -24,15 +26,18 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         String login = authentication.getName() == null ? "" : authentication.getName();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
-        Duration blocked = throttle.blockedFor(login, address);
-        if (!blocked.isZero()) {
-            throw new LoginThrottledException(blocked);
-        }
+        LoginThrottle.Attempt attempt = throttle.begin(login, address);
+        boolean wrongPassword = false;
         try {
             return delegate.authenticate(authentication);
         } catch (BadCredentialsException e) {
-            throttle.recordFailure(login, address);
+            wrongPassword = true;
+            throttle.failed(attempt);
             throw e;
+        } finally {
+            if (!wrongPassword) {
+                throttle.succeeded(attempt);
+            }
         }
     }
 

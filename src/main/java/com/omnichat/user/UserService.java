@@ -42,13 +42,16 @@ public class UserService {
     private final StaffUserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
+    private final StaffSessions sessions;
     private final Cache<String, Map<Long, StaffMember>> directory = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(10)).build();
 
-    UserService(StaffUserRepository users, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
+    UserService(StaffUserRepository users, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
+                StaffSessions sessions) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
+        this.sessions = sessions;
     }
 
     @PreAuthorize("hasRole('ADMINISTRATOR')")
@@ -96,11 +99,16 @@ public class UserService {
             requireAnotherActiveAdministrator(id);
         }
         boolean deactivated = user.active() && !changes.active();
+        boolean roleChanged = user.role() != changes.role();
         user.changeDetails(requireName(changes.fullName()), normalizeEmail(changes.email()), changes.role());
         user.setActive(changes.active());
         StaffMember saved = flush(user);
         if (deactivated) {
             events.publishEvent(new StaffDeactivated(id));
+        }
+        if (deactivated || roleChanged) {
+            // A session keeps the role it signed in with: he signs in again and gets his new rights.
+            sessions.endAll(id, null);
         }
         return saved;
     }
@@ -116,9 +124,14 @@ public class UserService {
         StaffUser user = load(id);
         PasswordPolicy.check(user.login(), newPassword);
         user.changePasswordHash(passwordEncoder.encode(newPassword));
+        // Whoever knew the old password is signed out everywhere.
+        sessions.endAll(id, null);
     }
 
-    /** A signed-in user changes his own password; the current one is asked for again. */
+    /**
+     * A signed-in user changes his own password; the current one is asked for again. He stays
+     * signed in where he is; his other sessions end.
+     */
     public void changeOwnPassword(String currentPassword, String newPassword) {
         StaffUser user = load(CurrentStaff.require().id());
         if (!passwordEncoder.matches(currentPassword, user.passwordHash())) {
@@ -126,6 +139,7 @@ public class UserService {
         }
         PasswordPolicy.check(user.login(), newPassword);
         user.changePasswordHash(passwordEncoder.encode(newPassword));
+        sessions.endAll(user.id(), StaffSessions.currentSessionId());
     }
 
     @Transactional(readOnly = true)

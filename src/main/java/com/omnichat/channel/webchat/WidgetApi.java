@@ -101,7 +101,7 @@ class WidgetApi {
     SessionResponse session(@RequestAttribute(CHANNEL) ConnectedChannel channel, @RequestBody SessionRequest body,
                             HttpServletRequest request) {
         if (body.token() == null || body.token().isBlank()) {
-            check(limits.newSession(request.getRemoteAddr()));
+            check(limits.newSession(channel.id(), request.getRemoteAddr()));
         }
         var session = webchat.start(channel, body.token() == null || body.token().isBlank() ? null : body.token());
         WidgetSettings settings = WidgetSettings.of(channel);

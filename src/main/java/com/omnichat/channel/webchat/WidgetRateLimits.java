@@ -6,21 +6,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import com.omnichat.base.ClientAddress;
+import com.omnichat.base.ClusterRateLimits;
+import com.omnichat.base.ClusterRateLimits.Limit;
 
 /**
- * Token buckets for the public widget API: requests per client address (all calls), new
- * sessions per address, and messages per visitor. Kept in this node's memory: a determined
- * sender spread over nodes gets a few times the allowance, which is still a limit.
+ * Token buckets for the public widget API, shared by all nodes ({@link ClusterRateLimits}):
+ * requests per client address (all calls), new visitors per address and per channel, and
+ * messages per visitor and per channel. The per-channel caps bound what one site's page,
+ * however many addresses it is called from, can pour into the inbox. An IPv6 address counts
+ * as its /64 ({@link ClientAddress}).
  */
 @Component
 class WidgetRateLimits {
@@ -29,50 +24,63 @@ class WidgetRateLimits {
     record Verdict(boolean allowed, Duration retryAfter) {
 
         static final Verdict OK = new Verdict(true, Duration.ZERO);
+
+        static Verdict of(ClusterRateLimits.Verdict verdict) {
+            return verdict.allowed() ? OK : new Verdict(false, verdict.retryAfter());
+        }
     }
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofHours(1))
-            .maximumSize(200_000)
-            .build();
+    /** The allowances. */
+    record Limits(int requestsPerAddressPerMinute, int sessionsPerAddressPerHour, int messagesPerVisitorPerMinute,
+                  int newVisitorsPerChannelPerMinute, int messagesPerChannelPerMinute) {
+    }
+
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+
+    private final ClusterRateLimits buckets;
     private final Limits limits;
 
-    /** Allowances: per address per minute, new sessions per address per hour, messages per visitor per minute. */
-    record Limits(int requestsPerAddressPerMinute, int sessionsPerAddressPerHour, int messagesPerVisitorPerMinute) {
-    }
-
     @Autowired
-    WidgetRateLimits(@Value("${omnichat.webchat.requests-per-address-per-minute:300}") int requestsPerAddress,
+    WidgetRateLimits(ClusterRateLimits buckets,
+                     @Value("${omnichat.webchat.requests-per-address-per-minute:300}") int requestsPerAddress,
                      @Value("${omnichat.webchat.sessions-per-address-per-hour:100}") int sessionsPerAddress,
-                     @Value("${omnichat.webchat.messages-per-visitor-per-minute:20}") int messagesPerVisitor) {
-        this(new Limits(requestsPerAddress, sessionsPerAddress, messagesPerVisitor));
+                     @Value("${omnichat.webchat.messages-per-visitor-per-minute:20}") int messagesPerVisitor,
+                     @Value("${omnichat.webchat.new-visitors-per-channel-per-minute:120}") int visitorsPerChannel,
+                     @Value("${omnichat.webchat.messages-per-channel-per-minute:600}") int messagesPerChannel) {
+        this(buckets, new Limits(requestsPerAddress, sessionsPerAddress, messagesPerVisitor, visitorsPerChannel,
+                messagesPerChannel));
     }
 
-    WidgetRateLimits(Limits limits) {
+    WidgetRateLimits(ClusterRateLimits buckets, Limits limits) {
+        this.buckets = buckets;
         this.limits = limits;
     }
 
     Verdict request(String address) {
-        return take("req:" + address, limits.requestsPerAddressPerMinute(), Duration.ofMinutes(1));
+        return take("widget-req:" + ClientAddress.key(address), limits.requestsPerAddressPerMinute(), MINUTE);
     }
 
-    Verdict newSession(String address) {
-        return take("new:" + address, limits.sessionsPerAddressPerHour(), Duration.ofHours(1));
+    /** A new visitor: within his address's allowance and the channel's. */
+    Verdict newSession(long channelId, String address) {
+        Verdict byAddress = take("widget-new:" + ClientAddress.key(address), limits.sessionsPerAddressPerHour(),
+                Duration.ofHours(1));
+        if (!byAddress.allowed()) {
+            return byAddress;
+        }
+        return take("widget-new-ch:" + channelId, limits.newVisitorsPerChannelPerMinute(), MINUTE);
     }
 
+    /** A message (or a contacts update): within the visitor's allowance and the channel's. */
     Verdict message(long channelId, String visitorId) {
-        return take("msg:" + channelId + ":" + visitorId, limits.messagesPerVisitorPerMinute(), Duration.ofMinutes(1));
+        Verdict byVisitor = take("widget-msg:" + channelId + ":" + visitorId, limits.messagesPerVisitorPerMinute(),
+                MINUTE);
+        if (!byVisitor.allowed()) {
+            return byVisitor;
+        }
+        return take("widget-msg-ch:" + channelId, limits.messagesPerChannelPerMinute(), MINUTE);
     }
 
     private Verdict take(String key, int capacity, Duration period) {
-        Bucket bucket = buckets.get(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
-            return Verdict.OK;
-        }
-        long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-        return new Verdict(false, Duration.ofSeconds(seconds));
+        return Verdict.of(buckets.take(key, new Limit(capacity, period)));
     }
 }

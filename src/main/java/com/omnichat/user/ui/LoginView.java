@@ -60,7 +60,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private String errorMessage(Exception failure) {
         if (failure instanceof LoginThrottledException throttled) {
-            return getTranslation("login.error.throttled", throttled.minutesToWait());
+            // A login's growing delay is seconds; an address's block can be minutes.
+            return throttled.secondsToWait() < 120
+                    ? getTranslation("login.error.throttled-seconds", throttled.secondsToWait())
+                    : getTranslation("login.error.throttled", throttled.minutesToWait());
         }
         if (failure instanceof DisabledException) {
             return getTranslation("login.error.disabled");
