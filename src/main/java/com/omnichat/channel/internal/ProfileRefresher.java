@@ -19,6 +19,7 @@ import com.omnichat.channel.connector.ChannelConnector;
 import com.omnichat.channel.connector.ChannelConnector.FetchedProfile;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.MediaPolicy;
+import com.omnichat.channel.connector.ProviderErrors;
 
 /**
  * Fetches clients' names, nicknames and photos from the providers: new identities first,
@@ -74,7 +75,8 @@ public class ProfileRefresher {
                         : new ClientProfile(userId, "", null, null)));
                 refreshed++;
             } catch (RuntimeException e) {
-                log.info("Profile of {} on channel {} not refreshed: {}", userId, channel.id(), e.getMessage());
+                log.info("Profile of {} on channel {} not refreshed: {}", userId, channel.id(),
+                        ProviderErrors.describe(e, channel.secrets().values()));
             }
         }
         return refreshed;
@@ -95,7 +97,8 @@ public class ProfileRefresher {
             return new ClientProfile(profile.externalUserId(), profile.displayName(), profile.nickname(),
                     MediaStore.photoUrl(token));
         } catch (RuntimeException e) {
-            log.info("Photo of {} not stored: {}", profile.externalUserId(), e.getMessage());
+            log.info("Photo of {} not stored: {}", profile.externalUserId(),
+                    ProviderErrors.describe(e, channel.secrets().values()));
             return profile;
         }
     }
