@@ -77,15 +77,19 @@ public final class ProviderErrors {
         }
         Throwable root = rootCause(e);
         String name = root.getClass().getSimpleName();
-        if (root instanceof HttpTimeoutException || root instanceof SocketTimeoutException) {
-            return "Provider did not answer in time (" + name + ")";
+        Throwable timeout = firstInChain(e, HttpTimeoutException.class, SocketTimeoutException.class);
+        if (timeout != null) {
+            return "Provider did not answer in time (" + timeout.getClass().getSimpleName() + ")";
         }
-        if (root instanceof ConnectException || root instanceof UnknownHostException) {
-            return "Provider unreachable (" + name + ")";
+        Throwable unreachable = firstInChain(e, ConnectException.class, UnknownHostException.class);
+        if (unreachable != null) {
+            return "Provider unreachable (" + unreachable.getClass().getSimpleName() + ")";
         }
-        if (anyInChain(e, RestClientException.class) || root instanceof IOException) {
-            // Spring's RestClient messages name the request URL: only the class is said.
-            return "Network error (" + name + ")";
+        if (firstInChain(e, RestClientException.class, IOException.class) != null) {
+            // Spring's RestClient messages name the request URL: never theirs; the I/O root's own
+            // message ("Connection reset", our "HTTP 404") names no URL and is redacted all the same.
+            String message = root instanceof IOException && root.getMessage() != null ? ": " + root.getMessage() : "";
+            return "Network error (" + name + message + ")";
         }
         String message = root.getMessage();
         return "Unexpected error (" + name + (message == null ? "" : ": " + message) + ")";
@@ -116,13 +120,16 @@ public final class ProviderErrors {
         return redact(result);
     }
 
-    private static boolean anyInChain(Throwable e, Class<? extends Throwable> type) {
+    @SafeVarargs
+    private static @Nullable Throwable firstInChain(Throwable e, Class<? extends Throwable>... types) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
+            for (Class<? extends Throwable> type : types) {
+                if (type.isInstance(t)) {
+                    return t;
+                }
             }
         }
-        return false;
+        return null;
     }
 
     private static Throwable rootCause(Throwable e) {
