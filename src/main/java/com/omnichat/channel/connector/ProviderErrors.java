@@ -42,7 +42,7 @@ public final class ProviderErrors {
             Pattern.compile("(?i)((?:authorization|proxy-authorization)\\s*[:=]\\s*)(?:bearer\\s+|basic\\s+)?[^\\s,;\"']+"),
             Pattern.compile("(?i)(x-viber-auth-token\\s*[:=]\\s*)[^\\s,;\"']+"),
             // user:password@ in URLs
-            Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://)[^/@\\s:]+:[^/@\\s]+@"),
+            Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://)[^/@\\s:]+:[^/@\\s]+(?=@)"),
     };
 
     private ProviderErrors() {

@@ -290,6 +290,8 @@ public class DeliveryWorker implements DisposableBean {
     }
 
     private static String clip(String text) {
+        // Redacted once more where it is stored: the last line of defence for the bot token.
+        text = ProviderErrors.redact(text);
         return text.length() <= 1000 ? text : text.substring(0, 1000);
     }
 

@@ -255,6 +255,8 @@ public class InboundEvents implements DisposableBean {
     }
 
     private static String clip(String text) {
+        // Redacted once more where it is stored: the last line of defence for the bot token.
+        text = ProviderErrors.redact(text);
         return text.length() <= ERROR_MAX ? text : text.substring(0, ERROR_MAX);
     }
 
