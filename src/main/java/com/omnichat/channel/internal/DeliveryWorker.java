@@ -173,7 +173,7 @@ public class DeliveryWorker implements DisposableBean {
             finish(claim, "FAILED", "Message no longer exists");
             return;
         }
-        var progress = new Progress(claim);
+        var progress = new LeasedProgress(jdbc, claim, lease);
         ScheduledFuture<?> keeper = keepLease(progress);
         try {
             progress.beforePart();
@@ -192,7 +192,7 @@ public class DeliveryWorker implements DisposableBean {
                     }
                 });
             });
-        } catch (LeaseLost e) {
+        } catch (LeasedProgress.LeaseLost e) {
             // Another worker holds the row now (this one was too slow): it sends the rest, not us.
             log.warn("Message {}: lease lost, left to the worker that holds it now", claim.messageId());
         } catch (DeliveryException e) {
@@ -208,13 +208,13 @@ public class DeliveryWorker implements DisposableBean {
     }
 
     /** Renews the lease every third of its length while the send runs. */
-    private ScheduledFuture<?> keepLease(Progress progress) {
+    private ScheduledFuture<?> keepLease(LeasedProgress progress) {
         long period = Math.max(50, lease.toMillis() / 3);
         return leaseKeeper.scheduleAtFixedRate(() -> {
             try {
                 progress.renew();
             } catch (RuntimeException e) {
-                log.warn("Could not renew the lease of message {}: {}", progress.claim.messageId(),
+                log.warn("Could not renew the lease of message {}: {}", progress.messageId(),
                         ProviderErrors.describe(e));
             }
         }, period, period, TimeUnit.MILLISECONDS);
@@ -299,62 +299,5 @@ public class DeliveryWorker implements DisposableBean {
     public void destroy() {
         wakeUps.shutdownNow();
         leaseKeeper.shutdownNow();
-    }
-
-    /** The row was claimed by another worker meanwhile: nothing more may be sent for it from here. */
-    static final class LeaseLost extends RuntimeException {
-
-        LeaseLost(long messageId) {
-            super("Lease of message " + messageId + " lost", null, false, false);
-        }
-    }
-
-    /** Records each accepted part at once, so a retry after a crash skips it; guards each part by the lease. */
-    private final class Progress implements SendProgress {
-
-        private final Claim claim;
-        private volatile int sent;
-        private volatile boolean lost;
-
-        Progress(Claim claim) {
-            this.claim = claim;
-            this.sent = claim.partsSent();
-        }
-
-        @Override
-        public int partsSent() {
-            return sent;
-        }
-
-        @Override
-        public void beforePart() {
-            if (lost || !renew()) {
-                throw new LeaseLost(claim.messageId());
-            }
-        }
-
-        /** Extends the lease; false (and lost for good) when the row is no longer ours. */
-        boolean renew() {
-            if (lost) {
-                return false;
-            }
-            boolean held = jdbc.sql("""
-                            update outbound_message set lease_until = now() + make_interval(secs => ?)
-                            where id = ? and lease_token = ? and status = 'SENDING'""")
-                    .params(seconds(lease), claim.id(), claim.token()).update() > 0;
-            if (!held) {
-                lost = true;
-            }
-            return held;
-        }
-
-        @Override
-        public void partSent(String externalId) {
-            sent++;
-            jdbc.sql("""
-                            update outbound_message set parts_sent = ?, external_id = coalesce(external_id, ?), updated_at = now()
-                            where id = ? and lease_token = ?""")
-                    .params(sent, externalId, claim.id(), claim.token()).update();
-        }
     }
 }
