@@ -27,6 +27,7 @@ import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.connector.ChannelConnector;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.SecretField;
+import com.omnichat.channel.connector.ProviderErrors;
 import com.omnichat.channel.internal.ChannelDirectory;
 import com.omnichat.channel.internal.ChannelSettingsChanged;
 import com.omnichat.channel.internal.ChannelStateStore;
@@ -153,7 +154,14 @@ public class ChannelAdministration {
         });
         channel.rename(name);
         channel.setEnabled(draft.enabled());
-        channel.connect(draft.mode(), secrets.isEmpty() ? null : cipher.encrypt(Json.write(secrets)),
+        if (channel.id() == null) {
+            // The ciphertext is bound to the channel id: a new channel gets its id first.
+            channel.connect(draft.mode(), null, null);
+            channels.saveAndFlush(channel);
+        }
+        long channelId = channel.id();
+        // Always written afresh (also upgrading a version-1 ciphertext of before).
+        channel.connect(draft.mode(), secrets.isEmpty() ? null : cipher.encrypt(channelId, Json.write(secrets)),
                 settings.isEmpty() ? null : Json.write(settings));
         Channel saved = channels.saveAndFlush(channel);
         long id = saved.id();
@@ -180,7 +188,11 @@ public class ChannelAdministration {
         try {
             check = connector.checkConnection(channel);
         } catch (RuntimeException e) {
-            check = ConnectionCheck.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            check = ConnectionCheck.failed(ProviderErrors.describe(e, channel.secrets().values()));
+        }
+        if (!check.ok()) {
+            // A connector's own text, redacted once more before it is stored and shown.
+            check = ConnectionCheck.failed(ProviderErrors.redact(check.error(), channel.secrets().values()));
         }
         state.error(id, check.ok() ? null : check.error());
         return check;
@@ -204,7 +216,7 @@ public class ChannelAdministration {
         try {
             registry.forChannel(channel).orElseThrow().registerWebhook(channel, url);
         } catch (RuntimeException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String message = ProviderErrors.describe(e, channel.secrets().values());
             state.error(id, message);
             throw new UserFacingException("channels.error.register-failed", message);
         }
@@ -241,8 +253,8 @@ public class ChannelAdministration {
     }
 
     private Map<String, String> mergeSecrets(Channel channel, ChannelDraft draft) {
-        Map<String, String> secrets = new HashMap<>(channel.secrets() == null ? Map.of()
-                : Json.readMap(cipher.decrypt(channel.secrets())));
+        Map<String, String> secrets = new HashMap<>(channel.secrets() == null || channel.id() == null ? Map.of()
+                : Json.readMap(cipher.decrypt(channel.id(), channel.secrets())));
         draft.secrets().forEach((k, v) -> {
             if (v != null && !v.isBlank()) {
                 secrets.put(k, v.strip());
@@ -272,7 +284,7 @@ public class ChannelAdministration {
     private ChannelDetails details(Channel channel) {
         long id = channel.id();
         Set<String> secretsSet = channel.secrets() == null ? Set.of()
-                : Json.readMap(cipher.decrypt(channel.secrets())).keySet().stream().collect(Collectors.toSet());
+                : Json.readMap(cipher.decrypt(id, channel.secrets())).keySet().stream().collect(Collectors.toSet());
         Set<Capability> capabilities = channel.mode() == ChannelMode.DEMO
                 ? EnumSet.complementOf(EnumSet.of(Capability.START_BY_PHONE)) : registry.capabilities(channel.type());
         return new ChannelDetails(id, channel.type(), channel.name(), channel.enabled(), channel.mode(), secretsSet,

@@ -28,8 +28,10 @@ public class DeliveryQueue {
     }
 
     /**
-     * Queues the message for sending (again, for a manager's Retry: attempts start over,
-     * parts already sent are not repeated). Must run in the caller's transaction.
+     * Queues the message for sending (again, for a manager's Retry: attempts start over).
+     * A message whose send failed part-way keeps the parts the provider accepted (they are
+     * not repeated); a message the provider accepted and reported failed later (status SENT)
+     * starts from nothing, so it is really sent again. Must run in the caller's transaction.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(long channelId, long conversationId, long messageId) {
@@ -37,7 +39,10 @@ public class DeliveryQueue {
                         insert into outbound_message (message_id, channel_id, conversation_id, status)
                         values (?, ?, ?, 'QUEUED')
                         on conflict (message_id) do update set status = 'QUEUED', attempts = 0, next_attempt_at = now(),
-                            lease_until = null, lease_token = null, last_error = null, updated_at = now()""")
+                            lease_until = null, lease_token = null, last_error = null, updated_at = now(),
+                            parts_sent = case when outbound_message.status = 'SENT' then 0 else outbound_message.parts_sent end,
+                            external_id = case when outbound_message.status = 'SENT' then null
+                                               else outbound_message.external_id end""")
                 .params(messageId, channelId, conversationId).update();
         // Heard after commit: this node's worker starts at once instead of on its next tick.
         events.publishEvent(new MessageEnqueued(messageId, channelId));

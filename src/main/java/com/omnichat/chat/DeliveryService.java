@@ -28,10 +28,10 @@ public class DeliveryService implements DeliveryReports {
         this.updates = updates;
     }
 
-    /** The provider accepted the message and gave it this id. */
+    /** The provider accepted the message and gave it this id (a new one when a retry sent it again). */
     @Override
     public void sent(long messageId, String externalId) {
-        jdbc.sql("update message set external_id = ? where id = ? and external_id is null")
+        jdbc.sql("update message set external_id = ? where id = ?")
                 .params(externalId, messageId).update();
         advance(messageId, DeliveryStatus.SENT, null);
     }

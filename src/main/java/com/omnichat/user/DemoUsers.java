@@ -12,7 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.omnichat.base.Role;
 
-/** Demo staff for the dev profile: created when missing, logins printed at start-up. */
+/**
+ * Demo staff, only when asked for ({@code DEMO_DATA=true}; the dev profile asks): created when
+ * missing, and a loud warning at every start-up, since their password is public.
+ */
 @Component
 @Order(0)
 @ConditionalOnProperty(name = "omnichat.demo-data", havingValue = "true")
@@ -36,9 +39,12 @@ class DemoUsers implements ApplicationRunner {
         create("admin", "Olena Kovalenko", "admin@omnichat.test", Role.ADMINISTRATOR, "#9334e6");
         create("anna", "Anna Shevchenko", "anna@omnichat.test", Role.MANAGER, "#188038");
         create("max", "Max Petrenko", "max@omnichat.test", Role.MANAGER, "#e8710a");
-        log.info("""
+        // WARN, not INFO: the password is in the README; on a reachable server anyone can sign in as admin.
+        log.warn("""
 
                 ============================================================
+                 DEMO DATA IS ON (DEMO_DATA=true): demo logins with a PUBLIC
+                 password exist. Never use this on a reachable server.
                  Omnichat demo logins (password for all: {})
                    admin  - administrator
                    anna   - manager

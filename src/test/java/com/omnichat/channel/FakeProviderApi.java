@@ -3,12 +3,15 @@ package com.omnichat.channel;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import mockwebserver3.Dispatcher;
@@ -34,6 +37,10 @@ abstract class FakeProviderApi implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<MockResponse>> scripts = new HashMap<>();
+    /** How long every answer takes (a slow provider). */
+    volatile Duration delay = Duration.ZERO;
+    /** Runs when a call arrives, before it is answered (e.g. something happens while the provider works). */
+    volatile Consumer<Call> onCall = call -> { };
 
     FakeProviderApi() {
         server.setDispatcher(new Dispatcher() {
@@ -52,7 +59,10 @@ abstract class FakeProviderApi implements AutoCloseable {
                     Deque<MockResponse> script = scripts.get(method);
                     scripted = script == null ? null : script.pollFirst();
                 }
-                return scripted != null ? scripted : answer(call);
+                onCall.accept(call);
+                MockResponse answer = scripted != null ? scripted : answer(call);
+                return delay.isZero() ? answer
+                        : answer.newBuilder().headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS).build();
             }
         });
         try {

@@ -21,6 +21,7 @@ import com.omnichat.chat.InboxService;
 import com.omnichat.chat.MessageView;
 import com.omnichat.chat.OutgoingAttachment;
 import com.omnichat.channel.internal.DeliveryWorker;
+import com.omnichat.channel.internal.DeliveryWorkers;
 
 /**
  * A manager's reply goes through the durable queue to the (fake) Telegram Bot API: sent once,
@@ -201,6 +202,90 @@ class OutboundDeliveryTest extends ConnectorTest {
             mine.addAll(batch);
         }
         return mine;
+    }
+
+    @Test
+    void twoWorkersWithAProviderSlowerThanTheLeaseSendEachMessageOnce() throws Exception {
+        List<Long> chats = new ArrayList<>(List.of(chat));
+        for (int i = 0; i < 3; i++) {
+            telegramWebhook(channel, """
+                    {"update_id":%d,"message":{"message_id":%d,"date":1441645532,
+                     "chat":{"id":%d,"type":"private","first_name":"Client"},"text":"hi"}}"""
+                    .formatted(30000 + i, 4000 + i, 6000000 + i), webhookSecret(channel));
+        }
+        chats.addAll(jdbc.sql("select id from conversation where id <> ? order by id").param(chat)
+                .query(Long.class).list());
+        List<Long> replies = new ArrayList<>();
+        for (int i = 0; i < chats.size(); i++) {
+            replies.add(inboxService.reply(chats.get(i), "Reply " + i, null, List.of()));
+        }
+        // Each send takes longer than a lease: without care, the other node takes the row over meanwhile.
+        telegram.delay = Duration.ofMillis(1500);
+        DeliveryWorker nodeA = DeliveryWorkers.withLease(context, Duration.ofSeconds(1));
+        DeliveryWorker nodeB = DeliveryWorkers.withLease(context, Duration.ofSeconds(1));
+        try {
+            // Both nodes keep working the queue (as their ticks would) until every reply is out.
+            InboxFixtures.concurrently(() -> workUntilSent(nodeA), () -> workUntilSent(nodeB));
+        } finally {
+            nodeA.destroy();
+            nodeB.destroy();
+        }
+
+        for (int i = 0; i < chats.size(); i++) {
+            String text = "\"text\":\"Reply " + i + "\"";
+            assertThat(telegram.calls("sendMessage")).as("Reply %d sent", i)
+                    .filteredOn(call -> call.body().contains(text)).hasSize(1);
+            assertThat(inboxService.message(chats.get(i), replies.get(i)).status()).isEqualTo(DeliveryStatus.SENT);
+        }
+    }
+
+    private int workUntilSent(DeliveryWorker node) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        int worked = 0;
+        while (count("select count(*) from outbound_message where status <> 'SENT'") > 0
+                && System.nanoTime() < deadline) {
+            worked += node.drain();
+        }
+        return worked;
+    }
+
+    @Test
+    void aWorkerWhoseLeaseWasTakenOverSendsNoFurtherPart() {
+        // Two parts: Telegram takes one file per message.
+        long reply = inboxService.reply(chat, "", null, List.of(
+                new OutgoingAttachment("a.png", "image/png", FakeTelegram.PNG),
+                new OutgoingAttachment("b.png", "image/png", FakeTelegram.PNG)));
+        // While the first part is with the provider, another node takes the row over (this worker was too slow).
+        telegram.onCall = call -> jdbc.sql("update outbound_message set lease_token = gen_random_uuid()").update();
+
+        worker.drain();
+
+        assertThat(telegram.calls("sendPhoto")).hasSize(1);
+        DeliveryState state = queue.state(reply).orElseThrow();
+        assertThat(state.status()).as("left to the node that holds it").isEqualTo(DeliveryState.Status.SENDING);
+        assertThat(inboxService.message(chat, reply).status()).isEqualTo(DeliveryStatus.PENDING);
+    }
+
+    @Test
+    void aMessageTheProviderReportedFailedIsReallySentAgainOnRetry() {
+        long reply = inboxService.reply(chat, "Yes, we have peonies.", null, List.of());
+        worker.drain();
+        String firstId = queue.state(reply).orElseThrow().externalId();
+        // Later the provider says it never reached the client (Viber's "failed" callback does this).
+        context.getBean(DeliveryReports.class).failed(channel.id(), firstId, "Delivery failed");
+        assertThat(inboxService.message(chat, reply).status()).isEqualTo(DeliveryStatus.FAILED);
+
+        inboxService.retry(chat, reply);
+        worker.drain();
+
+        assertThat(telegram.calls("sendMessage")).hasSize(2);
+        DeliveryState resent = queue.state(reply).orElseThrow();
+        assertThat(resent.status()).isEqualTo(DeliveryState.Status.SENT);
+        assertThat(resent.externalId()).isEqualTo("1111111:" + telegram.lastMessageId()).isNotEqualTo(firstId);
+        assertThat(inboxService.message(chat, reply).status()).isEqualTo(DeliveryStatus.SENT);
+        // Reports about the new provider message find it.
+        context.getBean(DeliveryReports.class).delivered(channel.id(), resent.externalId());
+        assertThat(inboxService.message(chat, reply).status()).isEqualTo(DeliveryStatus.DELIVERED);
     }
 
     @Test

@@ -85,10 +85,13 @@ class TelegramWebhookTest extends ConnectorTest {
     }
 
     @Test
-    void anUnparseableBodyIsAnswered400AndKeptAsFailedForTheAdministrators() throws Exception {
+    void anUnparseableBodyIsAcknowledgedStoredOnceAndKeptAsFailedForTheAdministrators() throws Exception {
+        // Authentic, so it is Telegram's own: anything but 2xx would make it redeliver the body forever.
         var answer = telegramWebhook(channel, "{\"update_id\": oops", webhookSecret(channel));
+        var redelivered = telegramWebhook(channel, "{\"update_id\": oops", webhookSecret(channel));
 
-        assertThat(answer.getResponse().getStatus()).isEqualTo(400);
+        assertThat(answer.getResponse().getStatus()).isEqualTo(200);
+        assertThat(redelivered.getResponse().getStatus()).isEqualTo(200);
         var failed = SystemAccess.call(() -> administration.failedEvents(channel.id(), 10));
         assertThat(failed).singleElement().satisfies(event -> {
             assertThat(event.body()).isEqualTo("{\"update_id\": oops");
@@ -96,6 +99,24 @@ class TelegramWebhookTest extends ConnectorTest {
         });
         assertThat(SystemAccess.call(() -> administration.get(channel.id())).runtime().failedEvents()).isEqualTo(1);
         assertThat(inbox.countRows("message")).isZero();
+        // Another broken body is another failed event.
+        telegramWebhook(channel, "{\"update_id\": oops2", webhookSecret(channel));
+        assertThat(SystemAccess.call(() -> administration.failedEvents(channel.id(), 10))).hasSize(2);
+    }
+
+    @Test
+    void aRetriedUnparseableEventFailsAgainAndARedeliveryMeanwhileIsStillStoredOnce() throws Exception {
+        telegramWebhook(channel, "{\"update_id\": oops", webhookSecret(channel));
+        long id = SystemAccess.call(() -> administration.failedEvents(channel.id(), 10)).getFirst().id();
+
+        SystemAccess.run(() -> administration.retryEvent(channel.id(), id));
+        assertThat(telegramWebhook(channel, "{\"update_id\": oops", webhookSecret(channel)).getResponse().getStatus())
+                .isEqualTo(200);
+        inboundEvents.retryPending();
+
+        assertThat(SystemAccess.call(() -> administration.failedEvents(channel.id(), 10))).singleElement()
+                .satisfies(event -> assertThat(event.id()).isEqualTo(id));
+        assertThat(inbox.countRows("inbound_event")).isEqualTo(1);
     }
 
     @Test

@@ -75,7 +75,11 @@ public interface ChannelConnector {
      * Sends a manager's message. A message may go out as several provider messages (text,
      * then files): parts already accepted ({@link SendProgress#partsSent()}) are skipped and
      * every accepted part is reported to {@code progress} at once, so a retry never repeats
-     * one. Returns the provider's id of the message (the first part).
+     * one. Right before each part's provider call, call {@link SendProgress#beforePart()}: it
+     * throws when another worker took the message over, and then the provider must not be
+     * called. Failure texts ({@link DeliveryException}) are shown in the chat: build them with
+     * {@link ProviderErrors#describe}, never from an HTTP client's exception message. Returns
+     * the provider's id of the message (the first part).
      *
      * @throws DeliveryException retryable, rate-limited or permanent failures
      */

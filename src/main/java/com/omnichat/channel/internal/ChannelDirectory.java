@@ -73,11 +73,11 @@ public class ChannelDirectory {
         byte[] secrets = rs.getBytes("secrets");
         String mode = rs.getString("mode");
         return new ConnectedChannel(rs.getLong("id"), rs.getString("channel_key"), ChannelType.valueOf(rs.getString("type")),
-                rs.getString("name"), mode == null ? null : ChannelMode.valueOf(mode), decrypt(secrets),
+                rs.getString("name"), mode == null ? null : ChannelMode.valueOf(mode), decrypt(rs.getLong("id"), secrets),
                 Json.readMap(rs.getString("settings")));
     }
 
-    private Map<String, String> decrypt(byte @Nullable [] secrets) {
-        return secrets == null ? Map.of() : Json.readMap(cipher.decrypt(secrets));
+    private Map<String, String> decrypt(long channelId, byte @Nullable [] secrets) {
+        return secrets == null ? Map.of() : Json.readMap(cipher.decrypt(channelId, secrets));
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.omnichat.channel.ChannelDetails;
+import com.omnichat.channel.connector.ProviderErrors;
 
 /** Run-time facts about a channel (polling offset and time, last error, webhook registration). */
 @Component
@@ -76,6 +77,8 @@ public class ChannelStateStore {
     }
 
     private static String clip(String text) {
+        // Redacted once more where it is stored: the last line of defence for the bot token.
+        text = ProviderErrors.redact(text);
         return text.length() <= 2000 ? text : text.substring(0, 2000);
     }
 }

@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
@@ -28,6 +31,7 @@ import com.omnichat.channel.OutboundSource;
 import com.omnichat.channel.connector.ChannelConnector;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.DeliveryException;
+import com.omnichat.channel.connector.ProviderErrors;
 import com.omnichat.channel.connector.SendProgress;
 
 /**
@@ -36,6 +40,13 @@ import com.omnichat.channel.connector.SendProgress;
  * whose worker died is claimed again when the lease runs out. Rows of one conversation go
  * out in order. Failures are retried with exponential backoff and jitter; the provider's
  * rate-limit wait is honoured for the whole channel; permanent errors fail the message.
+ * <p>
+ * A message reaches the provider once even when the provider is slow: a worker claims one
+ * row at a time (a batch's later rows would lease out while the first ones are sent), keeps
+ * renewing the lease while a send is under way, and proves the lease is still its own right
+ * before the send and before each further part ({@link SendProgress#beforePart()}); a lost
+ * lease stops the send before the provider is called again. Failure texts are
+ * {@link ProviderErrors#describe} texts: they are stored, shown in the chat and logged.
  */
 @Component
 public class DeliveryWorker implements DisposableBean {
@@ -56,6 +67,9 @@ public class DeliveryWorker implements DisposableBean {
     private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(Thread.ofVirtual()
             .name("delivery-wakeup").factory());
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    /** Renews the leases of sends under way (a slow provider must not let them run out). */
+    private final ScheduledExecutorService leaseKeeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+            .name("delivery-lease").daemon().factory());
 
     DeliveryWorker(JdbcClient jdbc, TransactionTemplate tx, ChannelDirectory directory, ConnectorRegistry registry,
                    OutboundSource source, DeliveryReports reports,
@@ -99,24 +113,26 @@ public class DeliveryWorker implements DisposableBean {
         }
     }
 
-    /** Sends everything due now; returns how many rows were worked. */
+    /** Sends everything due now, one claimed row at a time; returns how many rows were worked. */
     public synchronized int drain() {
         int worked = 0;
         try {
-            List<Claim> batch;
-            while (!(batch = claim(10)).isEmpty()) {
-                for (Claim claim : batch) {
-                    send(claim);
-                    worked++;
-                }
+            List<Claim> one;
+            while (!(one = claim(1)).isEmpty()) {
+                send(one.getFirst());
+                worked++;
             }
         } catch (RuntimeException e) {
-            log.warn("Delivery worker stopped early: {}", InboundEvents.describe(e));
+            log.warn("Delivery worker stopped early: {}", ProviderErrors.describe(e));
         }
         return worked;
     }
 
-    /** Claims up to {@code limit} due rows for this worker (its own transaction). */
+    /**
+     * Claims up to {@code limit} due rows for this worker (its own transaction). The worker
+     * itself takes one at a time: the lease of a row claimed early would run out while the
+     * rows before it are sent.
+     */
     public List<Claim> claim(int limit) {
         UUID token = UUID.randomUUID();
         List<Claim> claims = tx.execute(s -> jdbc.sql("""
@@ -137,7 +153,7 @@ public class DeliveryWorker implements DisposableBean {
                             limit :limit
                             for update of q skip locked)
                         returning o.id, o.message_id, o.channel_id, o.parts_sent, o.attempts""")
-                .param("lease", lease.toSeconds()).param("token", token).param("limit", limit)
+                .param("lease", seconds(lease)).param("token", token).param("limit", limit)
                 .query((rs, n) -> new Claim(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getInt(5),
                         token))
                 .list());
@@ -157,8 +173,10 @@ public class DeliveryWorker implements DisposableBean {
             finish(claim, "FAILED", "Message no longer exists");
             return;
         }
+        var progress = new LeasedProgress(jdbc, claim, lease);
+        ScheduledFuture<?> keeper = keepLease(progress);
         try {
-            var progress = new Progress(claim);
+            progress.beforePart();
             String returned = connector.get().send(channel.get(), message.get(), progress);
             tx.executeWithoutResult(s -> {
                 // The message's id at the provider is its first part's (recorded by an earlier try, if any).
@@ -174,16 +192,38 @@ public class DeliveryWorker implements DisposableBean {
                     }
                 });
             });
+        } catch (LeasedProgress.LeaseLost e) {
+            // Another worker holds the row now (this one was too slow): it sends the rest, not us.
+            log.warn("Message {}: lease lost, left to the worker that holds it now", claim.messageId());
         } catch (DeliveryException e) {
-            failed(claim, e);
+            failed(claim, e, channel.get());
         } catch (RuntimeException e) {
-            log.warn("Sending message {} failed unexpectedly", claim.messageId(), e);
-            failed(claim, DeliveryException.retryable(InboundEvents.describe(e)));
+            // Never the exception itself: its message (and a cause's) may name a provider URL with the token.
+            String reason = ProviderErrors.describe(e, channel.get().secrets().values());
+            log.warn("Sending message {} failed unexpectedly: {}", claim.messageId(), reason);
+            failed(claim, DeliveryException.retryable(reason), channel.get());
+        } finally {
+            keeper.cancel(false);
         }
     }
 
-    private void failed(Claim claim, DeliveryException e) {
-        String reason = e.getMessage() == null ? e.kind().name() : e.getMessage();
+    /** Renews the lease every third of its length while the send runs. */
+    private ScheduledFuture<?> keepLease(LeasedProgress progress) {
+        long period = Math.max(50, lease.toMillis() / 3);
+        return leaseKeeper.scheduleAtFixedRate(() -> {
+            try {
+                progress.renew();
+            } catch (RuntimeException e) {
+                log.warn("Could not renew the lease of message {}: {}", progress.messageId(),
+                        ProviderErrors.describe(e));
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private void failed(Claim claim, DeliveryException e, ConnectedChannel channel) {
+        // Shown to every manager of the channel as the "not delivered" reason: safe text only.
+        String reason = ProviderErrors.redact(e.getMessage() == null ? e.kind().name() : e.getMessage(),
+                channel.secrets().values());
         switch (e.kind()) {
             case PERMANENT -> permanentlyFailed(claim, reason);
             case RATE_LIMITED -> {
@@ -250,37 +290,14 @@ public class DeliveryWorker implements DisposableBean {
     }
 
     private static String clip(String text) {
+        // Redacted once more where it is stored: the last line of defence for the bot token.
+        text = ProviderErrors.redact(text);
         return text.length() <= 1000 ? text : text.substring(0, 1000);
     }
 
     @Override
     public void destroy() {
         wakeUps.shutdownNow();
-    }
-
-    /** Records each accepted part at once, so a retry after a crash skips it. */
-    private final class Progress implements SendProgress {
-
-        private final Claim claim;
-        private int sent;
-
-        Progress(Claim claim) {
-            this.claim = claim;
-            this.sent = claim.partsSent();
-        }
-
-        @Override
-        public int partsSent() {
-            return sent;
-        }
-
-        @Override
-        public void partSent(String externalId) {
-            sent++;
-            jdbc.sql("""
-                            update outbound_message set parts_sent = ?, external_id = coalesce(external_id, ?), updated_at = now()
-                            where id = ? and lease_token = ?""")
-                    .params(sent, externalId, claim.id(), claim.token()).update();
-        }
+        leaseKeeper.shutdownNow();
     }
 }

@@ -1,6 +1,9 @@
 package com.omnichat.channel.internal;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.omnichat.channel.connector.ChannelConnector;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.ParsedEvent;
+import com.omnichat.channel.connector.ProviderErrors;
 import com.omnichat.channel.connector.UnparseableEventException;
 
 /**
@@ -24,7 +28,11 @@ import com.omnichat.channel.connector.UnparseableEventException;
  * placeholders and the files are downloaded in the background by {@link MediaDownloadWorker});
  * if that fails the event is stored as PENDING with the error in a second one and retried by
  * {@link #retryPending()}; only if even that fails does the provider get an error (and
- * redeliver). Unparseable events are kept as FAILED for the administrators.
+ * redeliver). Unparseable (but authentic) events are kept as FAILED for the administrators, once per
+ * body, and acknowledged: the provider would redeliver them forever otherwise.
+ * <p>
+ * Errors are stored and logged only as {@link ProviderErrors#describe} text: a provider's
+ * exception may carry its URL with the bot token.
  */
 @Component
 public class InboundEvents {
@@ -57,8 +65,8 @@ public class InboundEvents {
         record Accepted(long eventId, @Nullable String reply, boolean duplicate) implements Outcome {
         }
 
-        /** Stored as FAILED: answer 400. */
-        record Unparseable(long eventId, String error) implements Outcome {
+        /** Stored as FAILED (or was already, the same body delivered again): answered 200 all the same. */
+        record Unparseable(long eventId, String error, boolean duplicate) implements Outcome {
         }
     }
 
@@ -69,9 +77,12 @@ public class InboundEvents {
             parsed = connector.parse(channel, body);
         } catch (UnparseableEventException | RuntimeException e) {
             String error = describe(e);
-            long id = storeFailed(channel.id(), body, error);
-            log.warn("Channel {}: unparseable event {} kept as failed: {}", channel.id(), id, error);
-            return new Outcome.Unparseable(id, error);
+            Optional<Long> stored = storeFailed(channel.id(), body, error);
+            if (stored.isEmpty()) {
+                return new Outcome.Unparseable(failedId(channel.id(), body), error, true);
+            }
+            log.warn("Channel {}: unparseable event {} kept as failed: {}", channel.id(), stored.get(), error);
+            return new Outcome.Unparseable(stored.get(), error, false);
         }
         try {
             Optional<Long> id = tx.execute(s -> {
@@ -186,9 +197,24 @@ public class InboundEvents {
         return tx.execute(s -> insert(channelId, key, body, "PENDING", error));
     }
 
-    private long storeFailed(long channelId, byte[] body, String error) {
-        // No event key: a broken body must never block a later good event with the same key.
-        return tx.execute(s -> insert(channelId, null, body, "FAILED", error)).orElseThrow();
+    /** Empty when the same body was stored as failed before (a redelivery). */
+    private Optional<Long> storeFailed(long channelId, byte[] body, String error) {
+        // Keyed by the body's hash, never by the provider's event key: a broken body must not block a
+        // later good event with the same key, and its redeliveries are stored once.
+        return tx.execute(s -> insert(channelId, failedKey(body), body, "FAILED", error));
+    }
+
+    private long failedId(long channelId, byte[] body) {
+        return jdbc.sql("select id from inbound_event where channel_id = ? and event_key = ?")
+                .params(channelId, failedKey(body)).query(Long.class).optional().orElse(0L);
+    }
+
+    static String failedKey(byte[] body) {
+        try {
+            return "unparseable:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Optional<Long> insert(long channelId, @Nullable String key, byte[] body, String status,
@@ -202,11 +228,12 @@ public class InboundEvents {
     }
 
     static String describe(Throwable e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return ProviderErrors.describe(e);
     }
 
     private static String clip(String text) {
+        // Redacted once more where it is stored: the last line of defence for the bot token.
+        text = ProviderErrors.redact(text);
         return text.length() <= ERROR_MAX ? text : text.substring(0, ERROR_MAX);
     }
 

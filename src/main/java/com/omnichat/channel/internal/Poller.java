@@ -14,6 +14,7 @@ import com.omnichat.channel.ChannelMode;
 import com.omnichat.channel.connector.ChannelConnector;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.PollResult;
+import com.omnichat.channel.connector.ProviderErrors;
 
 /**
  * One long poll of a channel: fetch updates after the stored offset, store every update,
@@ -52,8 +53,9 @@ public class Poller {
         try {
             result = connector.get().poll(channel.get(), offset == null ? null : offset.toString(), wait);
         } catch (RuntimeException e) {
-            log.warn("Polling channel {} failed: {}", channelId, e.getMessage());
-            state.error(channelId, e.getMessage());
+            String error = ProviderErrors.describe(e, channel.get().secrets().values());
+            log.warn("Polling channel {} failed: {}", channelId, error);
+            state.error(channelId, error);
             return 0;
         }
         List<Long> stored = new ArrayList<>();
@@ -63,8 +65,9 @@ public class Poller {
             }
         } catch (RuntimeException e) {
             // The offset stays: the provider sends these updates again, the stored ones are deduplicated.
-            log.warn("Channel {}: storing polled updates failed: {}", channelId, e.getMessage());
-            state.error(channelId, "Storing updates failed: " + e.getMessage());
+            String error = ProviderErrors.describe(e);
+            log.warn("Channel {}: storing polled updates failed: {}", channelId, error);
+            state.error(channelId, "Storing updates failed: " + error);
             stored.forEach(this::processQuietly);
             return stored.size();
         }
@@ -78,7 +81,7 @@ public class Poller {
         try {
             events.processStored(eventId);
         } catch (RuntimeException e) {
-            log.warn("Event {} left for the retry worker: {}", eventId, e.getMessage());
+            log.warn("Event {} left for the retry worker: {}", eventId, ProviderErrors.describe(e));
         }
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.omnichat.channel.ChannelMode;
+import com.omnichat.channel.connector.ProviderErrors;
 
 /**
  * Keeps one Quartz polling job per enabled channel in mode POLLING (and none for others):
@@ -76,7 +77,7 @@ public class PollingScheduler {
                 }
             }
         } catch (SchedulerException e) {
-            log.warn("Could not reconcile polling jobs: {}", e.getMessage());
+            log.warn("Could not reconcile polling jobs: {}", ProviderErrors.describe(e));
         }
     }
 

@@ -78,7 +78,7 @@ public class ProfileRefresher {
                 refreshed++;
             } catch (RuntimeException e) {
                 log.info("Profile of {} on channel {} not refreshed: {}", userId, channel.id(),
-                        ProviderErrors.describe(e));
+                        ProviderErrors.describe(e, channel.secrets().values()));
             }
         }
         return refreshed;
@@ -93,7 +93,7 @@ public class ProfileRefresher {
             InboundAttachment photo = connector.download(channel, fetched.photo(), PHOTOS);
             return photo.isImage() ? photo : null;
         } catch (RuntimeException e) {
-            log.info("Photo of {} not stored: {}", fetched.profile().externalUserId(), ProviderErrors.describe(e));
+            log.info("Photo of {} not stored: {}", fetched.profile().externalUserId(), ProviderErrors.describe(e, channel.secrets().values()));
             return null;
         }
     }

@@ -31,7 +31,8 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * {@code POST /webhooks/{type}/{channelKey}}: no session, no CSRF (see WebhookSecurity).
  * Order: unknown channel 404, too large 413, not authentic 401 (nothing stored), then the
- * raw body is stored before the answer; unparseable 400 (kept as failed), else 200.
+ * raw body is stored before the answer, then 200 — also for an unparseable body (kept as
+ * failed, once per body): a provider redelivers every event not answered 2xx, forever.
  */
 @RestController
 class WebhookController {
@@ -79,9 +80,8 @@ class WebhookController {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body("{\"error\":\"not authentic\"}");
         }
         return switch (events.accept(channel.get(), connector.get(), body)) {
-            case InboundEvents.Outcome.Unparseable u ->
-                    ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(
-                            "{\"error\":\"unparseable\",\"event\":" + u.eventId() + "}");
+            // Stored for the administrators (Retry in Administration → Channels); no reply body.
+            case InboundEvents.Outcome.Unparseable u -> ResponseEntity.ok().build();
             case InboundEvents.Outcome.Accepted a -> a.reply() == null ? ResponseEntity.ok().build()
                     : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(a.reply());
         };

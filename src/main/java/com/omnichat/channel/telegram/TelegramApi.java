@@ -1,6 +1,7 @@
 package com.omnichat.channel.telegram;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -9,10 +10,11 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 
 import com.omnichat.channel.connector.MediaPolicy;
+import com.omnichat.channel.connector.ProviderErrors;
 import com.omnichat.channel.internal.Json;
 import com.omnichat.channel.internal.MediaFetcher;
 import com.omnichat.channel.internal.MediaHosts;
@@ -65,14 +67,14 @@ public class TelegramApi {
     private JsonNode call(RestClient http, String token, String method, Map<String, ?> body) throws TelegramException {
         return answer(() -> http.post().uri(apiUrl + "/bot" + token + "/" + method)
                 .contentType(MediaType.APPLICATION_JSON).body(Json.write(body))
-                .exchange((request, response) -> response.getBody().readAllBytes()));
+                .exchange((request, response) -> response.getBody().readAllBytes()), token);
     }
 
     /** Calls a method with a file upload (sendPhoto, sendDocument). */
     public JsonNode upload(String token, String method, MultiValueMap<String, Object> parts) throws TelegramException {
         return answer(() -> client.post().uri(apiUrl + "/bot" + token + "/" + method)
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
-                .exchange((request, response) -> response.getBody().readAllBytes()));
+                .exchange((request, response) -> response.getBody().readAllBytes()), token);
     }
 
     /**
@@ -98,12 +100,13 @@ public class TelegramApi {
         byte[] run();
     }
 
-    private static JsonNode answer(Exchange exchange) throws TelegramException {
+    private static JsonNode answer(Exchange exchange, String token) throws TelegramException {
         byte[] bytes;
         try {
             bytes = exchange.run();
-        } catch (ResourceAccessException e) {
-            throw new TelegramException(0, "Telegram unreachable: " + e.getMessage(), null);
+        } catch (RestClientException e) {
+            // The client's message names the URL (/bot<token>/...): only its safe description is kept.
+            throw new TelegramException(0, "Telegram unreachable: " + ProviderErrors.describe(e, List.of(token)), null);
         }
         JsonNode answer;
         try {
@@ -115,7 +118,9 @@ public class TelegramApi {
             return answer.path("result");
         }
         JsonNode retryAfter = answer.path("parameters").path("retry_after");
-        throw new TelegramException(answer.path("error_code").asInt(0), answer.path("description").asString("error"),
+        // Telegram's own description ("Forbidden: bot was blocked by the user"), redacted by the exception.
+        throw new TelegramException(answer.path("error_code").asInt(0),
+                ProviderErrors.redact(answer.path("description").asString("error"), List.of(token)),
                 retryAfter.isNumber() ? retryAfter.asInt() : null);
     }
 
@@ -123,20 +128,21 @@ public class TelegramApi {
         return url.replaceAll("/+$", "");
     }
 
-    /** A Bot API error: {@code code} is the error_code (0: no answer), {@code retryAfter} from a 429. */
-    public static class TelegramException extends Exception {
+    /**
+     * A Bot API error: {@code code} is the error_code (0: no answer), {@code retryAfter} from a 429.
+     * Its text is safe to store and show (never the request URL).
+     */
+    public static class TelegramException extends ProviderErrors.ProviderException {
 
-        private final int code;
         private final @Nullable Integer retryAfter;
 
         TelegramException(int code, String description, @Nullable Integer retryAfter) {
-            super(description);
-            this.code = code;
+            super(code, description);
             this.retryAfter = retryAfter;
         }
 
         public int code() {
-            return code;
+            return status();
         }
 
         public @Nullable Integer retryAfter() {

@@ -88,7 +88,7 @@ public class TelegramConnector implements ChannelConnector {
             JsonNode me = api.call(channel.secret(TOKEN), "getMe", Map.of());
             return ConnectionCheck.ok("@" + me.path("username").asString("?"));
         } catch (TelegramException e) {
-            return ConnectionCheck.failed(e.getMessage());
+            return ConnectionCheck.failed(ProviderErrors.describe(e));
         }
     }
 
@@ -108,11 +108,8 @@ public class TelegramConnector implements ChannelConnector {
         body.put("url", url);
         body.put("secret_token", channel.secret(WEBHOOK_SECRET));
         body.put("allowed_updates", UPDATES);
-        try {
-            api.call(channel.secret(TOKEN), "setWebhook", body);
-        } catch (TelegramException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        // A TelegramException carries only Telegram's own, redacted description.
+        api.call(channel.secret(TOKEN), "setWebhook", body);
     }
 
     @Override
@@ -131,7 +128,7 @@ public class TelegramConnector implements ChannelConnector {
                 // A webhook is still set: polling needs it removed (the channel was switched to polling).
                 deleteWebhook(channel);
             }
-            throw new IllegalStateException("getUpdates: " + e.getMessage(), e);
+            throw new ProviderErrors.ProviderException(e.code(), "getUpdates: " + e.getMessage());
         }
         List<PollResult.RawUpdate> raw = new ArrayList<>();
         long next = cursor == null ? -1 : Long.parseLong(cursor);
@@ -147,7 +144,7 @@ public class TelegramConnector implements ChannelConnector {
         try {
             api.call(channel.secret(TOKEN), "deleteWebhook", Map.of("drop_pending_updates", false));
         } catch (TelegramException e) {
-            throw new IllegalStateException("deleteWebhook: " + e.getMessage(), e);
+            throw new ProviderErrors.ProviderException(e.code(), "deleteWebhook: " + e.getMessage());
         }
     }
 
@@ -315,6 +312,8 @@ public class TelegramConnector implements ChannelConnector {
             // Only the first part quotes the client's message.
             @Nullable String replyTo = i == 0 ? replyToMessageId(message.replyToExternalId(), chatId) : null;
             JsonNode sent;
+            // Still this worker's message? (A slow provider may have let the lease pass to another.)
+            progress.beforePart();
             try {
                 sent = part.file() == null ? sendText(token, chatId, part.text(), replyTo)
                         : sendFile(token, chatId, part.file(), part.text(), replyTo);
@@ -386,7 +385,7 @@ public class TelegramConnector implements ChannelConnector {
     }
 
     static DeliveryException classify(TelegramException e) {
-        String reason = e.getMessage();
+        String reason = ProviderErrors.describe(e);
         return switch (e.code()) {
             case 429 -> DeliveryException.rateLimited(reason,
                     Duration.ofSeconds(e.retryAfter() == null ? 5 : e.retryAfter()));
@@ -411,7 +410,7 @@ public class TelegramConnector implements ChannelConnector {
             if (e.code() == 400 || e.code() == 403) {
                 return Optional.empty();
             }
-            throw new IllegalStateException("getChat: " + e.getMessage(), e);
+            throw new ProviderErrors.ProviderException(e.code(), "getChat: " + e.getMessage());
         }
     }
 

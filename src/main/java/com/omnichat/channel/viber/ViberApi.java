@@ -1,15 +1,17 @@
 package com.omnichat.channel.viber;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 
+import com.omnichat.channel.connector.ProviderErrors;
 import com.omnichat.channel.internal.Json;
 import com.omnichat.channel.internal.MediaFetcher;
 import com.omnichat.channel.internal.MediaHosts;
@@ -60,8 +62,9 @@ public class ViberApi {
                             response.getBody().readAllBytes()));
             bytes = answer.body();
             http = answer.status();
-        } catch (ResourceAccessException e) {
-            throw new ViberException(-1, "Viber unreachable: " + e.getMessage());
+        } catch (RestClientException e) {
+            // Never the client's own message: it names the request; the token goes in a header.
+            throw new ViberException(-1, "Viber unreachable: " + ProviderErrors.describe(e, List.of(token)));
         }
         JsonNode answer;
         try {
@@ -71,7 +74,9 @@ public class ViberApi {
         }
         int status = answer.path("status").asInt(-1);
         if (status != 0) {
-            throw new ViberException(status, answer.path("status_message").asString("HTTP " + http));
+            // Viber's own status_message, redacted.
+            throw new ViberException(status, ProviderErrors.redact(answer.path("status_message").asString("HTTP " + http),
+                    List.of(token)));
         }
         return answer;
     }
@@ -95,18 +100,11 @@ public class ViberApi {
         return url.replaceAll("/+$", "");
     }
 
-    /** A Viber API error: its status code (-1: no valid answer) and status_message. */
-    public static class ViberException extends Exception {
-
-        private final int status;
+    /** A Viber API error: its status code (-1: no valid answer) and status_message; safe to store and show. */
+    public static class ViberException extends ProviderErrors.ProviderException {
 
         ViberException(int status, String message) {
-            super(message);
-            this.status = status;
-        }
-
-        public int status() {
-            return status;
+            super(status, message);
         }
     }
 }

@@ -35,6 +35,7 @@ import com.omnichat.channel.connector.InboundEvent;
 import com.omnichat.channel.connector.MediaPolicy;
 import com.omnichat.channel.connector.MediaRef;
 import com.omnichat.channel.connector.ParsedEvent;
+import com.omnichat.channel.connector.ProviderErrors;
 import com.omnichat.channel.connector.SecretField;
 import com.omnichat.channel.connector.SendProgress;
 import com.omnichat.channel.connector.SettingField;
@@ -105,7 +106,7 @@ public class ViberConnector implements ChannelConnector {
             JsonNode account = api.call(channel.secret(TOKEN), "get_account_info", Map.of());
             return ConnectionCheck.ok(account.path("name").asString("?") + " (" + account.path("uri").asString("") + ")");
         } catch (ViberException e) {
-            return ConnectionCheck.failed(e.getMessage());
+            return ConnectionCheck.failed(ProviderErrors.describe(e));
         }
     }
 
@@ -140,11 +141,8 @@ public class ViberConnector implements ChannelConnector {
         body.put("event_types", EVENTS);
         body.put("send_name", true);
         body.put("send_photo", true);
-        try {
-            api.call(channel.secret(TOKEN), "set_webhook", body);
-        } catch (ViberException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        // A ViberException carries only Viber's own, redacted status_message.
+        api.call(channel.secret(TOKEN), "set_webhook", body);
     }
 
     @Override
@@ -282,6 +280,8 @@ public class ViberConnector implements ChannelConnector {
                 continue;
             }
             JsonNode answer;
+            // Still this worker's message? (A slow provider may have let the lease pass to another.)
+            progress.beforePart();
             try {
                 answer = api.call(token, "send_message", parts.get(i));
             } catch (ViberException e) {
@@ -350,7 +350,7 @@ public class ViberConnector implements ChannelConnector {
     }
 
     static DeliveryException classify(ViberException e) {
-        String reason = e.getMessage() + " (Viber status " + e.status() + ")";
+        String reason = ProviderErrors.describe(e) + " (Viber status " + e.status() + ")";
         return switch (e.status()) {
             // receiverNotRegistered, receiverNotSubscribed, receiverNoSuitableDevice, badData, missingData,
             // apiVersionNotSupported: the client cannot get it as it is.
@@ -376,7 +376,7 @@ public class ViberConnector implements ChannelConnector {
             if (e.status() == 5 || e.status() == 6) {
                 return Optional.empty();
             }
-            throw new IllegalStateException("get_user_details: " + e.getMessage(), e);
+            throw new ProviderErrors.ProviderException(e.status(), "get_user_details: " + e.getMessage());
         }
     }
 }
