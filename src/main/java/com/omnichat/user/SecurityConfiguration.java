@@ -27,7 +27,10 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
-                .requestMatchers("/offline.html", "/icons/**", "/styles.css", "/styles/**").permitAll());
+                .requestMatchers("/offline.html", "/icons/**", "/styles.css", "/styles/**").permitAll()
+                // Files served by controllers, not Vaadin (which denies any request it does not know):
+                // the services check who may see them.
+                .requestMatchers("/client-photos/**", "/chat-files/**").authenticated());
         // -1: any number of sessions, but registered, so a deactivated user's sessions can be ended.
         http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();

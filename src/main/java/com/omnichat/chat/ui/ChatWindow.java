@@ -168,7 +168,7 @@ class ChatWindow extends VerticalLayout {
     }
 
     private MessageItem item(MessageView m) {
-        return new MessageItem(m, inbox, conversationId, time, composer::replyTo, this::retry);
+        return new MessageItem(m, time, composer::replyTo, this::retry);
     }
 
     private void scrollToBottom() {
