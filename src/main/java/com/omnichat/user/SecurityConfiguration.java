@@ -26,7 +26,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
+                // Liveness and readiness on the application's port too (the actuator may be on a port of its own).
+                .requestMatchers("/livez", "/readyz").permitAll()
                 .requestMatchers("/offline.html", "/icons/**", "/styles.css", "/styles/**").permitAll()
                 // Files served by controllers, not Vaadin (which denies any request it does not know):
                 // the services check who may see them.
