@@ -485,6 +485,9 @@
       if (response.status === 401) {
         throw {status: 401};
       }
+      if (response.status === 429) {
+        throw {status: 429, retryAfter: Number(response.headers.get('Retry-After')) || 30};
+      }
       if (!response.ok || !response.body) {
         throw {status: response.status};
       }
@@ -533,6 +536,11 @@
         restart();
         return;
       }
+      if (e && e.status === 429) {
+        // Too many open streams from this address: a stream will work again, polling would be refused too.
+        reconnectSoon(e.retryAfter * 1000);
+        return;
+      }
       if (!healthy) {
         state.streamFailures++;
       }
@@ -560,6 +568,10 @@
       state.polling = false;
       if (e.status === 401) {
         restart();
+        return;
+      }
+      if (e.status === 429) {
+        reconnectSoon((e.retryAfter || 30) * 1000);
         return;
       }
       showNotice(T.offline);

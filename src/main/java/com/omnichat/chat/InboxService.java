@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.NotFoundException;
+import com.omnichat.base.ServedFiles;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.ChannelInfo;
@@ -156,7 +157,9 @@ public class InboxService {
                 user.id(), body, replyTo);
         for (OutgoingAttachment file : files) {
             checkFile(file.content().length);
-            messages.insertAttachment(messageId, file.fileName(), file.contentType(), file.content());
+            // The browser's claim is not trusted: an SVG or a page sent as "image/..." is recorded as a plain file.
+            messages.insertAttachment(messageId, file.fileName(),
+                    ServedFiles.recordedType(file.contentType(), file.content()), file.content());
         }
         if (conversation.responsibleId() == null) {
             jdbc.sql("update conversation set responsible_id = ? where id = ?").params(user.id(), conversationId).update();

@@ -38,11 +38,37 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /**
+     * The application's pages: everything from this origin only, never framed. Vaadin Flow
+     * needs inline scripts (its bootstrap page) and eval ({@code executeJs} builds functions)
+     * and sets inline styles; images may be data: and blob: URLs (icons, previews); the push
+     * websocket is same-origin ('self' covers ws/wss of this host). A response that sets its
+     * own policy (a sandboxed file download) keeps it.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
+            + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: blob:; "
+            + "font-src 'self' data:; "
+            + "connect-src 'self'; "
+            + "media-src 'self' blob:; "
+            + "worker-src 'self'; "
+            + "manifest-src 'self'; "
+            + "object-src 'none'; "
+            + "base-uri 'self'; "
+            + "form-action 'self'; "
+            + "frame-ancestors 'none'";
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
-                .requestMatchers("/offline.html", "/icons/**", "/styles.css", "/styles/**").permitAll());
+                // Liveness and readiness on the application's port too (the actuator may be on a port of its own).
+                .requestMatchers("/livez", "/readyz").permitAll()
+                .requestMatchers("/offline.html", "/icons/**", "/styles.css", "/styles/**").permitAll()
+                // Files served by controllers, not Vaadin (which denies any request it does not know):
+                // the services check who may see them.
+                .requestMatchers("/client-photos/**", "/chat-files/**").authenticated());
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         // -1: any number of sessions, but registered, so a user's sessions can be ended (StaffSessions).
         http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry));
         http.addFilterBefore(new StandingFilter(), AuthorizationFilter.class);

@@ -69,10 +69,15 @@ abstract class BrowserTest {
         }
     }
 
+    /** What the browser reported as blocked by the pages' Content-Security-Policy, in any window of the test. */
+    private final java.util.List<String> policyViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @AfterEach
     void closeContext() {
         contexts.forEach(BrowserContext::close);
         contexts.clear();
+        // Every journey also proves the policy lets the application work: nothing it needs was refused.
+        org.assertj.core.api.Assertions.assertThat(policyViolations).as("Content-Security-Policy violations").isEmpty();
     }
 
     /** A fresh browser window (no cookies, its own session) in English with the given viewport. */
@@ -82,6 +87,11 @@ abstract class BrowserTest {
                 .setLocale("en-US"));
         // Generous: the first page of a run compiles views and the machine may be busy; assertions still wait on conditions.
         context.setDefaultTimeout(45_000);
+        context.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                policyViolations.add(message.text());
+            }
+        });
         contexts.add(context);
         return context.newPage();
     }

@@ -85,7 +85,10 @@ class ManagerJourneyIT extends BrowserTest {
     @Test
     void loginPageShowsLogoAndLinksTheManifest() {
         Page page = newPage(1024, 768);
-        page.navigate(url("/login"));
+        var response = page.navigate(url("/login"));
+        // The page's policy: this origin only, never framed (a violation would fail the test, see BrowserTest).
+        Assertions.assertThat(response.headerValue("content-security-policy"))
+                .contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'");
         assertThat(page.locator("vaadin-login-form")).isVisible();
         assertThat(page.locator("input[name=username]")).isVisible();
         waitForVaadin(page);

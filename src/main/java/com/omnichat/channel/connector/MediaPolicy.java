@@ -5,6 +5,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import com.omnichat.base.ServedFiles;
+
 /**
  * What inbound files the connectors accept: a size limit, and a content type that is both
  * allowed and (for images) matches the file's first bytes. Anything else is stored as an
@@ -41,20 +43,7 @@ public record MediaPolicy(long maxBytes) {
     }
 
     static @Nullable String sniffImage(byte[] b) {
-        if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
-            return "image/jpeg";
-        }
-        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        if (b.length >= 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8') {
-            return "image/gif";
-        }
-        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
-                && b[10] == 'B' && b[11] == 'P') {
-            return "image/webp";
-        }
-        return null;
+        return ServedFiles.rasterImageType(b);
     }
 
     /** A file the policy refuses (too large); the message is stored with a note instead. */

@@ -1,15 +1,15 @@
 package com.omnichat.channel.webchat;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -52,13 +52,21 @@ class VisitorStreams implements DisposableBean {
 
     private final ClusterBroadcaster broadcaster;
     private final WebchatStore store;
-    private final Map<VisitorKey, List<Listener>> listeners = new ConcurrentHashMap<>();
+    private final OpenStreams open;
     private final ExecutorService pushers = Executors.newVirtualThreadPerTaskExecutor();
     private final Runnable unsubscribe;
 
-    VisitorStreams(ClusterBroadcaster broadcaster, WebchatStore store) {
+    @Autowired
+    VisitorStreams(ClusterBroadcaster broadcaster, WebchatStore store,
+                   @Value("${omnichat.webchat.streams-per-address:20}") int perAddress,
+                   @Value("${omnichat.webchat.streams-total:2000}") int total) {
+        this(broadcaster, store, new OpenStreams.Caps(perAddress, total));
+    }
+
+    VisitorStreams(ClusterBroadcaster broadcaster, WebchatStore store, OpenStreams.Caps caps) {
         this.broadcaster = broadcaster;
         this.store = store;
+        this.open = new OpenStreams(caps, MAX_PER_VISITOR);
         this.unsubscribe = broadcaster.subscribe(this::onBroadcast);
     }
 
@@ -67,32 +75,27 @@ class VisitorStreams implements DisposableBean {
         broadcaster.publish(PREFIX + channelId + "|" + visitorId);
     }
 
-    /** Registers the listener and catches it up from its cursor (so nothing between reading and listening is missed). */
-    Runnable register(VisitorKey key, Listener listener) {
-        List<Listener> open = listeners.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>());
-        open.add(listener);
-        // A visitor has a few tabs open, not hundreds: beyond that the oldest streams end.
-        while (open.size() > MAX_PER_VISITOR) {
-            Listener oldest = open.removeFirst();
-            try {
-                oldest.end();
-            } catch (RuntimeException e) {
-                // already gone
-            }
+    /**
+     * Registers the listener and catches it up from its cursor (so nothing between reading and
+     * listening is missed); returns what unregisters it, or nothing when the client address
+     * or this node already has as many open streams as allowed.
+     */
+    Optional<Runnable> register(VisitorKey key, String address, Listener listener) {
+        Optional<OpenStreams.Opened> opened = open.open(key, address, listener);
+        if (opened.isEmpty()) {
+            return Optional.empty();
         }
-        pushers.execute(() -> deliver(key, List.of(listener)));
-        return () -> remove(key, listener);
+        opened.get().pushedOut().forEach(VisitorStreams::end);
+        pushers.execute(() -> deliver(key, List.of(opened.get().entry())));
+        return Optional.of(opened.get().entry()::close);
     }
 
     int openListeners(VisitorKey key) {
-        return listeners.getOrDefault(key, List.of()).size();
+        return open.of(key).size();
     }
 
-    private void remove(VisitorKey key, Listener listener) {
-        listeners.computeIfPresent(key, (k, list) -> {
-            list.remove(listener);
-            return list.isEmpty() ? null : list;
-        });
+    int openFrom(String address) {
+        return open.openFrom(address);
     }
 
     /** Runs on the broadcaster's thread: only hands the work off. */
@@ -110,19 +113,19 @@ class VisitorStreams implements DisposableBean {
         } catch (NumberFormatException e) {
             return;
         }
-        List<Listener> open = listeners.get(key);
-        if (open != null && !open.isEmpty()) {
-            pushers.execute(() -> deliver(key, List.copyOf(open)));
+        List<OpenStreams.Entry> targets = open.of(key);
+        if (!targets.isEmpty()) {
+            pushers.execute(() -> deliver(key, targets));
         }
     }
 
-    private void deliver(VisitorKey key, List<Listener> targets) {
+    private void deliver(VisitorKey key, List<OpenStreams.Entry> targets) {
         try {
-            long from = targets.stream().mapToLong(Listener::cursor).min().orElse(0);
+            long from = targets.stream().mapToLong(e -> e.listener().cursor()).min().orElse(0);
             List<WebchatStore.Line> lines = store.after(key.channelId(), key.visitorId(), from, 200);
-            for (Listener listener : targets) {
-                if (!listener.push(lines)) {
-                    remove(key, listener);
+            for (OpenStreams.Entry target : targets) {
+                if (!target.listener().push(lines)) {
+                    target.close();
                 }
             }
         } catch (RuntimeException e) {
@@ -133,11 +136,11 @@ class VisitorStreams implements DisposableBean {
     /** Keeps idle streams open through proxies and finds connections that are gone. */
     @Scheduled(fixedDelayString = "${omnichat.webchat.heartbeat:20s}")
     void heartbeat() {
-        listeners.forEach((key, list) -> list.forEach(listener -> {
-            if (!listener.ping()) {
-                remove(key, listener);
+        open.forEach((key, entry) -> {
+            if (!entry.listener().ping()) {
+                entry.close();
             }
-        }));
+        });
     }
 
     /**
@@ -146,14 +149,15 @@ class VisitorStreams implements DisposableBean {
      */
     @EventListener(ContextClosedEvent.class)
     void endAll() {
-        listeners.values().forEach(list -> list.forEach(listener -> {
-            try {
-                listener.end();
-            } catch (RuntimeException e) {
-                // already gone
-            }
-        }));
-        listeners.clear();
+        open.clear().forEach(VisitorStreams::end);
+    }
+
+    private static void end(Listener listener) {
+        try {
+            listener.end();
+        } catch (RuntimeException e) {
+            // already gone
+        }
     }
 
     @Override

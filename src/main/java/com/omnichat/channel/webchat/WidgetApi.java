@@ -41,6 +41,8 @@ class WidgetApi {
 
     private static final Logger log = LoggerFactory.getLogger(WidgetApi.class);
     private static final String CHANNEL = WidgetApiFilter.CHANNEL;
+    /** When a refused stream may try again: open streams end within minutes (their lifetime). */
+    static final Duration STREAM_RETRY = Duration.ofSeconds(30);
 
     private final WebchatService webchat;
     private final VisitorStreams streams;
@@ -155,12 +157,22 @@ class WidgetApi {
     @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@RequestAttribute(CHANNEL) ConnectedChannel channel,
                       @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) @Nullable String auth,
-                      @RequestParam(defaultValue = "0") long after) throws IOException {
+                      @RequestParam(defaultValue = "0") long after, HttpServletRequest request) throws IOException {
         String visitorId = webchat.visitor(channel, bearer(auth));
         var emitter = new SseEmitter(streamLifetime.toMillis());
         var listener = new StreamListener(channel, visitorId, emitter, after);
-        emitter.send(SseEmitter.event().name("ready").data("{}", MediaType.APPLICATION_JSON));
-        Runnable unregister = streams.register(new VisitorStreams.VisitorKey(channel.id(), visitorId), listener);
+        Runnable unregister;
+        // Holding the listener's lock: the catch-up push waits until "ready" is out.
+        synchronized (listener) {
+            unregister = streams.register(new VisitorStreams.VisitorKey(channel.id(), visitorId),
+                    request.getRemoteAddr(), listener).orElseThrow(WidgetApi::tooManyStreams);
+            try {
+                emitter.send(SseEmitter.event().name("ready").data("{}", MediaType.APPLICATION_JSON));
+            } catch (IOException | RuntimeException e) {
+                unregister.run();
+                throw e;
+            }
+        }
         emitter.onCompletion(unregister);
         emitter.onTimeout(emitter::complete);
         emitter.onError(e -> unregister.run());
@@ -171,13 +183,19 @@ class WidgetApi {
     @GetMapping("/poll")
     DeferredResult<PollResponse> poll(@RequestAttribute(CHANNEL) ConnectedChannel channel,
                                       @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) @Nullable String auth,
-                                      @RequestParam(defaultValue = "0") long after) {
+                                      @RequestParam(defaultValue = "0") long after, HttpServletRequest request) {
         String visitorId = webchat.visitor(channel, bearer(auth));
         var result = new DeferredResult<PollResponse>(pollWait.toMillis(), new PollResponse(List.of()));
         Runnable unregister = streams.register(new VisitorStreams.VisitorKey(channel.id(), visitorId),
-                new PollListener(channel, visitorId, result, after));
+                request.getRemoteAddr(), new PollListener(channel, visitorId, result, after))
+                .orElseThrow(WidgetApi::tooManyStreams);
         result.onCompletion(unregister);
         return result;
+    }
+
+    /** Every open stream holds a connection: an address (or the node) at its cap waits for some to end. */
+    private static WidgetException tooManyStreams() {
+        return WidgetException.tooMany(STREAM_RETRY);
     }
 
     // ---- listeners ----

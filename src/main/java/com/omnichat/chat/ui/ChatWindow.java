@@ -169,7 +169,7 @@ class ChatWindow extends VerticalLayout {
     }
 
     private MessageItem item(MessageView m) {
-        return new MessageItem(m, inbox, conversationId, time, composer::replyTo, this::retry, this::retryDownload);
+        return new MessageItem(m, time, composer::replyTo, this::retry, this::retryDownload);
     }
 
     private void scrollToBottom() {

@@ -4,7 +4,6 @@ import java.util.function.Consumer;
 
 import com.omnichat.chat.AttachmentView;
 import com.omnichat.chat.DeliveryStatus;
-import com.omnichat.chat.InboxService;
 import com.omnichat.chat.MessageKind;
 import com.omnichat.chat.MessageView;
 import com.vaadin.flow.component.button.Button;
@@ -17,7 +16,6 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.server.streams.DownloadHandler;
 
 /**
  * One message bubble. Client text is always set as text (never HTML), so nothing a
@@ -27,8 +25,7 @@ class MessageItem extends Div {
 
     private final MessageView message;
 
-    MessageItem(MessageView message, InboxService inbox, long conversationId, TimeFormat time,
-                Consumer<MessageView> onReply, Consumer<MessageView> onRetry,
+    MessageItem(MessageView message, TimeFormat time, Consumer<MessageView> onReply, Consumer<MessageView> onRetry,
                 Consumer<AttachmentView> onRetryDownload) {
         this.message = message;
         addClassNames("message", "message-" + message.kind().name().toLowerCase());
@@ -57,8 +54,7 @@ class MessageItem extends Div {
             text.addClassName("text");
             bubble.add(text);
         }
-        message.attachments().forEach(a -> bubble.add(a.stored() ? attachment(inbox, a)
-                : placeholder(a, onRetryDownload)));
+        message.attachments().forEach(a -> bubble.add(a.stored() ? attachment(a) : placeholder(a, onRetryDownload)));
         bubble.add(meta(time));
         if (message.status() == DeliveryStatus.FAILED) {
             var retry = new Button(getTranslation("chat.retry"), VaadinIcon.REFRESH.create(), e -> onRetry.accept(message));
@@ -118,23 +114,16 @@ class MessageItem extends Div {
         return icon;
     }
 
-    private com.vaadin.flow.component.Component attachment(InboxService inbox, AttachmentView file) {
-        DownloadHandler handler = event -> {
-            var download = inbox.attachmentContent(file.id());
-            event.setContentType(download.contentType());
-            if (file.image()) {
-                event.inline(download.fileName());
-            } else {
-                event.setFileName(download.fileName());
-            }
-            event.getOutputStream().write(download.content());
-        };
+    private com.vaadin.flow.component.Component attachment(AttachmentView file) {
+        // A plain URL of the application (AttachmentController), not a session resource: the same
+        // safe headers for every file, whoever serves it.
+        String url = AttachmentController.url(file.id());
         if (file.image()) {
-            var image = new Image(handler, file.fileName());
+            var image = new Image(url, file.fileName());
             image.addClassName("attachment-image");
             return image;
         }
-        var link = new Anchor(handler, file.fileName());
+        var link = new Anchor(url, file.fileName());
         link.addClassName("attachment-file");
         link.getElement().setAttribute("download", true);
         return link;

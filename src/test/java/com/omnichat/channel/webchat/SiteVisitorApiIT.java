@@ -202,6 +202,43 @@ class SiteVisitorApiIT {
     }
 
     @Test
+    void tooManyOpenStreamsFromOneIpv6NetworkGetAClear429() throws Exception {
+        // A /64 is one subscriber, whichever of its addresses he uses.
+        String network = "2001:db8:" + Integer.toHexString(ADDRESSES.incrementAndGet()) + ":64:";
+        List<WidgetClient.Stream> open = new java.util.ArrayList<>();
+        try {
+            for (int visitor = 0; visitor < 4; visitor++) {
+                WidgetClient tab = new WidgetClient(port, channelKey, SHOP, network + ":" + (visitor + 1));
+                tab.start();
+                for (int i = 0; i < 5; i++) {
+                    WidgetClient.Stream stream = tab.stream(0);
+                    assertThat(stream.status).isEqualTo(200);
+                    stream.next("ready", WAIT);
+                    open.add(stream);
+                }
+            }
+            WidgetClient oneMore = new WidgetClient(port, channelKey, SHOP, network + "abcd:ef01:2345:6789");
+            oneMore.start();
+            try (WidgetClient.Stream refused = oneMore.stream(0)) {
+                assertThat(refused.status).isEqualTo(429);
+                assertThat(refused.header("Retry-After")).isEqualTo("30");
+            }
+            assertThat(oneMore.poll(0).status()).isEqualTo(429);
+
+            // Another network is not affected.
+            WidgetClient elsewhere = visitor();
+            elsewhere.start();
+            try (WidgetClient.Stream stream = elsewhere.stream(0)) {
+                assertThat(stream.status).isEqualTo(200);
+            }
+        } finally {
+            for (WidgetClient.Stream stream : open) {
+                stream.close();
+            }
+        }
+    }
+
+    @Test
     void oversizedBodiesAndTextsAreRefused() {
         WidgetClient visitor = visitor();
         visitor.start();

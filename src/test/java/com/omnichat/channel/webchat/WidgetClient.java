@@ -154,6 +154,10 @@ class WidgetClient {
             this.reader = Thread.ofVirtual().start(this::read);
         }
 
+        @Nullable String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
         private void read() {
             try (var lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 String name = "message";
