@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
+import com.omnichat.base.ClientAddress;
 import com.omnichat.channel.webchat.VisitorStreams.Listener;
 import com.omnichat.channel.webchat.VisitorStreams.VisitorKey;
 
@@ -78,7 +79,7 @@ final class OpenStreams {
 
     /** Opens the stream unless its address or the node is at its cap. */
     Optional<Opened> open(VisitorKey key, String address, Listener listener) {
-        String counted = ClientAddresses.key(address);
+        String counted = ClientAddress.key(address);
         synchronized (lock) {
             if (total >= caps.total() || byAddress.getOrDefault(counted, 0) >= caps.perAddress()) {
                 return Optional.empty();
@@ -122,7 +123,7 @@ final class OpenStreams {
 
     int openFrom(String address) {
         synchronized (lock) {
-            return byAddress.getOrDefault(ClientAddresses.key(address), 0);
+            return byAddress.getOrDefault(ClientAddress.key(address), 0);
         }
     }
 
