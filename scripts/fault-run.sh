@@ -5,6 +5,7 @@
 #
 #   scripts/fault-run.sh provider-outage [--down-minutes 20] [--replies 10] [--settle-minutes 15]
 #   scripts/fault-run.sh db-restart [--burst-seconds 60] [--restart-after-seconds 20] [--senders 4]
+#                                   [--restart-not-before 2026-12-03T16:50:00Z]
 #                                   [--restart-command "pg_ctlcluster --skip-systemctl-redirect 15 main restart"]
 #   common: [--db NAME] [--skip-build] [--app-properties "omnichat.x=1,omnichat.y=2"] (node settings)
 #

@@ -90,7 +90,9 @@ public final class AppNode implements AutoCloseable {
             command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classPath), mainClass(extracted)));
         }
         props.forEach((k, v) -> command.add("--" + k + "=" + v));
-        Path log = Paths.get("target", "cluster", name + ".log").toAbsolutePath();
+        // One file per start: a later run (or failsafe execution) does not overwrite the evidence.
+        Path log = Paths.get("target", "cluster", name + "-" + java.time.LocalDateTime.now()
+                .format(java.time.format.DateTimeFormatter.ofPattern("HHmmss")) + ".log").toAbsolutePath();
         return new AppNode(name, port, log, command, env);
     }
 
@@ -114,12 +116,27 @@ public final class AppNode implements AutoCloseable {
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             Awaitility.await(name + " healthy").atMost(timeout).pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions()
-                    .failFast(name + " exited; its log: " + log, () -> process != null && !process.isAlive())
+                    .failFast(name + " exited", () -> {
+                        if (process != null && !process.isAlive()) {
+                            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; "
+                                    + log + " ends with:\n" + tail(40));
+                        }
+                    })
                     .until(() -> {
                         var response = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health")))
                                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                         return response.statusCode() == 200 && response.body().contains("\"UP\"");
                     });
+        }
+    }
+
+    /** The last lines of the node's output (errors of a failed start). */
+    public String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no log: " + e + ")";
         }
     }
 

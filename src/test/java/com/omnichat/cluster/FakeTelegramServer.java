@@ -150,7 +150,8 @@ public final class FakeTelegramServer implements AutoCloseable {
                 yield ok("{\"message_id\":" + messageIds.incrementAndGet()
                         + ",\"date\":1700000000,\"chat\":{\"id\":1,\"type\":\"private\"}}");
             }
-            case "getChat" -> ok("{\"id\":1,\"type\":\"private\",\"first_name\":\"Client\"}");
+            // Profile refreshes find nothing: the names the clients wrote with stay (the runs look chats up by them).
+            case "getChat" -> json(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
             case "getUpdates" -> poll(json);
             default -> json(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
         };

@@ -104,7 +104,7 @@ public final class FaultRun {
              var node = AppNode.of("fault-outage-" + db, db, nodeProperties(fake),
                      Map.of("OMNICHAT_ADMIN_LOGIN", ADMIN, "OMNICHAT_ADMIN_PASSWORD", ADMIN_PASSWORD)).start();
              var browser = new ClusterBrowser()) {
-            node.awaitHealthy(Duration.ofMinutes(4));
+            node.awaitHealthy(Duration.ofMinutes(10));
             say("- node up: " + node.url("/") + ", log " + node.log());
             Page admin = browser.newPage();
             ClusterBrowser.signIn(admin, node, ADMIN, ADMIN_PASSWORD);
@@ -230,7 +230,7 @@ public final class FaultRun {
              var node = AppNode.of("fault-restart-" + db, db, nodeProperties(fake),
                      Map.of("OMNICHAT_ADMIN_LOGIN", ADMIN, "OMNICHAT_ADMIN_PASSWORD", ADMIN_PASSWORD)).start();
              var browser = new ClusterBrowser()) {
-            node.awaitHealthy(Duration.ofMinutes(4));
+            node.awaitHealthy(Duration.ofMinutes(10));
             Page admin = browser.newPage();
             ClusterBrowser.signIn(admin, node, ADMIN, ADMIN_PASSWORD);
             ClusterBrowser.connectTelegram(admin, node, "Telegram · restart run", "7000001:AARestartRunToken",
@@ -258,14 +258,22 @@ public final class FaultRun {
                     }
                 });
             }
-            Thread.sleep(restartAfter.toMillis());
+            // Never before --restart-not-before (the server is shared: the restart is announced for a time).
+            Instant planned = start.plus(restartAfter);
+            if (options.containsKey("restart-not-before")) {
+                Instant notBefore = Instant.parse(options.get("restart-not-before"));
+                planned = planned.isBefore(notBefore) ? notBefore : planned;
+            }
+            Instant burstEnd = planned.plus(burst.minus(restartAfter));
+            Thread.sleep(Math.max(0, Duration.between(Instant.now(), planned).toMillis()));
             Instant restartAt = Instant.now();
+            say("- updates posted before the restart: " + updateIds.get() + ", acknowledged " + acknowledged.size());
             Process p = new ProcessBuilder("sh", "-c", restart).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             p.waitFor(2, TimeUnit.MINUTES);
             say("- PostgreSQL restarted at " + restartAt + " in " + Duration.between(restartAt, Instant.now()).toMillis()
                     + " ms (exit " + p.exitValue() + (out.isEmpty() ? "" : ", " + out) + ")");
-            Thread.sleep(Math.max(0, Duration.between(Instant.now(), start.plus(burst)).toMillis()));
+            Thread.sleep(Math.max(0, Duration.between(Instant.now(), burstEnd).toMillis()));
             going.set(false);
             pool.shutdown();
             pool.awaitTermination(1, TimeUnit.MINUTES);
@@ -283,14 +291,22 @@ public final class FaultRun {
                     from message where kind = 'CLIENT' and body like 'burst message %' group by 1""")) {
                 stored.put((Long) row.get("id"), (Long) row.get("n"));
             }
+            var acked = new java.util.HashSet<>(acknowledged);
             long ackStoredOnce = acknowledged.stream().filter(id -> stored.getOrDefault(id, 0L) == 1).count();
             long ackMissing = acknowledged.stream().filter(id -> !stored.containsKey(id)).count();
             long duplicated = stored.values().stream().filter(n -> n > 1).count();
-            long unacknowledgedStored = stored.keySet().stream().filter(id -> !acknowledged.contains(id)).count();
+            long unacknowledgedStored = stored.keySet().stream().filter(id -> !acked.contains(id)).count();
             say("- acknowledged (200): " + acknowledged.size() + "; of these stored exactly once: " + ackStoredOnce
                     + ", missing: " + ackMissing + "; stored more than once (any): " + duplicated
                     + "; stored although not acknowledged: " + unacknowledgedStored);
-            say("- node still healthy after the restart: " + node.isAlive());
+            boolean healthy;
+            try {
+                node.awaitHealthy(Duration.ofMinutes(2));
+                healthy = true;
+            } catch (RuntimeException e) {
+                healthy = false;
+            }
+            say("- node healthy (/actuator/health UP) after the restart: " + healthy);
             return ackMissing == 0 && duplicated == 0 && ackStoredOnce == acknowledged.size();
         }
     }
