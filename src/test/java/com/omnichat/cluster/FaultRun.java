@@ -176,10 +176,14 @@ public final class FaultRun {
         long inDump = occurrences(dump, token);
         long inLog = occurrences(node.log(), token);
         // What managers read: the chats' pages (system messages "not delivered") and the channel's status.
-        admin.navigate(node.url("/chats"));
-        long inUi = admin.content().contains(token) ? 1 : 0;
+        long inUi = 0;
+        for (var row : database.rows("select id from conversation order by id")) {
+            admin.navigate(node.url("/chats/" + row.get("id")));
+            ClusterBrowser.waitForVaadin(admin);
+            inUi += admin.content().contains(token) ? 1 : 0;
+        }
         say("- bot token occurrences: database dump " + inDump + " (" + dump.getFileName() + "), node log " + inLog
-                + ", chat list page " + inUi);
+                + ", chat pages showing it " + inUi);
         return inDump == 0 && inLog == 0 && inUi == 0;
     }
 
@@ -243,6 +247,11 @@ public final class FaultRun {
             Map<Integer, AtomicLong> answers = new java.util.concurrent.ConcurrentHashMap<>();
             AtomicBoolean going = new AtomicBoolean(true);
             ExecutorService pool = Executors.newFixedThreadPool(senders);
+            if (options.containsKey("restart-not-before")) {
+                // The burst begins so that the restart falls at the announced time.
+                Instant begin = Instant.parse(options.get("restart-not-before")).minus(restartAfter);
+                Thread.sleep(Math.max(0, Duration.between(Instant.now(), begin).toMillis()));
+            }
             Instant start = Instant.now();
             for (int s = 0; s < senders; s++) {
                 pool.submit(() -> {
