@@ -38,7 +38,7 @@ public class DeliveryQueue {
         jdbc.sql("""
                         insert into outbound_message (message_id, channel_id, conversation_id, status)
                         values (?, ?, ?, 'QUEUED')
-                        on conflict (message_id) do update set status = 'QUEUED', attempts = 0, next_attempt_at = now(),
+                        on conflict (message_id) do update set status = 'QUEUED', attempts = 0, next_attempt_at = now(), queued_at = now(),
                             lease_until = null, lease_token = null, last_error = null, updated_at = now(),
                             parts_sent = case when outbound_message.status = 'SENT' then 0 else outbound_message.parts_sent end,
                             external_id = case when outbound_message.status = 'SENT' then null

@@ -130,6 +130,28 @@ class OutboundDeliveryTest extends ConnectorTest {
     }
 
     @Test
+    void aProviderOutageShorterThanTheRetryWindowLosesNoReplyButALongerOneFailsIt() {
+        telegram.script("sendMessage", 502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
+        long reply = inboxService.reply(chat, "Yes, we have peonies.", null, List.of());
+        // The attempt budget (10) is spent, but the reply was queued only 20 minutes ago (window 2 h).
+        jdbc.sql("update outbound_message set attempts = 9, queued_at = now() - interval '20 minutes'").update();
+
+        worker.drain();
+
+        assertThat(queue.state(reply).orElseThrow().status()).isEqualTo(DeliveryState.Status.QUEUED);
+        assertThat(inboxService.message(chat, reply).status()).isEqualTo(DeliveryStatus.PENDING);
+
+        // The provider is still down when both budgets are spent: the reply fails, visibly.
+        telegram.script("sendMessage", 502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
+        jdbc.sql("update outbound_message set next_attempt_at = now(), queued_at = now() - interval '3 hours'").update();
+        worker.drain();
+
+        MessageView failed = inboxService.message(chat, reply);
+        assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(failed.failureReason()).startsWith("Gave up after 11 attempts").contains("Bad Gateway");
+    }
+
+    @Test
     void aServerErrorIsRetriedWithBackoff() {
         telegram.script("sendMessage", 502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
         long reply = inboxService.reply(chat, "Yes, we have peonies.", null, List.of());

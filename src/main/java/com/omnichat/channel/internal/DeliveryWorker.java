@@ -63,6 +63,7 @@ public class DeliveryWorker implements DisposableBean {
     private final Duration baseDelay;
     private final Duration maxDelay;
     private final int maxAttempts;
+    private final Duration retryFor;
     private final boolean background;
     private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(Thread.ofVirtual()
             .name("delivery-wakeup").factory());
@@ -75,8 +76,9 @@ public class DeliveryWorker implements DisposableBean {
                    OutboundSource source, DeliveryReports reports,
                    @Value("${omnichat.channels.delivery.lease:2m}") Duration lease,
                    @Value("${omnichat.channels.delivery.base-delay:2s}") Duration baseDelay,
-                   @Value("${omnichat.channels.delivery.max-delay:10m}") Duration maxDelay,
+                   @Value("${omnichat.channels.delivery.max-delay:5m}") Duration maxDelay,
                    @Value("${omnichat.channels.delivery.max-attempts:10}") int maxAttempts,
+                   @Value("${omnichat.channels.delivery.retry-for:2h}") Duration retryFor,
                    @Value("${omnichat.channels.workers:true}") boolean background) {
         this.background = background;
         this.jdbc = jdbc;
@@ -89,10 +91,12 @@ public class DeliveryWorker implements DisposableBean {
         this.baseDelay = baseDelay;
         this.maxDelay = maxDelay;
         this.maxAttempts = maxAttempts;
+        this.retryFor = retryFor;
     }
 
     /** A claimed row: the lease token proves the claim when the result is written. */
-    public record Claim(long id, long messageId, long channelId, int partsSent, int attempts, UUID token) {
+    public record Claim(long id, long messageId, long channelId, int partsSent, int attempts, UUID token,
+                        Duration queuedFor) {
     }
 
     @TransactionalEventListener
@@ -152,10 +156,11 @@ public class DeliveryWorker implements DisposableBean {
                             order by q.next_attempt_at, q.id
                             limit :limit
                             for update of q skip locked)
-                        returning o.id, o.message_id, o.channel_id, o.parts_sent, o.attempts""")
+                        returning o.id, o.message_id, o.channel_id, o.parts_sent, o.attempts,
+                                  (extract(epoch from now() - o.queued_at) * 1000)::bigint""")
                 .param("lease", seconds(lease)).param("token", token).param("limit", limit)
                 .query((rs, n) -> new Claim(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getInt(5),
-                        token))
+                        token, Duration.ofMillis(rs.getLong(6))))
                 .list());
         return claims == null ? List.of() : claims;
     }
@@ -244,7 +249,8 @@ public class DeliveryWorker implements DisposableBean {
                 log.info("Channel {} rate-limited: retry after {}", claim.channelId(), wait);
             }
             case RETRYABLE -> {
-                if (claim.attempts() >= maxAttempts) {
+                // Both budgets must be spent: a provider outage shorter than retryFor loses no reply.
+                if (claim.attempts() >= maxAttempts && claim.queuedFor().compareTo(retryFor) >= 0) {
                     permanentlyFailed(claim, "Gave up after " + claim.attempts() + " attempts: " + reason);
                 } else {
                     release(claim, backoff(claim.attempts()), reason);

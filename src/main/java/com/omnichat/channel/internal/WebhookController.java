@@ -11,9 +11,11 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -85,6 +87,17 @@ class WebhookController {
             case InboundEvents.Outcome.Accepted a -> a.reply() == null ? ResponseEntity.ok().build()
                     : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(a.reply());
         };
+    }
+
+    /**
+     * The event could not be stored (e.g. the database is restarting): a 5xx makes the provider
+     * redeliver it. Without this the error page's redirect to the sign-in page would answer 302.
+     */
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<String> notStored(RuntimeException e) {
+        log.warn("Webhook not stored, the provider will redeliver it: {}", e.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body("{\"error\":\"not stored, try again\"}");
     }
 
     private static ResponseEntity<String> tooLarge() {

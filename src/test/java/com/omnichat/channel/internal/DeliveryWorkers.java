@@ -20,6 +20,6 @@ public final class DeliveryWorkers {
         return new DeliveryWorker(context.getBean(JdbcClient.class), context.getBean(TransactionTemplate.class),
                 context.getBean(ChannelDirectory.class), context.getBean(ConnectorRegistry.class),
                 context.getBean(OutboundSource.class), context.getBean(DeliveryReports.class), lease,
-                Duration.ofSeconds(2), Duration.ofMinutes(10), 10, false);
+                Duration.ofSeconds(2), Duration.ofMinutes(5), 10, Duration.ofHours(2), false);
     }
 }
