@@ -36,7 +36,17 @@ public final class AppNode implements AutoCloseable {
             "jackson-dataformat-yaml-", "snakeyaml-engine-", "license-checker-", "nimbus-jose-jwt-", "open-",
             "javaparser-core-", "directory-watcher-", "jna-", "vaadin-dev-bundle-", "copilot-", "ui-tests-");
 
-    public static final String SECRET_KEY = "dGVzdC1vbmx5LWtleS1vbW5pY2hhdC0zMi1ieXRlcyE=";
+    /**
+     * A key of this run, the same for every node it starts (they share one database). Not the
+     * public test key: the application refuses that one outside the dev and test profiles.
+     */
+    public static final String SECRET_KEY = randomKey();
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
 
     private final String name;
     private final int port;
