@@ -159,6 +159,29 @@ class TelegramWebhookTest extends ConnectorTest {
     }
 
     @Test
+    void anEventThatCannotBeStoredAtAllIsAnswered503SoTelegramRedeliversIt() throws Exception {
+        // The database refuses every inbound event, as while it restarts.
+        jdbc.sql("""
+                create or replace function refuse() returns trigger language plpgsql as $$
+                begin raise exception 'database unavailable'; end $$""").update();
+        jdbc.sql("create trigger refuse before insert on inbound_event for each row execute function refuse()").update();
+        try {
+            var answer = telegramWebhook(channel, fixture("telegram_update_text.json"), webhookSecret(channel));
+
+            assertThat(answer.getResponse().getStatus()).isEqualTo(503);
+            assertThat(answer.getResponse().getHeader("Retry-After")).isEqualTo("5");
+            assertThat(answer.getResponse().getContentAsString()).doesNotContain("database unavailable");
+        } finally {
+            jdbc.sql("drop trigger if exists refuse on inbound_event").update();
+            jdbc.sql("drop function if exists refuse()").update();
+        }
+        // The redelivery is stored and shown.
+        var redelivered = telegramWebhook(channel, fixture("telegram_update_text.json"), webhookSecret(channel));
+        assertThat(redelivered.getResponse().getStatus()).isEqualTo(200);
+        assertThat(count("select count(*) from message where kind = 'CLIENT'")).isEqualTo(1);
+    }
+
+    @Test
     void anEditedMessageChangesTheStoredTextAndIsMarkedEdited() throws Exception {
         telegramWebhook(channel, fixture("telegram_update_text.json"), webhookSecret(channel));
 
