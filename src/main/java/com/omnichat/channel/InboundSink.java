@@ -11,7 +11,15 @@ import org.jspecify.annotations.Nullable;
 public interface InboundSink {
 
     /** A client message; stored once per (channel, external message id). */
-    IngestResult receive(InboundMessage message);
+    default IngestResult receive(InboundMessage message) {
+        return receive(message, null);
+    }
+
+    /** A client message marked with where it came from (a comment, a story reply, ...); null: a plain one. */
+    IngestResult receive(InboundMessage message, @Nullable MessageOrigin origin);
+
+    /** The post comments on it were made on: its link and caption, shown on every such comment. */
+    void postDetails(long channelId, String postId, @Nullable String url, @Nullable String caption);
 
     /** The client edited a message he sent before: the stored text changes and is marked edited. */
     void edited(long channelId, String externalMessageId, @Nullable String text);

@@ -149,12 +149,21 @@ public class InboxService {
      */
     public long reply(long conversationId, String text, @Nullable Long replyToMessageId,
                       List<OutgoingAttachment> files) {
+        return reply(conversationId, text, replyToMessageId, files, null);
+    }
+
+    /** {@link #reply}, routed by {@code origin} (an answer under a comment, a private reply; see {@link CommentReplies}). */
+    long reply(long conversationId, String text, @Nullable Long replyToMessageId, List<OutgoingAttachment> files,
+               @Nullable String origin) {
         StaffPrincipal user = CurrentStaff.require();
         Row conversation = accessible(conversationId, true);
         String body = cleanText(text, !files.isEmpty());
         Long replyTo = checkReplyTarget(conversationId, replyToMessageId);
         long messageId = messages.insertStaffMessage(conversationId, conversation.channelId(), MessageKind.MANAGER,
                 user.id(), body, replyTo);
+        if (origin != null) {
+            messages.markOrigin(messageId, origin);
+        }
         for (OutgoingAttachment file : files) {
             checkFile(file.content().length);
             // The browser's claim is not trusted: an SVG or a page sent as "image/..." is recorded as a plain file.
@@ -365,7 +374,8 @@ public class InboxService {
         return raws.stream().map(m -> new MessageView(m.id(), m.kind(), m.authorId(),
                 m.authorId() == null ? null : nameOf(staff, m.authorId()), m.body(), m.systemCode(), m.systemArgs(),
                 quote(m, staff),
-                m.status(), m.failureReason(), m.edited(), m.createdAt(), files.getOrDefault(m.id(), List.of())))
+                m.status(), m.failureReason(), m.edited(), m.createdAt(), files.getOrDefault(m.id(), List.of()),
+                m.marks()))
                 .toList();
     }
 }

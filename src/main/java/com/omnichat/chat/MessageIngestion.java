@@ -17,6 +17,7 @@ import com.omnichat.channel.ClientState;
 import com.omnichat.channel.InboundSink;
 import com.omnichat.channel.InboundMessage;
 import com.omnichat.channel.IngestResult;
+import com.omnichat.channel.MessageOrigin;
 import com.omnichat.customer.ClientIdentityRef;
 import com.omnichat.customer.ClientService;
 
@@ -55,6 +56,12 @@ public class MessageIngestion implements InboundSink {
     @Override
     @Transactional
     public IngestResult receive(InboundMessage in) {
+        return receive(in, null);
+    }
+
+    @Override
+    @Transactional
+    public IngestResult receive(InboundMessage in, @Nullable MessageOrigin origin) {
         Optional<IngestResult> known = known(in);
         if (known.isPresent()) {
             return known.get();
@@ -65,7 +72,7 @@ public class MessageIngestion implements InboundSink {
         var conversation = lockConversation(in.channelId(), client, at);
         Long replyTo = in.replyToExternalId() == null ? null
                 : messages.findByExternalId(in.channelId(), in.replyToExternalId()).orElse(null);
-        Optional<Long> inserted = insertAndCount(conversation.id(), in, client, replyTo, at);
+        Optional<Long> inserted = insertAndCount(conversation.id(), in, client, replyTo, at, origin);
         if (inserted.isEmpty()) {
             // A concurrent delivery of the same message won the insert (and counted it).
             return existing(in).orElseThrow();
@@ -90,12 +97,14 @@ public class MessageIngestion implements InboundSink {
      * reopens it and counts the message: one statement.
      */
     private Optional<Long> insertAndCount(long conversationId, InboundMessage in, ClientIdentityRef client,
-                                          @Nullable Long replyTo, Instant at) {
+                                          @Nullable Long replyTo, Instant at, @Nullable MessageOrigin origin) {
         return jdbc.sql("""
                         with inserted as (
                             insert into message (conversation_id, channel_id, kind, body, reply_to_id, external_id,
-                                                 created_at, quote_author, quote_text)
-                            values (:id, :channel, 'CLIENT', :body, :replyTo, :external, :at, :quoteAuthor, :quoteText)
+                                                 created_at, quote_author, quote_text, origin, origin_ref, origin_url,
+                                                 post_id, post_caption)
+                            values (:id, :channel, 'CLIENT', :body, :replyTo, :external, :at, :quoteAuthor, :quoteText,
+                                    :origin, :originRef, :originUrl, :postId, :postCaption)
                             on conflict (channel_id, external_id) do nothing returning id
                         ), counted as (
                             update conversation set state = 'OPEN', sort_at = greatest(sort_at, :at),
@@ -116,6 +125,11 @@ public class MessageIngestion implements InboundSink {
                 .param("quoteAuthor", replyTo != null || in.quote() == null ? null : clip(in.quote().authorName(), 200))
                 .param("quoteText", replyTo != null || in.quote() == null ? null : in.quote().text())
                 .param("at", Timestamp.from(at))
+                .param("origin", origin == null ? null : origin.kind().name())
+                .param("originRef", origin == null ? null : clip(origin.ref(), 200))
+                .param("originUrl", origin == null ? null : clip(origin.url(), 2000))
+                .param("postId", origin == null ? null : clip(origin.postId(), 100))
+                .param("postCaption", origin == null ? null : clip(origin.caption(), 300))
                 .param("preview", MessageStore.preview(in.text(), in.attachments().size() + in.pending().size()))
                 .param("name", client.name()).param("nickname", client.nickname()).param("photo", client.photoUrl())
                 .query(Long.class).optional();
@@ -149,6 +163,22 @@ public class MessageIngestion implements InboundSink {
                             "client-" + state.name().toLowerCase(java.util.Locale.ROOT));
                     updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, conversation, channelId, null));
                 });
+    }
+
+    /** The post's link and caption, shown on every comment made on it. */
+    @Override
+    @Transactional
+    public void postDetails(long channelId, String postId, @Nullable String url, @Nullable String caption) {
+        List<Long> conversations = jdbc.sql("""
+                        update message set origin_url = coalesce(?, origin_url), post_caption = coalesce(?, post_caption)
+                        where channel_id = ? and post_id = ?
+                          and (origin_url is distinct from coalesce(?, origin_url)
+                               or post_caption is distinct from coalesce(?, post_caption))
+                        returning conversation_id""")
+                .params(clip(url, 2000), clip(caption, 300), channelId, postId, clip(url, 2000), clip(caption, 300))
+                .query(Long.class).list();
+        conversations.stream().distinct().forEach(c ->
+                updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, c, channelId, null)));
     }
 
     /** The client reacted to a message or took his reaction back: shown on the message. */

@@ -26,6 +26,8 @@ class MessageStore {
     private static final String SELECT_WITH_QUOTE = """
             select m.id, m.kind, m.author_id, m.body, m.system_code, m.system_args, m.reply_to_id,
                    m.delivery_status, m.failure_reason, m.edited, m.created_at, m.quote_author, m.quote_text,
+                   m.client_reaction, m.client_deleted_at, m.sent_from_app, m.origin, m.origin_url, m.post_caption,
+                   m.comment_hidden, m.comment_deleted,
                    r.kind as r_kind, r.author_id as r_author, r.body as r_body
             from message m left join message r on r.id = m.reply_to_id""";
 
@@ -43,6 +45,11 @@ class MessageStore {
                         values (?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(conversationId, channelId, kind.name(), authorId, body, replyToId, status)
                 .query(Long.class).single();
+    }
+
+    /** A manager's message that goes elsewhere than the direct chat (an answer under a comment, a private reply). */
+    void markOrigin(long messageId, String origin) {
+        jdbc.sql("update message set origin = ? where id = ?").params(origin, messageId).update();
     }
 
     long insertSystemMessage(long conversationId, long channelId, @Nullable Long authorId, String code,
@@ -188,7 +195,11 @@ class MessageStore {
                 replyToId, replyKind == null ? null : MessageKind.valueOf(replyKind), replyAuthorId,
                 rs.getString("r_body"), status == null ? null : DeliveryStatus.valueOf(status),
                 rs.getString("failure_reason"), rs.getBoolean("edited"), rs.getTimestamp("created_at").toInstant(),
-                rs.getString("quote_author"), rs.getString("quote_text"));
+                rs.getString("quote_author"), rs.getString("quote_text"),
+                new MessageView.Marks(rs.getString("client_reaction"), rs.getTimestamp("client_deleted_at") != null,
+                        rs.getString("sent_from_app"), rs.getString("origin"), rs.getString("origin_url"),
+                        rs.getString("post_caption"), rs.getBoolean("comment_hidden"),
+                        rs.getBoolean("comment_deleted")));
     }
 
     private static String clip(String text, int max) {
@@ -199,6 +210,6 @@ class MessageStore {
                List<String> systemArgs, @Nullable Long replyToId, @Nullable MessageKind replyKind,
                @Nullable Long replyAuthorId, @Nullable String replyBody, @Nullable DeliveryStatus status,
                @Nullable String failureReason, boolean edited, Instant createdAt, @Nullable String quoteAuthor,
-               @Nullable String quoteText) {
+               @Nullable String quoteText, MessageView.Marks marks) {
     }
 }

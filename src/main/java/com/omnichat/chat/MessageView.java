@@ -9,7 +9,35 @@ import org.jspecify.annotations.Nullable;
 public record MessageView(long id, MessageKind kind, @Nullable Long authorId, @Nullable String authorName,
                           @Nullable String body, @Nullable String systemCode, List<String> systemArgs,
                           @Nullable Quote replyTo, @Nullable DeliveryStatus status, @Nullable String failureReason,
-                          boolean edited, Instant createdAt, List<AttachmentView> attachments) {
+                          boolean edited, Instant createdAt, List<AttachmentView> attachments, Marks marks) {
+
+    public MessageView(long id, MessageKind kind, @Nullable Long authorId, @Nullable String authorName,
+                       @Nullable String body, @Nullable String systemCode, List<String> systemArgs,
+                       @Nullable Quote replyTo, @Nullable DeliveryStatus status, @Nullable String failureReason,
+                       boolean edited, Instant createdAt, List<AttachmentView> attachments) {
+        this(id, kind, authorId, authorName, body, systemCode, systemArgs, replyTo, status, failureReason, edited,
+                createdAt, attachments, Marks.NONE);
+    }
+
+    /**
+     * What the channel adds to a message: the client's reaction, that he deleted it, the
+     * provider's app it was sent from (a manager message without author), and its origin
+     * ({@code COMMENT}, {@code COMMENT_REPLY}, {@code AD_COMMENT}, {@code STORY_REPLY},
+     * {@code STORY_MENTION}, {@code SHARE}, {@code UNSUPPORTED}, {@code CHOICE}; manager messages:
+     * {@code COMMENT_ANSWER}, {@code PRIVATE_REPLY}) with its link (the post, the story) and the
+     * post's caption; a comment may be hidden or deleted by the shop.
+     */
+    public record Marks(@Nullable String reaction, boolean deletedByClient, @Nullable String sentFromApp,
+                        @Nullable String origin, @Nullable String originUrl, @Nullable String postCaption,
+                        boolean commentHidden, boolean commentDeleted) {
+
+        public static final Marks NONE = new Marks(null, false, null, null, null, null, false, false);
+
+        /** A client's comment on the shop's post (or ad, or in a comment thread). */
+        public boolean comment() {
+            return "COMMENT".equals(origin) || "COMMENT_REPLY".equals(origin) || "AD_COMMENT".equals(origin);
+        }
+    }
 
     /**
      * The message a reply quotes, shortened. A quote the provider sent along for an original

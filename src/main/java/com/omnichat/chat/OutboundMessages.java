@@ -30,7 +30,10 @@ class OutboundMessages implements OutboundSource {
                 .query((rs, n) -> new OutboundMessage.OutboundFile(rs.getString(1), rs.getString(2), rs.getBytes(3)))
                 .list();
         return jdbc.sql("""
-                        select m.id, m.channel_id, i.external_user_id, m.body, r.external_id
+                        select m.id, m.channel_id, i.external_user_id, m.body, r.external_id, m.origin,
+                               (select max(d.created_at) from message d where d.conversation_id = m.conversation_id
+                                  and d.kind = 'CLIENT' and d.origin is distinct from 'COMMENT'
+                                  and d.origin is distinct from 'COMMENT_REPLY' and d.origin is distinct from 'AD_COMMENT')
                         from message m
                         join conversation c on c.id = m.conversation_id
                         join client_identity i on i.id = c.identity_id
@@ -38,7 +41,13 @@ class OutboundMessages implements OutboundSource {
                         where m.id = ? and m.kind = 'MANAGER'""")
                 .param(messageId)
                 .query((rs, n) -> new OutboundMessage(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), files))
+                        rs.getString(5), files, route(rs.getString(6)),
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
                 .optional();
+    }
+
+    private static OutboundMessage.Route route(String origin) {
+        return "COMMENT_ANSWER".equals(origin) ? OutboundMessage.Route.COMMENT
+                : "PRIVATE_REPLY".equals(origin) ? OutboundMessage.Route.PRIVATE_REPLY : OutboundMessage.Route.DIRECT;
     }
 }

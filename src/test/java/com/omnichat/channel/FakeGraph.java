@@ -22,13 +22,26 @@ class FakeGraph extends FakeProviderApi {
             case "me" -> json(200, "{\"name\":\"Flower Shop\",\"id\":\"12345654332\"}");
             case "messages" -> json(200, "{\"recipient_id\":\"987654321432\",\"message_id\":\"m_sent."
                     + mids.incrementAndGet() + "\"}");
-            default -> error(400, 100, 0, "Unsupported get request.");
+            // An answer under a comment.
+            case "replies" -> json(200, "{\"id\":\"c_reply." + mids.incrementAndGet() + "\"}");
+            case "subscribed_apps" -> json(200, "{\"success\":true}");
+            // GET /{media-id}?fields=permalink,... and GET /{user-id}?fields=name,username,...: one node each.
+            default -> call.method().matches("[0-9]+") ? json(200, """
+                    {"id":"%s","permalink":"https://www.instagram.com/p/C7xFlowers1/","caption":"Spring bouquets 🌷",
+                     "media_type":"IMAGE","name":"Olena Koval","username":"olena.flowers","first_name":"Olena",
+                     "last_name":"Koval"}""".formatted(call.method()))
+                    : error(400, 100, 0, "Unsupported get request.");
         };
     }
 
     /** The id of the last message the Send API accepted. */
     String lastMid() {
         return "m_sent." + mids.get();
+    }
+
+    /** The id of the last answer under a comment. */
+    String lastReply() {
+        return "c_reply." + mids.get();
     }
 
     /** The next {@code method} call fails with Graph's error envelope. */

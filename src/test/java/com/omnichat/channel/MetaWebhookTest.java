@@ -409,15 +409,15 @@ class MetaWebhookTest extends ConnectorTest {
 
     static String item(String sender, String mid, String text) {
         return """
-                {"sender":{"id":"%s"},"recipient":{"id":"12345654332"},"timestamp":1700000000000,
-                 "message":{"mid":"%s","text":"%s"}}""".formatted(sender, mid, text);
+                {"sender":{"id":"%s"},"recipient":{"id":"12345654332"},"timestamp":%d,
+                 "message":{"mid":"%s","text":"%s"}}""".formatted(sender, System.currentTimeMillis(), mid, text);
     }
 
     static String echo(String client, String mid, String text) {
         return """
-                {"sender":{"id":"12345654332"},"recipient":{"id":"%s"},"timestamp":1700000000500,
+                {"sender":{"id":"12345654332"},"recipient":{"id":"%s"},"timestamp":%d,
                  "message":{"mid":"%s","is_echo":true,"app_id":263902037430900,"text":"%s"}}"""
-                .formatted(client, mid, text);
+                .formatted(client, System.currentTimeMillis(), mid, text);
     }
 
     /** Items split over entries two by two, as Meta batches them. */

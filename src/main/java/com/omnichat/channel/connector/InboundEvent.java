@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import com.omnichat.channel.ClientProfile;
 import com.omnichat.channel.ClientState;
 import com.omnichat.channel.InboundMessage;
+import com.omnichat.channel.MessageOrigin;
 
 /** What a provider event means for Omnichat, independent of the provider. */
 public sealed interface InboundEvent {
@@ -79,5 +80,9 @@ public sealed interface InboundEvent {
      */
     record Watermark(String externalUserId, StatusUpdate.Status status, @Nullable Instant upTo,
                      @Nullable String upToExternalId) implements InboundEvent {
+    }
+
+    /** A client message that came from elsewhere than the direct chat: a comment, a story reply, a share. */
+    record OriginMessage(ClientMessage message, MessageOrigin origin) implements InboundEvent {
     }
 }

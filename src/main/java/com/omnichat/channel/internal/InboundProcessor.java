@@ -9,6 +9,7 @@ import com.omnichat.channel.DeliveryReports;
 import com.omnichat.channel.InboundMessage;
 import com.omnichat.channel.InboundSink;
 import com.omnichat.channel.IngestResult;
+import com.omnichat.channel.MessageOrigin;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.InboundEvent;
 import com.omnichat.channel.connector.MediaPolicy;
@@ -37,7 +38,8 @@ public class InboundProcessor {
     public void apply(ConnectedChannel channel, List<InboundEvent> events) {
         for (InboundEvent event : events) {
             switch (event) {
-                case InboundEvent.ClientMessage m -> receive(channel, m);
+                case InboundEvent.ClientMessage m -> receive(channel, m, null);
+                case InboundEvent.OriginMessage o -> receive(channel, o.message(), o.origin());
                 case InboundEvent.MessageEdited e -> sink.edited(channel.id(), e.externalMessageId(), e.text());
                 case InboundEvent.ClientStateChange s -> sink.clientState(channel.id(), s.externalUserId(), s.state());
                 case InboundEvent.Reaction r -> sink.reaction(channel.id(), r.externalMessageId(), r.emoji(), r.removed());
@@ -57,10 +59,10 @@ public class InboundProcessor {
         }
     }
 
-    private void receive(ConnectedChannel channel, InboundEvent.ClientMessage m) {
+    private void receive(ConnectedChannel channel, InboundEvent.ClientMessage m, @Nullable MessageOrigin origin) {
         List<InboundMessage.PendingAttachment> pending = m.media().stream().map(InboundProcessor::placeholder).toList();
         IngestResult result = sink.receive(new InboundMessage(channel.id(), m.from(), m.externalMessageId(),
-                emptyToNull(m.text()), List.of(), pending, m.replyToExternalId(), m.quote(), m.sentAt()));
+                emptyToNull(m.text()), List.of(), pending, m.replyToExternalId(), m.quote(), m.sentAt()), origin);
         queueDownloads(channel, result, m.media());
     }
 

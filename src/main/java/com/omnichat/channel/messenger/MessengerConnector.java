@@ -1,7 +1,6 @@
 package com.omnichat.channel.messenger;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import com.omnichat.channel.Capability;
 import com.omnichat.channel.ChannelType;
+import com.omnichat.channel.ClientProfile;
 import com.omnichat.channel.ConnectionCheck;
 import com.omnichat.channel.InboundAttachment;
 import com.omnichat.channel.OutboundMessage;
@@ -29,6 +29,7 @@ import com.omnichat.channel.connector.WebhookRequest;
 import com.omnichat.channel.meta.GraphApi;
 import com.omnichat.channel.meta.GraphException;
 import com.omnichat.channel.meta.MetaMessaging;
+import com.omnichat.channel.meta.MetaSendApi;
 import com.omnichat.channel.meta.MetaSecrets;
 import com.omnichat.channel.meta.MetaWebhooks;
 
@@ -46,9 +47,11 @@ public class MessengerConnector implements ChannelConnector {
     private static final int TEXT_MAX = 2000;
 
     private final GraphApi graph;
+    private final MetaSendApi sender;
 
-    MessengerConnector(GraphApi graph) {
+    MessengerConnector(GraphApi graph, MetaSendApi sender) {
         this.graph = graph;
+        this.sender = sender;
     }
 
     @Override
@@ -58,8 +61,8 @@ public class MessengerConnector implements ChannelConnector {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.WEBHOOK_RECEIVE, Capability.SEND_TEXT, Capability.REPLY, Capability.DELIVERY_STATUS,
-                Capability.READ_STATUS);
+        return Set.of(Capability.WEBHOOK_RECEIVE, Capability.SEND_TEXT, Capability.SEND_IMAGE, Capability.SEND_FILE,
+                Capability.DELIVERY_STATUS, Capability.READ_STATUS, Capability.CLIENT_PROFILE);
     }
 
     @Override
@@ -111,30 +114,19 @@ public class MessengerConnector implements ChannelConnector {
     @Override
     public String send(ConnectedChannel channel, OutboundMessage message, SendProgress progress)
             throws DeliveryException {
-        if (message.text() == null || message.text().isBlank()) {
-            throw DeliveryException.permanent("Messenger: nothing to send");
-        }
-        String text = message.text().length() <= TEXT_MAX ? message.text() : message.text().substring(0, TEXT_MAX);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("recipient", Map.of("id", message.recipientExternalUserId()));
-        body.put("messaging_type", "RESPONSE");
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("text", text);
-        body.put("message", content);
-        if (message.replyToExternalId() != null) {
-            body.put("reply_to", Map.of("mid", message.replyToExternalId()));
-        }
-        progress.beforePart();
-        try {
-            JsonNode answer = graph.post(channel, GraphApi.Host.FACEBOOK, "me/messages", body);
-            String id = answer.path("message_id").asString("");
-            if (id.isBlank()) {
-                throw DeliveryException.retryable("Messenger: no message_id in the answer");
-            }
-            progress.partSent(id);
-            return id;
-        } catch (GraphException e) {
-            throw e.toDelivery();
-        }
+        return sender.send(channel, GraphApi.Host.FACEBOOK, message, progress, TEXT_MAX, APP);
+    }
+
+    // ---- profiles ----
+
+    /** {@code GET /{PSID}?fields=first_name,last_name,profile_pic}; the photo is stored locally. */
+    @Override
+    public Optional<FetchedProfile> profile(ConnectedChannel channel, String externalUserId) {
+        JsonNode user = graph.get(channel, GraphApi.Host.FACEBOOK, externalUserId,
+                Map.of("fields", "first_name,last_name,profile_pic"));
+        String name = (user.path("first_name").asString("") + " " + user.path("last_name").asString("")).strip();
+        String photo = user.path("profile_pic").asString(null);
+        return Optional.of(new FetchedProfile(new ClientProfile(externalUserId, name, null, null),
+                photo == null || photo.isBlank() ? null : new MediaRef(photo, "photo.jpg", "image/jpeg", null, true)));
     }
 }

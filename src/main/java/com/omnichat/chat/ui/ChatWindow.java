@@ -16,6 +16,7 @@ import com.omnichat.chat.AttachmentView;
 import com.omnichat.chat.ChatEvent;
 import com.omnichat.chat.ConversationState;
 import com.omnichat.chat.ConversationSummary;
+import com.omnichat.chat.CommentReplies;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.MessageView;
 import com.omnichat.chat.OutgoingAttachment;
@@ -38,6 +39,7 @@ class ChatWindow extends VerticalLayout {
     static final int PAGE = 50;
 
     private final InboxService inbox;
+    private final CommentReplies comments;
     private final PresenceService presence;
     private final long conversationId;
     private final Runnable onToggleList;
@@ -54,7 +56,13 @@ class ChatWindow extends VerticalLayout {
 
     ChatWindow(InboxService inbox, PresenceService presence, QuickReplyService quickReplies, ConversationSummary chat,
                List<StaffMember> staff, String link, Runnable onToggleList) {
+        this(inbox, null, presence, quickReplies, chat, staff, link, onToggleList);
+    }
+
+    ChatWindow(InboxService inbox, CommentReplies comments, PresenceService presence, QuickReplyService quickReplies,
+               ConversationSummary chat, List<StaffMember> staff, String link, Runnable onToggleList) {
         this.inbox = inbox;
+        this.comments = comments;
         this.presence = presence;
         this.chat = chat;
         this.conversationId = chat.id();
@@ -86,6 +94,9 @@ class ChatWindow extends VerticalLayout {
         chat = inbox.get(conversationId);
         header.update(chat);
         refreshRecent();
+        if (comments != null) {
+            showWindow();
+        }
     }
 
     @Override
@@ -95,6 +106,9 @@ class ChatWindow extends VerticalLayout {
             append(inbox.history(conversationId, null, PAGE), false);
             allLoaded = shown.size() < PAGE;
             scrollToBottom();
+        }
+        if (comments != null) {
+            showWindow();
         }
         presence.viewing(conversationId, viewKey);
         presence.others(conversationId).forEach(p -> others.put(p.userId(),
@@ -169,11 +183,37 @@ class ChatWindow extends VerticalLayout {
     }
 
     private MessageItem item(MessageView m) {
-        return new MessageItem(m, time, composer::replyTo, this::retry, this::retryDownload);
+        return new MessageItem(m, time, this::replyTo, this::retry, this::retryDownload,
+                comments == null ? null : commentActions);
     }
 
     private void scrollToBottom() {
         messages.getElement().executeJs("requestAnimationFrame(() => this.scrollTop = this.scrollHeight)");
+    }
+
+    /** "⋮ → Reply": on a comment it answers in the comments, on anything else it quotes. */
+    private void replyTo(MessageView message) {
+        composer.replyTo(message, message.kind() == com.omnichat.chat.MessageKind.CLIENT && message.marks().comment()
+                ? Composer.ReplyMode.COMMENT : Composer.ReplyMode.QUOTE);
+    }
+
+    private final MessageItem.CommentActions commentActions = new MessageItem.CommentActions() {
+        @Override
+        public java.util.Optional<String> privateReplyRefusal(MessageView comment) {
+            return comments.privateReplyRefusal(conversationId, comment.id());
+        }
+
+        @Override
+        public void replyInDirect(MessageView comment) {
+            composer.replyTo(comment, Composer.ReplyMode.PRIVATE);
+        }
+    };
+
+    /** The window rule of Instagram and Messenger under the input (24 hours, 7 days with the human-agent tag). */
+    private void showWindow() {
+        CommentReplies.WindowState state = comments.window(conversationId);
+        composer.windowHint(state.window() == CommentReplies.Window.NONE ? null
+                : getTranslation("chat.window." + state.window().name(), chat.channel().name()));
     }
 
     private void retry(MessageView message) {
@@ -213,7 +253,14 @@ class ChatWindow extends VerticalLayout {
         return new Composer.Actions() {
             @Override
             public void send(String text, MessageView replyTo, List<OutgoingAttachment> files) {
-                if (act(() -> inbox.reply(conversationId, text, replyTo == null ? null : replyTo.id(), files))) {
+                Composer.ReplyMode mode = replyTo == null ? Composer.ReplyMode.QUOTE : composer.replyMode();
+                if (act(() -> {
+                    switch (mode) {
+                        case COMMENT -> comments.answerInComments(conversationId, text, replyTo.id());
+                        case PRIVATE -> comments.replyInDirect(conversationId, text, replyTo.id());
+                        case QUOTE -> inbox.reply(conversationId, text, replyTo == null ? null : replyTo.id(), files);
+                    }
+                })) {
                     composer.clear();
                 }
             }

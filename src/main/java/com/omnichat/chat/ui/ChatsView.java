@@ -15,6 +15,7 @@ import com.omnichat.chat.ChatEvent;
 import com.omnichat.chat.ChatFilter;
 import com.omnichat.chat.ChatUpdates;
 import com.omnichat.chat.ConversationSummary;
+import com.omnichat.chat.CommentReplies;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.PresenceService;
 import com.omnichat.chat.WriteFirstService;
@@ -53,6 +54,7 @@ import jakarta.annotation.security.PermitAll;
 class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final InboxService inbox;
+    private final CommentReplies comments;
     private final PresenceService presence;
     private final ChatUpdates updates;
     private final UserService users;
@@ -68,7 +70,8 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     ChatsView(InboxService inbox, PresenceService presence, ChatUpdates updates, UserService users,
               ChannelService channels, QuickReplyService quickReplies, ClientCards cards, ClientService clients,
-              WriteFirstService writeFirst) {
+              WriteFirstService writeFirst, CommentReplies comments) {
+        this.comments = comments;
         this.quickReplies = quickReplies;
         this.clients = clients;
         this.channels = channels;
@@ -269,7 +272,7 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private void openWindow(ConversationSummary chat) {
         closeWindow();
-        window = new ChatWindow(inbox, presence, quickReplies, chat, users.activeStaff(), linkTo(chat.id()), this::toggleList);
+        window = new ChatWindow(inbox, comments, presence, quickReplies, chat, users.activeStaff(), linkTo(chat.id()), this::toggleList);
         center.removeAll();
         center.add(window);
         clientPanel.show(chat);

@@ -107,6 +107,8 @@ class Composer extends Div {
 
         replyBox.addClassName("reply-box");
         replyBox.setVisible(false);
+        windowHint.addClassName("window-hint");
+        windowHint.setVisible(false);
         templates.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         templates.setAriaLabel(getTranslation("quickreply.open"));
         templates.setTooltipText(getTranslation("quickreply.open"));
@@ -115,7 +117,7 @@ class Composer extends Div {
 
         var row = new Div(noteMode, templates, upload, input, send);
         row.addClassName("composer-row");
-        add(replyBox, row);
+        add(windowHint, replyBox, row);
     }
 
     private void onTyped(String value) {
@@ -199,12 +201,39 @@ class Composer extends Div {
                 caretAfter);
     }
 
+    /** How a reply goes: quoting in the chat, publicly under a comment, or privately in Direct to a comment. */
+    enum ReplyMode {
+        QUOTE, COMMENT, PRIVATE
+    }
+
+    private ReplyMode replyMode = ReplyMode.QUOTE;
+    private final Span windowHint = new Span();
+
+    ReplyMode replyMode() {
+        return replyMode;
+    }
+
+    /** The messaging window's rule for a message typed normally (Instagram, Messenger); null hides it. */
+    void windowHint(String text) {
+        windowHint.setText(text == null ? "" : text);
+        windowHint.setVisible(text != null);
+    }
+
     void replyTo(MessageView message) {
+        replyTo(message, ReplyMode.QUOTE);
+    }
+
+    void replyTo(MessageView message, ReplyMode mode) {
         this.replyTo = message;
+        this.replyMode = mode;
         setNoteMode(false);
         replyBox.removeAll();
-        var text = new Span(getTranslation("chat.replying-to",
-                message.body() == null ? "" : MessageTexts.excerpt(message.body())));
+        String excerpt = message.body() == null ? "" : MessageTexts.excerpt(message.body());
+        var text = new Span(getTranslation(switch (mode) {
+            case QUOTE -> "chat.replying-to";
+            case COMMENT -> "chat.comment.answering";
+            case PRIVATE -> "chat.comment.answering-in-direct";
+        }, excerpt));
         var cancel = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> clearReply());
         cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         cancel.setAriaLabel(getTranslation("action.cancel"));
@@ -215,6 +244,7 @@ class Composer extends Div {
 
     private void clearReply() {
         replyTo = null;
+        replyMode = ReplyMode.QUOTE;
         replyBox.setVisible(false);
     }
 

@@ -25,8 +25,21 @@ class MessageItem extends Div {
 
     private final MessageView message;
 
+    /** What a comment's "⋮" offers besides Reply (answer in the comments). */
+    interface CommentActions {
+        /** Empty when a private reply is possible, else why not (a translation key). */
+        java.util.Optional<String> privateReplyRefusal(MessageView comment);
+
+        void replyInDirect(MessageView comment);
+    }
+
     MessageItem(MessageView message, TimeFormat time, Consumer<MessageView> onReply, Consumer<MessageView> onRetry,
                 Consumer<AttachmentView> onRetryDownload) {
+        this(message, time, onReply, onRetry, onRetryDownload, null);
+    }
+
+    MessageItem(MessageView message, TimeFormat time, Consumer<MessageView> onReply, Consumer<MessageView> onRetry,
+                Consumer<AttachmentView> onRetryDownload, CommentActions comments) {
         this.message = message;
         addClassNames("message", "message-" + message.kind().name().toLowerCase());
         getElement().setAttribute("data-message-id", Long.toString(message.id()));
@@ -41,9 +54,19 @@ class MessageItem extends Div {
             label.addClassName("note-label");
             bubble.add(label);
         } else if (message.kind() == MessageKind.MANAGER) {
-            var author = new Span(message.authorName());
+            var author = new Span(MessageMarks.author(this, message));
             author.addClassName("author");
+            if (message.marks().sentFromApp() != null) {
+                author.addClassName("sent-from-app");
+            }
             bubble.add(author);
+        }
+        var origin = MessageMarks.origin(this, message);
+        if (origin != null) {
+            bubble.add(origin);
+        }
+        if (message.marks().deletedByClient()) {
+            addClassName("message-deleted");
         }
         if (message.replyTo() != null) {
             bubble.add(quote(message.replyTo()));
@@ -55,6 +78,10 @@ class MessageItem extends Div {
             bubble.add(text);
         }
         message.attachments().forEach(a -> bubble.add(a.stored() ? attachment(a) : placeholder(a, onRetryDownload)));
+        var marks = MessageMarks.after(this, message);
+        if (marks != null) {
+            bubble.add(marks);
+        }
         bubble.add(meta(time));
         if (message.status() == DeliveryStatus.FAILED) {
             var retry = new Button(getTranslation("chat.retry"), VaadinIcon.REFRESH.create(), e -> onRetry.accept(message));
@@ -62,7 +89,7 @@ class MessageItem extends Div {
             retry.addClassName("retry");
             bubble.add(retry);
         }
-        add(bubble, menu(onReply, onRetry));
+        add(bubble, menu(onReply, onRetry, comments));
     }
 
     MessageView message() {
@@ -154,7 +181,7 @@ class MessageItem extends Div {
         return box;
     }
 
-    private Button menu(Consumer<MessageView> onReply, Consumer<MessageView> onRetry) {
+    private Button menu(Consumer<MessageView> onReply, Consumer<MessageView> onRetry, CommentActions comments) {
         var button = new Button(VaadinIcon.ELLIPSIS_DOTS_V.create());
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
         button.addClassName("message-menu");
@@ -163,6 +190,13 @@ class MessageItem extends Div {
         menu.setOpenOnClick(true);
         if (message.kind() != MessageKind.NOTE) {
             menu.addItem(getTranslation("chat.reply"), e -> onReply.accept(message));
+        }
+        if (comments != null && message.kind() == MessageKind.CLIENT && message.marks().comment()) {
+            var refusal = comments.privateReplyRefusal(message);
+            var direct = menu.addItem(refusal.isEmpty() ? getTranslation("chat.comment.reply-in-direct")
+                    : getTranslation("chat.comment.reply-in-direct.not", getTranslation(refusal.get())),
+                    e -> comments.replyInDirect(message));
+            direct.setEnabled(refusal.isEmpty());
         }
         var copy = menu.addItem(getTranslation("chat.copy"));
         Clipboard.onClick(copy).writeText(message.body() == null ? "" : message.body());
