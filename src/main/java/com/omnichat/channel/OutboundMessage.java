@@ -9,10 +9,15 @@ import org.jspecify.annotations.Nullable;
  * provider's id of the message it answers (a reply), text and files.
  */
 public record OutboundMessage(long messageId, long channelId, String recipientExternalUserId, @Nullable String text,
-                              @Nullable String replyToExternalId, List<OutboundFile> files) {
+                              @Nullable String replyToExternalId, List<OutboundFile> files, @Nullable MailThread mail) {
 
     public OutboundMessage {
         files = List.copyOf(files);
+    }
+
+    public OutboundMessage(long messageId, long channelId, String recipientExternalUserId, @Nullable String text,
+                           @Nullable String replyToExternalId, List<OutboundFile> files) {
+        this(messageId, channelId, recipientExternalUserId, text, replyToExternalId, files, null);
     }
 
     /** A file attached to a manager's message. */

@@ -7,6 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.jspecify.annotations.Nullable;
+
+import com.omnichat.channel.MailThread;
 import com.omnichat.channel.OutboundMessage;
 import com.omnichat.channel.OutboundSource;
 
@@ -30,15 +33,29 @@ class OutboundMessages implements OutboundSource {
                 .query((rs, n) -> new OutboundMessage.OutboundFile(rs.getString(1), rs.getString(2), rs.getBytes(3)))
                 .list();
         return jdbc.sql("""
-                        select m.id, m.channel_id, i.external_user_id, m.body, r.external_id
+                        select m.id, m.channel_id, i.external_user_id, m.body, r.external_id, m.conversation_id,
+                               ch.type = 'EMAIL' as mail, c.subject
                         from message m
                         join conversation c on c.id = m.conversation_id
                         join client_identity i on i.id = c.identity_id
+                        join channel ch on ch.id = m.channel_id
                         left join message r on r.id = m.reply_to_id
                         where m.id = ? and m.kind = 'MANAGER'""")
                 .param(messageId)
                 .query((rs, n) -> new OutboundMessage(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), files))
+                        rs.getString(5), files, rs.getBoolean(7) ? thread(rs.getLong(6), rs.getLong(1),
+                        rs.getString(8)) : null))
                 .optional();
+    }
+
+    /** An e-mail's thread: the chat's subject and the Message-IDs before this message, oldest first. */
+    private MailThread thread(long conversationId, long messageId, @Nullable String subject) {
+        List<String> ids = jdbc.sql("""
+                        select external_id from message
+                        where conversation_id = ? and id < ? and kind in ('CLIENT', 'MANAGER') and not automatic
+                              and external_id is not null
+                        order by id""")
+                .params(conversationId, messageId).query(String.class).list();
+        return new MailThread(subject, ids);
     }
 }

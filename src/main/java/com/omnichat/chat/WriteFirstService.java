@@ -193,12 +193,13 @@ public class WriteFirstService {
                         insert into conversation (channel_id, client_id, identity_id, sort_at, created_at, client_name,
                                                   client_nickname, client_photo_url)
                         select i.channel_id, i.client_id, i.id, ?, ?, ?, ?, ? from client_identity i where i.id = ?
-                        on conflict (identity_id) do nothing returning id""")
+                        on conflict (identity_id, thread_key) do nothing returning id""")
                 .params(Timestamp.from(now), Timestamp.from(now), identity.name(), identity.nickname(),
                         identity.photoUrl(), identity.identityId())
                 .query(Long.class).optional().orElse(null);
         if (created == null) {
-            return jdbc.sql("select id from conversation where identity_id = ?").param(identity.identityId())
+            return jdbc.sql("select id from conversation where identity_id = ? and thread_key is null")
+                    .param(identity.identityId())
                     .query(Long.class).single();
         }
         long channelId = jdbc.sql("select channel_id from conversation where id = ?").param(created)

@@ -55,7 +55,7 @@ public class InboundProcessor {
     private void receive(ConnectedChannel channel, InboundEvent.ClientMessage m) {
         List<InboundMessage.PendingAttachment> pending = m.media().stream().map(InboundProcessor::placeholder).toList();
         IngestResult result = sink.receive(new InboundMessage(channel.id(), m.from(), m.externalMessageId(),
-                emptyToNull(m.text()), List.of(), pending, m.replyToExternalId(), m.quote(), m.sentAt()));
+                emptyToNull(m.text()), List.of(), pending, m.replyToExternalId(), m.quote(), m.sentAt(), m.mail()));
         if (result.duplicate()) {
             // Queued with the first delivery.
             return;
