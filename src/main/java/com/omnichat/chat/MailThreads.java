@@ -4,11 +4,15 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.base.SystemAccess;
+import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.InboundMessage;
 import com.omnichat.channel.MailDetails;
 import com.omnichat.customer.ClientIdentityRef;
@@ -24,12 +28,51 @@ class MailThreads {
     static final Duration SAME_SUBJECT_WINDOW = Duration.ofDays(30);
 
     private final ConversationQueries conversations;
+    private final MessageStore messages;
     private final JdbcClient jdbc;
 
-    MailThreads(ConversationQueries conversations, JdbcClient jdbc) {
+    MailThreads(ConversationQueries conversations, MessageStore messages, JdbcClient jdbc) {
         this.conversations = conversations;
+        this.messages = messages;
         this.jdbc = jdbc;
     }
+
+    /** A manager writes first by e-mail: a new thread (chat) with this subject, marked as started by him. */
+    long start(ClientIdentityRef identity, @Nullable String subject, StaffPrincipal user) {
+        if (subject == null || subject.isBlank()) {
+            throw new UserFacingException("write.error.subject-required");
+        }
+        String clean = clip(subject.strip(), 500);
+        Instant now = Instant.now();
+        long created = jdbc.sql("""
+                        insert into conversation (channel_id, client_id, identity_id, sort_at, created_at, client_name,
+                                                  client_nickname, client_photo_url, thread_key, subject, thread_subject)
+                        select i.channel_id, i.client_id, i.id, ?, ?, ?, ?, ?, ?, ?, ? from client_identity i where i.id = ?
+                        returning id""")
+                .params(Timestamp.from(now), Timestamp.from(now), identity.name(), identity.nickname(),
+                        identity.photoUrl(), "out:" + UUID.randomUUID(), clean, threadSubject(clean),
+                        identity.identityId())
+                .query(Long.class).single();
+        long channelId = jdbc.sql("select channel_id from conversation where id = ?").param(created)
+                .query(Long.class).single();
+        messages.insertSystemMessage(created, channelId,
+                user.id() == SystemAccess.SYSTEM_USER_ID ? null : user.id(), "started-by-manager", user.fullName());
+        return created;
+    }
+
+    /** The subject as the thread rule compares it (prefixes dropped, lower-cased); see the e-mail connector. */
+    static String threadSubject(String subject) {
+        String s = subject.strip();
+        java.util.regex.Matcher m;
+        while ((m = PREFIX.matcher(s)).find()) {
+            s = s.substring(m.end());
+        }
+        return clip(s.replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT), 500);
+    }
+
+    private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile(
+            "^\\s*(re|fwd?|aw|wg|tr|sv|vs|отв|ответ|пересл|відп|fw)\\s*(\\[\\d+])?\\s*:\\s*",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
 
     /** The thread's conversation, locked (created when the mail starts a new thread). */
     ConversationQueries.Row lockThread(InboundMessage in, MailDetails mail, ClientIdentityRef client, Instant at) {

@@ -27,6 +27,7 @@ import com.omnichat.channel.internal.Poller;
 import com.omnichat.chat.DeliveryStatus;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.MessageView;
+import com.omnichat.chat.WriteFirstService;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -46,6 +47,8 @@ class EmailChannelTest extends ConnectorTest {
     InboxService inboxService;
     @Autowired
     MediaDownloadWorker downloads;
+    @Autowired
+    WriteFirstService writeFirst;
 
     GreenMail mail;
     GreenMailUser shopMailbox;
@@ -252,6 +255,33 @@ class EmailChannelTest extends ConnectorTest {
         assertThat(jdbc.sql("select body from message where kind = 'CLIENT' order by body").query(String.class).list())
                 .containsExactly("one", "three", "two");
         assertThat(count("select count(*) from inbound_event")).isEqualTo(3);
+    }
+
+    @Test
+    void aManagerWritesFirstToTheAddressInTheCardWithASubjectAndHerAnswerContinuesTheThread() throws Exception {
+        ChannelInfo telegram = inbox.channel("Telegram shop", anna);
+        long lead = jdbc.sql("select client_id from conversation where id = ?")
+                .param(inbox.newChat(telegram, "Olena")).query(Long.class).single();
+        staff.signInAs(anna);
+        assertThat(writeFirst.channelsFor(lead)).filteredOn(c -> c.channel().id() == channel.id()).singleElement()
+                .extracting(WriteFirstService.ChannelChoice::reason).isEqualTo(WriteFirstService.Reason.NEEDS_EMAIL);
+        jdbc.sql("update client set email = 'olena@example.com', email_verified = true where id = ?").param(lead)
+                .update();
+        assertThat(writeFirst.channelsFor(lead)).filteredOn(c -> c.channel().id() == channel.id()).singleElement()
+                .extracting(WriteFirstService.ChannelChoice::reason).isEqualTo(WriteFirstService.Reason.BY_EMAIL);
+
+        long chat = writeFirst.write(lead, channel.id(), "Your order 77 is ready.", "Order 77");
+        assertThat(worker.drain()).isEqualTo(1);
+
+        MimeMessage received = olenasMailbox().getFirst();
+        assertThat(received.getSubject()).isEqualTo("Order 77");
+        assertThat(received.getHeader("In-Reply-To")).isNull();
+        String ourId = text("select external_id from message where kind = 'MANAGER'");
+        deliver(plain("<w2@example.com>", "<" + ourId + ">", "<" + ourId + ">", "Re: Order 77", "Thanks!"));
+        poller.pollOnce(channel.id(), Duration.ZERO);
+        assertThat(jdbc.sql("select conversation_id from message where external_id = 'w2@example.com'")
+                .query(Long.class).single()).isEqualTo(chat);
+        assertThat(text("select subject from conversation where id = ?", chat)).isEqualTo("Order 77");
     }
 
     private List<MimeMessage> olenasMailbox() {

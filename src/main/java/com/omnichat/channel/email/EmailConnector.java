@@ -75,7 +75,7 @@ public class EmailConnector implements ChannelConnector {
     @Override
     public Set<Capability> capabilities() {
         return Set.of(Capability.POLLING_RECEIVE, Capability.SEND_TEXT, Capability.REPLY, Capability.SEND_IMAGE,
-                Capability.SEND_FILE);
+                Capability.SEND_FILE, Capability.START_BY_EMAIL);
     }
 
     @Override
