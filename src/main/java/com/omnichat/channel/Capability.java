@@ -18,5 +18,7 @@ public enum Capability {
     /** A conversation can be started with a phone number (no earlier message from the client needed). */
     START_BY_PHONE,
     /** Clients can edit sent messages and the connector reports it. */
-    EDIT
+    EDIT,
+    /** A conversation can be started with the e-mail address in the client's card (a new thread, subject asked). */
+    START_BY_EMAIL
 }

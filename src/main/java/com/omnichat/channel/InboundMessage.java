@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record InboundMessage(long channelId, ClientProfile client, String externalMessageId, @Nullable String text,
                              List<InboundAttachment> attachments, List<PendingAttachment> pending,
-                             @Nullable String replyToExternalId, @Nullable ReplyQuote quote, Instant sentAt) {
+                             @Nullable String replyToExternalId, @Nullable ReplyQuote quote, Instant sentAt,
+                             @Nullable MailDetails mail) {
 
     public InboundMessage {
         if (externalMessageId.isBlank()) {
@@ -24,6 +25,12 @@ public record InboundMessage(long channelId, ClientProfile client, String extern
         }
         attachments = List.copyOf(attachments);
         pending = List.copyOf(pending);
+    }
+
+    public InboundMessage(long channelId, ClientProfile client, String externalMessageId, @Nullable String text,
+                          List<InboundAttachment> attachments, List<PendingAttachment> pending,
+                          @Nullable String replyToExternalId, @Nullable ReplyQuote quote, Instant sentAt) {
+        this(channelId, client, externalMessageId, text, attachments, pending, replyToExternalId, quote, sentAt, null);
     }
 
     public InboundMessage(long channelId, ClientProfile client, String externalMessageId, @Nullable String text,

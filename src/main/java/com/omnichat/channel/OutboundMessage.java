@@ -10,11 +10,11 @@ import org.jspecify.annotations.Nullable;
  * provider's id of the message it answers (a reply), text and files. {@code route} says where it
  * goes (the direct chat, or as an answer to the comment {@code replyToExternalId}, publicly or
  * privately); {@code clientWroteAt} is when the client last wrote in the direct chat (for
- * messaging windows), null when he never did.
+ * messaging windows), null when he never did; {@code mail} is the e-mail thread (e-mail channels only).
  */
 public record OutboundMessage(long messageId, long channelId, String recipientExternalUserId, @Nullable String text,
                               @Nullable String replyToExternalId, List<OutboundFile> files, Route route,
-                              @Nullable Instant clientWroteAt) {
+                              @Nullable Instant clientWroteAt, @Nullable MailThread mail) {
 
     public OutboundMessage {
         files = List.copyOf(files);
@@ -22,7 +22,7 @@ public record OutboundMessage(long messageId, long channelId, String recipientEx
 
     public OutboundMessage(long messageId, long channelId, String recipientExternalUserId, @Nullable String text,
                            @Nullable String replyToExternalId, List<OutboundFile> files) {
-        this(messageId, channelId, recipientExternalUserId, text, replyToExternalId, files, Route.DIRECT, null);
+        this(messageId, channelId, recipientExternalUserId, text, replyToExternalId, files, Route.DIRECT, null, null);
     }
 
     /** Where a manager's message goes. */

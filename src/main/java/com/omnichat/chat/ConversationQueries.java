@@ -140,7 +140,8 @@ class ConversationQueries {
 
     /** The identity's conversation, locked like {@link #lock}; null when the identity has none yet. */
     @Nullable Row lockByIdentity(long identityId) {
-        return jdbc.sql("select " + COLUMNS + " from conversation where identity_id = ? for update").param(identityId)
+        return jdbc.sql("select " + COLUMNS + " from conversation where identity_id = ? and thread_key is null for update")
+                .param(identityId)
                 .query(ConversationQueries::row).optional().orElse(null);
     }
 

@@ -123,6 +123,14 @@ public class InboxService {
         return views(page);
     }
 
+    /** The e-mail thread's subject, when the chat is one. */
+    @Transactional(readOnly = true)
+    public Optional<String> subject(long conversationId) {
+        accessible(conversationId, false);
+        return jdbc.sql("select subject from conversation where id = ? and subject is not null").param(conversationId)
+                .query(String.class).optional();
+    }
+
     @Transactional(readOnly = true)
     public MessageView message(long conversationId, long messageId) {
         accessible(conversationId, false);
@@ -371,11 +379,12 @@ public class InboxService {
                 .flatMap(m -> java.util.stream.Stream.of(m.authorId(), m.replyAuthorId())).filter(Objects::nonNull)
                 .toList());
         Map<Long, List<AttachmentView>> files = messages.attachments(raws.stream().map(MessageStore.Raw::id).toList());
+        Map<Long, MessageView.MailPart> mail = messages.mailParts(raws.stream().map(MessageStore.Raw::id).toList());
         return raws.stream().map(m -> new MessageView(m.id(), m.kind(), m.authorId(),
                 m.authorId() == null ? null : nameOf(staff, m.authorId()), m.body(), m.systemCode(), m.systemArgs(),
                 quote(m, staff),
                 m.status(), m.failureReason(), m.edited(), m.createdAt(), files.getOrDefault(m.id(), List.of()),
-                m.marks()))
+                m.marks(), mail.get(m.id())))
                 .toList();
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.omnichat.base.NotFoundException;
+import com.omnichat.channel.ClientContactsSink;
 import com.omnichat.channel.ClientState;
 import com.omnichat.channel.InboundSink;
 import com.omnichat.channel.InboundMessage;
@@ -37,9 +38,14 @@ public class MessageIngestion implements InboundSink {
     private final ChatUpdates updates;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final MailThreads mailThreads;
+    private final ClientContactsSink contacts;
 
     MessageIngestion(ClientService clients, ConversationQueries conversations,
-                     MessageStore messages, ChatUpdates updates, ApplicationEventPublisher events, JdbcClient jdbc) {
+                     MessageStore messages, ChatUpdates updates, ApplicationEventPublisher events, JdbcClient jdbc,
+                     MailThreads mailThreads, ClientContactsSink contacts) {
+        this.mailThreads = mailThreads;
+        this.contacts = contacts;
         this.clients = clients;
         this.conversations = conversations;
         this.messages = messages;
@@ -69,10 +75,13 @@ public class MessageIngestion implements InboundSink {
         ClientIdentityRef client = clients.resolve(in.channelId(), in.client());
         Instant at = in.sentAt().isAfter(Instant.now()) ? Instant.now() : in.sentAt();
         // Lock first: concurrent deliveries into one chat queue here, so counters stay exact.
-        var conversation = lockConversation(in.channelId(), client, at);
+        // An e-mail joins its thread's chat (one client may have several); other channels have one chat.
+        var conversation = in.mail() == null ? lockConversation(in.channelId(), client, at)
+                : mailThreads.lockThread(in, in.mail(), client, at);
+        boolean automatic = in.mail() != null && in.mail().automatic();
         Long replyTo = in.replyToExternalId() == null ? null
                 : messages.findByExternalId(in.channelId(), in.replyToExternalId()).orElse(null);
-        Optional<Long> inserted = insertAndCount(conversation.id(), in, client, replyTo, at, origin);
+        Optional<Long> inserted = insertAndCount(conversation.id(), in, client, replyTo, at, origin, automatic);
         if (inserted.isEmpty()) {
             // A concurrent delivery of the same message won the insert (and counted it).
             return existing(in).orElseThrow();
@@ -84,6 +93,16 @@ public class MessageIngestion implements InboundSink {
                 .map(p -> messages.insertPlaceholder(messageId, p.fileName(), p.contentType(), p.image(),
                         p.sizeBytes()))
                 .toList();
+        if (in.mail() != null) {
+            // The sender's address goes on the card unverified: anyone can write from any address.
+            contacts.contactsLeft(in.channelId(), in.client().externalUserId(),
+                    new ClientContactsSink.ContactDetails(null, in.mail().fromAddress(), null));
+        }
+        if (automatic) {
+            // An auto-reply is shown, but neither raises nor reopens the chat nor asks for an answer.
+            updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, conversation.id(), in.channelId(), null));
+            return new IngestResult(messageId, conversation.id(), false, placeholders);
+        }
         if (conversation.state() == ConversationState.CLOSED) {
             messages.insertSystemMessage(conversation.id(), in.channelId(), null, "reopened-by-client");
         }
@@ -97,14 +116,16 @@ public class MessageIngestion implements InboundSink {
      * reopens it and counts the message: one statement.
      */
     private Optional<Long> insertAndCount(long conversationId, InboundMessage in, ClientIdentityRef client,
-                                          @Nullable Long replyTo, Instant at, @Nullable MessageOrigin origin) {
+                                          @Nullable Long replyTo, Instant at, @Nullable MessageOrigin origin,
+                                          boolean automatic) {
         return jdbc.sql("""
                         with inserted as (
                             insert into message (conversation_id, channel_id, kind, body, reply_to_id, external_id,
                                                  created_at, quote_author, quote_text, origin, origin_ref, origin_url,
-                                                 post_id, post_caption)
+                                                 post_id, post_caption, subject, html, quoted, automatic)
                             values (:id, :channel, 'CLIENT', :body, :replyTo, :external, :at, :quoteAuthor, :quoteText,
-                                    :origin, :originRef, :originUrl, :postId, :postCaption)
+                                    :origin, :originRef, :originUrl, :postId, :postCaption, :subject, :html, :quoted,
+                                    :automatic)
                             on conflict (channel_id, external_id) do nothing returning id
                         ), counted as (
                             update conversation set state = 'OPEN', sort_at = greatest(sort_at, :at),
@@ -116,7 +137,7 @@ public class MessageIngestion implements InboundSink {
                                    last_message_at = greatest(coalesce(last_message_at, :at), :at),
                                    unread_count = unread_count + 1, unanswered = true, updated_at = now(),
                                    client_name = :name, client_nickname = :nickname, client_photo_url = :photo
-                            where id = :id and exists (select 1 from inserted)
+                            where id = :id and exists (select 1 from inserted) and not :automatic
                         )
                         select id from inserted""")
                 .param("id", conversationId).param("channel", in.channelId()).param("body", in.text())
@@ -131,6 +152,11 @@ public class MessageIngestion implements InboundSink {
                 .param("postId", origin == null ? null : clip(origin.postId(), 100))
                 .param("postCaption", origin == null ? null : clip(origin.caption(), 300))
                 .param("preview", MessageStore.preview(in.text(), in.attachments().size() + in.pending().size()))
+                .param("subject", in.mail() == null || in.mail().subject() == null ? null
+                        : clip(in.mail().subject(), 500))
+                .param("html", in.mail() == null ? null : in.mail().html())
+                .param("quoted", in.mail() == null ? null : in.mail().quoted())
+                .param("automatic", automatic)
                 .param("name", client.name()).param("nickname", client.nickname()).param("photo", client.photoUrl())
                 .query(Long.class).optional();
     }
@@ -302,7 +328,7 @@ public class MessageIngestion implements InboundSink {
         jdbc.sql("""
                         insert into conversation (channel_id, client_id, identity_id, sort_at, created_at, client_name,
                                                   client_nickname, client_photo_url)
-                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (identity_id) do nothing""")
+                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (identity_id, thread_key) do nothing""")
                 .params(channelId, client.clientId(), client.identityId(), Timestamp.from(at), Timestamp.from(at),
                         client.name(), client.nickname(), client.photoUrl())
                 .update();

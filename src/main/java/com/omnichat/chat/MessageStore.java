@@ -158,6 +158,20 @@ class MessageStore {
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
+    /** The e-mail parts of those messages that have any (one statement for a page). */
+    Map<Long, MessageView.MailPart> mailParts(Collection<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                        select id, subject, html, quoted, automatic from message
+                        where id = any(?) and (subject is not null or html is not null or quoted is not null or automatic)""")
+                .param(messageIds.toArray(Long[]::new))
+                .query((rs, n) -> Map.entry(rs.getLong(1), new MessageView.MailPart(rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getBoolean(5))))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     /** The attachment's conversation and content, for a download after the access check. */
     Optional<StoredContent> content(long attachmentId) {
         return jdbc.sql("""

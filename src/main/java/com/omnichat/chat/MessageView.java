@@ -9,14 +9,15 @@ import org.jspecify.annotations.Nullable;
 public record MessageView(long id, MessageKind kind, @Nullable Long authorId, @Nullable String authorName,
                           @Nullable String body, @Nullable String systemCode, List<String> systemArgs,
                           @Nullable Quote replyTo, @Nullable DeliveryStatus status, @Nullable String failureReason,
-                          boolean edited, Instant createdAt, List<AttachmentView> attachments, Marks marks) {
+                          boolean edited, Instant createdAt, List<AttachmentView> attachments, Marks marks,
+                          @Nullable MailPart mail) {
 
     public MessageView(long id, MessageKind kind, @Nullable Long authorId, @Nullable String authorName,
                        @Nullable String body, @Nullable String systemCode, List<String> systemArgs,
                        @Nullable Quote replyTo, @Nullable DeliveryStatus status, @Nullable String failureReason,
                        boolean edited, Instant createdAt, List<AttachmentView> attachments) {
         this(id, kind, authorId, authorName, body, systemCode, systemArgs, replyTo, status, failureReason, edited,
-                createdAt, attachments, Marks.NONE);
+                createdAt, attachments, Marks.NONE, null);
     }
 
     /**
@@ -37,6 +38,15 @@ public record MessageView(long id, MessageKind kind, @Nullable Long authorId, @N
         public boolean comment() {
             return "COMMENT".equals(origin) || "COMMENT_REPLY".equals(origin) || "AD_COMMENT".equals(origin);
         }
+    }
+
+    /**
+     * What an e-mail adds: its subject, sanitized HTML (only when it had no plain text; remote
+     * images not loaded, {@code cid:N} is the N-th attachment), the quoted history and
+     * signature (shown collapsed), and whether it was an automatic reply.
+     */
+    public record MailPart(@Nullable String subject, @Nullable String html, @Nullable String quoted,
+                           boolean automatic) {
     }
 
     /**

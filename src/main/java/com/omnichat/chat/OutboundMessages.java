@@ -7,6 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.jspecify.annotations.Nullable;
+
+import com.omnichat.channel.MailThread;
 import com.omnichat.channel.OutboundMessage;
 import com.omnichat.channel.OutboundSource;
 
@@ -33,21 +36,35 @@ class OutboundMessages implements OutboundSource {
                         select m.id, m.channel_id, i.external_user_id, m.body, r.external_id, m.origin,
                                (select max(d.created_at) from message d where d.conversation_id = m.conversation_id
                                   and d.kind = 'CLIENT' and d.origin is distinct from 'COMMENT'
-                                  and d.origin is distinct from 'COMMENT_REPLY' and d.origin is distinct from 'AD_COMMENT')
+                                  and d.origin is distinct from 'COMMENT_REPLY' and d.origin is distinct from 'AD_COMMENT'),
+                               m.conversation_id, ch.type = 'EMAIL' as mail, c.subject
                         from message m
                         join conversation c on c.id = m.conversation_id
                         join client_identity i on i.id = c.identity_id
+                        join channel ch on ch.id = m.channel_id
                         left join message r on r.id = m.reply_to_id
                         where m.id = ? and m.kind = 'MANAGER'""")
                 .param(messageId)
                 .query((rs, n) -> new OutboundMessage(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), files, route(rs.getString(6)),
-                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
+                        rs.getBoolean(9) ? thread(rs.getLong(8), rs.getLong(1), rs.getString(10)) : null))
                 .optional();
     }
 
     private static OutboundMessage.Route route(String origin) {
         return "COMMENT_ANSWER".equals(origin) ? OutboundMessage.Route.COMMENT
                 : "PRIVATE_REPLY".equals(origin) ? OutboundMessage.Route.PRIVATE_REPLY : OutboundMessage.Route.DIRECT;
+    }
+
+    /** An e-mail's thread: the chat's subject and the Message-IDs before this message, oldest first. */
+    private MailThread thread(long conversationId, long messageId, @Nullable String subject) {
+        List<String> ids = jdbc.sql("""
+                        select external_id from message
+                        where conversation_id = ? and id < ? and kind in ('CLIENT', 'MANAGER') and not automatic
+                              and external_id is not null
+                        order by id""")
+                .params(conversationId, messageId).query(String.class).list();
+        return new MailThread(subject, ids);
     }
 }

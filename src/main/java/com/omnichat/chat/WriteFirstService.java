@@ -48,7 +48,11 @@ public class WriteFirstService {
         /** A bot channel: it can only answer clients who wrote to it first. */
         BOT_NEEDS_CLIENT_FIRST(false),
         /** The channel cannot send messages (no connector, or switched off). */
-        CANNOT_SEND(false);
+        CANNOT_SEND(false),
+        /** An e-mail channel and the card has his e-mail: a new thread (the subject is asked). */
+        BY_EMAIL(true),
+        /** An e-mail channel, but the card has no e-mail. */
+        NEEDS_EMAIL(false);
 
         private final boolean offered;
 
@@ -79,9 +83,11 @@ public class WriteFirstService {
     private final InboxService inbox;
     private final MessageStore messages;
     private final JdbcClient jdbc;
+    private final MailThreads mailThreads;
 
     WriteFirstService(ChannelService channels, ClientService clients, ClientIdentities identities, InboxService inbox,
-                      MessageStore messages, JdbcClient jdbc) {
+                      MessageStore messages, JdbcClient jdbc, MailThreads mailThreads) {
+        this.mailThreads = mailThreads;
         this.channels = channels;
         this.clients = clients;
         this.identities = identities;
@@ -116,6 +122,11 @@ public class WriteFirstService {
      * phone channel; a closed chat is reopened. The message is queued like any reply.
      */
     public long write(long clientId, long channelId, String text) {
+        return write(clientId, channelId, text, null);
+    }
+
+    /** {@link #write(long, long, String)}; {@code subject} starts the e-mail thread (required for {@link Reason#BY_EMAIL}). */
+    public long write(long clientId, long channelId, String text, @Nullable String subject) {
         StaffPrincipal user = CurrentStaff.require();
         ClientSummary client = clients.summary(clientId);
         ChannelInfo channel = channels.myChannels().stream().filter(c -> c.id() == channelId).findFirst()
@@ -128,6 +139,7 @@ public class WriteFirstService {
             case EXISTING_CHAT -> choice.conversationId();
             case KNOWN_ON_CHANNEL -> startChat(latestIdentity(client.id(), channelId), user);
             case BY_PHONE -> startChat(phoneIdentity(client, channelId), user);
+            case BY_EMAIL -> mailThreads.start(emailIdentity(client, channelId), subject, user);
             default -> throw new IllegalStateException(choice.reason().name());
         };
         var chat = inbox.get(conversationId);
@@ -149,6 +161,9 @@ public class WriteFirstService {
         }
         if (client.channelIds().contains(channel.id())) {
             return new ChannelChoice(channel, Reason.KNOWN_ON_CHANNEL, null);
+        }
+        if (capabilities.contains(Capability.START_BY_EMAIL)) {
+            return new ChannelChoice(channel, client.email() == null ? Reason.NEEDS_EMAIL : Reason.BY_EMAIL, null);
         }
         if (capabilities.contains(Capability.START_BY_PHONE)) {
             return new ChannelChoice(channel, client.phone() == null ? Reason.NEEDS_PHONE : Reason.BY_PHONE, null);
@@ -175,6 +190,15 @@ public class WriteFirstService {
                 .single();
     }
 
+    private ClientIdentityRef emailIdentity(ClientSummary client, long channelId) {
+        String address = java.util.Objects.requireNonNull(client.email()).strip().toLowerCase(java.util.Locale.ROOT);
+        ClientIdentityRef identity = identities.identityFor(client.id(), channelId, address);
+        if (identity.clientId() != client.id()) {
+            throw new UserFacingException("write.error.email-of-other-client", address, identity.name());
+        }
+        return identity;
+    }
+
     private ClientIdentityRef phoneIdentity(ClientSummary client, long channelId) {
         String externalId = channels.externalUserIdForPhone(channelId, client.phone())
                 .orElseThrow(() -> new UserFacingException(Reason.NEEDS_PHONE.key(), client.name()));
@@ -193,12 +217,13 @@ public class WriteFirstService {
                         insert into conversation (channel_id, client_id, identity_id, sort_at, created_at, client_name,
                                                   client_nickname, client_photo_url)
                         select i.channel_id, i.client_id, i.id, ?, ?, ?, ?, ? from client_identity i where i.id = ?
-                        on conflict (identity_id) do nothing returning id""")
+                        on conflict (identity_id, thread_key) do nothing returning id""")
                 .params(Timestamp.from(now), Timestamp.from(now), identity.name(), identity.nickname(),
                         identity.photoUrl(), identity.identityId())
                 .query(Long.class).optional().orElse(null);
         if (created == null) {
-            return jdbc.sql("select id from conversation where identity_id = ?").param(identity.identityId())
+            return jdbc.sql("select id from conversation where identity_id = ? and thread_key is null")
+                    .param(identity.identityId())
                     .query(Long.class).single();
         }
         long channelId = jdbc.sql("select channel_id from conversation where id = ?").param(created)

@@ -16,6 +16,7 @@ import com.omnichat.IntegrationTest;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.base.UserFacingException;
+import com.omnichat.channel.ChannelAdministration;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ChannelType;
@@ -44,6 +45,8 @@ class WriteFirstTest {
     ChannelService channelService;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ChannelAdministration channelAdministration;
 
     StaffMember anna;
     ChannelInfo telegramBot;
@@ -124,9 +127,10 @@ class WriteFirstTest {
     }
 
     @Test
-    void aChannelThatCannotSendIsNotOffered() {
-        ChannelInfo instagram = inbox.channel(ChannelType.INSTAGRAM, "Instagram (no connector)", anna);
-        assertThat(choice(olena, instagram).reason()).isEqualTo(Reason.CANNOT_SEND);
+    void aChannelThatIsSwitchedOffIsNotOffered() {
+        ChannelInfo switchedOff = demoChannel(ChannelType.TELEGRAM, "Old Telegram bot");
+        SystemAccess.run(() -> channelAdministration.setEnabled(switchedOff.id(), false));
+        assertThat(choice(olena, switchedOff).reason()).isEqualTo(Reason.CANNOT_SEND);
     }
 
     @Test

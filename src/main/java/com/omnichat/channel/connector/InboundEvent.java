@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import com.omnichat.channel.ClientProfile;
 import com.omnichat.channel.ClientState;
 import com.omnichat.channel.InboundMessage;
+import com.omnichat.channel.MailDetails;
 import com.omnichat.channel.MessageOrigin;
 
 /** What a provider event means for Omnichat, independent of the provider. */
@@ -19,11 +20,17 @@ public sealed interface InboundEvent {
      * when the original is not stored here).
      */
     record ClientMessage(ClientProfile from, String externalMessageId, @Nullable String text, List<MediaRef> media,
-                         @Nullable String replyToExternalId, Instant sentAt, InboundMessage.@Nullable ReplyQuote quote)
+                         @Nullable String replyToExternalId, Instant sentAt, InboundMessage.@Nullable ReplyQuote quote,
+                         @Nullable MailDetails mail)
             implements InboundEvent {
 
         public ClientMessage {
             media = List.copyOf(media);
+        }
+
+        public ClientMessage(ClientProfile from, String externalMessageId, @Nullable String text, List<MediaRef> media,
+                             @Nullable String replyToExternalId, Instant sentAt, InboundMessage.@Nullable ReplyQuote quote) {
+            this(from, externalMessageId, text, media, replyToExternalId, sentAt, quote, null);
         }
 
         public ClientMessage(ClientProfile from, String externalMessageId, @Nullable String text, List<MediaRef> media,

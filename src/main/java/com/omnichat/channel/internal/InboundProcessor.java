@@ -62,7 +62,8 @@ public class InboundProcessor {
     private void receive(ConnectedChannel channel, InboundEvent.ClientMessage m, @Nullable MessageOrigin origin) {
         List<InboundMessage.PendingAttachment> pending = m.media().stream().map(InboundProcessor::placeholder).toList();
         IngestResult result = sink.receive(new InboundMessage(channel.id(), m.from(), m.externalMessageId(),
-                emptyToNull(m.text()), List.of(), pending, m.replyToExternalId(), m.quote(), m.sentAt()), origin);
+                emptyToNull(m.text()), List.of(), pending, m.replyToExternalId(), m.quote(), m.sentAt(), m.mail()),
+                origin);
         queueDownloads(channel, result, m.media());
     }
 

@@ -36,6 +36,8 @@ class ChatHeader extends Div {
     final Button copyLink = new Button(VaadinIcon.LINK.create());
     final Button closeOrReopen = new Button();
     final Span presence = new Span();
+    /** An e-mail thread's subject (empty and hidden for other chats). */
+    final Span subject = new Span();
     private final Actions actions;
     private boolean updating;
 
@@ -72,6 +74,7 @@ class ChatHeader extends Div {
         closeOrReopen.addClassName("state-button");
         closeOrReopen.addClickListener(e -> actions.toggleState());
         presence.addClassName("presence");
+        subject.setVisible(false);
         update(chat);
     }
 
@@ -90,7 +93,7 @@ class ChatHeader extends Div {
             channelIcon.addClassName("channel-icon");
             var channel = new Span(channelIcon, new Span(chat.channel().name()));
             channel.addClassName("channel-name");
-            var who = new Div(name, channel, presence);
+            var who = new Div(name, channel, subject, presence);
             who.addClassName("who");
             responsible.setValue(chat.responsible() == null ? null : responsible.getListDataView().getItems()
                     .filter(m -> Objects.equals(m.id(), chat.responsible().id())).findFirst().orElse(null));
@@ -108,6 +111,13 @@ class ChatHeader extends Div {
 
     void listCollapsed(boolean collapsed) {
         toggleList.setIcon(collapsed ? VaadinIcon.ANGLE_DOUBLE_RIGHT.create() : VaadinIcon.ANGLE_DOUBLE_LEFT.create());
+    }
+
+    void showSubject(String text) {
+        subject.setText(text);
+        subject.setTitle(getTranslation("chat.mail.subject", text));
+        subject.addClassName("mail-subject");
+        subject.setVisible(!text.isBlank());
     }
 
     void showPresence(String text) {

@@ -71,6 +71,7 @@ class ChatWindow extends VerticalLayout {
         setPadding(false);
         setSpacing(false);
         header = new ChatHeader(chat, staff, link, headerActions());
+        inbox.subject(chat.id()).ifPresent(header::showSubject);
         composer = new Composer(composerActions(), quickReplies,
                 () -> quickReplies.variablesFor(this.chat.clientId(), this.chat.clientName()));
         messages.addClassName("messages");

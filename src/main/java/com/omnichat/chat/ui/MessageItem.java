@@ -71,7 +71,9 @@ class MessageItem extends Div {
         if (message.replyTo() != null) {
             bubble.add(quote(message.replyTo()));
         }
-        if (message.body() != null && !message.body().isEmpty()) {
+        if (MailBody.wanted(message)) {
+            bubble.add(new MailBody(message));
+        } else if (message.body() != null && !message.body().isEmpty()) {
             var text = new Div();
             text.setText(message.body());
             text.addClassName("text");

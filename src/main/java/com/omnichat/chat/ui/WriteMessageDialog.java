@@ -23,6 +23,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.renderer.LitRenderer;
 
@@ -40,6 +41,8 @@ class WriteMessageDialog extends Dialog {
     final RadioButtonGroup<ChannelChoice> channel = new RadioButtonGroup<>();
     final Div noChannel = new Div();
     final TextArea text = new TextArea();
+    /** Asked only when the message starts an e-mail thread. */
+    final TextField subject = new TextField();
     final Button send = new Button();
 
     /** Opens empty, or with the client (and channel) chosen, e.g. from an order's "Write". */
@@ -53,7 +56,8 @@ class WriteMessageDialog extends Dialog {
         configureClient();
         configureChannels();
         configureText();
-        var body = new VerticalLayout(client, channel, noChannel, text);
+        configureSubject();
+        var body = new VerticalLayout(client, channel, noChannel, subject, text);
         body.setPadding(false);
         body.setSpacing(true);
         add(body);
@@ -121,6 +125,20 @@ class WriteMessageDialog extends Dialog {
         return label;
     }
 
+    private void configureSubject() {
+        subject.setLabel(getTranslation("write.subject"));
+        subject.setWidthFull();
+        subject.setMaxLength(500);
+        subject.setRequired(true);
+        subject.setVisible(false);
+        subject.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+        subject.addValueChangeListener(e -> updateSend());
+    }
+
+    private boolean startsMailThread() {
+        return channel.getValue() != null && channel.getValue().reason() == WriteFirstService.Reason.BY_EMAIL;
+    }
+
     private void configureText() {
         text.setLabel(getTranslation("write.text"));
         text.setWidthFull();
@@ -159,8 +177,9 @@ class WriteMessageDialog extends Dialog {
     }
 
     private void updateSend() {
+        subject.setVisible(startsMailThread());
         send.setEnabled(client.getValue() != null && channel.getValue() != null && channel.getValue().offered()
-                && !text.getValue().isBlank());
+                && !text.getValue().isBlank() && (!startsMailThread() || !subject.getValue().isBlank()));
     }
 
     void send() {
@@ -170,7 +189,8 @@ class WriteMessageDialog extends Dialog {
             return;
         }
         try {
-            long conversationId = service.write(chosen.id(), choice.channel().id(), text.getValue());
+            long conversationId = service.write(chosen.id(), choice.channel().id(), text.getValue(),
+                    startsMailThread() ? subject.getValue() : null);
             close();
             Notifications.success("write.sent", chosen.name());
             onSent.accept(conversationId);
