@@ -238,6 +238,18 @@ public class InstagramConnector implements ChannelConnector {
         }
     }
 
+    // ---- moderation ----
+
+    /** {@code POST /{comment-id}} with {@code hide}, or {@code DELETE /{comment-id}}. */
+    @Override
+    public void moderateComment(ConnectedChannel channel, String commentId, CommentAction action) {
+        switch (action) {
+            case HIDE -> graph.post(channel, host(channel), commentId, Map.of("hide", true));
+            case UNHIDE -> graph.post(channel, host(channel), commentId, Map.of("hide", false));
+            case DELETE -> graph.delete(channel, host(channel), commentId);
+        }
+    }
+
     // ---- profiles ----
 
     /** Name, username and photo of an Instagram-scoped id; the photo is stored locally. */
