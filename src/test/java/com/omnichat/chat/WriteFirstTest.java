@@ -125,7 +125,9 @@ class WriteFirstTest {
 
     @Test
     void aChannelThatCannotSendIsNotOffered() {
-        ChannelInfo instagram = inbox.channel(ChannelType.INSTAGRAM, "Instagram (no connector)", anna);
+        // Every channel type has a connector now: a switched-off channel cannot send either.
+        ChannelInfo instagram = inbox.channel(ChannelType.INSTAGRAM, "Instagram (switched off)", anna);
+        jdbc.sql("update channel set enabled = false where id = ?").param(instagram.id()).update();
         assertThat(choice(olena, instagram).reason()).isEqualTo(Reason.CANNOT_SEND);
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +67,7 @@ class InstagramCommentsJourneyIT extends BrowserTest {
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong(500);
     private String instagramUrl;
+    private String graphUrl;
     private String key;
 
     @BeforeEach
@@ -79,6 +81,9 @@ class InstagramCommentsJourneyIT extends BrowserTest {
                 if (path.endsWith("/replies")) {
                     return json("{\"id\":\"c_reply." + ids.incrementAndGet() + "\"}");
                 }
+                if (path.endsWith("/me") && !path.contains("messages")) {
+                    return json("{\"id\":\"12345654332\",\"name\":\"Flower Shop\"}");
+                }
                 if (path.endsWith("/me/messages")) {
                     return json("{\"recipient_id\":\"e2e-olena\",\"message_id\":\"m_sent." + ids.incrementAndGet() + "\"}");
                 }
@@ -90,6 +95,8 @@ class InstagramCommentsJourneyIT extends BrowserTest {
         graph.start(InetAddress.getLoopbackAddress(), 0);
         instagramUrl = meta.getInstagramBaseUrl();
         meta.setInstagramBaseUrl(graph.url("/").toString().replaceAll("/$", ""));
+        graphUrl = meta.getGraphBaseUrl();
+        meta.setGraphBaseUrl(graph.url("/").toString().replaceAll("/$", ""));
         long anna = jdbc.sql("select id from staff_user where login = 'anna'").query(Long.class).single();
         ChannelDetails channel = SystemAccess.call(() -> {
             ChannelDetails saved = administration.save(new ChannelDraft(null, ChannelType.INSTAGRAM,
@@ -104,6 +111,7 @@ class InstagramCommentsJourneyIT extends BrowserTest {
     @AfterEach
     void graphBack() {
         meta.setInstagramBaseUrl(instagramUrl);
+        meta.setGraphBaseUrl(graphUrl);
         graph.close();
     }
 
@@ -173,6 +181,39 @@ class InstagramCommentsJourneyIT extends BrowserTest {
         tablet.locator(".chat-row").filter(new Locator.FilterOptions().setHasText("see you at 18:00")).first().click();
         assertThat(tablet.locator("a.origin-link").first()).hasAttribute("href", PERMALINK);
         screenshot(tablet, "instagram-comment-1024");
+    }
+
+    @Test
+    void anAdministratorConnectsAFacebookPageAndGetsWhatToPasteIntoTheMetaApp() {
+        Page admin = newPage(1920, 1080);
+        signIn(admin, "admin");
+        admin.navigate(url("/admin/channels"));
+        String name = "Messenger · Flower Shop " + System.nanoTime();
+
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add channel")).click();
+        Locator dialog = admin.locator("vaadin-dialog-overlay");
+        dialog.locator("vaadin-select").first().click();
+        admin.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Facebook Messenger")).click();
+        dialog.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill(name);
+        Locator secrets = dialog.locator("vaadin-password-field input");
+        assertThat(secrets).hasCount(2);
+        secrets.nth(0).fill("e2e-page-app-secret");
+        secrets.nth(1).fill("EAAGe2epagetoken000000");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        assertThat(admin.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Channel saved: " + name))).isVisible();
+
+        admin.getByText(name).first().click();
+        Locator edit = admin.locator("vaadin-dialog-overlay");
+        edit.getByRole(AriaRole.TAB, new Locator.GetByRoleOptions().setName("Status")).click();
+        assertThat(edit.locator(".verify-token input")).hasValue(Pattern.compile("[A-Za-z0-9_-]{40,}"));
+        assertThat(edit.locator(".channel-status vaadin-text-field input").first())
+                .hasValue(Pattern.compile("http://localhost:8080/webhooks/facebook/.+"));
+        edit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check connection")).click();
+        assertThat(edit.getByText("Connected as Flower Shop (12345654332)")).isVisible();
+        screenshot(admin, "messenger-admin-status-1920");
+        admin.setViewportSize(1024, 768);
+        screenshot(admin, "messenger-admin-status-1024");
     }
 
     private void webhook(String json) throws Exception {
