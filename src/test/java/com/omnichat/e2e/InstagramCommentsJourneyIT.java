@@ -191,7 +191,7 @@ class InstagramCommentsJourneyIT extends BrowserTest {
         String name = "Messenger · Flower Shop " + System.nanoTime();
 
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add channel")).click();
-        Locator dialog = admin.locator("vaadin-dialog-overlay");
+        Locator dialog = admin.locator("vaadin-dialog.channel-dialog");
         dialog.locator("vaadin-select").first().click();
         admin.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Facebook Messenger")).click();
         dialog.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill(name);
@@ -204,7 +204,7 @@ class InstagramCommentsJourneyIT extends BrowserTest {
                 .setHasText("Channel saved: " + name))).isVisible();
 
         admin.getByText(name).first().click();
-        Locator edit = admin.locator("vaadin-dialog-overlay");
+        Locator edit = admin.locator("vaadin-dialog.channel-dialog");
         edit.getByRole(AriaRole.TAB, new Locator.GetByRoleOptions().setName("Status")).click();
         assertThat(edit.locator(".verify-token input")).hasValue(Pattern.compile("[A-Za-z0-9_-]{40,}"));
         assertThat(edit.locator(".channel-status vaadin-text-field input").first())
