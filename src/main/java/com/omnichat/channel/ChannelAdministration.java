@@ -198,6 +198,19 @@ public class ChannelAdministration {
         return check;
     }
 
+    /**
+     * The generated verify token an administrator pastes into the provider's webhook settings
+     * (Meta: Instagram, Messenger, WhatsApp), or empty for types without one.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> webhookVerifyToken(long id) {
+        ConnectedChannel channel = connected(id);
+        boolean offered = registry.forType(channel.type()).map(ChannelConnector::secretFields).orElse(List.of()).stream()
+                .anyMatch(f -> f.generated() && f.name().equals(com.omnichat.channel.meta.MetaSecrets.VERIFY_TOKEN));
+        return offered ? Optional.ofNullable(channel.secrets().get(com.omnichat.channel.meta.MetaSecrets.VERIFY_TOKEN))
+                : Optional.empty();
+    }
+
     /** The URL the provider must call, or empty when no public URL is configured (OMNICHAT_PUBLIC_URL). */
     @Transactional(readOnly = true)
     public Optional<String> webhookUrl(long id) {

@@ -11,7 +11,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.UserFacingException;
+import com.omnichat.channel.CommentModeration;
 import com.omnichat.channel.ChannelType;
 
 /**
@@ -31,10 +34,41 @@ public class CommentReplies {
 
     private final InboxService inbox;
     private final JdbcClient jdbc;
+    private final CommentModeration moderation;
+    private final ChatUpdates updates;
 
-    CommentReplies(InboxService inbox, JdbcClient jdbc) {
+    CommentReplies(InboxService inbox, JdbcClient jdbc, CommentModeration moderation, ChatUpdates updates) {
         this.inbox = inbox;
         this.jdbc = jdbc;
+        this.moderation = moderation;
+        this.updates = updates;
+    }
+
+    /** Administrators and the chat's responsible manager may hide, show and delete comments. */
+    @Transactional(readOnly = true)
+    public boolean canModerate(long conversationId) {
+        StaffPrincipal user = CurrentStaff.require();
+        ConversationSummary chat = inbox.get(conversationId);
+        return user.isAdministrator() || chat.responsible() != null && chat.responsible().id() == user.id();
+    }
+
+    /** Hides, shows again or deletes the client's comment at Instagram; the chat keeps it, marked. */
+    public void moderate(long conversationId, long commentMessageId, CommentModeration.Action action) {
+        MessageView comment = comment(conversationId, commentMessageId);
+        if (!canModerate(conversationId)) {
+            throw new UserFacingException("chat.comment.moderation-not-allowed");
+        }
+        var target = jdbc.sql("select channel_id, external_id from message where id = ?").param(comment.id())
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
+        long channelId = (Long) target[0];
+        moderation.moderate(channelId, (String) target[1], action);
+        jdbc.sql("""
+                        update message set comment_hidden = case when ? = 'HIDE' then true when ? = 'UNHIDE' then false
+                                                                 else comment_hidden end,
+                               comment_deleted = comment_deleted or ? = 'DELETE'
+                        where id = ?""")
+                .params(action.name(), action.name(), action.name(), comment.id()).update();
+        updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, conversationId, channelId, null));
     }
 
     /** What a message typed normally may be, for channels with a messaging window. */

@@ -25,6 +25,8 @@ class FakeGraph extends FakeProviderApi {
             // An answer under a comment.
             case "replies" -> json(200, "{\"id\":\"c_reply." + mids.incrementAndGet() + "\"}");
             case "subscribed_apps" -> json(200, "{\"success\":true}");
+            // Hiding (POST {hide}) and deleting (DELETE) a comment.
+            case "c.1" -> json(200, "{\"success\":true}");
             // GET /{media-id}?fields=permalink,... and GET /{user-id}?fields=name,username,...: one node each.
             default -> call.method().matches("[0-9]+") ? json(200, """
                     {"id":"%s","permalink":"https://www.instagram.com/p/C7xFlowers1/","caption":"Spring bouquets 🌷",

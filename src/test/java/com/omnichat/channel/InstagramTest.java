@@ -19,6 +19,7 @@ import com.omnichat.channel.instagram.InstagramPosts;
 import com.omnichat.channel.meta.MetaProperties;
 import com.omnichat.channel.meta.MetaSignature;
 import com.omnichat.chat.CommentReplies;
+import com.omnichat.channel.CommentModeration;
 import com.omnichat.chat.DeliveryStatus;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.MessageView;
@@ -268,6 +269,32 @@ class InstagramTest extends ConnectorTest {
         assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(failed.failureReason()).contains("never written in the direct chat");
         assertThat(instagram.calls("messages")).isEmpty();
+    }
+
+    @Test
+    void theResponsibleManagerHidesShowsAndDeletesACommentAndOthersMayNot() throws Exception {
+        post(comment("c.1", "5678", "555", null, "Rude words"));
+        long chat = chat();
+        long commentId = jdbc.sql("select id from message").query(Long.class).single();
+        var max = staff.manager("max");
+        SystemAccess.run(() -> SystemAccessGrant.grant(context, channel.id(), max.id()));
+        staff.signInAs(max);
+        assertThat(comments.canModerate(chat)).isFalse();
+        assertThatThrownBy(() -> comments.moderate(chat, commentId, CommentModeration.Action.HIDE))
+                .isInstanceOf(UserFacingException.class);
+
+        staff.signInAs(anna);
+        inboxService.assign(chat, anna.id());
+        comments.moderate(chat, commentId, CommentModeration.Action.HIDE);
+        assertThat(inboxService.message(chat, commentId).marks().commentHidden()).isTrue();
+        comments.moderate(chat, commentId, CommentModeration.Action.UNHIDE);
+        assertThat(inboxService.message(chat, commentId).marks().commentHidden()).isFalse();
+        comments.moderate(chat, commentId, CommentModeration.Action.DELETE);
+
+        assertThat(instagram.calls("c.1")).extracting(c -> c.body()).containsExactly("{\"hide\":true}",
+                "{\"hide\":false}", "");
+        assertThat(inboxService.message(chat, commentId).marks().commentDeleted()).isTrue();
+        assertThat(inboxService.message(chat, commentId).body()).as("kept for the staff").isEqualTo("Rude words");
     }
 
     @Test

@@ -365,6 +365,36 @@ class MetaWebhookTest extends ConnectorTest {
                 .satisfies(call -> assertThat(call.path()).isEqualTo("/v26.0/me"));
     }
 
+    @Test
+    void aButtonPressIsTheClientsChoice() throws Exception {
+        post(batch("""
+                {"sender":{"id":"u1"},"recipient":{"id":"12345654332"},"timestamp":%d,
+                 "postback":{"mid":"m.pb","title":"Deliver tomorrow","payload":"DELIVERY_TOMORROW"}}"""
+                .formatted(System.currentTimeMillis())));
+
+        assertThat(text("select body from message where external_id = 'm.pb'")).isEqualTo("Deliver tomorrow");
+        assertThat(text("select origin from message where external_id = 'm.pb'")).isEqualTo("CHOICE");
+    }
+
+    @Test
+    void registeringSubscribesThePageAndTheProfileIsFetched() throws Exception {
+        clientWrote();
+
+        SystemAccess.run(() -> administration.registerWebhook(channel.id()));
+        assertThat(graph.calls("subscribed_apps")).singleElement().satisfies(call -> {
+            assertThat(call.path()).isEqualTo("/v26.0/me/subscribed_apps");
+            assertThat(call.body()).contains("messages").contains("message_echoes").contains("message_reactions");
+        });
+        assertThat(SystemAccess.call(() -> administration.webhookVerifyToken(channel.id())))
+                .contains(directory.byId(channel.id()).orElseThrow().secret("verifyToken"));
+
+        graph.script("u1", 200, "{\"first_name\":\"Peter\",\"last_name\":\"Chang\",\"id\":\"u1\"}");
+        assertThat(context.getBean(com.omnichat.channel.internal.ProfileRefresher.class).refresh(10)).isEqualTo(1);
+        assertThat(text("select client_name from conversation")).isEqualTo("Peter Chang");
+        assertThat(graph.calls("u1")).singleElement().satisfies(call ->
+                assertThat(call.path()).isEqualTo("/v26.0/u1"));
+    }
+
     // ---- helpers ----
 
     private long clientWrote() throws Exception {

@@ -95,6 +95,22 @@ public interface ChannelConnector {
      */
     String send(ConnectedChannel channel, OutboundMessage message, SendProgress progress) throws DeliveryException;
 
+    // ---- moderating comments (Instagram) ----
+
+    /**
+     * Hides, shows again or deletes a client's comment (by its provider id) on the shop's post.
+     *
+     * @throws UnsupportedOperationException this channel type has no comments
+     */
+    default void moderateComment(ConnectedChannel channel, String commentId, CommentAction action) {
+        throw new UnsupportedOperationException(type() + " has no comments");
+    }
+
+    /** What can be done to a comment. */
+    enum CommentAction {
+        HIDE, UNHIDE, DELETE
+    }
+
     // ---- profiles (capability CLIENT_PROFILE) ----
 
     /** The client's current profile; the photo as a reference to download ({@link #download}). */

@@ -193,6 +193,18 @@ public class InstagramConnector implements ChannelConnector {
         return url != null && url.toLowerCase(java.util.Locale.ROOT).startsWith("https://") ? url : null;
     }
 
+    /**
+     * The callback URL and verify token are entered in the Meta app; this subscribes the
+     * account (Instagram Login) or the Page (Facebook Login) to the app for the fields used here.
+     */
+    @Override
+    public void registerWebhook(ConnectedChannel channel, String url) {
+        GraphApi.Host host = host(channel);
+        graph.post(channel, host, "me/subscribed_apps", Map.of("subscribed_fields", host == GraphApi.Host.INSTAGRAM
+                ? "messages,messaging_seen,message_reactions,comments,live_comments"
+                : "messages,message_reactions,messaging_seen,feed"));
+    }
+
     @Override
     public InboundAttachment download(ConnectedChannel channel, MediaRef media, MediaPolicy policy) {
         return graph.attachment(media, policy);
@@ -223,6 +235,18 @@ public class InstagramConnector implements ChannelConnector {
             return id;
         } catch (GraphException e) {
             throw e.toDelivery();
+        }
+    }
+
+    // ---- moderation ----
+
+    /** {@code POST /{comment-id}} with {@code hide}, or {@code DELETE /{comment-id}}. */
+    @Override
+    public void moderateComment(ConnectedChannel channel, String commentId, CommentAction action) {
+        switch (action) {
+            case HIDE -> graph.post(channel, host(channel), commentId, Map.of("hide", true));
+            case UNHIDE -> graph.post(channel, host(channel), commentId, Map.of("hide", false));
+            case DELETE -> graph.delete(channel, host(channel), commentId);
         }
     }
 

@@ -104,6 +104,16 @@ public class MessengerConnector implements ChannelConnector {
         return new ParsedEvent(MetaWebhooks.key(body), events, null);
     }
 
+    /**
+     * The callback URL and verify token are entered in the Meta app; this subscribes the Page
+     * to the app ({@code POST /me/subscribed_apps}) for the fields the inbox uses.
+     */
+    @Override
+    public void registerWebhook(ConnectedChannel channel, String url) {
+        graph.post(channel, GraphApi.Host.FACEBOOK, "me/subscribed_apps", Map.of("subscribed_fields",
+                "messages,messaging_postbacks,message_deliveries,message_reads,message_echoes,message_reactions"));
+    }
+
     @Override
     public InboundAttachment download(ConnectedChannel channel, MediaRef media, MediaPolicy policy) {
         return graph.attachment(media, policy);

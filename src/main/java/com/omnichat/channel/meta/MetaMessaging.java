@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import com.omnichat.channel.ClientProfile;
+import com.omnichat.channel.MessageOrigin;
 import com.omnichat.channel.connector.InboundEvent;
 import com.omnichat.channel.connector.MediaRef;
 
@@ -80,8 +81,9 @@ public final class MetaMessaging {
             if (mid.isEmpty()) {
                 mid = "postback:" + sender + ":" + item.path("timestamp").asString("");
             }
-            events.add(new InboundEvent.ClientMessage(profile(sender), mid,
-                    title.isBlank() ? postback.path("payload").asString("") : title, List.of(), null, at));
+            events.add(new InboundEvent.OriginMessage(new InboundEvent.ClientMessage(profile(sender), mid,
+                    title.isBlank() ? postback.path("payload").asString("") : title, List.of(), null, at),
+                    MessageOrigin.of(MessageOrigin.Kind.CHOICE, null)));
         }
         return events;
     }

@@ -66,6 +66,15 @@ class ChannelStatusPanel extends VerticalLayout {
         } else if (channel.capabilities().contains(com.omnichat.channel.Capability.WEBHOOK_RECEIVE)) {
             add(ChannelDialog.hint(getTranslation("channels.no-public-url")));
         }
+        administration.webhookVerifyToken(channel.id()).ifPresent(token -> {
+            var verify = new TextField(getTranslation("channels.meta.verify-token"));
+            verify.setValue(token);
+            verify.setReadOnly(true);
+            verify.setWidthFull();
+            verify.setHelperText(getTranslation("channels.meta.verify-token.help"));
+            verify.addClassName("verify-token");
+            add(verify);
+        });
         if (channel.type() == com.omnichat.channel.ChannelType.WEBCHAT) {
             add(new WidgetEmbedPanel(channel.id()));
         }

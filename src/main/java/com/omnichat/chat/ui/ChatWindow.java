@@ -208,6 +208,27 @@ class ChatWindow extends VerticalLayout {
         public void replyInDirect(MessageView comment) {
             composer.replyTo(comment, Composer.ReplyMode.PRIVATE);
         }
+
+        @Override
+        public boolean canModerate() {
+            return comments.canModerate(conversationId);
+        }
+
+        @Override
+        public void moderate(MessageView comment, com.omnichat.channel.CommentModeration.Action action) {
+            if (action == com.omnichat.channel.CommentModeration.Action.DELETE) {
+                var confirm = new com.vaadin.flow.component.confirmdialog.ConfirmDialog(
+                        getTranslation("chat.comment.delete.title"), getTranslation("chat.comment.delete.text"),
+                        getTranslation("chat.comment.delete"), e -> act(() -> comments.moderate(conversationId,
+                        comment.id(), action)));
+                confirm.setCancelable(true);
+                confirm.setCancelText(getTranslation("action.cancel"));
+                confirm.setConfirmButtonTheme("error primary");
+                confirm.open();
+            } else {
+                act(() -> comments.moderate(conversationId, comment.id(), action));
+            }
+        }
     };
 
     /** The window rule of Instagram and Messenger under the input (24 hours, 7 days with the human-agent tag). */

@@ -31,6 +31,11 @@ class MessageItem extends Div {
         java.util.Optional<String> privateReplyRefusal(MessageView comment);
 
         void replyInDirect(MessageView comment);
+
+        /** Administrators and the responsible manager may hide, show and delete comments. */
+        boolean canModerate();
+
+        void moderate(MessageView comment, com.omnichat.channel.CommentModeration.Action action);
     }
 
     MessageItem(MessageView message, TimeFormat time, Consumer<MessageView> onReply, Consumer<MessageView> onRetry,
@@ -199,6 +204,14 @@ class MessageItem extends Div {
                     : getTranslation("chat.comment.reply-in-direct.not", getTranslation(refusal.get())),
                     e -> comments.replyInDirect(message));
             direct.setEnabled(refusal.isEmpty());
+            if (comments.canModerate() && !message.marks().commentDeleted()) {
+                var action = message.marks().commentHidden() ? com.omnichat.channel.CommentModeration.Action.UNHIDE
+                        : com.omnichat.channel.CommentModeration.Action.HIDE;
+                menu.addItem(getTranslation("chat.comment." + action.name().toLowerCase(java.util.Locale.ROOT)),
+                        e -> comments.moderate(message, action));
+                menu.addItem(getTranslation("chat.comment.delete"),
+                        e -> comments.moderate(message, com.omnichat.channel.CommentModeration.Action.DELETE));
+            }
         }
         var copy = menu.addItem(getTranslation("chat.copy"));
         Clipboard.onClick(copy).writeText(message.body() == null ? "" : message.body());
