@@ -112,12 +112,30 @@ class EmailJourneyIT extends BrowserTest {
         signIn(manager, "max");
         manager.navigate(url("/chats/" + newsletter));
         Locator frame = manager.locator("iframe.mail-frame");
+        frame.waitFor();
         assertThat(frame).isVisible();
         assertThat(manager.frameLocator("iframe.mail-frame").locator("h1")).hasText("Spring collection");
         org.assertj.core.api.Assertions.assertThat(manager.frameLocator("iframe.mail-frame").locator("script, form, iframe")
                 .count()).isZero();
         assertThat(manager.locator(".mail-show-images")).isVisible();
         screenshot(manager, "email-newsletter-1920x1080");
+
+        // An inline (cid:) picture, downloaded from the mailbox in the background, shows inside the mail.
+        deliver(eml("cid_image.eml"));
+        poller.pollOnce(channel.id(), Duration.ZERO);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                        select count(*) from attachment a join message m on m.id = a.message_id
+                        where m.external_id = 'cid-1@example.com' and a.status = 'STORED'""")
+                .query(Integer.class).single() == 1);
+        long picture = jdbc.sql("select conversation_id from message where external_id = 'cid-1@example.com'")
+                .query(Long.class).single();
+        manager.navigate(url("/chats/" + picture));
+        manager.frameLocator("iframe.mail-frame").locator("img[alt=bouquet]").waitFor();
+        manager.waitForFunction("() => { const f = document.querySelector('iframe.mail-frame');"
+                + " const i = f && f.contentDocument && f.contentDocument.querySelector('img[alt=bouquet]');"
+                + " return i && i.complete && i.naturalWidth > 0; }");
+        assertThat(manager.locator(".message-client .attachment-image")).hasCount(0);
+        screenshot(manager, "email-inline-image-1920x1080");
 
         manager.navigate(url("/chats/" + chat));
         assertThat(manager.locator(".chat-header .mail-subject")).hasText("Peonies for Friday");
