@@ -193,6 +193,24 @@ class EmailChannelTest extends ConnectorTest {
     }
 
     @Test
+    void aRefusedLoginAtTheSmtpServerKeepsTheReplyQueuedWithTheServersAnswerAndNoPassword() throws Exception {
+        deliver(plain("<s1@example.com>", null, null, "Order", "Call me"));
+        poller.pollOnce(channel.id(), Duration.ZERO);
+        long chat = jdbc.sql("select id from conversation").query(Long.class).single();
+        SystemAccess.run(() -> administration.save(new ChannelDraft(channel.id(), ChannelType.EMAIL, channel.name(),
+                ChannelMode.POLLING, Map.of("password", "changed-password-2026"), channel.settings(), true)));
+        staff.signInAs(anna);
+
+        long reply = inboxService.reply(chat, "Sure", null, List.of());
+        worker.drain();
+
+        DeliveryState state = context.getBean(DeliveryQueue.class).state(reply).orElseThrow();
+        assertThat(state.status()).as("retried later").isEqualTo(DeliveryState.Status.QUEUED);
+        assertThat(state.lastError()).startsWith("SMTP:").doesNotContain("changed-password-2026");
+        assertThat(olenasMailbox()).isEmpty();
+    }
+
+    @Test
     void aBounceOfOurMessageMarksItFailedWithTheServersReason() throws Exception {
         deliver(plain("<b1@example.com>", null, null, "Order", "Call me"));
         poller.pollOnce(channel.id(), Duration.ZERO);
