@@ -48,7 +48,9 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
             + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
             + "style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data: blob:; "
+            // https: for the remote images of an e-mail, loaded only after the manager's "Show images"
+            // (the mail's sandboxed frame inherits this policy and adds its own stricter one).
+            + "img-src 'self' data: blob: https:; "
             + "font-src 'self' data:; "
             + "connect-src 'self'; "
             + "media-src 'self' blob:; "

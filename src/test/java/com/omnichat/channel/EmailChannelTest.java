@@ -132,6 +132,40 @@ class EmailChannelTest extends ConnectorTest {
     }
 
     @Test
+    void theSameSubjectAfterThirtyDaysStartsANewChat() throws Exception {
+        deliver(plain("<old1@example.com>", null, null, "Order 15", "First question"));
+        poller.pollOnce(channel.id(), Duration.ZERO);
+        jdbc.sql("update conversation set created_at = now() - interval '31 days',"
+                + " last_message_at = now() - interval '31 days'").update();
+
+        deliver(plain("<old2@example.com>", null, null, "Re: Order 15", "Much later"));
+        poller.pollOnce(channel.id(), Duration.ZERO);
+
+        assertThat(count("select count(*) from conversation")).isEqualTo(2);
+    }
+
+    @Test
+    void aReplyWithAFileSendsItAsAnAttachment() throws Exception {
+        deliver(plain("<f1@example.com>", null, null, "Invoice", "Send me the invoice please"));
+        poller.pollOnce(channel.id(), Duration.ZERO);
+        long chat = jdbc.sql("select id from conversation").query(Long.class).single();
+        staff.signInAs(anna);
+
+        inboxService.reply(chat, "Here it is.", null, List.of(new com.omnichat.chat.OutgoingAttachment(
+                "рахунок 15.pdf", "application/pdf", "%PDF-1.4 test".getBytes(StandardCharsets.US_ASCII))));
+        assertThat(worker.drain()).isEqualTo(1);
+
+        MimeMessage received = olenasMailbox().getFirst();
+        var parts = (jakarta.mail.internet.MimeMultipart) received.getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(((String) parts.getBodyPart(0).getContent()).strip()).isEqualTo("Here it is.");
+        assertThat(jakarta.mail.internet.MimeUtility.decodeText(parts.getBodyPart(1).getFileName()))
+                .isEqualTo("рахунок 15.pdf");
+        assertThat(parts.getBodyPart(1).getInputStream().readAllBytes())
+                .isEqualTo("%PDF-1.4 test".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void aReplyReachesTheClientsMailboxInTheSameThread() throws Exception {
         deliver(plain("<q1@example.com>", null, null, "Peonies", "Do you have peonies?"));
         poller.pollOnce(channel.id(), Duration.ZERO);
@@ -156,6 +190,24 @@ class EmailChannelTest extends ConnectorTest {
         deliver(plain("<q2@example.com>", "<" + ourId + ">", null, "Re: Peonies", "Great, 11 please"));
         poller.pollOnce(channel.id(), Duration.ZERO);
         assertThat(count("select count(*) from conversation")).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedLoginAtTheSmtpServerKeepsTheReplyQueuedWithTheServersAnswerAndNoPassword() throws Exception {
+        deliver(plain("<s1@example.com>", null, null, "Order", "Call me"));
+        poller.pollOnce(channel.id(), Duration.ZERO);
+        long chat = jdbc.sql("select id from conversation").query(Long.class).single();
+        SystemAccess.run(() -> administration.save(new ChannelDraft(channel.id(), ChannelType.EMAIL, channel.name(),
+                ChannelMode.POLLING, Map.of("password", "changed-password-2026"), channel.settings(), true)));
+        staff.signInAs(anna);
+
+        long reply = inboxService.reply(chat, "Sure", null, List.of());
+        worker.drain();
+
+        DeliveryState state = context.getBean(DeliveryQueue.class).state(reply).orElseThrow();
+        assertThat(state.status()).as("retried later").isEqualTo(DeliveryState.Status.QUEUED);
+        assertThat(state.lastError()).startsWith("SMTP:").doesNotContain("changed-password-2026");
+        assertThat(olenasMailbox()).isEmpty();
     }
 
     @Test

@@ -177,7 +177,8 @@ public class EmailConnector implements ChannelConnector {
         }
         var details = new MailDetails(mail.subject(), mail.threadSubject(), mail.references(), mail.html(),
                 mail.quoted(), mail.automatic(), mail.fromAddress());
-        var profile = new ClientProfile(mail.fromAddress(), mail.fromName(), mail.fromAddress(), null);
+        // No nickname: the address is the identity (and goes on the card as an unverified e-mail).
+        var profile = new ClientProfile(mail.fromAddress(), mail.fromName(), null, null);
         String text = mail.text() == null || mail.text().isBlank() ? null : mail.text();
         return ParsedEvent.of(key, new InboundEvent.ClientMessage(profile, clip(mail.messageId(), 200), text, media,
                 null, mail.sentAt(), null, details));

@@ -2,8 +2,6 @@ package com.omnichat.channel.email;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -21,17 +19,11 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import jakarta.mail.Address;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
 
 /**
  * Reads one raw RFC 5322 message (as Jakarta Mail decodes it: RFC 2047 headers, any charset
@@ -71,7 +63,7 @@ final class MailParser {
         }
         InternetAddress from = sender(message);
         String subject = subject(message);
-        Walk walk = new Walk();
+        MimeWalk walk = new MimeWalk();
         walk.visit(message, "");
         List<String> references = new ArrayList<>();
         references.addAll(ids(message.getHeader("In-Reply-To", " ")));
@@ -101,7 +93,7 @@ final class MailParser {
             text = sanitized.text().strip();
             remoteImages = sanitized.remoteImages();
         }
-        Bounce bounce = walk.report == null ? null : bounce(walk, references);
+        DeliveryReport.Bounce bounce = walk.report == null ? null : DeliveryReport.bounce(walk, references);
         Instant sent = message.getSentDate() == null ? Instant.now() : message.getSentDate().toInstant();
         return new ParsedMail(messageId, from.getAddress().toLowerCase(Locale.ROOT), personal(from), subject,
                 threadSubject(subject), references, text, quoted, html, remoteImages, automatic(message, walk),
@@ -137,7 +129,7 @@ final class MailParser {
         return ids;
     }
 
-    private static @Nullable String firstId(@Nullable String header) {
+    static @Nullable String firstId(@Nullable String header) {
         List<String> ids = ids(header);
         return ids.isEmpty() ? null : ids.getFirst();
     }
@@ -181,7 +173,7 @@ final class MailParser {
      * Auto-replies, mailing-list and robot mail (RFC 3834 Auto-Submitted, the X-Autoreply family,
      * Precedence: bulk/junk/auto_reply) and delivery reports: never "unanswered".
      */
-    private static boolean automatic(MimeMessage message, Walk walk) throws MessagingException {
+    private static boolean automatic(MimeMessage message, MimeWalk walk) throws MessagingException {
         String auto = header(message, "Auto-Submitted");
         if (auto != null && !auto.toLowerCase(Locale.ROOT).startsWith("no")) {
             return true;
@@ -199,45 +191,6 @@ final class MailParser {
         return walk.report != null;
     }
 
-    /** A delivery status notification (RFC 3464): which of our messages failed, and why. */
-    private static @Nullable Bounce bounce(Walk walk, List<String> references) throws MessagingException {
-        InternetHeaders fields = new InternetHeaders();
-        // The per-message block, then the per-recipient blocks: read them all as one set of fields.
-        try (InputStream in = new ByteArrayInputStream(walk.report.replace("\r\n\r\n", "\r\n")
-                .replace("\n\n", "\n").getBytes(StandardCharsets.UTF_8))) {
-            fields.load(in);
-        } catch (IOException e) {
-            return null;
-        }
-        String action = fields.getHeader("Action", null);
-        if (action != null && !action.strip().equalsIgnoreCase("failed")) {
-            // "delayed", "delivered", "relayed": no failure (yet).
-            return null;
-        }
-        String original = walk.originalMessageId != null ? walk.originalMessageId
-                : references.isEmpty() ? null : references.getFirst();
-        if (original == null) {
-            return null;
-        }
-        String diagnostic = fields.getHeader("Diagnostic-Code", null);
-        String status = fields.getHeader("Status", null);
-        String recipient = fields.getHeader("Final-Recipient", null);
-        StringBuilder reason = new StringBuilder();
-        if (status != null) {
-            reason.append(status.strip());
-        }
-        if (diagnostic != null) {
-            reason.append(reason.isEmpty() ? "" : " ").append(diagnostic.replaceFirst("(?i)^smtp;\\s*", "").strip());
-        }
-        if (reason.isEmpty()) {
-            reason.append("Delivery failed");
-        }
-        if (recipient != null) {
-            reason.append(" (").append(recipient.replaceFirst("(?i)^rfc822;\\s*", "").strip()).append(")");
-        }
-        return new Bounce(original, reason.toString());
-    }
-
     private static String sha256(byte[] raw) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
@@ -246,125 +199,15 @@ final class MailParser {
         }
     }
 
-    /** Walks the MIME tree: the first plain and HTML bodies, the files (with their paths), a delivery report. */
-    private static final class Walk {
-        @Nullable String plain;
-        @Nullable String html;
-        @Nullable String report;
-        @Nullable String originalMessageId;
-        final List<MailFile> files = new ArrayList<>();
-
-        void visit(Part part, String path) throws MessagingException, IOException {
-            ContentType type = contentType(part);
-            String base = type.getBaseType().toLowerCase(Locale.ROOT);
-            if (base.startsWith("multipart/")) {
-                Multipart multipart = (Multipart) part.getContent();
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    BodyPart child = multipart.getBodyPart(i);
-                    visit(child, path.isEmpty() ? Integer.toString(i) : path + "." + i);
-                }
-                return;
-            }
-            if (base.equals("message/delivery-status")) {
-                report = text(part);
-                return;
-            }
-            if (base.equals("message/rfc822") || base.equals("text/rfc822-headers")) {
-                if (report != null || originalMessageId == null) {
-                    originalMessageId = originalId(part, base);
-                }
-                return;
-            }
-            String disposition = part.getDisposition();
-            String fileName = fileName(part);
-            boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(disposition) || fileName != null
-                    || !(base.startsWith("text/plain") || base.startsWith("text/html"));
-            if (!attachment) {
-                if (base.equals("text/plain") && plain == null) {
-                    plain = text(part);
-                } else if (base.equals("text/html") && html == null) {
-                    html = text(part);
-                }
-                return;
-            }
-            String contentId = part instanceof jakarta.mail.internet.MimePart mime && mime.getContentID() != null
-                    ? MailHtml.contentId(mime.getContentID()) : null;
-            String name = fileName != null ? fileName : (contentId != null ? contentId : "file")
-                    + extension(base);
-            int size = part.getSize();
-            files.add(new MailFile(path, name, base, size < 0 ? null : (long) size, contentId,
-                    base.startsWith("image/")));
-        }
-
-        private static @Nullable String originalId(Part part, String base) throws MessagingException, IOException {
-            try (InputStream in = part.getInputStream()) {
-                InternetHeaders headers = new InternetHeaders(in);
-                return firstId(headers.getHeader("Message-ID", null));
-            } catch (RuntimeException e) {
-                return null;
-            }
-        }
-    }
-
-    private static ContentType contentType(Part part) throws MessagingException {
-        try {
-            return new ContentType(part.getContentType() == null ? "text/plain" : part.getContentType());
-        } catch (jakarta.mail.internet.ParseException e) {
-            return new ContentType("application", "octet-stream", null);
-        }
-    }
-
-    /** The part's text in its declared charset (an unknown one read as UTF-8 rather than failing). */
-    static String text(Part part) throws MessagingException, IOException {
-        ContentType type = contentType(part);
-        String charset = type.getParameter("charset");
-        String javaCharset = charset == null ? "UTF-8" : MimeUtility.javaCharset(charset);
-        byte[] bytes;
-        try (InputStream in = part.getInputStream()) {
-            bytes = in.readAllBytes();
-        }
-        try {
-            return new String(bytes, java.nio.charset.Charset.forName(javaCharset));
-        } catch (IllegalArgumentException e) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-    }
-
-    private static @Nullable String fileName(Part part) {
-        try {
-            String name = part.getFileName();
-            if (name == null || name.isBlank()) {
-                return null;
-            }
-            name = MimeUtility.decodeText(name).replaceAll("[\\\\/\\r\\n\\t]", "_").strip();
-            return name.length() > 200 ? name.substring(name.length() - 200) : name;
-        } catch (MessagingException | IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static String extension(String contentType) {
-        return switch (contentType) {
-            case "image/png" -> ".png";
-            case "image/jpeg" -> ".jpg";
-            case "image/gif" -> ".gif";
-            case "application/pdf" -> ".pdf";
-            default -> "";
-        };
-    }
-
     /** A file of the mail: where it is in the MIME tree (for the background download) and what it says it is. */
     record MailFile(String path, String fileName, String contentType, @Nullable Long size, @Nullable String contentId,
                     boolean image) {
     }
 
-    /** Our message {@code originalMessageId} could not be delivered: {@code reason} from the report. */
-    record Bounce(String originalMessageId, String reason) {
-    }
-
     record ParsedMail(String messageId, String fromAddress, String fromName, @Nullable String subject,
                       String threadSubject, List<String> references, @Nullable String text, @Nullable String quoted,
-                      @Nullable String html, boolean remoteImages, boolean automatic, @Nullable Bounce bounce,
+                      @Nullable String html, boolean remoteImages, boolean automatic,
+                      DeliveryReport.@Nullable Bounce bounce,
                       List<MailFile> files, Instant sentAt, @Nullable String imapUid) {
     }
 }

@@ -60,6 +60,20 @@ class MailBody extends Div {
         return mail != null && (mail.html() != null || mail.quoted() != null || mail.automatic());
     }
 
+    /** Which of the message's files its HTML shows inline ({@code cid:N}). */
+    static java.util.Set<Integer> inlineImages(MessageView message) {
+        if (message.mail() == null || message.mail().html() == null || !message.mail().html().contains("cid:")) {
+            return java.util.Set.of();
+        }
+        java.util.Set<Integer> indices = new java.util.HashSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("src=\"cid:(\\d{1,4})\"")
+                .matcher(message.mail().html());
+        while (m.find()) {
+            indices.add(Integer.parseInt(m.group(1)));
+        }
+        return indices;
+    }
+
     private void addFrame(String html, boolean showImages) {
         var frame = new IFrame();
         // No ALLOW_SCRIPTS: nothing in the mail runs. Same origin only so our own files (cid: images) load.

@@ -84,7 +84,14 @@ class MessageItem extends Div {
             text.addClassName("text");
             bubble.add(text);
         }
-        message.attachments().forEach(a -> bubble.add(a.stored() ? attachment(a) : placeholder(a, onRetryDownload)));
+        java.util.Set<Integer> inline = MailBody.inlineImages(message);
+        for (int i = 0; i < message.attachments().size(); i++) {
+            AttachmentView a = message.attachments().get(i);
+            // An e-mail's inline (cid:) picture is shown where the mail puts it, once it is stored.
+            if (!(inline.contains(i) && a.stored())) {
+                bubble.add(a.stored() ? attachment(a) : placeholder(a, onRetryDownload));
+            }
+        }
         var marks = MessageMarks.after(this, message);
         if (marks != null) {
             bubble.add(marks);
