@@ -18,5 +18,7 @@ public enum Capability {
     /** A conversation can be started with a phone number (no earlier message from the client needed). */
     START_BY_PHONE,
     /** Clients can edit sent messages and the connector reports it. */
-    EDIT
+    EDIT,
+    /** Starting a dialog by phone needs an approved template (WhatsApp); free text only once the client answers. */
+    START_NEEDS_TEMPLATE
 }

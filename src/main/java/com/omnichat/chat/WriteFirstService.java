@@ -65,8 +65,17 @@ public class WriteFirstService {
         }
     }
 
-    /** One of the user's channels for this client: offered or not, and why. */
-    public record ChannelChoice(ChannelInfo channel, Reason reason, @Nullable Long conversationId) {
+    /**
+     * One of the user's channels for this client: offered or not, and why. {@code templateRequired}:
+     * the dialog starts by phone on a channel that only takes an approved template as the first
+     * message (WhatsApp), so free text is not possible.
+     */
+    public record ChannelChoice(ChannelInfo channel, Reason reason, @Nullable Long conversationId,
+                                boolean templateRequired) {
+
+        public ChannelChoice(ChannelInfo channel, Reason reason, @Nullable Long conversationId) {
+            this(channel, reason, conversationId, false);
+        }
 
         public boolean offered() {
             return reason.offered();
@@ -124,6 +133,10 @@ public class WriteFirstService {
         if (!choice.offered()) {
             throw new UserFacingException(choice.reason().key(), client.name());
         }
+        if (choice.templateRequired()) {
+            // Free text would be refused by the provider (WhatsApp: outside the 24-hour window).
+            throw new UserFacingException("write.error.template-required", channel.name());
+        }
         long conversationId = switch (choice.reason()) {
             case EXISTING_CHAT -> choice.conversationId();
             case KNOWN_ON_CHANNEL -> startChat(latestIdentity(client.id(), channelId), user);
@@ -151,7 +164,9 @@ public class WriteFirstService {
             return new ChannelChoice(channel, Reason.KNOWN_ON_CHANNEL, null);
         }
         if (capabilities.contains(Capability.START_BY_PHONE)) {
-            return new ChannelChoice(channel, client.phone() == null ? Reason.NEEDS_PHONE : Reason.BY_PHONE, null);
+            return client.phone() == null ? new ChannelChoice(channel, Reason.NEEDS_PHONE, null)
+                    : new ChannelChoice(channel, Reason.BY_PHONE, null,
+                    capabilities.contains(Capability.START_NEEDS_TEMPLATE));
         }
         return new ChannelChoice(channel, Reason.BOT_NEEDS_CLIENT_FIRST, null);
     }
@@ -176,14 +191,22 @@ public class WriteFirstService {
     }
 
     private ClientIdentityRef phoneIdentity(ClientSummary client, long channelId) {
-        String externalId = channels.externalUserIdForPhone(channelId, client.phone())
-                .orElseThrow(() -> new UserFacingException(Reason.NEEDS_PHONE.key(), client.name()));
+        String phone = java.util.Objects.requireNonNull(client.phone());
+        // The provider cannot address this number (not a valid number for it, or not on it): say so.
+        String externalId = channels.externalUserIdForPhone(channelId, phone)
+                .orElseThrow(() -> new UserFacingException("write.error.phone-not-on-channel",
+                        com.omnichat.customer.Phones.display(phone), channelName(channelId)));
         ClientIdentityRef identity = identities.identityFor(client.id(), channelId, externalId);
         if (identity.clientId() != client.id()) {
             // The number is another client's on this channel: never write into his chat by mistake.
             throw new UserFacingException("write.error.phone-of-other-client", client.phone(), identity.name());
         }
         return identity;
+    }
+
+    private String channelName(long channelId) {
+        return channels.myChannels().stream().filter(c -> c.id() == channelId).map(ChannelInfo::name).findFirst()
+                .orElse("");
     }
 
     /** A chat for the identity (a new one, or the one it already has), marked as started by the manager. */

@@ -16,6 +16,11 @@ import com.omnichat.channel.connector.SendProgress;
  */
 public class PhoneChannelConnector implements ChannelConnector {
 
+    /** Numbers the provider does not know (a test sets them): writing to one fails with the reason. */
+    public final Set<String> notOnProvider = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Whether starting a dialog needs an approved template (as WhatsApp does). */
+    public volatile boolean templateToStart;
+
     @Override
     public ChannelType type() {
         return ChannelType.WHATSAPP;
@@ -23,7 +28,10 @@ public class PhoneChannelConnector implements ChannelConnector {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.SEND_TEXT, Capability.START_BY_PHONE, Capability.DELIVERY_STATUS);
+        return templateToStart
+                ? Set.of(Capability.SEND_TEXT, Capability.START_BY_PHONE, Capability.DELIVERY_STATUS,
+                Capability.START_NEEDS_TEMPLATE)
+                : Set.of(Capability.SEND_TEXT, Capability.START_BY_PHONE, Capability.DELIVERY_STATUS);
     }
 
     @Override
@@ -45,6 +53,6 @@ public class PhoneChannelConnector implements ChannelConnector {
 
     @Override
     public Optional<String> externalUserIdForPhone(String e164Phone) {
-        return Optional.of(e164Phone.replaceAll("[^0-9]", ""));
+        return notOnProvider.contains(e164Phone) ? Optional.empty() : Optional.of(e164Phone.replaceAll("[^0-9]", ""));
     }
 }

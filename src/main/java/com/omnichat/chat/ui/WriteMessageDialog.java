@@ -39,6 +39,10 @@ class WriteMessageDialog extends Dialog {
     final ComboBox<ClientSummary> client = new ComboBox<>();
     final RadioButtonGroup<ChannelChoice> channel = new RadioButtonGroup<>();
     final Div noChannel = new Div();
+    /** Shown when the chosen channel starts by phone only with an approved template. */
+    final Div templateNeeded = new Div();
+    /** Why no numbered Telegram is offered: bots only answer (SPEC 1.6). */
+    final Div telegramNote = new Div();
     final TextArea text = new TextArea();
     final Button send = new Button();
 
@@ -53,7 +57,11 @@ class WriteMessageDialog extends Dialog {
         configureClient();
         configureChannels();
         configureText();
-        var body = new VerticalLayout(client, channel, noChannel, text);
+        templateNeeded.addClassName("write-template-needed");
+        templateNeeded.setVisible(false);
+        telegramNote.addClassName("write-telegram-note");
+        telegramNote.setText(getTranslation("write.telegram-note"));
+        var body = new VerticalLayout(client, channel, noChannel, templateNeeded, text, telegramNote);
         body.setPadding(false);
         body.setSpacing(true);
         add(body);
@@ -101,7 +109,7 @@ class WriteMessageDialog extends Dialog {
         channel.setItemEnabledProvider(ChannelChoice::offered);
         channel.setRenderer(new ComponentRenderer<>(this::channelLabel));
         channel.setVisible(false);
-        channel.addValueChangeListener(e -> updateSend());
+        channel.addValueChangeListener(e -> channelChosen(e.getValue()));
         noChannel.addClassName("write-no-channel");
         noChannel.setVisible(false);
     }
@@ -158,8 +166,18 @@ class WriteMessageDialog extends Dialog {
         updateSend();
     }
 
+    /** A channel that starts only with a template takes no free text: say so instead of the text field. */
+    private void channelChosen(@Nullable ChannelChoice choice) {
+        boolean template = choice != null && choice.templateRequired();
+        templateNeeded.setVisible(template);
+        templateNeeded.setText(template ? getTranslation("write.template-required", choice.channel().name()) : "");
+        text.setEnabled(!template);
+        updateSend();
+    }
+
     private void updateSend() {
-        send.setEnabled(client.getValue() != null && channel.getValue() != null && channel.getValue().offered()
+        ChannelChoice choice = channel.getValue();
+        send.setEnabled(client.getValue() != null && choice != null && choice.offered() && !choice.templateRequired()
                 && !text.getValue().isBlank());
     }
 

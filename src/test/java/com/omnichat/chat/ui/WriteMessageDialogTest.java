@@ -25,6 +25,8 @@ class WriteMessageDialogTest extends BrowserlessViewTest {
     ChannelService channels;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    com.omnichat.channel.PhoneChannelConnector phoneConnector;
 
     private StaffMember anna;
     private ChannelInfo telegram;
@@ -132,6 +134,70 @@ class WriteMessageDialogTest extends BrowserlessViewTest {
 
         assertThat($(WriteMessageDialog.class).all()).isEmpty();
         assertThat(((ChatsView) getCurrentView()).window.conversationId()).isEqualTo(olenaChat);
+    }
+
+    @Test
+    void theDialogSaysTelegramBotsCanOnlyAnswer() {
+        signInAndOpenApp(anna);
+        navigate(ChatsView.class);
+        test($(Button.class).withText("Write message").single()).click();
+        WriteMessageDialog dialog = $(WriteMessageDialog.class).single();
+
+        assertThat(dialog.telegramNote.isVisible()).isTrue();
+        assertThat(dialog.telegramNote.getText()).startsWith("Telegram bots can only answer clients who wrote to them first");
+    }
+
+    @Test
+    void aChannelThatStartsWithATemplateOnlyTakesNoFreeText() {
+        jdbc.sql("update client set phone = '+380671234567' where id = ?").param(olena).update();
+        phoneConnector.templateToStart = true;
+        try {
+            signInAndOpenApp(anna);
+            navigate(ChatsView.class);
+            ChatsView view = (ChatsView) getCurrentView();
+            view.openWriteDialog(null, null);
+            WriteMessageDialog dialog = view.writeDialog;
+            test(dialog.client).selectItem("Olena Bondar");
+            dialog.channel.setValue(dialog.channel.getListDataView().getItems()
+                    .filter(c -> c.channel().id() == whatsapp.id()).findFirst().orElseThrow());
+
+            assertThat(dialog.templateNeeded.isVisible()).isTrue();
+            assertThat(dialog.templateNeeded.getText()).startsWith("WhatsApp starts a dialog only with an approved");
+            assertThat(dialog.text.isEnabled()).isFalse();
+            assertThat(dialog.send.isEnabled()).isFalse();
+            // Back on the bot she wrote to, free text is fine.
+            dialog.channel.setValue(dialog.channel.getListDataView().getItems()
+                    .filter(c -> c.channel().id() == telegram.id()).findFirst().orElseThrow());
+            assertThat(dialog.templateNeeded.isVisible()).isFalse();
+            assertThat(dialog.text.isEnabled()).isTrue();
+        } finally {
+            phoneConnector.templateToStart = false;
+        }
+    }
+
+    @Test
+    void aNumberTheProviderCannotReachIsReportedAndNoChatStarts() {
+        jdbc.sql("update client set phone = '+380671234567' where id = ?").param(olena).update();
+        phoneConnector.notOnProvider.add("+380671234567");
+        try {
+            signInAndOpenApp(anna);
+            navigate(ChatsView.class);
+            test($(Button.class).withText("Write message").single()).click();
+            WriteMessageDialog dialog = $(WriteMessageDialog.class).single();
+            test(dialog.client).selectItem("Olena Bondar");
+            dialog.channel.setValue(dialog.channel.getListDataView().getItems()
+                    .filter(c -> c.channel().id() == whatsapp.id()).findFirst().orElseThrow());
+            test(dialog.text).setValue("Hello");
+            test(dialog.send).click();
+
+            assertThat(dialog.isOpened()).as("stays open to choose another channel").isTrue();
+            assertThat(test($(com.vaadin.flow.component.notification.Notification.class).last()).getText())
+                    .isEqualTo("The number +380 67 123 4567 cannot be reached on WhatsApp.");
+            assertThat(jdbc.sql("select count(*) from conversation where channel_id = ?").param(whatsapp.id())
+                    .query(Integer.class).single()).isZero();
+        } finally {
+            phoneConnector.notOnProvider.clear();
+        }
     }
 
     /** The order card's "Write": /chats?client=ID&channel=CH. */
