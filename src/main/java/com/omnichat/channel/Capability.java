@@ -20,5 +20,7 @@ public enum Capability {
     /** Clients can edit sent messages and the connector reports it. */
     EDIT,
     /** Starting a dialog by phone needs an approved template (WhatsApp); free text only once the client answers. */
-    START_NEEDS_TEMPLATE
+    START_NEEDS_TEMPLATE,
+    /** The provider has approved message templates ({@code ChannelConnector.fetchTemplates}), synced and sendable. */
+    TEMPLATES
 }

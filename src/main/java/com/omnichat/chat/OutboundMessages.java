@@ -30,7 +30,7 @@ class OutboundMessages implements OutboundSource {
                 .query((rs, n) -> new OutboundMessage.OutboundFile(rs.getString(1), rs.getString(2), rs.getBytes(3)))
                 .list();
         return jdbc.sql("""
-                        select m.id, m.channel_id, i.external_user_id, m.body, r.external_id
+                        select m.id, m.channel_id, i.external_user_id, m.body, r.external_id, m.template
                         from message m
                         join conversation c on c.id = m.conversation_id
                         join client_identity i on i.id = c.identity_id
@@ -38,7 +38,7 @@ class OutboundMessages implements OutboundSource {
                         where m.id = ? and m.kind = 'MANAGER'""")
                 .param(messageId)
                 .query((rs, n) -> new OutboundMessage(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), files))
+                        rs.getString(5), files, TemplateReplies.read(rs.getString(6))))
                 .optional();
     }
 }

@@ -88,9 +88,11 @@ public class WriteFirstService {
     private final InboxService inbox;
     private final MessageStore messages;
     private final JdbcClient jdbc;
+    private final TemplateReplies templateReplies;
 
     WriteFirstService(ChannelService channels, ClientService clients, ClientIdentities identities, InboxService inbox,
-                      MessageStore messages, JdbcClient jdbc) {
+                      MessageStore messages, JdbcClient jdbc, TemplateReplies templateReplies) {
+        this.templateReplies = templateReplies;
         this.channels = channels;
         this.clients = clients;
         this.identities = identities;
@@ -125,6 +127,25 @@ public class WriteFirstService {
      * phone channel; a closed chat is reopened. The message is queued like any reply.
      */
     public long write(long clientId, long channelId, String text) {
+        long conversationId = open(clientId, channelId, false);
+        inbox.reply(conversationId, text, null, List.of());
+        return conversationId;
+    }
+
+    /**
+     * Starts (or continues) the conversation with an approved template, as a channel that
+     * starts dialogs by phone only with a template requires; see {@link TemplateReplies#send}.
+     */
+    public long writeTemplate(long clientId, long channelId, String name, String language,
+                              java.util.Map<String, String> header, java.util.Map<String, String> body,
+                              @Nullable String headerMediaUrl) {
+        long conversationId = open(clientId, channelId, true);
+        templateReplies.send(conversationId, name, language, header, body, headerMediaUrl);
+        return conversationId;
+    }
+
+    /** The chat to write into: the existing one (reopened), or a new one on the client's identity or phone. */
+    private long open(long clientId, long channelId, boolean template) {
         StaffPrincipal user = CurrentStaff.require();
         ClientSummary client = clients.summary(clientId);
         ChannelInfo channel = channels.myChannels().stream().filter(c -> c.id() == channelId).findFirst()
@@ -133,7 +154,7 @@ public class WriteFirstService {
         if (!choice.offered()) {
             throw new UserFacingException(choice.reason().key(), client.name());
         }
-        if (choice.templateRequired()) {
+        if (choice.templateRequired() && !template) {
             // Free text would be refused by the provider (WhatsApp: outside the 24-hour window).
             throw new UserFacingException("write.error.template-required", channel.name());
         }
@@ -147,7 +168,6 @@ public class WriteFirstService {
         if (chat.state() == ConversationState.CLOSED) {
             inbox.reopen(conversationId);
         }
-        inbox.reply(conversationId, text, null, List.of());
         return conversationId;
     }
 

@@ -20,6 +20,12 @@ public class PhoneChannelConnector implements ChannelConnector {
     public final Set<String> notOnProvider = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Whether starting a dialog needs an approved template (as WhatsApp does). */
     public volatile boolean templateToStart;
+    /** The business account's approved templates, as the provider would list them (with {@link #templateToStart}). */
+    public volatile List<MessageTemplate> templates = List.of();
+    /** When set, listing the templates fails like this. */
+    public volatile RuntimeException templatesFailure;
+    /** Every message handed to {@link #send}, in order. */
+    public final List<OutboundMessage> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public ChannelType type() {
@@ -30,7 +36,7 @@ public class PhoneChannelConnector implements ChannelConnector {
     public Set<Capability> capabilities() {
         return templateToStart
                 ? Set.of(Capability.SEND_TEXT, Capability.START_BY_PHONE, Capability.DELIVERY_STATUS,
-                Capability.START_NEEDS_TEMPLATE)
+                Capability.START_NEEDS_TEMPLATE, Capability.TEMPLATES)
                 : Set.of(Capability.SEND_TEXT, Capability.START_BY_PHONE, Capability.DELIVERY_STATUS);
     }
 
@@ -46,9 +52,27 @@ public class PhoneChannelConnector implements ChannelConnector {
 
     @Override
     public String send(ConnectedChannel channel, OutboundMessage message, SendProgress progress) {
+        sent.add(message);
         String id = "phone-" + message.messageId();
         progress.partSent(id);
         return id;
+    }
+
+    @Override
+    public List<MessageTemplate> fetchTemplates(ConnectedChannel channel) {
+        if (templatesFailure != null) {
+            throw templatesFailure;
+        }
+        return templates;
+    }
+
+    /** Back to a plain phone channel (tests share the bean). */
+    public void reset() {
+        templateToStart = false;
+        templates = List.of();
+        templatesFailure = null;
+        notOnProvider.clear();
+        sent.clear();
     }
 
     @Override
