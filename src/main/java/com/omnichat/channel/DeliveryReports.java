@@ -1,5 +1,9 @@
 package com.omnichat.channel;
 
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * What happened to a manager's message at the provider (SPI, implemented by the inbox).
  * Statuses only move forward; reports about unknown messages are ignored.
@@ -18,4 +22,12 @@ public interface DeliveryReports {
 
     /** The provider reported a failure later, by its own message id. */
     void failed(long channelId, String externalId, String reason);
+
+    /**
+     * Every manager message to this client on this channel sent at or before {@code upTo}
+     * and/or up to and including the message {@code upToExternalId} is delivered ({@code read}
+     * false) or read. Null bounds are ignored; with both null nothing changes.
+     */
+    void watermark(long channelId, String externalUserId, boolean read, @Nullable Instant upTo,
+                   @Nullable String upToExternalId);
 }

@@ -1,5 +1,7 @@
 package com.omnichat.channel;
 
+import java.time.Instant;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,4 +18,27 @@ public interface InboundSink {
 
     /** The client blocked, unblocked, subscribed to or unsubscribed from the channel. */
     void clientState(long channelId, String externalUserId, ClientState state);
+
+    /** The client reacted to a message (by the provider's id) or took the reaction back. */
+    void reaction(long channelId, String externalMessageId, @Nullable String emoji, boolean removed);
+
+    /** The client deleted a message he sent: kept for the staff, marked deleted. */
+    void deletedByClient(long channelId, String externalMessageId);
+
+    /**
+     * A message the shop sent from the provider's own app: stored once as a manager message
+     * marked "sent from {@code app}", unless it is the echo of a message sent from here
+     * (same provider id). Files get placeholders as for a client's message.
+     */
+    IngestResult echo(EchoMessage message);
+
+    /** A manager message sent from the provider's app, as the echo describes it. */
+    record EchoMessage(long channelId, ClientProfile to, String externalMessageId, @Nullable String text,
+                       java.util.List<InboundMessage.PendingAttachment> pending, @Nullable String replyToExternalId,
+                       Instant sentAt, String app) {
+
+        public EchoMessage {
+            pending = java.util.List.copyOf(pending);
+        }
+    }
 }

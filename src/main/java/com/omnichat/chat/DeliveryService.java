@@ -1,5 +1,8 @@
 package com.omnichat.chat;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -31,6 +34,20 @@ public class DeliveryService implements DeliveryReports {
     /** The provider accepted the message and gave it this id (a new one when a retry sent it again). */
     @Override
     public void sent(long messageId, String externalId) {
+        // The provider's echo of this very send may have arrived first and been stored as a message
+        // "sent from the app" with this id: it was ours, so it goes and this message keeps the id.
+        jdbc.sql("""
+                        select e.id, e.conversation_id from message e join message m on m.id = ?
+                        where e.channel_id = m.channel_id and e.external_id = ? and e.id <> m.id
+                          and e.sent_from_app is not null and e.kind = 'MANAGER'""")
+                .params(messageId, externalId)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional()
+                .ifPresent(echo -> {
+                    jdbc.sql("update message set reply_to_id = null where reply_to_id = ?").param(echo[0]).update();
+                    jdbc.sql("delete from attachment where message_id = ?").param(echo[0]).update();
+                    jdbc.sql("delete from message where id = ?").param(echo[0]).update();
+                    updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, echo[1], channelOf(echo[1]), null));
+                });
         jdbc.sql("update message set external_id = ? where id = ?")
                 .params(externalId, messageId).update();
         advance(messageId, DeliveryStatus.SENT, null);
@@ -66,6 +83,33 @@ public class DeliveryService implements DeliveryReports {
             messages.insertSystemMessage(conversation.get(), channelId, null, "delivery-failed", shortReason);
             updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, conversation.get(), channelId, null));
         }
+    }
+
+    /** Every earlier sent manager message to this client on the channel is delivered or read. */
+    @Override
+    public void watermark(long channelId, String externalUserId, boolean read, @Nullable Instant upTo,
+                          @Nullable String upToExternalId) {
+        if (upTo == null && upToExternalId == null) {
+            return;
+        }
+        List<Long> conversations = jdbc.sql("""
+                        with bound as (
+                            select m.id from message m where m.channel_id = :channel and m.external_id = :mid
+                        )
+                        update message m set delivery_status = :status
+                        from conversation c join client_identity i on i.id = c.identity_id
+                        where m.conversation_id = c.id and i.channel_id = :channel and i.external_user_id = :user
+                          and m.channel_id = :channel and m.kind = 'MANAGER'
+                          and m.delivery_status in ('SENT', :below)
+                          and ((cast(:upTo as timestamptz) is not null and m.created_at <= cast(:upTo as timestamptz))
+                               or m.id <= (select id from bound))
+                        returning m.conversation_id""")
+                .param("channel", channelId).param("user", externalUserId).param("mid", upToExternalId)
+                .param("status", read ? "READ" : "DELIVERED").param("below", read ? "DELIVERED" : "SENT")
+                .param("upTo", upTo == null ? null : Timestamp.from(upTo))
+                .query(Long.class).list();
+        conversations.stream().distinct().forEach(c ->
+                updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, c, channelId, null)));
     }
 
     private void advance(long messageId, DeliveryStatus status, @Nullable String reason) {

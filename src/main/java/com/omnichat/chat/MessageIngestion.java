@@ -151,6 +151,89 @@ public class MessageIngestion implements InboundSink {
                 });
     }
 
+    /** The client reacted to a message or took his reaction back: shown on the message. */
+    @Override
+    @Transactional
+    public void reaction(long channelId, String externalMessageId, @Nullable String emoji, boolean removed) {
+        String value = removed || emoji == null || emoji.isBlank() ? null : clip(emoji.strip(), 64);
+        changeAndPublish(channelId, externalMessageId, """
+                update message set client_reaction = ?
+                where id = ? and kind in ('CLIENT', 'MANAGER') and client_reaction is distinct from ?""", value);
+    }
+
+    /** The client unsent a message: the staff still see it, marked deleted (once, the first time counts). */
+    @Override
+    @Transactional
+    public void deletedByClient(long channelId, String externalMessageId) {
+        changeAndPublish(channelId, externalMessageId, """
+                update message set client_deleted_at = now()
+                where id = ? and kind = 'CLIENT' and client_deleted_at is null""");
+    }
+
+    private void changeAndPublish(long channelId, String externalMessageId, String sql, @Nullable String... value) {
+        messages.findByExternalId(channelId, externalMessageId).ifPresent(id -> {
+            var statement = jdbc.sql(sql);
+            int changed = value.length == 0 ? statement.params(id).update()
+                    : statement.params(value[0], id, value[0]).update();
+            if (changed > 0) {
+                messages.conversationOf(id).ifPresent(conversation ->
+                        updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, conversation, channelId, null)));
+            }
+        });
+    }
+
+    /**
+     * A message the shop sent from the provider's own app: a manager message without an author
+     * here, marked with the app, already sent. Our own sends carry the same provider id (set
+     * when the provider accepted them) and are found as known; an echo that overtakes our own
+     * send's answer is replaced by it (see {@link DeliveryService#sent}).
+     */
+    @Override
+    @Transactional
+    public IngestResult echo(EchoMessage in) {
+        Optional<Long> known = messages.findByExternalId(in.channelId(), in.externalMessageId());
+        if (known.isPresent()) {
+            return new IngestResult(known.get(), messages.conversationOf(known.get()).orElseThrow(), true);
+        }
+        ClientIdentityRef client = clients.resolve(in.channelId(), in.to());
+        Instant at = in.sentAt().isAfter(Instant.now()) ? Instant.now() : in.sentAt();
+        var conversation = lockConversation(in.channelId(), client, at);
+        Long replyTo = in.replyToExternalId() == null ? null
+                : messages.findByExternalId(in.channelId(), in.replyToExternalId()).orElse(null);
+        Optional<Long> inserted = jdbc.sql("""
+                        with inserted as (
+                            insert into message (conversation_id, channel_id, kind, body, reply_to_id, external_id,
+                                                 delivery_status, sent_from_app, created_at)
+                            values (:id, :channel, 'MANAGER', :body, :replyTo, :external, 'SENT', :app, :at)
+                            on conflict (channel_id, external_id) do nothing returning id
+                        ), answered as (
+                            -- The shop answered (from its app): the chat is answered, as after a reply here.
+                            update conversation set unread_count = 0, unanswered = false,
+                                   last_message_preview = case when last_message_at is null or :at >= last_message_at
+                                                               then :preview else last_message_preview end,
+                                   last_message_kind = case when last_message_at is null or :at >= last_message_at
+                                                            then 'MANAGER' else last_message_kind end,
+                                   last_message_at = greatest(coalesce(last_message_at, :at), :at), updated_at = now()
+                            where id = :id and exists (select 1 from inserted)
+                        )
+                        select id from inserted""")
+                .param("id", conversation.id()).param("channel", in.channelId()).param("body", in.text())
+                .param("replyTo", replyTo).param("external", in.externalMessageId()).param("app", clip(in.app(), 50))
+                .param("at", Timestamp.from(at)).param("preview", MessageStore.preview(in.text(), in.pending().size()))
+                .query(Long.class).optional();
+        if (inserted.isEmpty()) {
+            long id = messages.findByExternalId(in.channelId(), in.externalMessageId()).orElseThrow();
+            return new IngestResult(id, conversation.id(), true);
+        }
+        long messageId = inserted.get();
+        List<Long> placeholders = in.pending().stream()
+                .map(p -> messages.insertPlaceholder(messageId, p.fileName(), p.contentType(), p.image(),
+                        p.sizeBytes()))
+                .toList();
+        updates.publish(new ChatEvent(ChatEvent.Type.MESSAGE, conversation.id(), in.channelId(), null));
+        return new IngestResult(messageId, conversation.id(), false, placeholders);
+    }
+
     /** The stored message when the channel delivered it before; checks that the channel exists too. */
     private Optional<IngestResult> known(InboundMessage in) {
         var row = jdbc.sql("""

@@ -2,6 +2,7 @@ package com.omnichat.channel.connector;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,6 +43,15 @@ public interface ChannelConnector {
     /** Whether the request really comes from the provider; checked before anything is stored. */
     default boolean authentic(ConnectedChannel channel, WebhookRequest request) {
         return false;
+    }
+
+    /**
+     * The verification handshake of {@code GET /webhooks/{type}/{key}} (Meta's
+     * {@code hub.mode}/{@code hub.verify_token}/{@code hub.challenge}): the text to answer with
+     * 200, or empty for a 403. Only query parameters are given; nothing is stored.
+     */
+    default Optional<String> verifyWebhook(ConnectedChannel channel, Map<String, String> query) {
+        return Optional.empty();
     }
 
     /** Normalizes a webhook body (or one polled update); throws when it cannot be understood. */

@@ -46,4 +46,38 @@ public sealed interface InboundEvent {
     /** The client blocked/unblocked the bot or (un)subscribed. */
     record ClientStateChange(String externalUserId, ClientState state) implements InboundEvent {
     }
+
+    /**
+     * The client reacted to a message (his own or a manager's, by the provider's id) with an
+     * emoji, or took his reaction back ({@code removed}, emoji possibly unknown).
+     */
+    record Reaction(String externalMessageId, @Nullable String emoji, boolean removed) implements InboundEvent {
+    }
+
+    /** The client deleted (unsent) a message he had sent: it stays for the staff, marked deleted. */
+    record MessageDeleted(String externalMessageId) implements InboundEvent {
+    }
+
+    /**
+     * A message the shop sent to the client from the provider's own app (the Instagram app,
+     * the Page inbox): stored as a manager message marked as sent from {@code app}. The echo of
+     * a message Omnichat sent itself carries that message's provider id and is not stored again.
+     */
+    record Echo(ClientProfile to, String externalMessageId, @Nullable String text, List<MediaRef> media,
+                @Nullable String replyToExternalId, Instant sentAt, String app) implements InboundEvent {
+
+        public Echo {
+            media = List.copyOf(media);
+        }
+    }
+
+    /**
+     * The client's app delivered or showed every manager message up to a point: up to
+     * {@code upTo} (Messenger's watermark) and/or up to and including the message
+     * {@code upToExternalId} (Instagram's read mid). Every earlier manager message in the
+     * client's chat on this channel becomes DELIVERED or READ.
+     */
+    record Watermark(String externalUserId, StatusUpdate.Status status, @Nullable Instant upTo,
+                     @Nullable String upToExternalId) implements InboundEvent {
+    }
 }

@@ -40,6 +40,11 @@ public class InboundProcessor {
                 case InboundEvent.ClientMessage m -> receive(channel, m);
                 case InboundEvent.MessageEdited e -> sink.edited(channel.id(), e.externalMessageId(), e.text());
                 case InboundEvent.ClientStateChange s -> sink.clientState(channel.id(), s.externalUserId(), s.state());
+                case InboundEvent.Reaction r -> sink.reaction(channel.id(), r.externalMessageId(), r.emoji(), r.removed());
+                case InboundEvent.MessageDeleted d -> sink.deletedByClient(channel.id(), d.externalMessageId());
+                case InboundEvent.Echo e -> echo(channel, e);
+                case InboundEvent.Watermark w -> reports.watermark(channel.id(), w.externalUserId(),
+                        w.status() == InboundEvent.StatusUpdate.Status.READ, w.upTo(), w.upToExternalId());
                 case InboundEvent.StatusUpdate s -> {
                     switch (s.status()) {
                         case DELIVERED -> reports.delivered(channel.id(), s.externalMessageId());
@@ -56,12 +61,23 @@ public class InboundProcessor {
         List<InboundMessage.PendingAttachment> pending = m.media().stream().map(InboundProcessor::placeholder).toList();
         IngestResult result = sink.receive(new InboundMessage(channel.id(), m.from(), m.externalMessageId(),
                 emptyToNull(m.text()), List.of(), pending, m.replyToExternalId(), m.quote(), m.sentAt()));
+        queueDownloads(channel, result, m.media());
+    }
+
+    private void echo(ConnectedChannel channel, InboundEvent.Echo e) {
+        IngestResult result = sink.echo(new InboundSink.EchoMessage(channel.id(), e.to(), e.externalMessageId(),
+                emptyToNull(e.text()), e.media().stream().map(InboundProcessor::placeholder).toList(),
+                e.replyToExternalId(), e.sentAt(), e.app()));
+        queueDownloads(channel, result, e.media());
+    }
+
+    private void queueDownloads(ConnectedChannel channel, IngestResult result, List<MediaRef> media) {
         if (result.duplicate()) {
             // Queued with the first delivery.
             return;
         }
-        for (int i = 0; i < m.media().size() && i < result.pendingAttachmentIds().size(); i++) {
-            downloads.queue(channel.id(), result.pendingAttachmentIds().get(i), m.media().get(i));
+        for (int i = 0; i < media.size() && i < result.pendingAttachmentIds().size(); i++) {
+            downloads.queue(channel.id(), result.pendingAttachmentIds().get(i), media.get(i));
         }
     }
 

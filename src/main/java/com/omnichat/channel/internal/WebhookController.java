@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,6 +36,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * Order: unknown channel 404, too large 413, not authentic 401 (nothing stored), then the
  * raw body is stored before the answer, then 200 — also for an unparseable body (kept as
  * failed, once per body): a provider redelivers every event not answered 2xx, forever.
+ * {@code GET} is the verification handshake of providers that make one (Meta): the connector's
+ * answer as text, or 403; nothing is stored.
  */
 @RestController
 class WebhookController {
@@ -87,6 +90,29 @@ class WebhookController {
             case InboundEvents.Outcome.Accepted a -> a.reply() == null ? ResponseEntity.ok().build()
                     : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(a.reply());
         };
+    }
+
+    @GetMapping("/webhooks/{type}/{channelKey}")
+    ResponseEntity<String> verify(@PathVariable String type, @PathVariable String channelKey,
+                                  HttpServletRequest request) {
+        Optional<ConnectedChannel> channel = typeOf(type).flatMap(t -> directory.byKey(t, channelKey))
+                .filter(c -> c.mode() == ChannelMode.WEBHOOK);
+        Map<String, String> query = new HashMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (values.length > 0) {
+                query.put(name, values[0]);
+            }
+        });
+        Optional<String> answer = channel.flatMap(c -> registry.forChannel(c)
+                .filter(connector -> connector.capabilities().contains(Capability.WEBHOOK_RECEIVE))
+                .flatMap(connector -> connector.verifyWebhook(c, query)));
+        if (answer.isEmpty()) {
+            log.warn("Webhook verification for {} refused (from {})", channel.map(c -> "channel " + c.id())
+                    .orElse("an unknown channel"), request.getRemoteAddr());
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).body("forbidden");
+        }
+        log.info("Webhook of channel {} verified by the provider", channel.get().id());
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(answer.get());
     }
 
     /**

@@ -1,0 +1,48 @@
+package com.omnichat.channel;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import mockwebserver3.MockResponse;
+
+/**
+ * The Graph API (graph.facebook.com / graph.instagram.com) as documented, on loopback:
+ * {@code GET /{version}/me}, the Send API {@code POST /{version}/me/messages} answering
+ * {@code recipient_id} and {@code message_id}, and Graph's error envelope when scripted.
+ */
+class FakeGraph extends FakeProviderApi {
+
+    private final AtomicLong mids = new AtomicLong(1000);
+
+    @Override
+    protected MockResponse answer(Call call) {
+        if (call.path().startsWith("/media/")) {
+            return bytes("image/png", FakeTelegram.PNG);
+        }
+        return switch (call.method()) {
+            case "me" -> json(200, "{\"name\":\"Flower Shop\",\"id\":\"12345654332\"}");
+            case "messages" -> json(200, "{\"recipient_id\":\"987654321432\",\"message_id\":\"m_sent."
+                    + mids.incrementAndGet() + "\"}");
+            default -> error(400, 100, 0, "Unsupported get request.");
+        };
+    }
+
+    /** The id of the last message the Send API accepted. */
+    String lastMid() {
+        return "m_sent." + mids.get();
+    }
+
+    /** The next {@code method} call fails with Graph's error envelope. */
+    void fail(String method, int http, int code, int subcode, String message) {
+        script(method, http, envelope(code, subcode, message));
+    }
+
+    static MockResponse error(int http, int code, int subcode, String message) {
+        return json(http, envelope(code, subcode, message));
+    }
+
+    static String envelope(int code, int subcode, String message) {
+        return """
+                {"error":{"message":"%s","type":"OAuthException","code":%d,%s"fbtrace_id":"AbCdEfGh123"}}"""
+                .formatted(message, code, subcode == 0 ? "" : "\"error_subcode\":" + subcode + ",");
+    }
+}
