@@ -89,10 +89,15 @@ public class WriteFirstService {
     private final MessageStore messages;
     private final JdbcClient jdbc;
     private final TemplateReplies templateReplies;
+    private final com.omnichat.sales.OrderService orders;
+    private final com.omnichat.channel.TemplateService templates;
 
     WriteFirstService(ChannelService channels, ClientService clients, ClientIdentities identities, InboxService inbox,
-                      MessageStore messages, JdbcClient jdbc, TemplateReplies templateReplies) {
+                      MessageStore messages, JdbcClient jdbc, TemplateReplies templateReplies,
+                      com.omnichat.sales.OrderService orders, com.omnichat.channel.TemplateService templates) {
+        this.templates = templates;
         this.templateReplies = templateReplies;
+        this.orders = orders;
         this.channels = channels;
         this.clients = clients;
         this.identities = identities;
@@ -105,6 +110,17 @@ public class WriteFirstService {
     @Transactional(readOnly = true)
     public List<ClientSummary> findClients(@Nullable String text, int offset, int limit) {
         return clients.list(new ClientListFilter(text == null ? "" : text, true), offset, limit);
+    }
+
+    /** The channels' approved templates, for the template picker of this dialog. */
+    public com.omnichat.channel.TemplateService templates() {
+        return templates;
+    }
+
+    /** The number of the client's latest active order (a template parameter's suggestion), or null. */
+    @Transactional(readOnly = true)
+    public @Nullable String latestOrderNumber(long clientId) {
+        return orders.latestActiveNumber(clientId);
     }
 
     /** The client, when the user may see him (else not found). */

@@ -136,7 +136,7 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     void openWriteDialog(@Nullable ClientSummary client, @Nullable Long channelId) {
-        writeDialog = new WriteMessageDialog(writeFirst, client, channelId, conversationId ->
+        writeDialog = new WriteMessageDialog(writeFirst, writeFirst.templates(), client, channelId, conversationId ->
                 UI.getCurrent().navigate(ChatsView.class,
                         new RouteParameters("conversationId", Long.toString(conversationId))));
         writeDialog.open();

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.base.ui.Notifications;
+import com.omnichat.channel.TemplateService;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.WriteFirstService;
 import com.omnichat.chat.WriteFirstService.ChannelChoice;
@@ -35,6 +36,10 @@ class WriteMessageDialog extends Dialog {
 
     private final WriteFirstService service;
     private final LongConsumer onSent;
+    private final @Nullable TemplateService templates;
+    /** The template picker of the chosen channel, when it starts only with a template. */
+    @Nullable TemplatePicker picker;
+    private final Div pickerSlot = new Div();
 
     final ComboBox<ClientSummary> client = new ComboBox<>();
     final RadioButtonGroup<ChannelChoice> channel = new RadioButtonGroup<>();
@@ -49,7 +54,13 @@ class WriteMessageDialog extends Dialog {
     /** Opens empty, or with the client (and channel) chosen, e.g. from an order's "Write". */
     WriteMessageDialog(WriteFirstService service, @Nullable ClientSummary preselected, @Nullable Long channelId,
                        LongConsumer onSent) {
+        this(service, null, preselected, channelId, onSent);
+    }
+
+    WriteMessageDialog(WriteFirstService service, @Nullable TemplateService templates,
+                       @Nullable ClientSummary preselected, @Nullable Long channelId, LongConsumer onSent) {
         this.service = service;
+        this.templates = templates;
         this.onSent = onSent;
         addClassName("write-dialog");
         setHeaderTitle(getTranslation("write.title"));
@@ -61,7 +72,9 @@ class WriteMessageDialog extends Dialog {
         templateNeeded.setVisible(false);
         telegramNote.addClassName("write-telegram-note");
         telegramNote.setText(getTranslation("write.telegram-note"));
-        var body = new VerticalLayout(client, channel, noChannel, templateNeeded, text, telegramNote);
+        pickerSlot.addClassName("write-template-slot");
+        pickerSlot.setWidthFull();
+        var body = new VerticalLayout(client, channel, noChannel, templateNeeded, pickerSlot, text, telegramNote);
         body.setPadding(false);
         body.setSpacing(true);
         add(body);
@@ -172,13 +185,24 @@ class WriteMessageDialog extends Dialog {
         templateNeeded.setVisible(template);
         templateNeeded.setText(template ? getTranslation("write.template-required", choice.channel().name()) : "");
         text.setEnabled(!template);
+        text.setVisible(!template || templates == null);
+        pickerSlot.removeAll();
+        picker = null;
+        ClientSummary chosen = client.getValue();
+        if (template && templates != null && chosen != null) {
+            picker = new TemplatePicker(templates, choice.channel().id(), new TemplatePicker.Prefill(chosen.name(),
+                    com.omnichat.base.CurrentStaff.require().fullName(), service.latestOrderNumber(chosen.id())),
+                    this::updateSend);
+            pickerSlot.add(picker);
+        }
         updateSend();
     }
 
     private void updateSend() {
         ChannelChoice choice = channel.getValue();
-        send.setEnabled(client.getValue() != null && choice != null && choice.offered() && !choice.templateRequired()
-                && !text.getValue().isBlank());
+        boolean content = choice != null && choice.templateRequired()
+                ? picker != null && picker.value().isPresent() : !text.getValue().isBlank();
+        send.setEnabled(client.getValue() != null && choice != null && choice.offered() && content);
     }
 
     void send() {
@@ -188,7 +212,14 @@ class WriteMessageDialog extends Dialog {
             return;
         }
         try {
-            long conversationId = service.write(chosen.id(), choice.channel().id(), text.getValue());
+            long conversationId;
+            if (choice.templateRequired() && picker != null && picker.value().isPresent()) {
+                TemplatePicker.Choice template = picker.value().get();
+                conversationId = service.writeTemplate(chosen.id(), choice.channel().id(), template.template().name(),
+                        template.template().language(), template.header(), template.body(), template.headerMediaUrl());
+            } else {
+                conversationId = service.write(chosen.id(), choice.channel().id(), text.getValue());
+            }
             close();
             Notifications.success("write.sent", chosen.name());
             onSent.accept(conversationId);

@@ -14,6 +14,8 @@ import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ChannelType;
+import com.omnichat.channel.MessageTemplate;
+import java.util.List;
 import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
@@ -27,6 +29,8 @@ class WriteMessageDialogTest extends BrowserlessViewTest {
     JdbcClient jdbc;
     @Autowired
     com.omnichat.channel.PhoneChannelConnector phoneConnector;
+    @Autowired
+    com.omnichat.channel.TemplateService templates;
 
     private StaffMember anna;
     private ChannelInfo telegram;
@@ -197,6 +201,61 @@ class WriteMessageDialogTest extends BrowserlessViewTest {
                     .query(Integer.class).single()).isZero();
         } finally {
             phoneConnector.notOnProvider.clear();
+        }
+    }
+
+    @Test
+    void aTemplateIsPickedFilledInPreviewedAndSent() {
+        jdbc.sql("update client set phone = '+380671234567' where id = ?").param(olena).update();
+        jdbc.sql("update channel set mode = 'WEBHOOK' where id = ?").param(whatsapp.id()).update();
+        phoneConnector.templateToStart = true;
+        phoneConnector.templates = List.of(
+                new MessageTemplate("order_ready", "uk", "UTILITY", List.of(new MessageTemplate.Component(
+                        MessageTemplate.Kind.BODY, null, "Вітаємо, {{1}}! Замовлення {{2}} готове. <b>Flower Shop</b>",
+                        List.of()))),
+                new MessageTemplate("courier_slot", "en", "UTILITY", List.of(new MessageTemplate.Component(
+                        MessageTemplate.Kind.BODY, null, "Hi {{first_name}}, {{manager_name}} here: courier at {{slot}}.",
+                        List.of()))));
+        try {
+            SystemAccess.call(() -> templates.syncNow(whatsapp.id()));
+            signInAndOpenApp(anna);
+            navigate(ChatsView.class);
+            test($(Button.class).withText("Write message").single()).click();
+            WriteMessageDialog dialog = $(WriteMessageDialog.class).single();
+            test(dialog.client).selectItem("Olena Bondar");
+            dialog.channel.setValue(dialog.channel.getListDataView().getItems()
+                    .filter(c -> c.channel().id() == whatsapp.id()).findFirst().orElseThrow());
+
+            TemplatePicker picker = dialog.picker;
+            assertThat(picker).isNotNull();
+            assertThat(dialog.text.isVisible()).isFalse();
+            test(picker.search).setValue("courier");
+            assertThat(picker.list.getValue().name()).as("the only match is chosen").isEqualTo("courier_slot");
+            // Prefilled from what we know: her name, the manager's.
+            assertThat(picker.bodyInputs.get("first_name").getValue()).isEqualTo("Olena Bondar");
+            assertThat(picker.bodyInputs.get("manager_name").getValue()).isEqualTo(anna.fullName());
+            assertThat(picker.bodyInputs.get("slot").getValue()).isEmpty();
+            assertThat(dialog.send.isEnabled()).as("a parameter is empty").isFalse();
+
+            test(picker.search).clear();
+            test(picker.language).selectItem("uk");
+            assertThat(picker.list.getValue().name()).isEqualTo("order_ready");
+            test(picker.bodyInputs.get("2")).setValue("№ 1042");
+            assertThat(picker.preview.getText())
+                    .isEqualTo("Вітаємо, Olena Bondar! Замовлення № 1042 готове. <b>Flower Shop</b>");
+            assertThat(picker.preview.getElement().getChildCount()).isEqualTo(1);
+            assertThat(picker.preview.getElement().getChild(0).isTextNode()).as("text, never markup").isTrue();
+            assertThat(dialog.send.isEnabled()).isTrue();
+            test(dialog.send).click();
+
+            ChatsView view = (ChatsView) getCurrentView();
+            assertThat(jdbc.sql("select body from message where conversation_id = ? and kind = 'MANAGER'")
+                    .param(view.window.conversationId()).query(String.class).single())
+                    .isEqualTo("Вітаємо, Olena Bondar! Замовлення № 1042 готове. <b>Flower Shop</b>");
+            assertThat(jdbc.sql("select template from message where conversation_id = ? and kind = 'MANAGER'")
+                    .param(view.window.conversationId()).query(String.class).single()).contains("\"order_ready\"");
+        } finally {
+            phoneConnector.reset();
         }
     }
 
