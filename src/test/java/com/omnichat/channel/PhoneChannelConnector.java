@@ -12,8 +12,10 @@ import com.omnichat.channel.connector.SendProgress;
 /**
  * Tests only: a channel type that can start a dialog with just a phone number (as WhatsApp
  * with templates or a numbered account would), so the write-first rules for phone channels
- * can be exercised. Its client id for a phone is the number's digits.
+ * can be exercised. Its client id for a phone is the number's digits. {@code @Primary}: it
+ * replaces the real WhatsApp connector in the tests (which test that one directly).
  */
+@org.springframework.context.annotation.Primary
 public class PhoneChannelConnector implements ChannelConnector {
 
     /** Numbers the provider does not know (a test sets them): writing to one fails with the reason. */
