@@ -29,8 +29,11 @@ public class TemplateReplies {
     private final InboxService inbox;
     private final TemplateService templates;
     private final JdbcClient jdbc;
+    private final com.omnichat.channel.ChannelService channels;
 
-    TemplateReplies(InboxService inbox, TemplateService templates, JdbcClient jdbc) {
+    TemplateReplies(InboxService inbox, TemplateService templates, JdbcClient jdbc,
+                    com.omnichat.channel.ChannelService channels) {
+        this.channels = channels;
         this.inbox = inbox;
         this.templates = templates;
         this.jdbc = jdbc;
@@ -70,6 +73,29 @@ public class TemplateReplies {
             result.put(parameter, value.strip());
         }
         return result;
+    }
+
+    /** The customer service window of channels that enforce one (WhatsApp): 24 hours after the client's last message. */
+    public static final java.time.Duration WINDOW = java.time.Duration.ofHours(24);
+
+    /**
+     * Whether free text is refused in this chat now: its channel starts dialogs only with
+     * templates and the client has not written within {@link #WINDOW} (or never).
+     */
+    @Transactional(readOnly = true)
+    public boolean windowClosed(long conversationId) {
+        var chat = inbox.get(conversationId);
+        if (!channels.capabilities(chat.channel().id()).contains(com.omnichat.channel.Capability.START_NEEDS_TEMPLATE)) {
+            return false;
+        }
+        java.sql.Timestamp last = jdbc.sql("select max(created_at) from message where conversation_id = ? and kind = 'CLIENT'")
+                .param(conversationId).query(java.sql.Timestamp.class).single();
+        return last == null || last.toInstant().isBefore(java.time.Instant.now().minus(WINDOW));
+    }
+
+    /** The templates of the channels, for the picker. */
+    public TemplateService templates() {
+        return templates;
     }
 
     /** The template a stored message was sent as (for the delivery worker). */

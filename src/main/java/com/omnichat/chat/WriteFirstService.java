@@ -112,6 +112,11 @@ public class WriteFirstService {
         return clients.list(new ClientListFilter(text == null ? "" : text, true), offset, limit);
     }
 
+    /** Templates into open chats (the window rules of the chat window). */
+    public TemplateReplies templateReplies() {
+        return templateReplies;
+    }
+
     /** The channels' approved templates, for the template picker of this dialog. */
     public com.omnichat.channel.TemplateService templates() {
         return templates;

@@ -270,6 +270,9 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private void openWindow(ConversationSummary chat) {
         closeWindow();
         window = new ChatWindow(inbox, presence, quickReplies, chat, users.activeStaff(), linkTo(chat.id()), this::toggleList);
+        // WhatsApp-like channels: free text only within 24 hours of the client's last message.
+        window.windowRules(writeFirst.templateReplies(), () -> new TemplatePicker.Prefill(window.chat().clientName(),
+                com.omnichat.base.CurrentStaff.require().fullName(), writeFirst.latestOrderNumber(window.chat().clientId())));
         center.removeAll();
         center.add(window);
         clientPanel.show(chat);
