@@ -88,9 +88,12 @@ public class TemplateReplies {
         if (!channels.capabilities(chat.channel().id()).contains(com.omnichat.channel.Capability.START_NEEDS_TEMPLATE)) {
             return false;
         }
-        java.sql.Timestamp last = jdbc.sql("select max(created_at) from message where conversation_id = ? and kind = 'CLIENT'")
-                .param(conversationId).query(java.sql.Timestamp.class).single();
-        return last == null || last.toInstant().isBefore(java.time.Instant.now().minus(WINDOW));
+        boolean recent = jdbc.sql("""
+                        select exists (select 1 from message where conversation_id = ? and kind = 'CLIENT'
+                                       and created_at > ?)""")
+                .params(conversationId, java.sql.Timestamp.from(java.time.Instant.now().minus(WINDOW)))
+                .query(Boolean.class).single();
+        return !recent;
     }
 
     /** The templates of the channels, for the picker. */

@@ -67,6 +67,7 @@ class TemplatesTest {
     void aPhoneChannelWithTemplates() {
         admin = staff.administrator("olha");
         anna = staff.manager("anna");
+        provider.reset();
         provider.templateToStart = true;
         provider.templates = List.of(ORDER_READY, ORDER_READY_EN, COURIER);
         whatsapp = inbox.channel(ChannelType.WHATSAPP, "WhatsApp", anna);

@@ -84,7 +84,10 @@ class InfobipAggregator implements ViberAggregator {
     public String send(ConnectedChannel channel, String phone, Part part, String ownId) throws DeliveryException {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("sender", sender(channel));
-        message.put("destinations", List.of(Map.of("to", phone, "messageId", ownId)));
+        Map<String, Object> destination = new LinkedHashMap<>();
+        destination.put("to", phone);
+        destination.put("messageId", ownId);
+        message.put("destinations", List.of(destination));
         message.put("content", content(part));
         JsonNode answer;
         try {

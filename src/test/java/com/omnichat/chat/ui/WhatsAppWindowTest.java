@@ -43,6 +43,7 @@ class WhatsAppWindowTest extends BrowserlessViewTest {
     @BeforeEach
     void aWhatsAppChatWhoseClientWroteTwoDaysAgo() {
         anna = staff.manager("anna");
+        provider.reset();
         provider.templateToStart = true;
         provider.templates = List.of(new MessageTemplate("order_ready", "uk", "UTILITY", List.of(
                 new MessageTemplate.Component(MessageTemplate.Kind.BODY, null, "Вітаємо, {{1}}! Замовлення готове.",

@@ -208,6 +208,7 @@ class WriteMessageDialogTest extends BrowserlessViewTest {
     void aTemplateIsPickedFilledInPreviewedAndSent() {
         jdbc.sql("update client set phone = '+380671234567' where id = ?").param(olena).update();
         jdbc.sql("update channel set mode = 'WEBHOOK' where id = ?").param(whatsapp.id()).update();
+        phoneConnector.reset();
         phoneConnector.templateToStart = true;
         phoneConnector.templates = List.of(
                 new MessageTemplate("order_ready", "uk", "UTILITY", List.of(new MessageTemplate.Component(
