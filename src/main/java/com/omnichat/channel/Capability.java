@@ -20,5 +20,9 @@ public enum Capability {
     /** Clients can edit sent messages and the connector reports it. */
     EDIT,
     /** A conversation can be started with the e-mail address in the client's card (a new thread, subject asked). */
-    START_BY_EMAIL
+    START_BY_EMAIL,
+    /** Starting a dialog by phone needs an approved template (WhatsApp); free text only once the client answers. */
+    START_NEEDS_TEMPLATE,
+    /** The provider has approved message templates ({@code ChannelConnector.fetchTemplates}), synced and sendable. */
+    TEMPLATES
 }

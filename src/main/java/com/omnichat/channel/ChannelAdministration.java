@@ -299,7 +299,8 @@ public class ChannelAdministration {
         Set<String> secretsSet = channel.secrets() == null ? Set.of()
                 : Json.readMap(cipher.decrypt(id, channel.secrets())).keySet().stream().collect(Collectors.toSet());
         Set<Capability> capabilities = channel.mode() == ChannelMode.DEMO
-                ? EnumSet.complementOf(EnumSet.of(Capability.START_BY_PHONE, Capability.START_BY_EMAIL))
+                ? EnumSet.complementOf(EnumSet.of(Capability.START_BY_PHONE, Capability.START_BY_EMAIL,
+                        Capability.START_NEEDS_TEMPLATE, Capability.TEMPLATES))
                 : registry.capabilities(channel.type());
         return new ChannelDetails(id, channel.type(), channel.name(), channel.enabled(), channel.mode(), secretsSet,
                 Json.readMap(channel.settings()), webhookUrl(channel), capabilities, Set.copyOf(channel.users()),

@@ -118,7 +118,8 @@ public class ChannelService {
     /** What the channel's connector can do (empty for a channel type without a connector). */
     public Set<Capability> capabilities(long channelId) {
         return channels.findById(channelId).map(c -> c.mode() == ChannelMode.DEMO
-                        ? EnumSet.complementOf(EnumSet.of(Capability.START_BY_PHONE, Capability.START_BY_EMAIL))
+                        ? EnumSet.complementOf(EnumSet.of(Capability.START_BY_PHONE, Capability.START_BY_EMAIL,
+                                Capability.START_NEEDS_TEMPLATE, Capability.TEMPLATES))
                         : registry.capabilities(c.type()))
                 .orElse(Set.of());
     }

@@ -8,7 +8,9 @@ public enum ChannelType {
     FACEBOOK("vaadin:facebook-square"),
     WHATSAPP("vaadin:comment-ellipsis"),
     EMAIL("vaadin:envelope"),
-    WEBCHAT("vaadin:globe");
+    WEBCHAT("vaadin:globe"),
+    /** Viber Business Messages by phone number through an aggregator (Infobip). */
+    VIBER_BUSINESS("vaadin:mobile");
 
     private final String icon;
 

@@ -10,11 +10,14 @@ import org.jspecify.annotations.Nullable;
  * provider's id of the message it answers (a reply), text and files. {@code route} says where it
  * goes (the direct chat, or as an answer to the comment {@code replyToExternalId}, publicly or
  * privately); {@code clientWroteAt} is when the client last wrote in the direct chat (for
- * messaging windows), null when he never did; {@code mail} is the e-mail thread (e-mail channels only).
+ * messaging windows), null when he never did; {@code mail} is the e-mail thread (e-mail channels
+ * only); {@code template} is an approved template (then {@code text} is its rendered text) for a
+ * channel that announces {@link Capability#TEMPLATES}.
  */
 public record OutboundMessage(long messageId, long channelId, String recipientExternalUserId, @Nullable String text,
                               @Nullable String replyToExternalId, List<OutboundFile> files, Route route,
-                              @Nullable Instant clientWroteAt, @Nullable MailThread mail) {
+                              @Nullable Instant clientWroteAt, @Nullable MailThread mail,
+                              @Nullable TemplateSend template) {
 
     public OutboundMessage {
         files = List.copyOf(files);
@@ -22,7 +25,8 @@ public record OutboundMessage(long messageId, long channelId, String recipientEx
 
     public OutboundMessage(long messageId, long channelId, String recipientExternalUserId, @Nullable String text,
                            @Nullable String replyToExternalId, List<OutboundFile> files) {
-        this(messageId, channelId, recipientExternalUserId, text, replyToExternalId, files, Route.DIRECT, null, null);
+        this(messageId, channelId, recipientExternalUserId, text, replyToExternalId, files, Route.DIRECT, null, null,
+                null);
     }
 
     /** Where a manager's message goes. */

@@ -37,7 +37,7 @@ class OutboundMessages implements OutboundSource {
                                (select max(d.created_at) from message d where d.conversation_id = m.conversation_id
                                   and d.kind = 'CLIENT' and d.origin is distinct from 'COMMENT'
                                   and d.origin is distinct from 'COMMENT_REPLY' and d.origin is distinct from 'AD_COMMENT'),
-                               m.conversation_id, ch.type = 'EMAIL' as mail, c.subject
+                               m.conversation_id, ch.type = 'EMAIL' as mail, c.subject, m.template
                         from message m
                         join conversation c on c.id = m.conversation_id
                         join client_identity i on i.id = c.identity_id
@@ -48,7 +48,8 @@ class OutboundMessages implements OutboundSource {
                 .query((rs, n) -> new OutboundMessage(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), files, route(rs.getString(6)),
                         rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
-                        rs.getBoolean(9) ? thread(rs.getLong(8), rs.getLong(1), rs.getString(10)) : null))
+                        rs.getBoolean(9) ? thread(rs.getLong(8), rs.getLong(1), rs.getString(10)) : null,
+                        TemplateReplies.read(rs.getString(11))))
                 .optional();
     }
 

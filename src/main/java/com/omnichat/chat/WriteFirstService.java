@@ -69,8 +69,17 @@ public class WriteFirstService {
         }
     }
 
-    /** One of the user's channels for this client: offered or not, and why. */
-    public record ChannelChoice(ChannelInfo channel, Reason reason, @Nullable Long conversationId) {
+    /**
+     * One of the user's channels for this client: offered or not, and why. {@code templateRequired}:
+     * the dialog starts by phone on a channel that only takes an approved template as the first
+     * message (WhatsApp), so free text is not possible.
+     */
+    public record ChannelChoice(ChannelInfo channel, Reason reason, @Nullable Long conversationId,
+                                boolean templateRequired) {
+
+        public ChannelChoice(ChannelInfo channel, Reason reason, @Nullable Long conversationId) {
+            this(channel, reason, conversationId, false);
+        }
 
         public boolean offered() {
             return reason.offered();
@@ -84,10 +93,17 @@ public class WriteFirstService {
     private final MessageStore messages;
     private final JdbcClient jdbc;
     private final MailThreads mailThreads;
+    private final TemplateReplies templateReplies;
+    private final com.omnichat.sales.OrderService orders;
+    private final com.omnichat.channel.TemplateService templates;
 
     WriteFirstService(ChannelService channels, ClientService clients, ClientIdentities identities, InboxService inbox,
-                      MessageStore messages, JdbcClient jdbc, MailThreads mailThreads) {
+                      MessageStore messages, JdbcClient jdbc, MailThreads mailThreads, TemplateReplies templateReplies,
+                      com.omnichat.sales.OrderService orders, com.omnichat.channel.TemplateService templates) {
         this.mailThreads = mailThreads;
+        this.templates = templates;
+        this.templateReplies = templateReplies;
+        this.orders = orders;
         this.channels = channels;
         this.clients = clients;
         this.identities = identities;
@@ -100,6 +116,22 @@ public class WriteFirstService {
     @Transactional(readOnly = true)
     public List<ClientSummary> findClients(@Nullable String text, int offset, int limit) {
         return clients.list(new ClientListFilter(text == null ? "" : text, true), offset, limit);
+    }
+
+    /** Templates into open chats (the window rules of the chat window). */
+    public TemplateReplies templateReplies() {
+        return templateReplies;
+    }
+
+    /** The channels' approved templates, for the template picker of this dialog. */
+    public com.omnichat.channel.TemplateService templates() {
+        return templates;
+    }
+
+    /** The number of the client's latest active order (a template parameter's suggestion), or null. */
+    @Transactional(readOnly = true)
+    public @Nullable String latestOrderNumber(long clientId) {
+        return orders.latestActiveNumber(clientId);
     }
 
     /** The client, when the user may see him (else not found). */
@@ -127,6 +159,25 @@ public class WriteFirstService {
 
     /** {@link #write(long, long, String)}; {@code subject} starts the e-mail thread (required for {@link Reason#BY_EMAIL}). */
     public long write(long clientId, long channelId, String text, @Nullable String subject) {
+        long conversationId = open(clientId, channelId, false, subject);
+        inbox.reply(conversationId, text, null, List.of());
+        return conversationId;
+    }
+
+    /**
+     * Starts (or continues) the conversation with an approved template, as a channel that
+     * starts dialogs by phone only with a template requires; see {@link TemplateReplies#send}.
+     */
+    public long writeTemplate(long clientId, long channelId, String name, String language,
+                              java.util.Map<String, String> header, java.util.Map<String, String> body,
+                              @Nullable String headerMediaUrl) {
+        long conversationId = open(clientId, channelId, true, null);
+        templateReplies.send(conversationId, name, language, header, body, headerMediaUrl);
+        return conversationId;
+    }
+
+    /** The chat to write into: the existing one (reopened), or a new one on the client's identity or phone. */
+    private long open(long clientId, long channelId, boolean template, @Nullable String subject) {
         StaffPrincipal user = CurrentStaff.require();
         ClientSummary client = clients.summary(clientId);
         ChannelInfo channel = channels.myChannels().stream().filter(c -> c.id() == channelId).findFirst()
@@ -134,6 +185,10 @@ public class WriteFirstService {
         ChannelChoice choice = choice(client, channel);
         if (!choice.offered()) {
             throw new UserFacingException(choice.reason().key(), client.name());
+        }
+        if (choice.templateRequired() && !template) {
+            // Free text would be refused by the provider (WhatsApp: outside the 24-hour window).
+            throw new UserFacingException("write.error.template-required", channel.name());
         }
         long conversationId = switch (choice.reason()) {
             case EXISTING_CHAT -> choice.conversationId();
@@ -146,7 +201,6 @@ public class WriteFirstService {
         if (chat.state() == ConversationState.CLOSED) {
             inbox.reopen(conversationId);
         }
-        inbox.reply(conversationId, text, null, List.of());
         return conversationId;
     }
 
@@ -166,7 +220,9 @@ public class WriteFirstService {
             return new ChannelChoice(channel, client.email() == null ? Reason.NEEDS_EMAIL : Reason.BY_EMAIL, null);
         }
         if (capabilities.contains(Capability.START_BY_PHONE)) {
-            return new ChannelChoice(channel, client.phone() == null ? Reason.NEEDS_PHONE : Reason.BY_PHONE, null);
+            return client.phone() == null ? new ChannelChoice(channel, Reason.NEEDS_PHONE, null)
+                    : new ChannelChoice(channel, Reason.BY_PHONE, null,
+                    capabilities.contains(Capability.START_NEEDS_TEMPLATE));
         }
         return new ChannelChoice(channel, Reason.BOT_NEEDS_CLIENT_FIRST, null);
     }
@@ -200,14 +256,22 @@ public class WriteFirstService {
     }
 
     private ClientIdentityRef phoneIdentity(ClientSummary client, long channelId) {
-        String externalId = channels.externalUserIdForPhone(channelId, client.phone())
-                .orElseThrow(() -> new UserFacingException(Reason.NEEDS_PHONE.key(), client.name()));
+        String phone = java.util.Objects.requireNonNull(client.phone());
+        // The provider cannot address this number (not a valid number for it, or not on it): say so.
+        String externalId = channels.externalUserIdForPhone(channelId, phone)
+                .orElseThrow(() -> new UserFacingException("write.error.phone-not-on-channel",
+                        com.omnichat.customer.Phones.display(phone), channelName(channelId)));
         ClientIdentityRef identity = identities.identityFor(client.id(), channelId, externalId);
         if (identity.clientId() != client.id()) {
             // The number is another client's on this channel: never write into his chat by mistake.
             throw new UserFacingException("write.error.phone-of-other-client", client.phone(), identity.name());
         }
         return identity;
+    }
+
+    private String channelName(long channelId) {
+        return channels.myChannels().stream().filter(c -> c.id() == channelId).map(ChannelInfo::name).findFirst()
+                .orElse("");
     }
 
     /** A chat for the identity (a new one, or the one it already has), marked as started by the manager. */

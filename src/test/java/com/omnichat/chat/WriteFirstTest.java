@@ -47,6 +47,8 @@ class WriteFirstTest {
     JdbcClient jdbc;
     @Autowired
     ChannelAdministration channelAdministration;
+    @Autowired
+    com.omnichat.channel.PhoneChannelConnector phoneConnector;
 
     StaffMember anna;
     ChannelInfo telegramBot;
@@ -171,6 +173,42 @@ class WriteFirstTest {
         assertThat(jdbc.sql("select count(*) from message where kind = 'MANAGER'").query(Integer.class).single())
                 .isZero();
         assertThat(taras).isNotEqualTo(olena);
+    }
+
+    @Test
+    void aNumberTheProviderDoesNotKnowFailsVisiblyWithTheReason() {
+        savePhone(olena, "+380671234567");
+        phoneConnector.notOnProvider.add("+380671234567");
+        try {
+            assertThatThrownBy(() -> writeFirst.write(olena, whatsapp.id(), "Hello"))
+                    .isInstanceOf(UserFacingException.class)
+                    .satisfies(e -> {
+                        assertThat(((UserFacingException) e).messageKey()).isEqualTo("write.error.phone-not-on-channel");
+                        assertThat(((UserFacingException) e).args()).containsExactly("+380 67 123 4567", "WhatsApp");
+                    });
+            assertThat(jdbc.sql("select count(*) from conversation where channel_id = ?").param(whatsapp.id())
+                    .query(Integer.class).single()).as("no chat started").isZero();
+        } finally {
+            phoneConnector.notOnProvider.clear();
+        }
+    }
+
+    @Test
+    void aChannelThatStartsOnlyWithATemplateRefusesFreeText() {
+        savePhone(olena, "+380671234567");
+        phoneConnector.templateToStart = true;
+        try {
+            ChannelChoice choice = choice(olena, whatsapp);
+            assertThat(choice.reason()).isEqualTo(Reason.BY_PHONE);
+            assertThat(choice.templateRequired()).isTrue();
+            assertThatThrownBy(() -> writeFirst.write(olena, whatsapp.id(), "Hello"))
+                    .isInstanceOf(UserFacingException.class)
+                    .extracting(e -> ((UserFacingException) e).messageKey()).isEqualTo("write.error.template-required");
+            // A bot the client wrote to needs no template.
+            assertThat(choice(olena, telegramBot).templateRequired()).isFalse();
+        } finally {
+            phoneConnector.templateToStart = false;
+        }
     }
 
     // ---- helpers ----

@@ -125,6 +125,13 @@ public interface ChannelConnector {
         return Optional.empty();
     }
 
+    // ---- templates (capability TEMPLATES) ----
+
+    /** The approved templates of the channel's business account (the sync job stores them). */
+    default List<com.omnichat.channel.MessageTemplate> fetchTemplates(ConnectedChannel channel) {
+        throw new UnsupportedOperationException(type() + " has no templates");
+    }
+
     /** A profile as fetched from the provider, before its photo is downloaded and stored. */
     record FetchedProfile(ClientProfile profile, @Nullable MediaRef photo) {
     }

@@ -81,10 +81,21 @@ public class MediaFetcher {
      * @throws UncheckedIOException the provider could not be reached or read
      */
     public Fetched fetch(String url, MediaHosts hosts, long maxBytes) {
+        return fetch(url, hosts, maxBytes, null);
+    }
+
+    /**
+     * {@link #fetch(String, MediaHosts, long)} with {@code Authorization: Bearer <token>} (WhatsApp's
+     * media URLs need the access token); the header goes only to the first URL's host, never
+     * to a host a redirect leads to.
+     */
+    public Fetched fetch(String url, MediaHosts hosts, long maxBytes, @Nullable String bearerToken) {
         URI uri = parse(url);
+        String authorizedHost = uri.getHost();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             check(uri, hosts);
-            HttpResponse<InputStream> response = send(uri);
+            HttpResponse<InputStream> response = send(uri,
+                    bearerToken != null && uri.getHost().equalsIgnoreCase(authorizedHost) ? bearerToken : null);
             int status = response.statusCode();
             if (REDIRECTS.contains(status)) {
                 close(response.body());
@@ -152,8 +163,12 @@ public class MediaFetcher {
         return uri;
     }
 
-    private HttpResponse<InputStream> send(URI uri) {
-        var request = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(30)).build();
+    private HttpResponse<InputStream> send(URI uri, @Nullable String bearerToken) {
+        var builder = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(30));
+        if (bearerToken != null) {
+            builder.header("Authorization", "Bearer " + bearerToken);
+        }
+        var request = builder.build();
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {

@@ -135,6 +135,12 @@ public class GraphApi {
                 properties.getInstagramBaseUrl()), maxBytes);
     }
 
+    /** A file behind a URL that needs the access token (WhatsApp's media URLs); the token goes to that host only. */
+    public MediaFetcher.Fetched download(String url, long maxBytes, String token) {
+        return fetcher.fetch(url, MediaHosts.of(properties.getMediaHosts(), properties.getGraphBaseUrl(),
+                properties.getInstagramBaseUrl()), maxBytes, token);
+    }
+
     /** A client's file a webhook referenced by URL, downloaded and checked against the policy. */
     public InboundAttachment attachment(MediaRef ref, MediaPolicy policy) {
         if (ref.size() != null) {

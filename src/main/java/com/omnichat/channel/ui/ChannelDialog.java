@@ -59,7 +59,8 @@ class ChannelDialog extends Dialog {
     private final Map<String, HasValue<?, String>> settingInputs = new HashMap<>();
 
     ChannelDialog(ChannelAdministration administration, ChannelService channels, UserService users,
-                  @Nullable ChannelDetails channel, Runnable onSaved) {
+                  @Nullable ChannelDetails channel, Runnable onSaved,
+                  com.omnichat.channel.TemplateService templates) {
         this.administration = administration;
         this.channels = channels;
         this.channel = channel;
@@ -75,6 +76,9 @@ class ChannelDialog extends Dialog {
             tabs.add(getTranslation("channels.tab.status"), new ChannelStatusPanel(administration, channel));
             tabs.add(getTranslation("channels.tab.failed-events") + " (" + channel.runtime().failedEvents() + ")",
                     new FailedEventsPanel(administration, channel));
+            if (channel.capabilities().contains(com.omnichat.channel.Capability.TEMPLATES)) {
+                tabs.add(getTranslation("channels.tab.templates"), new TemplatesPanel(templates, channel));
+            }
         }
         add(tabs);
 

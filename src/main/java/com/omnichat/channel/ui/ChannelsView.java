@@ -34,7 +34,11 @@ class ChannelsView extends VerticalLayout implements HasDynamicTitle {
     final Grid<ChannelDetails> grid = new Grid<>();
     final Button create = new Button(getTranslation("channels.create"), VaadinIcon.PLUS.create());
 
-    ChannelsView(ChannelAdministration administration, ChannelService channels, UserService users) {
+    private final com.omnichat.channel.TemplateService templates;
+
+    ChannelsView(ChannelAdministration administration, ChannelService channels, UserService users,
+                 com.omnichat.channel.TemplateService templates) {
+        this.templates = templates;
         this.administration = administration;
         this.channels = channels;
         this.users = users;
@@ -83,7 +87,7 @@ class ChannelsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void open(ChannelDetails channel) {
-        new ChannelDialog(administration, channels, users, channel, this::refresh).open();
+        new ChannelDialog(administration, channels, users, channel, this::refresh, templates).open();
     }
 
     void refresh() {

@@ -18,6 +18,7 @@ import com.omnichat.chat.ConversationState;
 import com.omnichat.chat.ConversationSummary;
 import com.omnichat.chat.CommentReplies;
 import com.omnichat.chat.InboxService;
+import com.omnichat.chat.TemplateReplies;
 import com.omnichat.chat.MessageView;
 import com.omnichat.chat.OutgoingAttachment;
 import com.omnichat.chat.PresenceService;
@@ -86,6 +87,47 @@ class ChatWindow extends VerticalLayout {
         return conversationId;
     }
 
+    // ---- the customer service window (WhatsApp) ----
+
+    private @org.jspecify.annotations.Nullable TemplateReplies templateReplies;
+    private java.util.function.@org.jspecify.annotations.Nullable Supplier<TemplatePicker.Prefill> prefill;
+    /** Shown instead of free text while the channel's window is closed, with the template picker's button. */
+    final com.vaadin.flow.component.html.Div windowClosed = new com.vaadin.flow.component.html.Div();
+    TemplateDialog templateDialog;
+
+    /** Enables the window rules: outside it the composer takes no free text and offers a template. */
+    void windowRules(TemplateReplies replies, java.util.function.Supplier<TemplatePicker.Prefill> prefill) {
+        this.templateReplies = replies;
+        this.prefill = prefill;
+        windowClosed.addClassName("chat-window-closed");
+        var text = new com.vaadin.flow.component.html.Span(getTranslation("chat.window-closed"));
+        var choose = new com.vaadin.flow.component.button.Button(getTranslation("templates.choose"), e -> openTemplates());
+        choose.addClassName("chat-window-template");
+        windowClosed.add(text, choose);
+        addComponentAtIndex(indexOf(composer), windowClosed);
+        updateWindow();
+    }
+
+    /** The template picker for this chat (also from a message refused because the window closed). */
+    void openTemplates() {
+        if (templateReplies == null || prefill == null) {
+            return;
+        }
+        templateDialog = new TemplateDialog(templateReplies, conversationId, chat.channel().id(), prefill.get(),
+                this::refresh);
+        templateDialog.open();
+    }
+
+    private void updateWindow() {
+        if (templateReplies == null) {
+            return;
+        }
+        boolean closed = templateReplies.windowClosed(conversationId);
+        windowClosed.setVisible(closed);
+        composer.input.setEnabled(!closed);
+        composer.send.setEnabled(!closed);
+    }
+
     ConversationSummary chat() {
         return chat;
     }
@@ -98,6 +140,7 @@ class ChatWindow extends VerticalLayout {
         if (comments != null) {
             showWindow();
         }
+        updateWindow();
     }
 
     @Override
@@ -184,8 +227,12 @@ class ChatWindow extends VerticalLayout {
     }
 
     private MessageItem item(MessageView m) {
-        return new MessageItem(m, time, this::replyTo, this::retry, this::retryDownload,
+        var item = new MessageItem(m, time, this::replyTo, this::retry, this::retryDownload,
                 comments == null ? null : commentActions);
+        if (templateReplies != null && item.refusedForTheWindow()) {
+            item.offerTemplate(this::openTemplates);
+        }
+        return item;
     }
 
     private void scrollToBottom() {

@@ -139,7 +139,7 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     void openWriteDialog(@Nullable ClientSummary client, @Nullable Long channelId) {
-        writeDialog = new WriteMessageDialog(writeFirst, client, channelId, conversationId ->
+        writeDialog = new WriteMessageDialog(writeFirst, writeFirst.templates(), client, channelId, conversationId ->
                 UI.getCurrent().navigate(ChatsView.class,
                         new RouteParameters("conversationId", Long.toString(conversationId))));
         writeDialog.open();
@@ -273,6 +273,9 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private void openWindow(ConversationSummary chat) {
         closeWindow();
         window = new ChatWindow(inbox, comments, presence, quickReplies, chat, users.activeStaff(), linkTo(chat.id()), this::toggleList);
+        // WhatsApp-like channels: free text only within 24 hours of the client's last message.
+        window.windowRules(writeFirst.templateReplies(), () -> new TemplatePicker.Prefill(window.chat().clientName(),
+                com.omnichat.base.CurrentStaff.require().fullName(), writeFirst.latestOrderNumber(window.chat().clientId())));
         center.removeAll();
         center.add(window);
         clientPanel.show(chat);

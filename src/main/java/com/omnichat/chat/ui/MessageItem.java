@@ -110,6 +110,22 @@ class MessageItem extends Div {
         return message;
     }
 
+    /** WhatsApp's re-engagement refusal (131047): the window closed, only a template can go. */
+    boolean refusedForTheWindow() {
+        return message.status() == DeliveryStatus.FAILED && message.failureReason() != null
+                && message.failureReason().contains("(code 131047)");
+    }
+
+    /** Offers the template picker on a message refused because the window closed. */
+    void offerTemplate(Runnable open) {
+        var choose = new Button(getTranslation("templates.choose"), VaadinIcon.COMMENT_ELLIPSIS_O.create(),
+                e -> open.run());
+        choose.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        choose.addClassName("choose-template");
+        getChildren().filter(c -> c.hasClassName("bubble")).findFirst()
+                .ifPresent(bubble -> ((Div) bubble).add(choose));
+    }
+
     private String systemText() {
         return getTranslation("system." + message.systemCode(), message.systemArgs().toArray());
     }

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.base.ui.Notifications;
+import com.omnichat.channel.TemplateService;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.WriteFirstService;
 import com.omnichat.chat.WriteFirstService.ChannelChoice;
@@ -36,10 +37,18 @@ class WriteMessageDialog extends Dialog {
 
     private final WriteFirstService service;
     private final LongConsumer onSent;
+    private final @Nullable TemplateService templates;
+    /** The template picker of the chosen channel, when it starts only with a template. */
+    @Nullable TemplatePicker picker;
+    private final Div pickerSlot = new Div();
 
     final ComboBox<ClientSummary> client = new ComboBox<>();
     final RadioButtonGroup<ChannelChoice> channel = new RadioButtonGroup<>();
     final Div noChannel = new Div();
+    /** Shown when the chosen channel starts by phone only with an approved template. */
+    final Div templateNeeded = new Div();
+    /** Why no numbered Telegram is offered: bots only answer (SPEC 1.6). */
+    final Div telegramNote = new Div();
     final TextArea text = new TextArea();
     /** Asked only when the message starts an e-mail thread. */
     final TextField subject = new TextField();
@@ -48,7 +57,13 @@ class WriteMessageDialog extends Dialog {
     /** Opens empty, or with the client (and channel) chosen, e.g. from an order's "Write". */
     WriteMessageDialog(WriteFirstService service, @Nullable ClientSummary preselected, @Nullable Long channelId,
                        LongConsumer onSent) {
+        this(service, null, preselected, channelId, onSent);
+    }
+
+    WriteMessageDialog(WriteFirstService service, @Nullable TemplateService templates,
+                       @Nullable ClientSummary preselected, @Nullable Long channelId, LongConsumer onSent) {
         this.service = service;
+        this.templates = templates;
         this.onSent = onSent;
         addClassName("write-dialog");
         setHeaderTitle(getTranslation("write.title"));
@@ -57,7 +72,13 @@ class WriteMessageDialog extends Dialog {
         configureChannels();
         configureText();
         configureSubject();
-        var body = new VerticalLayout(client, channel, noChannel, subject, text);
+        templateNeeded.addClassName("write-template-needed");
+        templateNeeded.setVisible(false);
+        telegramNote.addClassName("write-telegram-note");
+        telegramNote.setText(getTranslation("write.telegram-note"));
+        pickerSlot.addClassName("write-template-slot");
+        pickerSlot.setWidthFull();
+        var body = new VerticalLayout(client, channel, noChannel, templateNeeded, pickerSlot, subject, text, telegramNote);
         body.setPadding(false);
         body.setSpacing(true);
         add(body);
@@ -105,7 +126,7 @@ class WriteMessageDialog extends Dialog {
         channel.setItemEnabledProvider(ChannelChoice::offered);
         channel.setRenderer(new ComponentRenderer<>(this::channelLabel));
         channel.setVisible(false);
-        channel.addValueChangeListener(e -> updateSend());
+        channel.addValueChangeListener(e -> channelChosen(e.getValue()));
         noChannel.addClassName("write-no-channel");
         noChannel.setVisible(false);
     }
@@ -176,10 +197,32 @@ class WriteMessageDialog extends Dialog {
         updateSend();
     }
 
+    /** A channel that starts only with a template takes no free text: say so instead of the text field. */
+    private void channelChosen(@Nullable ChannelChoice choice) {
+        boolean template = choice != null && choice.templateRequired();
+        templateNeeded.setVisible(template);
+        templateNeeded.setText(template ? getTranslation("write.template-required", choice.channel().name()) : "");
+        text.setEnabled(!template);
+        text.setVisible(!template || templates == null);
+        pickerSlot.removeAll();
+        picker = null;
+        ClientSummary chosen = client.getValue();
+        if (template && templates != null && chosen != null) {
+            picker = new TemplatePicker(templates, choice.channel().id(), new TemplatePicker.Prefill(chosen.name(),
+                    com.omnichat.base.CurrentStaff.require().fullName(), service.latestOrderNumber(chosen.id())),
+                    this::updateSend);
+            pickerSlot.add(picker);
+        }
+        updateSend();
+    }
+
     private void updateSend() {
         subject.setVisible(startsMailThread());
-        send.setEnabled(client.getValue() != null && channel.getValue() != null && channel.getValue().offered()
-                && !text.getValue().isBlank() && (!startsMailThread() || !subject.getValue().isBlank()));
+        ChannelChoice choice = channel.getValue();
+        boolean content = choice != null && choice.templateRequired()
+                ? picker != null && picker.value().isPresent() : !text.getValue().isBlank();
+        send.setEnabled(client.getValue() != null && choice != null && choice.offered() && content
+                && (!startsMailThread() || !subject.getValue().isBlank()));
     }
 
     void send() {
@@ -189,8 +232,15 @@ class WriteMessageDialog extends Dialog {
             return;
         }
         try {
-            long conversationId = service.write(chosen.id(), choice.channel().id(), text.getValue(),
-                    startsMailThread() ? subject.getValue() : null);
+            long conversationId;
+            if (choice.templateRequired() && picker != null && picker.value().isPresent()) {
+                TemplatePicker.Choice template = picker.value().get();
+                conversationId = service.writeTemplate(chosen.id(), choice.channel().id(), template.template().name(),
+                        template.template().language(), template.header(), template.body(), template.headerMediaUrl());
+            } else {
+                conversationId = service.write(chosen.id(), choice.channel().id(), text.getValue(),
+                        startsMailThread() ? subject.getValue() : null);
+            }
             close();
             Notifications.success("write.sent", chosen.name());
             onSent.accept(conversationId);

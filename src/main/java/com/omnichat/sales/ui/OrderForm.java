@@ -135,22 +135,30 @@ class OrderForm extends Dialog {
         return heading;
     }
 
-    /** One button per channel of the buyer the user works with: opens (or starts) the chat there. */
+    /**
+     * One button per channel of the buyer the user works with, and per channel that can start
+     * a dialog by the phone in his card: opens the chat there, or "Write message" to start it.
+     */
     private void configureWrite(SalesForms forms, @Nullable ClientSummary buyer) {
         write.addClassName("order-write");
         if (buyer == null) {
             return;
         }
-        List<ChannelInfo> channels = forms.channelsOf(buyer.channelIds());
-        if (channels.isEmpty()) {
+        List<SalesForms.WriteTarget> targets = forms.writeTargets(buyer);
+        if (targets.isEmpty()) {
             return;
         }
         write.add(new Span(getTranslation("order.write")));
-        for (ChannelInfo channel : channels) {
+        for (SalesForms.WriteTarget target : targets) {
+            ChannelInfo channel = target.channel();
             var button = new Button(new Icon(channel.type().icon()));
             button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
-            button.setTooltipText(getTranslation("order.write.to", channel.name()));
-            button.setAriaLabel(getTranslation("order.write.to", channel.name()));
+            String label = target.address() == null ? getTranslation("order.write.to", channel.name())
+                    : getTranslation("order.write.to-address", channel.name(),
+                    com.omnichat.customer.Phones.display(target.address()));
+            button.setTooltipText(label);
+            button.setAriaLabel(label);
+            button.addClassName(target.address() == null ? "order-write-known" : "order-write-by-address");
             button.addClickListener(e -> {
                 close();
                 UI.getCurrent().navigate("chats", QueryParameters.simple(

@@ -97,6 +97,29 @@ class SalesForms {
         return channels.myChannels().stream().filter(c -> clientChannelIds.contains(c.id())).toList();
     }
 
+    /**
+     * Where the order card's "Write" may point: the buyer's channels, then channels that start
+     * a dialog by an address in his card (a phone channel when he has a phone). {@code address}
+     * is that address, null for a channel he wrote through. Another kind of address (e-mail)
+     * adds its own rule here.
+     */
+    List<WriteTarget> writeTargets(ClientSummary buyer) {
+        List<WriteTarget> targets = new ArrayList<>();
+        for (ChannelInfo channel : channels.myChannels()) {
+            if (buyer.channelIds().contains(channel.id())) {
+                targets.add(new WriteTarget(channel, null));
+            } else if (buyer.phone() != null && channel.enabled() && channels.canStartByPhone(channel.id())) {
+                targets.add(new WriteTarget(channel, buyer.phone()));
+            }
+        }
+        targets.sort(Comparator.comparing((WriteTarget t) -> t.address() != null));
+        return targets;
+    }
+
+    /** A channel to write to the buyer from, and the address in his card it uses (null: he wrote there). */
+    record WriteTarget(ChannelInfo channel, @Nullable String address) {
+    }
+
     /** The client, or null when the user may not see him (he may still see the order as its manager). */
     @Nullable ClientSummary clientOrNull(long clientId) {
         try {

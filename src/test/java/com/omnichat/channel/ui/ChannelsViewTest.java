@@ -29,6 +29,8 @@ class ChannelsViewTest extends BrowserlessViewTest {
     ChannelAdministration administration;
     @Autowired
     ChannelService channels;
+    @Autowired
+    com.omnichat.channel.PhoneChannelConnector provider;
 
     StaffMember anna;
     ChannelsView view;
@@ -112,5 +114,69 @@ class ChannelsViewTest extends BrowserlessViewTest {
 
         assertThat(administration.get(viber.id()).secretsSet()).containsExactly("authToken");
         assertThat(administration.get(viber.id()).settings()).containsEntry("welcomeText", "Hi!");
+    }
+
+    @Test
+    void anAdministratorConnectsAViberBusinessNumber() {
+        test(view.create).click();
+        ChannelDialog dialog = $(ChannelDialog.class).single();
+        test(dialog.type).selectItem("Viber business number");
+        test(dialog.name).setValue("Viber · +380 44 000 00 00");
+        test(dialog.mode).selectItem("Webhook");
+        var secrets = $(PasswordField.class).all();
+        assertThat(secrets).extracting(PasswordField::getLabel).containsExactly("Infobip API key",
+                "Webhook password (enter it at Infobip as the Basic authentication password)");
+        test(secrets.get(0)).setValue("infobip-api-key");
+        test(secrets.get(1)).setValue("webhook-password-2026");
+        var settings = $(com.vaadin.flow.component.textfield.TextField.class).all().stream()
+                .filter(f -> f.getLabel() != null && (f.getLabel().startsWith("Infobip base URL")
+                        || f.getLabel().startsWith("Viber sender"))).toList();
+        assertThat(settings).hasSize(2);
+        test(settings.get(0)).setValue("xyz12.api.infobip.com");
+        test(settings.get(1)).setValue("FlowerShop");
+
+        test(dialog.save).click();
+
+        ChannelDetails saved = administration.list().stream().filter(c -> c.type() == ChannelType.VIBER_BUSINESS)
+                .findFirst().orElseThrow();
+        assertThat(saved.secretsSet()).containsExactlyInAnyOrder("apiKey", "webhookPassword");
+        assertThat(saved.settings()).containsEntry("baseUrl", "xyz12.api.infobip.com").containsEntry("sender",
+                "FlowerShop");
+        assertThat(saved.webhookUrl()).startsWith("http://localhost:8080/webhooks/viber_business/");
+    }
+
+    @Test
+    void aChannelWithTemplatesShowsThemWithTheLastSync() {
+        provider.templateToStart = true;
+        provider.templates = java.util.List.of(new com.omnichat.channel.MessageTemplate("order_ready", "uk", "UTILITY",
+                java.util.List.of(new com.omnichat.channel.MessageTemplate.Component(
+                        com.omnichat.channel.MessageTemplate.Kind.BODY, null, "Замовлення {{1}} готове", java.util.List.of()))));
+        try {
+            ChannelDetails whatsapp = administration.save(new ChannelDraft(null, ChannelType.WHATSAPP, "WhatsApp",
+                    ChannelMode.WEBHOOK, Map.of(), Map.of(), true));
+            view.refresh();
+            test(view.grid).clickRow(1);
+            ChannelDialog dialog = $(ChannelDialog.class).single();
+            dialog.tabs.setSelectedIndex(4);
+            TemplatesPanel panel = $(TemplatesPanel.class).single();
+            assertThat(panel.lastSync.getText()).isEqualTo("Not synced yet");
+
+            test(panel.sync).click();
+
+            assertThat(test(panel.grid).size()).isEqualTo(1);
+            assertThat(test(panel.grid).getCellText(0, 0)).isEqualTo("order_ready");
+            assertThat(test(panel.grid).getCellText(0, 3)).isEqualTo("Замовлення {{1}} готове");
+            assertThat(panel.lastSync.getText()).startsWith("Last sync ").endsWith(": 1 templates");
+
+            provider.templatesFailure = new com.omnichat.channel.connector.ProviderErrors.ProviderException(100,
+                    "Meta: Unsupported get request (code 100)");
+            test(panel.sync).click();
+            assertThat(panel.error.isVisible()).isTrue();
+            assertThat(panel.error.getText()).endsWith(": Meta: Unsupported get request (code 100)");
+            assertThat(test(panel.grid).size()).as("the last list stays").isEqualTo(1);
+            assertThat(whatsapp.capabilities()).contains(com.omnichat.channel.Capability.TEMPLATES);
+        } finally {
+            provider.reset();
+        }
     }
 }

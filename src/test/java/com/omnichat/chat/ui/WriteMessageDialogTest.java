@@ -14,6 +14,8 @@ import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ChannelType;
+import com.omnichat.channel.MessageTemplate;
+import java.util.List;
 import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
@@ -25,6 +27,10 @@ class WriteMessageDialogTest extends BrowserlessViewTest {
     ChannelService channels;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    com.omnichat.channel.PhoneChannelConnector phoneConnector;
+    @Autowired
+    com.omnichat.channel.TemplateService templates;
 
     private StaffMember anna;
     private ChannelInfo telegram;
@@ -132,6 +138,126 @@ class WriteMessageDialogTest extends BrowserlessViewTest {
 
         assertThat($(WriteMessageDialog.class).all()).isEmpty();
         assertThat(((ChatsView) getCurrentView()).window.conversationId()).isEqualTo(olenaChat);
+    }
+
+    @Test
+    void theDialogSaysTelegramBotsCanOnlyAnswer() {
+        signInAndOpenApp(anna);
+        navigate(ChatsView.class);
+        test($(Button.class).withText("Write message").single()).click();
+        WriteMessageDialog dialog = $(WriteMessageDialog.class).single();
+
+        assertThat(dialog.telegramNote.isVisible()).isTrue();
+        assertThat(dialog.telegramNote.getText()).startsWith("Telegram bots can only answer clients who wrote to them first");
+    }
+
+    @Test
+    void aChannelThatStartsWithATemplateOnlyTakesNoFreeText() {
+        jdbc.sql("update client set phone = '+380671234567' where id = ?").param(olena).update();
+        phoneConnector.templateToStart = true;
+        try {
+            signInAndOpenApp(anna);
+            navigate(ChatsView.class);
+            ChatsView view = (ChatsView) getCurrentView();
+            view.openWriteDialog(null, null);
+            WriteMessageDialog dialog = view.writeDialog;
+            test(dialog.client).selectItem("Olena Bondar");
+            dialog.channel.setValue(dialog.channel.getListDataView().getItems()
+                    .filter(c -> c.channel().id() == whatsapp.id()).findFirst().orElseThrow());
+
+            assertThat(dialog.templateNeeded.isVisible()).isTrue();
+            assertThat(dialog.templateNeeded.getText()).startsWith("WhatsApp starts a dialog only with an approved");
+            assertThat(dialog.text.isEnabled()).isFalse();
+            assertThat(dialog.send.isEnabled()).isFalse();
+            // Back on the bot she wrote to, free text is fine.
+            dialog.channel.setValue(dialog.channel.getListDataView().getItems()
+                    .filter(c -> c.channel().id() == telegram.id()).findFirst().orElseThrow());
+            assertThat(dialog.templateNeeded.isVisible()).isFalse();
+            assertThat(dialog.text.isEnabled()).isTrue();
+        } finally {
+            phoneConnector.templateToStart = false;
+        }
+    }
+
+    @Test
+    void aNumberTheProviderCannotReachIsReportedAndNoChatStarts() {
+        jdbc.sql("update client set phone = '+380671234567' where id = ?").param(olena).update();
+        phoneConnector.notOnProvider.add("+380671234567");
+        try {
+            signInAndOpenApp(anna);
+            navigate(ChatsView.class);
+            test($(Button.class).withText("Write message").single()).click();
+            WriteMessageDialog dialog = $(WriteMessageDialog.class).single();
+            test(dialog.client).selectItem("Olena Bondar");
+            dialog.channel.setValue(dialog.channel.getListDataView().getItems()
+                    .filter(c -> c.channel().id() == whatsapp.id()).findFirst().orElseThrow());
+            test(dialog.text).setValue("Hello");
+            test(dialog.send).click();
+
+            assertThat(dialog.isOpened()).as("stays open to choose another channel").isTrue();
+            assertThat(test($(com.vaadin.flow.component.notification.Notification.class).last()).getText())
+                    .isEqualTo("The number +380 67 123 4567 cannot be reached on WhatsApp.");
+            assertThat(jdbc.sql("select count(*) from conversation where channel_id = ?").param(whatsapp.id())
+                    .query(Integer.class).single()).isZero();
+        } finally {
+            phoneConnector.notOnProvider.clear();
+        }
+    }
+
+    @Test
+    void aTemplateIsPickedFilledInPreviewedAndSent() {
+        jdbc.sql("update client set phone = '+380671234567' where id = ?").param(olena).update();
+        jdbc.sql("update channel set mode = 'WEBHOOK' where id = ?").param(whatsapp.id()).update();
+        phoneConnector.reset();
+        phoneConnector.templateToStart = true;
+        phoneConnector.templates = List.of(
+                new MessageTemplate("order_ready", "uk", "UTILITY", List.of(new MessageTemplate.Component(
+                        MessageTemplate.Kind.BODY, null, "Вітаємо, {{1}}! Замовлення {{2}} готове. <b>Flower Shop</b>",
+                        List.of()))),
+                new MessageTemplate("courier_slot", "en", "UTILITY", List.of(new MessageTemplate.Component(
+                        MessageTemplate.Kind.BODY, null, "Hi {{first_name}}, {{manager_name}} here: courier at {{slot}}.",
+                        List.of()))));
+        try {
+            SystemAccess.call(() -> templates.syncNow(whatsapp.id()));
+            signInAndOpenApp(anna);
+            navigate(ChatsView.class);
+            test($(Button.class).withText("Write message").single()).click();
+            WriteMessageDialog dialog = $(WriteMessageDialog.class).single();
+            test(dialog.client).selectItem("Olena Bondar");
+            dialog.channel.setValue(dialog.channel.getListDataView().getItems()
+                    .filter(c -> c.channel().id() == whatsapp.id()).findFirst().orElseThrow());
+
+            TemplatePicker picker = dialog.picker;
+            assertThat(picker).isNotNull();
+            assertThat(dialog.text.isVisible()).isFalse();
+            test(picker.search).setValue("courier");
+            assertThat(picker.list.getValue().name()).as("the only match is chosen").isEqualTo("courier_slot");
+            // Prefilled from what we know: her name, the manager's.
+            assertThat(picker.bodyInputs.get("first_name").getValue()).isEqualTo("Olena Bondar");
+            assertThat(picker.bodyInputs.get("manager_name").getValue()).isEqualTo(anna.fullName());
+            assertThat(picker.bodyInputs.get("slot").getValue()).isEmpty();
+            assertThat(dialog.send.isEnabled()).as("a parameter is empty").isFalse();
+
+            test(picker.search).clear();
+            test(picker.language).selectItem("uk");
+            assertThat(picker.list.getValue().name()).isEqualTo("order_ready");
+            test(picker.bodyInputs.get("2")).setValue("№ 1042");
+            assertThat(picker.preview.getText())
+                    .isEqualTo("Вітаємо, Olena Bondar! Замовлення № 1042 готове. <b>Flower Shop</b>");
+            assertThat(picker.preview.getElement().getChildCount()).isEqualTo(1);
+            assertThat(picker.preview.getElement().getChild(0).isTextNode()).as("text, never markup").isTrue();
+            assertThat(dialog.send.isEnabled()).isTrue();
+            test(dialog.send).click();
+
+            ChatsView view = (ChatsView) getCurrentView();
+            assertThat(jdbc.sql("select body from message where conversation_id = ? and kind = 'MANAGER'")
+                    .param(view.window.conversationId()).query(String.class).single())
+                    .isEqualTo("Вітаємо, Olena Bondar! Замовлення № 1042 готове. <b>Flower Shop</b>");
+            assertThat(jdbc.sql("select template from message where conversation_id = ? and kind = 'MANAGER'")
+                    .param(view.window.conversationId()).query(String.class).single()).contains("\"order_ready\"");
+        } finally {
+            phoneConnector.reset();
+        }
     }
 
     /** The order card's "Write": /chats?client=ID&channel=CH. */

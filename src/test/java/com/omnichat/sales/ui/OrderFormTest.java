@@ -152,6 +152,34 @@ class OrderFormTest extends BrowserlessViewTest {
                 .startsWith("chats?").contains("client=" + buyer).contains("channel=" + viber.id());
     }
 
+    @Test
+    void writeAlsoOffersAPhoneChannelForTheBuyersPhone() {
+        ChannelInfo whatsapp = inbox.channel(ChannelType.WHATSAPP, "WhatsApp · Flower Shop", anna);
+        jdbc.sql("update client set phone = '+380671234567', phone_verified = true where id = ?").param(buyer).update();
+        SalesOrder order = orders.create(buyer, chat, order(line("Peonies", "1", "150")));
+        OrderForm form = forms.editOrder(order.id(), () -> { });
+        roundTrip();
+
+        var buttons = form.write.getChildren().filter(Button.class::isInstance).map(Button.class::cast).toList();
+        assertThat(buttons).extracting(Button::getTooltip).extracting(t -> t.getText())
+                .containsExactly("Write in Telegram · @flowershop_bot", "Write in Viber · Flower Shop",
+                        "Write in WhatsApp · Flower Shop to +380 67 123 4567");
+        test(buttons.get(2)).click();
+
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters())
+                .startsWith("chats?").contains("client=" + buyer).contains("channel=" + whatsapp.id());
+    }
+
+    @Test
+    void noPhoneChannelWithoutAPhoneInTheCard() {
+        inbox.channel(ChannelType.WHATSAPP, "WhatsApp · Flower Shop", anna);
+        SalesOrder order = orders.create(buyer, chat, order(line("Peonies", "1", "150")));
+        OrderForm form = forms.editOrder(order.id(), () -> { });
+        roundTrip();
+
+        assertThat(form.write.getChildren().filter(Button.class::isInstance).count()).isEqualTo(2);
+    }
+
     private String notification() {
         return test($(Notification.class).last()).getText();
     }
