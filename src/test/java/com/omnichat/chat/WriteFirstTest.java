@@ -166,7 +166,10 @@ class WriteFirstTest {
                 .extracting(e -> ((UserFacingException) e).messageKey()).isEqualTo("write.error.phone-of-other-client");
         assertThat(jdbc.sql("select count(*) from message where kind = 'MANAGER'").query(Integer.class).single())
                 .isZero();
-        assertThat(taras).isNotEqualTo(olena);
+        assertThat(jdbc.sql("select count(*) from conversation where client_id = ? and channel_id = ?")
+                .params(olena, whatsapp.id()).query(Integer.class).single()).as("no chat of Olena's on that number")
+                .isZero();
+        assertThat(clientOf(conversationOf(taras, whatsapp))).as("Taras keeps his chat").isEqualTo(taras);
     }
 
     // ---- helpers ----

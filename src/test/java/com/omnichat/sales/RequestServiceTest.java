@@ -10,9 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.omnichat.IntegrationTest;
 import com.omnichat.base.UserFacingException;
@@ -20,7 +18,8 @@ import com.omnichat.channel.ChannelInfo;
 import com.omnichat.chat.InboxFixtures;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.MessageView;
-import com.omnichat.customer.ClientsMerged;
+import com.omnichat.customer.ClientCardService;
+import com.omnichat.customer.ClientService;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
 
@@ -41,9 +40,9 @@ class RequestServiceTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ApplicationEventPublisher events;
+    ClientService clients;
     @Autowired
-    TransactionTemplate tx;
+    ClientCardService cards;
 
     SalesFixtures sales;
     StaffMember anna;
@@ -115,8 +114,16 @@ class RequestServiceTest {
         assertThat(titles(new RequestFilter(false, null, null, String.valueOf(wedding.number()))))
                 .containsExactly("Весільний букет");
         assertThat(titles(new RequestFilter(false, null, max.id(), null))).containsExactly("Весільний букет");
-        assertThat(titles(new RequestFilter(false, null, null, "100%_"))).isEmpty();
         assertThat(requests.count(new RequestFilter(false, null, null, "lviv"))).isEqualTo(1);
+    }
+
+    @Test
+    void likeWildcardsInTheSearchAreLookedForAsTheyAre() {
+        requests.create(lead, chat, request("Roses 1000 Kyiv", null));
+        requests.create(lead, chat, request("Sale 100%_ off", null));
+
+        assertThat(titles(new RequestFilter(false, null, null, "100%_"))).as("only the literal text")
+                .containsExactly("Sale 100%_ off");
     }
 
     @Test
@@ -150,11 +157,12 @@ class RequestServiceTest {
         long buyerChat = fixtures.newChat(telegram, "Taras M. (buyer)");
         long buyer = sales.makeBuyer(sales.clientOf(buyerChat));
 
-        tx.executeWithoutResult(s -> events.publishEvent(new ClientsMerged(lead, buyer, chat)));
+        cards.linkToBuyer(lead, clients.summary(lead).version(), buyer, chat);
 
         assertThat(requests.get(wedding.id()).clientId()).isEqualTo(buyer);
         assertThat(requests.activeOf(buyer)).extracting(SalesRequest::title).containsExactly("Wedding");
-        assertThat(requests.activeOf(lead)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from sales_request where client_id = ?").param(lead).query(Integer.class)
+                .single()).as("none left with the lead, who is gone").isZero();
     }
 
     @Test

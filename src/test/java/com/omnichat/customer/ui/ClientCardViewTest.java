@@ -22,6 +22,7 @@ import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.BlurNotifier.BlurEvent;
 import com.vaadin.flow.component.FocusNotifier.FocusEvent;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -231,17 +232,43 @@ class ClientCardViewTest extends BrowserlessViewTest {
     }
 
     @Test
+    void aColleaguesChangeShowsOnTheOpenCardByItself() {
+        ClientCard card = openChat(chat);
+        ClientSummary seen = card.client();
+
+        asMax(() -> cards.changePhone(seen.id(), seen.version(), "0501112233", chat));
+
+        untilLive("the open card shows Max's phone", () -> card.phone.getValue().equals("+380 50 111 2233"));
+    }
+
+    @Test
     void aLiveChangeWaitsWhileTheManagerIsInAField() {
         ClientCard card = openChat(chat);
         ClientSummary seen = card.client();
         ComponentUtil.fireEvent(card.note, new FocusEvent<>(card.note, true));
-        cards.changePhone(seen.id(), seen.version(), "0501112233", null);
+        int messagesBefore = chatMessageCount();
 
-        card.reload();
+        asMax(() -> cards.changePhone(seen.id(), seen.version(), "0501112233", chat));
+
+        // The chat beside the card shows Max's change: the live update has arrived.
+        untilLive("the chat shows Max's change", () -> chatMessageCount() > messagesBefore);
         assertThat(card.phone.getValue()).as("not while typing").isEmpty();
 
         ComponentUtil.fireEvent(card.note, new BlurEvent<>(card.note, true));
         assertThat(card.phone.getValue()).isEqualTo("+380 50 111 2233");
+    }
+
+    /** Max, who also works Telegram, changes something in another browser. */
+    private void asMax(Runnable change) {
+        StaffMember max = staff.manager("max");
+        inbox.grant(telegram, max);
+        staff.signInAs(max);
+        change.run();
+        staff.signInAs(anna);
+    }
+
+    private int chatMessageCount() {
+        return $(Div.class).withClassName("messages").single().getElement().getChildCount();
     }
 
     @Test
