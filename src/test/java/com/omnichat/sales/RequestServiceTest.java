@@ -87,6 +87,42 @@ class RequestServiceTest {
     }
 
     @Test
+    void aNewShopsFirstRequestIsNumberOneAndItsFirstOrderNumber1001() {
+        // As on a fresh installation: the numbers start where the migration says (ids are never reused).
+        jdbc.sql("alter sequence request_number_seq restart").update();
+        jdbc.sql("alter sequence order_number_seq restart").update();
+        long buyer = sales.makeBuyer(lead);
+
+        assertThat(requests.create(lead, chat, request("Wedding", null)).number()).isEqualTo(1);
+        assertThat(requests.create(lead, chat, request("Birthday", null)).number()).isEqualTo(2);
+        assertThat(orders.create(buyer, chat, SalesFixtures.order(SalesFixtures.line("Peonies", "1", "450")))
+                .number()).isEqualTo(1001);
+        assertThat(orders.create(buyer, chat, SalesFixtures.order(SalesFixtures.line("Roses", "1", "900")))
+                .number()).isEqualTo(1002);
+    }
+
+    @Test
+    void aShopsOwnStagesJoinThePipelineInTheirPlaceWithTheirNames() {
+        requests.stages(); // the built-in stages, as the migration installs them (the test emptied the table)
+        jdbc.sql("""
+                insert into request_stage (code, name, position, outcome) values
+                    ('consultation', 'Consultation booked', 15, 'OPEN'),
+                    ('paid-elsewhere', 'Paid at the shop', 95, 'WON')""").update();
+
+        assertThat(requests.stages()).extracting(RequestStage::code)
+                .containsExactly("new", "consultation", "in-progress", "won", "paid-elsewhere", "lost");
+        assertThat(stage("consultation").name()).isEqualTo("Consultation booked");
+        SalesRequest consulting = move(requests.create(lead, chat, request("Wedding", null)), "consultation");
+        SalesRequest paid = move(requests.create(lead, chat, request("Birthday", null)), "paid-elsewhere");
+
+        assertThat(consulting.stage().name()).isEqualTo("Consultation booked");
+        assertThat(consulting.active()).as("an OPEN stage").isTrue();
+        assertThat(paid.active()).as("a WON stage").isFalse();
+        assertThat(requests.activeOf(lead)).extracting(SalesRequest::title).containsExactly("Wedding");
+        assertThat(titles(new RequestFilter(false, stage("consultation").id(), null, null))).containsExactly("Wedding");
+    }
+
+    @Test
     void wonAndLostRequestsLeaveTheActiveList() {
         SalesRequest wedding = requests.create(lead, chat, request("Wedding", "5000"));
         SalesRequest birthday = requests.create(lead, chat, request("Birthday", null));
