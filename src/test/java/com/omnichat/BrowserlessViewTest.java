@@ -17,6 +17,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
@@ -71,6 +72,11 @@ public abstract class BrowserlessViewTest extends SpringBrowserlessTest {
             roundTrip();
             return condition.getAsBoolean();
         });
+    }
+
+    /** The text of the latest notification shown. */
+    protected String lastNotification() {
+        return test($(Notification.class).last()).getText();
     }
 
     /** The title shown in the top bar. */

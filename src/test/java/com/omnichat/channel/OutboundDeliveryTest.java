@@ -289,14 +289,15 @@ class OutboundDeliveryTest extends ConnectorTest {
         }
     }
 
+    /** Drains until every reply is sent (by this node or the other); how many this node sent. */
     private int workUntilSent(DeliveryWorker node) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        int worked = 0;
-        while (count("select count(*) from outbound_message where status <> 'SENT'") > 0
-                && System.nanoTime() < deadline) {
-            worked += node.drain();
-        }
-        return worked;
+        java.util.concurrent.atomic.AtomicInteger worked = new java.util.concurrent.atomic.AtomicInteger();
+        org.awaitility.Awaitility.await("every reply sent").atMost(Duration.ofSeconds(15)).pollInSameThread()
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> {
+                    worked.addAndGet(node.drain());
+                    return count("select count(*) from outbound_message where status <> 'SENT'") == 0;
+                });
+        return worked.get();
     }
 
     @Test
