@@ -1,6 +1,10 @@
 package com.omnichat;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,8 +17,10 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinSession;
 
 /**
  * Base of the browserless view tests: the real application context (shared with the
@@ -54,6 +60,23 @@ public abstract class BrowserlessViewTest extends SpringBrowserlessTest {
     protected HasElement open(String location) {
         UI.getCurrent().navigate(location);
         return getCurrentView();
+    }
+
+    /**
+     * Waits until the condition holds, letting live updates in meanwhile: they reach the tab from other
+     * threads, and the browserless session runs them only when asked, in the test's thread.
+     */
+    protected void untilLive(String what, BooleanSupplier condition) {
+        await(what).atMost(Duration.ofSeconds(10)).pollInSameThread().pollInterval(Duration.ofMillis(25)).until(() -> {
+            VaadinSession.getCurrent().getService().runPendingAccessTasks(VaadinSession.getCurrent());
+            roundTrip();
+            return condition.getAsBoolean();
+        });
+    }
+
+    /** The text of the latest notification shown. */
+    protected String lastNotification() {
+        return test($(Notification.class).last()).getText();
     }
 
     /** The title shown in the top bar. */

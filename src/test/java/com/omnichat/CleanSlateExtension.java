@@ -8,12 +8,17 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 import com.omnichat.user.StaffFixtures;
 
-/** Before each test: no staff users, channels or chats in the database, nobody signed in. After it: signed out. */
+/**
+ * Before each test: no staff users, channels or chats in the database, nothing of earlier tests in
+ * memory (presence, open tabs), nobody signed in. After it: signed out.
+ */
 class CleanSlateExtension implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        SpringExtension.getApplicationContext(context).getBean(StaffFixtures.class).resetDatabase();
+        var application = SpringExtension.getApplicationContext(context);
+        application.getBean(StaffFixtures.class).resetDatabase();
+        InMemoryState.forget(application);
         TestSecurityContextHolder.clearContext();
     }
 

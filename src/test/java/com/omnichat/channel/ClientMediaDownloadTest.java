@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -169,15 +168,22 @@ class ClientMediaDownloadTest extends ConnectorTest {
     }
 
     /** Whether an UPDATED event of the chat arrives within 10 s (the new message's own event may come first). */
-    private static boolean heardUpdateOf(BlockingQueue<ChatEvent> screen, long chat) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        for (long left; (left = deadline - System.nanoTime()) > 0; ) {
-            ChatEvent event = screen.poll(left, TimeUnit.NANOSECONDS);
-            if (event != null && event.type() == ChatEvent.Type.UPDATED && event.conversationId() == chat) {
-                return true;
-            }
+    private static boolean heardUpdateOf(BlockingQueue<ChatEvent> screen, long chat) {
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInSameThread()
+                    .pollInterval(java.time.Duration.ofMillis(20)).until(() -> {
+                        ChatEvent event;
+                        while ((event = screen.poll()) != null) {
+                            if (event.type() == ChatEvent.Type.UPDATED && event.conversationId() == chat) {
+                                return true;
+                            }
+                        }
+                        return false;
+                    });
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return false;
         }
-        return false;
     }
 
     private static String picture(long token, String media, String text) {

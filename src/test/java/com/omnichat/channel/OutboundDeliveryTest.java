@@ -1,11 +1,8 @@
 package com.omnichat.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -83,7 +80,7 @@ class OutboundDeliveryTest extends ConnectorTest {
     }
 
     @Test
-    void tooManyRequestsIsRetriedAfterRetryAfterAndDeliveredOnce() {
+    void tooManyRequestsPausesTheWholeChannelForRetryAfterThenEveryReplyIsDeliveredOnce() throws Exception {
         telegram.script("sendMessage", 429, fixture("telegram_error_429.json"));
         long reply = inboxService.reply(chat, "Yes, we have peonies.", null, List.of());
 
@@ -91,20 +88,30 @@ class OutboundDeliveryTest extends ConnectorTest {
 
         DeliveryState waiting = queue.state(reply).orElseThrow();
         assertThat(waiting.status()).isEqualTo(DeliveryState.Status.QUEUED);
-        assertThat(waiting.nextAttemptAt()).isCloseTo(Instant.now().plusSeconds(30), within(5, ChronoUnit.SECONDS));
+        assertThat(delaySetAtTheAttempt(reply)).as("the provider's retry_after, from the attempt on")
+                .isEqualTo(Duration.ofSeconds(30));
         assertThat(waiting.lastError()).contains("Too Many Requests");
         assertThat(inboxService.message(chat, reply).status()).isEqualTo(DeliveryStatus.PENDING);
-        // Not before the wait is over.
-        assertThat(worker.drain()).isZero();
-        assertThat(telegram.calls("sendMessage")).hasSize(1);
 
-        // 30 seconds pass.
-        jdbc.sql("update outbound_message set next_attempt_at = now() - interval '1 second'").update();
-        jdbc.sql("update channel_state set throttled_until = now() - interval '1 second'").update();
+        // Meanwhile Taras writes and gets a reply: it waits for the pause too.
+        telegramWebhook(channel, """
+                {"update_id":30001,"message":{"message_id":4001,"date":1441645532,
+                 "chat":{"id":2222222,"type":"private","first_name":"Taras"},"text":"Roses?"}}""",
+                webhookSecret(channel));
+        long tarasChat = jdbc.sql("select id from conversation where id <> ?").param(chat).query(Long.class).single();
+        long tarasReply = inboxService.reply(tarasChat, "Yes, red and white.", null, List.of());
+        assertThat(worker.drain()).isZero();
+        passes(Duration.ofSeconds(25));
+        assertThat(worker.drain()).as("still within the pause").isZero();
+        assertThat(telegram.calls("sendMessage")).hasSize(1);
+        assertThat(inboxService.message(tarasChat, tarasReply).status()).isEqualTo(DeliveryStatus.PENDING);
+
+        passes(Duration.ofSeconds(6));
         worker.drain();
 
-        assertThat(telegram.calls("sendMessage")).hasSize(2);
+        assertThat(telegram.calls("sendMessage")).hasSize(3);
         assertThat(inboxService.message(chat, reply).status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(inboxService.message(tarasChat, tarasReply).status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(worker.drain()).isZero();
     }
 
@@ -161,9 +168,30 @@ class OutboundDeliveryTest extends ConnectorTest {
         DeliveryState state = queue.state(reply).orElseThrow();
         assertThat(state.status()).isEqualTo(DeliveryState.Status.QUEUED);
         assertThat(state.attempts()).isEqualTo(1);
-        // First retry: between half and all of the base delay (2 s), plus jitter.
-        assertThat(Duration.between(Instant.now(), state.nextAttemptAt())).isBetween(Duration.ofMillis(500),
-                Duration.ofSeconds(3));
+        // First retry: between half and all of the base delay (2 s) after the attempt.
+        assertThat(delaySetAtTheAttempt(reply)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void theBackoffDoublesWithEveryFailedAttemptUpToFiveMinutes() {
+        long reply = inboxService.reply(chat, "Yes, we have peonies.", null, List.of());
+        // Between half and all of 2 s * 2^(attempt - 1).
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            telegram.script("sendMessage", 502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
+            jdbc.sql("update outbound_message set next_attempt_at = now()").update();
+            worker.drain();
+
+            Duration full = Duration.ofSeconds(2L << (attempt - 1));
+            assertThat(queue.state(reply).orElseThrow().attempts()).isEqualTo(attempt);
+            assertThat(delaySetAtTheAttempt(reply)).as("after attempt %d", attempt)
+                    .isBetween(full.dividedBy(2), full);
+        }
+
+        // Far along (still inside the 2 h window): never more than 5 minutes.
+        jdbc.sql("update outbound_message set attempts = 30, next_attempt_at = now()").update();
+        telegram.script("sendMessage", 502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
+        worker.drain();
+        assertThat(delaySetAtTheAttempt(reply)).isBetween(Duration.ofSeconds(150), Duration.ofMinutes(5));
     }
 
     @Test
@@ -261,14 +289,15 @@ class OutboundDeliveryTest extends ConnectorTest {
         }
     }
 
+    /** Drains until every reply is sent (by this node or the other); how many this node sent. */
     private int workUntilSent(DeliveryWorker node) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        int worked = 0;
-        while (count("select count(*) from outbound_message where status <> 'SENT'") > 0
-                && System.nanoTime() < deadline) {
-            worked += node.drain();
-        }
-        return worked;
+        java.util.concurrent.atomic.AtomicInteger worked = new java.util.concurrent.atomic.AtomicInteger();
+        org.awaitility.Awaitility.await("every reply sent").atMost(Duration.ofSeconds(15)).pollInSameThread()
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> {
+                    worked.addAndGet(node.drain());
+                    return count("select count(*) from outbound_message where status <> 'SENT'") == 0;
+                });
+        return worked.get();
     }
 
     @Test
@@ -351,5 +380,22 @@ class OutboundDeliveryTest extends ConnectorTest {
                 .doesNotContain("AAE-test-token");
         assertThat(directory.byId(channel.id()).orElseThrow().secret("botToken")).isEqualTo(TELEGRAM_TOKEN);
         assertThat(channel.secretsSet()).contains("botToken", "webhookSecret");
+    }
+
+    /** How long after the attempt (its stored time) the next one is due. */
+    private Duration delaySetAtTheAttempt(long messageId) {
+        return Duration.ofMillis(jdbc.sql("""
+                        select (extract(epoch from next_attempt_at - updated_at) * 1000)::bigint
+                        from outbound_message where message_id = ?""")
+                .param(messageId).query(Long.class).single());
+    }
+
+    /** Time passes for the queue: every due time and pause moves that much closer. */
+    private void passes(Duration time) {
+        double seconds = time.toMillis() / 1000.0;
+        jdbc.sql("update outbound_message set next_attempt_at = next_attempt_at - make_interval(secs => ?)")
+                .param(seconds).update();
+        jdbc.sql("update channel_state set throttled_until = throttled_until - make_interval(secs => ?)")
+                .param(seconds).update();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,10 +78,18 @@ class TelegramPollingTest extends ConnectorTest {
     }
 
     @Test
-    void aPollingChannelGetsAClusteredQuartzJob() throws Exception {
+    void aPollingChannelGetsAClusteredQuartzJobThatPolls() throws Exception {
+        telegram.updates = "[" + update(300, "Hello from polling") + "]";
+
         scheduler.schedule(channel.id());
         try {
             assertThat(scheduler.isScheduled(channel.id())).isTrue();
+            Awaitility.await("the job fetched and stored the update").atMost(Duration.ofSeconds(15))
+                    .until(() -> count("select count(*) from message where kind = 'CLIENT'") == 1);
+            assertThat(jdbc.sql("select body from message where kind = 'CLIENT'").query(String.class).single())
+                    .isEqualTo("Hello from polling");
+            assertThat(telegram.calls("getUpdates").getFirst().body()).as("a long poll")
+                    .contains("\"timeout\":25");
         } finally {
             context.getBean(org.quartz.Scheduler.class).deleteJob(org.quartz.JobKey.jobKey("poll-" + channel.id(),
                     "channel-polling"));

@@ -120,6 +120,38 @@ class TelegramWebhookTest extends ConnectorTest {
     }
 
     @Test
+    void anEventGivenUpOnIsStoredWhenTheAdministratorRetriesItAfterTheFix() throws Exception {
+        // Storing messages fails for a while (a bug, a full disk): the event is kept and retried, then given up on.
+        jdbc.sql("""
+                create or replace function refuse_messages() returns trigger language plpgsql as $$
+                begin raise exception 'simulated outage'; end $$""").update();
+        jdbc.sql("create trigger refuse_messages before insert on message for each row execute function refuse_messages()")
+                .update();
+        try {
+            assertThat(telegramWebhook(channel, fixture("telegram_update_text.json"), webhookSecret(channel))
+                    .getResponse().getStatus()).isEqualTo(200);
+            for (int i = 0; i < 20 && count("select count(*) from inbound_event where status = 'PENDING'") > 0; i++) {
+                jdbc.sql("update inbound_event set next_attempt_at = now()").update();
+                inboundEvents.retryPending();
+            }
+        } finally {
+            jdbc.sql("drop trigger refuse_messages on message").update();
+            jdbc.sql("drop function refuse_messages()").update();
+        }
+        var failed = SystemAccess.call(() -> administration.failedEvents(channel.id(), 10));
+        assertThat(failed).singleElement().satisfies(e -> assertThat(e.error()).startsWith("Gave up after"));
+        assertThat(inbox.countRows("message")).isZero();
+
+        SystemAccess.run(() -> administration.retryEvent(channel.id(), failed.getFirst().id()));
+        inboundEvents.retryPending();
+
+        assertThat(jdbc.sql("select body from message where kind = 'CLIENT'").query(String.class).list())
+                .containsExactly("/start");
+        assertThat(SystemAccess.call(() -> administration.failedEvents(channel.id(), 10))).isEmpty();
+        assertThat(text("select status from inbound_event")).isEqualTo("DONE");
+    }
+
+    @Test
     void aBodyOverTheLimitIsAnswered413() throws Exception {
         String huge = "{\"update_id\":1,\"message\":{\"text\":\"" + "x".repeat(1_100_000) + "\"}}";
 

@@ -140,6 +140,50 @@ class ViberTest extends ConnectorTest {
     }
 
     @Test
+    void tooManyRequestsStatus12PausesTheChannelThenTheRepliesGoOut() throws Exception {
+        post(fixture("viber_callback_message_text.json"));
+        post(fixture("viber_callback_message_text.json").replace("xWxFWBYHceVLi80yULnRkw==", "tArAsMeLnYk0000000000w==")
+                .replace("4978563241957515056", "4978563241957515057").replace("Idan Harel", "Taras Melnyk"));
+        List<Long> chats = jdbc.sql("select id from conversation order by id").query(Long.class).list();
+        staff.signInAs(anna);
+        viber.script("send_message", 200, "{\"status\":12,\"status_message\":\"tooManyRequests\"}");
+        long first = inboxService.reply(chats.get(0), "Привіт!", null, List.of());
+
+        worker.drain();
+
+        assertThat(inboxService.message(chats.get(0), first).status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(jdbc.sql("""
+                        select (extract(epoch from s.throttled_until - o.updated_at))::int from channel_state s, outbound_message o
+                        where s.channel_id = ? and o.message_id = ?""")
+                .params(channel.id(), first).query(Integer.class).single()).as("paused 30 s from the attempt").isEqualTo(30);
+        long second = inboxService.reply(chats.get(1), "Вітаю!", null, List.of());
+        assertThat(worker.drain()).as("the other chat's reply waits too").isZero();
+        assertThat(viber.calls("send_message")).hasSize(1);
+
+        // 30 seconds pass.
+        jdbc.sql("update outbound_message set next_attempt_at = next_attempt_at - interval '30 seconds'").update();
+        jdbc.sql("update channel_state set throttled_until = throttled_until - interval '30 seconds'").update();
+        worker.drain();
+
+        assertThat(viber.calls("send_message")).hasSize(3);
+        assertThat(inboxService.message(chats.get(0), first).status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(inboxService.message(chats.get(1), second).status()).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void registeringTheWebhookSetsItWithTheEventsAndSenderDetails() {
+        String url = SystemAccess.call(() -> administration.registerWebhook(channel.id()));
+
+        assertThat(url).isEqualTo("http://localhost:8080/webhooks/viber/" + key(channel));
+        assertThat(viber.calls("set_webhook")).singleElement().satisfies(call -> {
+            assertThat(call.header("x-viber-auth-token")).isEqualTo(VIBER_TOKEN);
+            assertThat(call.body()).contains("\"url\":\"" + url + "\"")
+                    .contains("\"event_types\":[\"delivered\",\"seen\",\"failed\",\"subscribed\",\"unsubscribed\",\"conversation_started\"]")
+                    .contains("\"send_name\":true").contains("\"send_photo\":true");
+        });
+    }
+
+    @Test
     void aPictureIsSentByAPublicUrlTheProviderCanFetch() throws Exception {
         post(fixture("viber_callback_message_text.json"));
         long chat = jdbc.sql("select id from conversation").query(Long.class).single();

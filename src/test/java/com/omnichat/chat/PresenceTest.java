@@ -72,7 +72,16 @@ class PresenceTest {
     void theManagerDoesNotSeeHimselfAndOutsidersLearnNothing() {
         staff.signInAs(anna);
         presence.viewing(chat, "anna-tab");
-        assertThat(presence.others(chat)).isEmpty();
+        staff.signInAs(max);
+        presence.viewing(chat, "max-tab");
+
+        // Once both announcements have arrived, each sees exactly the other, never himself.
+        staff.signInAs(anna);
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(presence.others(chat))
+                .extracting(Presence::userName).containsExactly(max.fullName()));
+        staff.signInAs(max);
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(presence.others(chat))
+                .extracting(Presence::userName).containsExactly(anna.fullName()));
 
         staff.signInAs(staff.manager("outsider"));
         assertThatThrownBy(() -> presence.others(chat)).isInstanceOf(NotFoundException.class);

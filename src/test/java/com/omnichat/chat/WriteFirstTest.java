@@ -119,6 +119,23 @@ class WriteFirstTest {
     }
 
     @Test
+    void aChatTheManagerStartedIsListedAsNewAtTheTopAndHisLaterMessagesDoNotMoveChats() {
+        long olenasTelegram = conversationOf(olena, telegramBot);
+        long taras = inbox.newChat(telegramBot, "Taras");
+        savePhone(olena, "+380671234567");
+
+        long started = writeFirst.write(olena, whatsapp.id(), "Your order is ready");
+
+        assertThat(listed()).as("a new chat: at the top").containsExactly(started, taras, olenasTelegram);
+        writeFirst.write(olena, telegramBot.id(), "We have peonies again");
+        assertThat(listed()).as("a manager's message moves nothing").containsExactly(started, taras, olenasTelegram);
+        String olenasTelegramId = jdbc.sql("select external_user_id from client_identity where client_id = ? and channel_id = ?")
+                .params(olena, telegramBot.id()).query(String.class).single();
+        inbox.write(telegramBot, InboxFixtures.client(olenasTelegramId, "Olena", null), "Thank you!", java.time.Instant.now());
+        assertThat(listed()).as("the client's message lifts her chat").containsExactly(olenasTelegram, started, taras);
+    }
+
+    @Test
     void offeredChannelsComeFirstAndEveryOtherSaysWhy() {
         List<ChannelChoice> choices = writeFirst.channelsFor(olena);
 
@@ -172,7 +189,10 @@ class WriteFirstTest {
                 .extracting(e -> ((UserFacingException) e).messageKey()).isEqualTo("write.error.phone-of-other-client");
         assertThat(jdbc.sql("select count(*) from message where kind = 'MANAGER'").query(Integer.class).single())
                 .isZero();
-        assertThat(taras).isNotEqualTo(olena);
+        assertThat(jdbc.sql("select count(*) from conversation where client_id = ? and channel_id = ?")
+                .params(olena, whatsapp.id()).query(Integer.class).single()).as("no chat of Olena's on that number")
+                .isZero();
+        assertThat(clientOf(conversationOf(taras, whatsapp))).as("Taras keeps his chat").isEqualTo(taras);
     }
 
     @Test
@@ -254,4 +274,9 @@ class WriteFirstTest {
                 .query(Integer.class).single();
     }
 
+
+    private List<Long> listed() {
+        var all = new ChatFilter(ChatFilter.StateTab.ALL, "", false, Set.of(), ChatFilter.Responsible.ALL, null);
+        return inboxService.list(all, null, 0, 50).stream().map(ConversationSummary::id).toList();
+    }
 }

@@ -60,7 +60,15 @@ class ClientListTest {
         assertThat(names(new ClientListFilter("@taras.m", false))).containsExactly("Taras Melnyk");
         assertThat(names(new ClientListFilter("emma_w", false))).as("a lead, not asked for").isEmpty();
         assertThat(names(new ClientListFilter("emma_w", true))).containsExactly("Emma Wilson");
-        assertThat(names(new ClientListFilter("100%_", true))).as("LIKE wildcards are plain text").isEmpty();
+    }
+
+    @Test
+    void likeWildcardsInTheSearchAreLookedForAsTheyAre() {
+        card.chat(telegram, "Roses 1000 Kyiv");
+        card.chat(telegram, "Sale 100%_ off");
+
+        assertThat(names(new ClientListFilter("100%_", true))).as("only the literal text, not '100' then anything")
+                .containsExactly("Sale 100%_ off");
     }
 
     @Test

@@ -141,6 +141,25 @@ class UnverifiedContactsTest {
         assertThat(kept.phoneUnverified() || kept.emailUnverified()).isFalse();
     }
 
+    @Test
+    void theWidgetFillsOnlyTheCardsEmptyFieldsNeverWhatAManagerEntered() {
+        ClientProfile visitor = inbox.newClient("Site visitor", null);
+        long chat = inbox.write(siteChat, visitor, "Hello").conversationId();
+        ClientSummary lead = card.clientOf(chat);
+        lead = cards.rename(lead.id(), lead.version(), "Olena Bondar", chat);
+        cards.changePhone(lead.id(), lead.version(), "050 111 22 33", chat);
+
+        SystemAccess.run(() -> widgetForm.contactsLeft(siteChat.id(), visitor.externalUserId(),
+                new ContactDetails("Olena", "Olena@Example.com", "093 000 00 00")));
+
+        ClientSummary filled = card.clientOf(chat);
+        assertThat(filled.name()).as("the manager's name stays").isEqualTo("Olena Bondar");
+        assertThat(filled.phone()).as("the manager's phone stays").isEqualTo("+380501112233");
+        assertThat(filled.phoneUnverified()).isFalse();
+        assertThat(filled.email()).as("the empty field is filled").isEqualTo("olena@example.com");
+        assertThat(filled.emailUnverified()).isTrue();
+    }
+
     private long visitorWritesAndLeaves(String name, String phone, String email) {
         ClientProfile visitor = inbox.newClient("Site visitor", null);
         long chat = inbox.write(siteChat, visitor, "Hello from the site").conversationId();

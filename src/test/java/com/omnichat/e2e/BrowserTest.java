@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -34,6 +35,7 @@ import com.microsoft.playwright.options.AriaRole;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"omnichat.demo-data=true", "omnichat.channels.workers=true"})
 @ActiveProfiles("test")
+@ExtendWith(UsersAsFound.class)
 abstract class BrowserTest {
 
     static final String DEMO_PASSWORD = "demo-pass-2026";

@@ -2,10 +2,16 @@ package com.omnichat.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The benchmark harness at a tiny scale, as CI runs it: every figure is produced, the
@@ -18,9 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:postgresql://localhost:5432/${OMNICHAT_TEST_DB:omnichat_test}_bench",
-        "spring.datasource.hikari.maximum-pool-size=10",
-        // The benchmark's bot token is made up: background jobs call a closed port, not Telegram.
-        "omnichat.channels.telegram.api-url=http://127.0.0.1:9"})
+        "spring.datasource.hikari.maximum-pool-size=10"})
 @ActiveProfiles("test")
 class BenchmarkSmokeIT {
 
@@ -32,6 +36,19 @@ class BenchmarkSmokeIT {
 
     @Autowired
     Benchmark benchmark;
+
+    /**
+     * The benchmark's bot token is made up: background jobs call a closed port, not Telegram. A port
+     * this JVM bound on loopback and closed again, rather than a well-known one that may be open here.
+     */
+    @DynamicPropertySource
+    static void telegramOnAClosedPort(DynamicPropertyRegistry registry) throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        registry.add("omnichat.channels.telegram.api-url", () -> "http://127.0.0.1:" + closed);
+    }
 
     @Test
     void harnessProducesEveryFigureAndIngestionLosesAndDuplicatesNothing() throws Exception {

@@ -95,6 +95,30 @@ class OrderServiceTest {
     }
 
     @Test
+    void aProductLeavingTheCatalogueIsDeactivatedNeverDeletedSoItsOrdersKeepIt() {
+        StaffMember olena = staff.administrator("olena");
+        staff.signInAs(olena);
+        Product roses = products.create(new ProductDraft("Red roses, 51", "ROSE-51", new BigDecimal("2550"), true));
+        staff.signInAs(anna);
+        SalesOrder order = orders.create(buyer, chat, order(SalesFixtures.product(roses, "1")));
+
+        staff.signInAs(olena);
+        products.update(roses.id(), new ProductDraft("Red roses, 51", "ROSE-51", new BigDecimal("2550"), false),
+                roses.version());
+
+        assertThat(java.util.Arrays.stream(ProductService.class.getMethods()).map(java.lang.reflect.Method::getName))
+                .as("the catalogue offers no way to delete a product").noneMatch(m -> m.matches("(?i)(delete|remove).*"));
+        assertThat(products.search("rose", 0, 50)).extracting(Product::active).containsExactly(false);
+        staff.signInAs(anna);
+        assertThat(products.offered("rose", 0, 50)).as("not offered for new orders").isEmpty();
+        assertThat(orders.get(order.id()).lines()).singleElement().satisfies(l -> {
+            assertThat(l.productId()).isEqualTo(roses.id());
+            assertThat(l.sku()).isEqualTo("ROSE-51");
+            assertThat(l.description()).isEqualTo("Red roses, 51");
+        });
+    }
+
+    @Test
     void ordersAreOnlyForBuyers() {
         long leadChat = fixtures.newChat(telegram, "Taras Melnyk");
         long lead = sales.clientOf(leadChat);

@@ -10,9 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.omnichat.IntegrationTest;
 import com.omnichat.base.UserFacingException;
@@ -20,7 +18,8 @@ import com.omnichat.channel.ChannelInfo;
 import com.omnichat.chat.InboxFixtures;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.MessageView;
-import com.omnichat.customer.ClientsMerged;
+import com.omnichat.customer.ClientCardService;
+import com.omnichat.customer.ClientService;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
 
@@ -41,9 +40,9 @@ class RequestServiceTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ApplicationEventPublisher events;
+    ClientService clients;
     @Autowired
-    TransactionTemplate tx;
+    ClientCardService cards;
 
     SalesFixtures sales;
     StaffMember anna;
@@ -88,6 +87,42 @@ class RequestServiceTest {
     }
 
     @Test
+    void aNewShopsFirstRequestIsNumberOneAndItsFirstOrderNumber1001() {
+        // As on a fresh installation: the numbers start where the migration says (ids are never reused).
+        jdbc.sql("alter sequence request_number_seq restart").update();
+        jdbc.sql("alter sequence order_number_seq restart").update();
+        long buyer = sales.makeBuyer(lead);
+
+        assertThat(requests.create(lead, chat, request("Wedding", null)).number()).isEqualTo(1);
+        assertThat(requests.create(lead, chat, request("Birthday", null)).number()).isEqualTo(2);
+        assertThat(orders.create(buyer, chat, SalesFixtures.order(SalesFixtures.line("Peonies", "1", "450")))
+                .number()).isEqualTo(1001);
+        assertThat(orders.create(buyer, chat, SalesFixtures.order(SalesFixtures.line("Roses", "1", "900")))
+                .number()).isEqualTo(1002);
+    }
+
+    @Test
+    void aShopsOwnStagesJoinThePipelineInTheirPlaceWithTheirNames() {
+        requests.stages(); // the built-in stages, as the migration installs them (the test emptied the table)
+        jdbc.sql("""
+                insert into request_stage (code, name, position, outcome) values
+                    ('consultation', 'Consultation booked', 15, 'OPEN'),
+                    ('paid-elsewhere', 'Paid at the shop', 95, 'WON')""").update();
+
+        assertThat(requests.stages()).extracting(RequestStage::code)
+                .containsExactly("new", "consultation", "in-progress", "won", "paid-elsewhere", "lost");
+        assertThat(stage("consultation").name()).isEqualTo("Consultation booked");
+        SalesRequest consulting = move(requests.create(lead, chat, request("Wedding", null)), "consultation");
+        SalesRequest paid = move(requests.create(lead, chat, request("Birthday", null)), "paid-elsewhere");
+
+        assertThat(consulting.stage().name()).isEqualTo("Consultation booked");
+        assertThat(consulting.active()).as("an OPEN stage").isTrue();
+        assertThat(paid.active()).as("a WON stage").isFalse();
+        assertThat(requests.activeOf(lead)).extracting(SalesRequest::title).containsExactly("Wedding");
+        assertThat(titles(new RequestFilter(false, stage("consultation").id(), null, null))).containsExactly("Wedding");
+    }
+
+    @Test
     void wonAndLostRequestsLeaveTheActiveList() {
         SalesRequest wedding = requests.create(lead, chat, request("Wedding", "5000"));
         SalesRequest birthday = requests.create(lead, chat, request("Birthday", null));
@@ -115,8 +150,16 @@ class RequestServiceTest {
         assertThat(titles(new RequestFilter(false, null, null, String.valueOf(wedding.number()))))
                 .containsExactly("Весільний букет");
         assertThat(titles(new RequestFilter(false, null, max.id(), null))).containsExactly("Весільний букет");
-        assertThat(titles(new RequestFilter(false, null, null, "100%_"))).isEmpty();
         assertThat(requests.count(new RequestFilter(false, null, null, "lviv"))).isEqualTo(1);
+    }
+
+    @Test
+    void likeWildcardsInTheSearchAreLookedForAsTheyAre() {
+        requests.create(lead, chat, request("Roses 1000 Kyiv", null));
+        requests.create(lead, chat, request("Sale 100%_ off", null));
+
+        assertThat(titles(new RequestFilter(false, null, null, "100%_"))).as("only the literal text")
+                .containsExactly("Sale 100%_ off");
     }
 
     @Test
@@ -150,11 +193,12 @@ class RequestServiceTest {
         long buyerChat = fixtures.newChat(telegram, "Taras M. (buyer)");
         long buyer = sales.makeBuyer(sales.clientOf(buyerChat));
 
-        tx.executeWithoutResult(s -> events.publishEvent(new ClientsMerged(lead, buyer, chat)));
+        cards.linkToBuyer(lead, clients.summary(lead).version(), buyer, chat);
 
         assertThat(requests.get(wedding.id()).clientId()).isEqualTo(buyer);
         assertThat(requests.activeOf(buyer)).extracting(SalesRequest::title).containsExactly("Wedding");
-        assertThat(requests.activeOf(lead)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from sales_request where client_id = ?").param(lead).query(Integer.class)
+                .single()).as("none left with the lead, who is gone").isZero();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.omnichat.chat.ui;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,10 +16,13 @@ final class TimeFormat {
 
     private final ZoneId zone;
     private final Locale locale;
+    private final Clock clock;
 
-    private TimeFormat(ZoneId zone, Locale locale) {
+    /** The clock tells which day is today (a test's fixed clock tries both branches). */
+    TimeFormat(ZoneId zone, Locale locale, Clock clock) {
         this.zone = zone;
         this.locale = locale;
+        this.clock = clock;
     }
 
     static TimeFormat of(UI ui) {
@@ -31,12 +35,12 @@ final class TimeFormat {
         } catch (RuntimeException e) {
             // Details not known yet (or an unknown zone id): the server's zone is a fair guess.
         }
-        return new TimeFormat(zone, ui.getLocale());
+        return new TimeFormat(zone, ui.getLocale(), Clock.systemUTC());
     }
 
     String listTime(Instant instant) {
         ZonedDateTime time = instant.atZone(zone);
-        if (time.toLocalDate().equals(LocalDate.now(zone))) {
+        if (time.toLocalDate().equals(LocalDate.now(clock.withZone(zone)))) {
             return time.format(DateTimeFormatter.ofPattern("HH:mm", locale));
         }
         return time.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale));
@@ -44,7 +48,7 @@ final class TimeFormat {
 
     String messageTime(Instant instant) {
         ZonedDateTime time = instant.atZone(zone);
-        if (time.toLocalDate().equals(LocalDate.now(zone))) {
+        if (time.toLocalDate().equals(LocalDate.now(clock.withZone(zone)))) {
             return time.format(DateTimeFormatter.ofPattern("HH:mm", locale));
         }
         return time.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale));

@@ -137,7 +137,8 @@ class SiteVisitorApiIT {
         String otherKey = jdbc.sql("select channel_key from channel where id = ?").param(otherId).query(String.class)
                 .single();
         WidgetClient elsewhere = new WidgetClient(port, otherKey, null, nextAddress());
-        elsewhere.start();
+        assertThat(elsewhere.start().status()).as("the other site chat opens a session").isEqualTo(200);
+        assertThat(elsewhere.token).as("with a token of its own").isNotBlank().isNotEqualTo(good);
         visitor.token = elsewhere.token;
         assertThat(visitor.send(clientId(), "hi").status()).isEqualTo(401);
     }

@@ -66,6 +66,20 @@ class WidgetRateLimitsTest {
     }
 
     @Test
+    void anAddressStartsOnlySoManyNewVisitorsAnHourOnAnyChannel() {
+        WidgetRateLimits limits = node(100, 2, 100, 100, 100);
+
+        assertThat(limits.newSession(41, "203.0.113.9").allowed()).isTrue();
+        assertThat(limits.newSession(42, "203.0.113.9").allowed()).as("on another channel too").isTrue();
+
+        WidgetRateLimits.Verdict refused = limits.newSession(43, "203.0.113.9");
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfter()).as("an hourly allowance: not back within a minute")
+                .isGreaterThan(java.time.Duration.ofMinutes(1));
+        assertThat(limits.newSession(41, "203.0.113.10").allowed()).as("another address").isTrue();
+    }
+
+    @Test
     void aChannelTakesOnlySoManyMessagesAMinuteWhateverTheVisitors() {
         WidgetRateLimits limits = node(100, 100, 100, 100, 4);
 

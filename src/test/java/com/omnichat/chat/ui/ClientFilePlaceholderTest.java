@@ -1,11 +1,8 @@
 package com.omnichat.chat.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +22,6 @@ import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.server.VaadinSession;
 
 /**
  * A client's picture that is not downloaded yet shows as a placeholder in the chat window;
@@ -81,7 +77,7 @@ class ClientFilePlaceholderTest extends BrowserlessViewTest {
             jdbc.sql("update media_download set status = 'FAILED'").update();
             attachments.failed(placeholder, "HTTP 404 from dl-media.viber.com");
         });
-        awaitLive("the reason shown", () -> placeholderText().contains("HTTP 404"));
+        untilLive("the reason shown", () -> placeholderText().contains("HTTP 404"));
 
         assertThat(placeholderText()).isEqualTo("Picture could not be downloaded: HTTP 404 from dl-media.viber.com");
         assertThat(tryAgain().exists()).isTrue();
@@ -93,7 +89,7 @@ class ClientFilePlaceholderTest extends BrowserlessViewTest {
 
         tx.executeWithoutResult(s -> attachments.downloaded(placeholder, new InboundAttachment("p.jpg", "image/png",
                 PNG)));
-        awaitLive("the picture shown", () -> $(Image.class).withClassName("attachment-image").exists());
+        untilLive("the picture shown", () -> $(Image.class).withClassName("attachment-image").exists());
 
         assertThat($(Div.class).withClassName("attachment-placeholder").exists()).isFalse();
     }
@@ -106,14 +102,5 @@ class ClientFilePlaceholderTest extends BrowserlessViewTest {
 
     private com.vaadin.browserless.ComponentQuery<Button> tryAgain() {
         return $(Button.class).withClassName("attachment-try-again");
-    }
-
-    /** Live updates reach the tab from another thread; the browserless session runs them when asked. */
-    private void awaitLive(String what, BooleanSupplier condition) {
-        await(what).atMost(Duration.ofSeconds(10)).pollInSameThread().pollInterval(Duration.ofMillis(25)).until(() -> {
-            VaadinSession.getCurrent().getService().runPendingAccessTasks(VaadinSession.getCurrent());
-            roundTrip();
-            return condition.getAsBoolean();
-        });
     }
 }

@@ -140,6 +140,30 @@ class NewMessageNotifierTest extends BrowserlessViewTest {
     }
 
     @Test
+    void aColleaguesReplyNoteOrAssignmentIsNotAnnouncedOnlyTheClientsNextMessage() {
+        signInAndOpenApp(anna);
+        open("clients");
+        tabBecomesHidden(true);
+        ClientProfile olena = inbox.newClient("Olena Bondar", null);
+        long chat = inbox.write(telegram, olena, "Hello?").conversationId();
+        awaitAnnouncementOf(chat);
+        announced.clear();
+
+        // Max, in Anna's unassigned chat (her scope): a note and handing it to Anna while the client's
+        // message is still unread, then his reply.
+        staff.signInAs(max);
+        service.addNote(chat, "Regular customer");
+        service.assign(chat, anna.id());
+        service.reply(chat, "Hello Olena!", null, List.of());
+        staff.signInAs(anna);
+        inbox.write(telegram, olena, "Roses, please");
+
+        // Live events arrive in order: anything the colleague's changes announced would come first.
+        assertThat(awaitAnnouncementOf(chat)).as("only the client's new message")
+                .containsExactly(new Announced(chat, "Olena Bondar", "Roses, please", true, true, false));
+    }
+
+    @Test
     void onlyAClientsMessageInTheUsersScopeIsAnnounced() {
         signInAndOpenApp(anna);
         open("clients");
@@ -149,11 +173,9 @@ class NewMessageNotifierTest extends BrowserlessViewTest {
         awaitAnnouncementOf(maxs);
         announced.clear();
 
-        // Max takes the chat, replies and leaves a note; then the client writes again.
+        // Max takes the chat; then the client writes again: his chat now, outside Anna's scope.
         staff.signInAs(max);
         service.assign(maxs, max.id());
-        service.reply(maxs, "Hello Olena!", null, List.of());
-        service.addNote(maxs, "Regular customer");
         inbox.write(telegram, olena, "Roses, please");
         staff.signInAs(anna);
         long unassigned = inbox.newChat(telegram, "Taras Melnyk");

@@ -63,7 +63,10 @@ class NotificationSettingsDialogTest extends BrowserlessViewTest {
         test(RadioButtonGroupTester.class, dialog.scope).selectItem("All chats I can see");
 
         assertThat(notifications.settings()).isEqualTo(new NotificationSettings(false, false, NotificationScope.ALL));
-        test(dialog.tryIt).click(); // plays what he chose: no sound now
+        assertThat(tryIt(dialog)).as("plays what he chose: no sound now").containsExactly(false, false);
+        test(dialog.sound).click();
+        assertThat(tryIt(dialog)).as("and the chime once it is on again").containsExactly(true, false);
+        test(dialog.sound).click();
         dialog.close();
         userMenu().clickItem(USER, NOTIFICATIONS);
         NotificationSettingsDialog reopened = $(NotificationSettingsDialog.class).single();
@@ -146,5 +149,20 @@ class NotificationSettingsDialogTest extends BrowserlessViewTest {
     @SuppressWarnings("unchecked")
     private MenuBarTester<MenuBar> userMenu() {
         return test(MenuBarTester.class, $(MenuBar.class).withClassName("user-menu").single());
+    }
+
+    /** Clicks "Try it"; returns the sound and desktop flags the browser script was asked to play. */
+    private List<Object> tryIt(NotificationSettingsDialog dialog) {
+        roundTrip();
+        UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations();
+        test(dialog.tryIt).click();
+        roundTrip();
+        List<List<Object>> played = UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
+                .map(i -> i.getInvocation().getParameters())
+                .filter(p -> p.contains("This is how a new client message will be announced."))
+                .map(p -> p.stream().filter(Boolean.class::isInstance).toList())
+                .toList();
+        assertThat(played).as("one try").hasSize(1);
+        return played.getFirst();
     }
 }

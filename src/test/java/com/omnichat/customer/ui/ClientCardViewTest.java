@@ -22,9 +22,9 @@ import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.BlurNotifier.BlurEvent;
 import com.vaadin.flow.component.FocusNotifier.FocusEvent;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.RouterLink;
 
 /** The lead/buyer card beside a chat, as a manager uses it, without a browser. */
@@ -79,7 +79,7 @@ class ClientCardViewTest extends BrowserlessViewTest {
         assertThat(isShown(card, card.chooseBuyer)).as("both contacts known: Save buyer finds him").isFalse();
         test(card.saveBuyer).click();
 
-        assertThat(notificationText()).isEqualTo("Olena Bondar is a buyer now");
+        assertThat(lastNotification()).isEqualTo("Olena Bondar is a buyer now");
         assertThat(texts(card)).contains("Buyer").doesNotContain("Lead");
         assertThat(isShown(card, card.saveBuyer)).isFalse();
         assertThat(headings(card)).containsSubsequence("Channels", "His chats");
@@ -138,7 +138,7 @@ class ClientCardViewTest extends BrowserlessViewTest {
         assertThat(card.name.getText()).isEqualTo("Olena B.");
         assertThat(texts(card)).contains("Buyer", "Telegram shop", "Instagram shop");
         assertThat(chats.get(chat).clientId()).isEqualTo(buyer.id());
-        assertThat(notificationText()).isEqualTo("Linked to the buyer Olena B.");
+        assertThat(lastNotification()).isEqualTo("Linked to the buyer Olena B.");
     }
 
     @Test
@@ -166,7 +166,7 @@ class ClientCardViewTest extends BrowserlessViewTest {
         assertThat(card.clientId()).isEqualTo(buyer.id());
         assertThat(texts(card)).contains("Buyer", "Telegram shop", "Instagram shop");
         assertThat(chats.get(chat).clientId()).isEqualTo(buyer.id());
-        assertThat(notificationText()).isEqualTo("A buyer with this phone already exists: linked to Olena B.");
+        assertThat(lastNotification()).isEqualTo("A buyer with this phone already exists: linked to Olena B.");
     }
 
     @Test
@@ -181,7 +181,7 @@ class ClientCardViewTest extends BrowserlessViewTest {
 
         assertThat(card.clientId()).isEqualTo(leadId);
         assertThat(texts(card)).contains("Buyer");
-        assertThat(notificationText()).isEqualTo("Olena Bondar is a buyer now");
+        assertThat(lastNotification()).isEqualTo("Olena Bondar is a buyer now");
         assertThat(clients.summary(other.id()).channelIds()).containsExactly(instagram.id());
     }
 
@@ -224,10 +224,20 @@ class ClientCardViewTest extends BrowserlessViewTest {
 
         test(card.email).setValue("olena@example.com");
 
-        assertThat(notificationText()).startsWith("Someone else changed the card of Olena Bondar meanwhile.");
+        assertThat(lastNotification()).startsWith("Someone else changed the card of Olena Bondar meanwhile.");
         assertThat(card.phone.getValue()).isEqualTo("+380 50 111 2233");
         assertThat(card.email.getValue()).isEmpty();
         assertThat(clients.summary(seen.id()).email()).isNull();
+    }
+
+    @Test
+    void aColleaguesChangeShowsOnTheOpenCardByItself() {
+        ClientCard card = openChat(chat);
+        ClientSummary seen = card.client();
+
+        asMax(() -> cards.changePhone(seen.id(), seen.version(), "0501112233", chat));
+
+        untilLive("the open card shows Max's phone", () -> card.phone.getValue().equals("+380 50 111 2233"));
     }
 
     @Test
@@ -235,13 +245,29 @@ class ClientCardViewTest extends BrowserlessViewTest {
         ClientCard card = openChat(chat);
         ClientSummary seen = card.client();
         ComponentUtil.fireEvent(card.note, new FocusEvent<>(card.note, true));
-        cards.changePhone(seen.id(), seen.version(), "0501112233", null);
+        int messagesBefore = chatMessageCount();
 
-        card.reload();
+        asMax(() -> cards.changePhone(seen.id(), seen.version(), "0501112233", chat));
+
+        // The chat beside the card shows Max's change: the live update has arrived.
+        untilLive("the chat shows Max's change", () -> chatMessageCount() > messagesBefore);
         assertThat(card.phone.getValue()).as("not while typing").isEmpty();
 
         ComponentUtil.fireEvent(card.note, new BlurEvent<>(card.note, true));
         assertThat(card.phone.getValue()).isEqualTo("+380 50 111 2233");
+    }
+
+    /** Max, who also works Telegram, changes something in another browser. */
+    private void asMax(Runnable change) {
+        StaffMember max = staff.manager("max");
+        inbox.grant(telegram, max);
+        staff.signInAs(max);
+        change.run();
+        staff.signInAs(anna);
+    }
+
+    private int chatMessageCount() {
+        return $(Div.class).withClassName("messages").single().getElement().getChildCount();
     }
 
     @Test
@@ -290,9 +316,5 @@ class ClientCardViewTest extends BrowserlessViewTest {
 
     private static boolean isShown(ClientCard card, com.vaadin.flow.component.Component component) {
         return component.isVisible() && component.getParent().flatMap(p -> p.getParent()).filter(card::equals).isPresent();
-    }
-
-    private String notificationText() {
-        return test($(Notification.class).last()).getText();
     }
 }
