@@ -97,6 +97,8 @@ class ChatHeader extends Div {
             boolean open = chat.state() == ConversationState.OPEN;
             closeOrReopen.setText(getTranslation(open ? "chat.close" : "chat.reopen"));
             closeOrReopen.setTooltipText(getTranslation(open ? "chat.close" : "chat.reopen"));
+            // Its text is hidden on narrow screens: the name must not depend on it.
+            closeOrReopen.setAriaLabel(getTranslation(open ? "chat.close" : "chat.reopen"));
             closeOrReopen.setIcon(open ? VaadinIcon.CHECK.create() : VaadinIcon.ROTATE_LEFT.create());
             closeOrReopen.getThemeNames().clear();
             closeOrReopen.addThemeVariants(open ? ButtonVariant.LUMO_TERTIARY : ButtonVariant.LUMO_CONTRAST);
