@@ -131,6 +131,10 @@ class AccessibilityIT extends BrowserTest {
                             .replace("{client}", Long.toString(client))));
                     page.locator(".view-title").waitFor();
                     record(violations, path, page);
+                    cutOff(violations, path, page);
+                    // Kept for looking at: every view at every width, in both languages.
+                    screenshot(page, "view" + path.replaceAll("[^a-z]+", "-") + width + "x"
+                            + height + "-" + language);
                 }
             }
 
@@ -147,6 +151,16 @@ class AccessibilityIT extends BrowserTest {
                 page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName(t("notify.menu", locale))).click();
             });
             page.navigate(url("/chats/" + chat));
+            Locator toggleCard = page.locator(".chat-header .toggle-card");
+            if (width < 1280) {
+                // Below desktop width the card is an overlay, opened from the chat's top bar.
+                toggleCard.click();
+                assertThat(page.locator(".client-panel .client-card")).isVisible();
+                record(violations, "client card overlay", page);
+                cutOff(violations, "client card overlay", page);
+            } else {
+                assertThat(toggleCard).isHidden();
+            }
             dialog(violations, page, "choose buyer", () -> button(page, t("client.choose-buyer", locale)).click());
             dialog(violations, page, "add request", () -> button(page, t("card.add-request", locale)).click());
             page.navigate(url("/admin/channels"));
@@ -254,6 +268,26 @@ class AccessibilityIT extends BrowserTest {
         }
     }
 
+    /**
+     * Nothing of the page is cut off at the sides: every visible button, field, tab and menu
+     * (outside grids, which scroll) lies within the window's width.
+     */
+    private static void cutOff(Map<String, List<String>> violations, String what, Page page) {
+        @SuppressWarnings("unchecked")
+        List<String> outside = (List<String>) page.evaluate("""
+                () => [...document.querySelectorAll('vaadin-button, vaadin-text-field, vaadin-select, vaadin-combo-box,'
+                      + ' vaadin-multi-select-combo-box, vaadin-menu-bar, vaadin-drawer-toggle, vaadin-tab, vaadin-checkbox')]
+                  .filter(e => !e.closest('vaadin-grid') && e.checkVisibility({visibilityProperty: true}))
+                  .filter(e => { const r = e.getBoundingClientRect();
+                                 return r.width > 0 && (r.left < -1 || r.right > window.innerWidth + 1); })
+                  .map(e => e.tagName.toLowerCase() + ' "' + (e.getAttribute('aria-label') || e.textContent || '').trim()
+                      .substring(0, 40) + '" spans ' + Math.round(e.getBoundingClientRect().left) + '..'
+                      + Math.round(e.getBoundingClientRect().right) + ' px of ' + window.innerWidth)""");
+        if (!outside.isEmpty()) {
+            violations.computeIfAbsent(what, k -> new ArrayList<>()).add("cut off at the side: " + outside);
+        }
+    }
+
     /** Opens a dialog, checks the page with it, and closes it with Esc. */
     private void dialog(Map<String, List<String>> violations, Page page, String what, Runnable open) {
         waitForVaadin(page);
@@ -262,6 +296,7 @@ class AccessibilityIT extends BrowserTest {
         assertThat(dialog).hasCount(1);
         waitForVaadin(page);
         record(violations, "dialog " + what, page);
+        cutOff(violations, "dialog " + what, page);
         page.keyboard().press("Escape");
         assertThat(dialog).hasCount(0);
     }

@@ -120,7 +120,9 @@ abstract class BrowserTest {
         submitLogin(page, login);
         try {
             page.waitForURL(url -> !url.contains("/login"));
-            page.locator("vaadin-side-nav").waitFor();
+            // Attached, not visible: on a tablet the chats page starts with the drawer closed.
+            page.locator("vaadin-side-nav").waitFor(new Locator.WaitForOptions()
+                    .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
         } catch (PlaywrightException e) {
             screenshot(page, "failed-sign-in-" + login);
             throw new AssertionError("Sign-in as " + login + " did not reach the layout; the page is at "
