@@ -122,7 +122,9 @@ abstract class BrowserTest {
         submitLogin(page, login);
         try {
             page.waitForURL(url -> !url.contains("/login"));
-            page.locator("vaadin-side-nav").waitFor();
+            // Attached, not visible: on a tablet the chats page starts with the drawer closed.
+            page.locator("vaadin-side-nav").waitFor(new Locator.WaitForOptions()
+                    .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
         } catch (PlaywrightException e) {
             screenshot(page, "failed-sign-in-" + login);
             throw new AssertionError("Sign-in as " + login + " did not reach the layout; the page is at "
@@ -170,5 +172,76 @@ abstract class BrowserTest {
         Path file = SCREENSHOTS.resolve(name + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(false));
         return file;
+    }
+
+    // ---- accessibility (axe-core) and device emulation ----
+
+    private static String axeSource;
+
+    /** A fresh browser window as {@link #newPage(int, int)}, with the browser's language and touch chosen. */
+    Page newPage(int width, int height, String locale, boolean touch) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(width, height)
+                .setLocale(locale)
+                .setHasTouch(touch)
+                .setIsMobile(false));
+        context.setDefaultTimeout(45_000);
+        context.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                policyViolations.add(message.text());
+            }
+        });
+        contexts.add(context);
+        return context.newPage();
+    }
+
+    /**
+     * Runs axe-core (the npm package's {@code axe.min.js}, a test resource) on the page as it is
+     * now, open dialogs included, and returns its serious and critical violations, one readable
+     * entry each: rule, impact, what it asks for, and every element it found (selector, why).
+     */
+    List<String> accessibilityViolations(Page page) {
+        waitForVaadin(page);
+        // A dialog fading in or a drawer sliding is judged as it ends, not half-transparent.
+        page.waitForFunction("() => document.getAnimations().every(a => a.playState !== 'running'"
+                + " || (a.effect && a.effect.getTiming().iterations === Infinity))");
+        if (!(Boolean) page.evaluate("() => !!window.axe")) {
+            page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeSource()));
+        }
+        @SuppressWarnings("unchecked")
+        List<String> found = (List<String>) page.evaluate("""
+                async () => {
+                  const result = await axe.run(document, {resultTypes: ['violations']});
+                  return result.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' (' + v.helpUrl + ')\\n'
+                      + v.nodes.map(n => '      at ' + JSON.stringify(n.target) + ': '
+                        + (n.failureSummary || '').replace(/\\s*\\n\\s*/g, ' ')).join('\\n'));
+                }""");
+        return found;
+    }
+
+    /** Fails, listing every serious or critical axe-core violation, unless the page has none. */
+    void assertAccessible(Page page, String where) {
+        List<String> violations = accessibilityViolations(page);
+        if (!violations.isEmpty()) {
+            screenshot(page, "a11y-" + where.replaceAll("[^A-Za-z0-9]+", "-"));
+            throw new AssertionError("axe-core: " + violations.size() + " serious or critical violation(s) on "
+                    + where + "\n  - " + String.join("\n  - ", violations));
+        }
+    }
+
+    private static synchronized String axeSource() {
+        if (axeSource == null) {
+            try (var in = BrowserTest.class.getResourceAsStream("/axe/axe.min.js")) {
+                if (in == null) {
+                    throw new IllegalStateException("axe/axe.min.js is missing from the test resources");
+                }
+                axeSource = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return axeSource;
     }
 }

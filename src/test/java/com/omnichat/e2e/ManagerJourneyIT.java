@@ -24,7 +24,10 @@ class ManagerJourneyIT extends BrowserTest {
 
         signIn(page, "anna");
 
+        // At this width the chats page starts with the drawer closed; its toggle opens it.
         Locator nav = page.locator("vaadin-side-nav");
+        assertThat(nav).isHidden();
+        page.locator("vaadin-drawer-toggle").click();
         assertThat(nav.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("Chats")))
                 .isVisible();
         assertThat(nav.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("Orders")))
@@ -35,6 +38,8 @@ class ManagerJourneyIT extends BrowserTest {
         assertThat(page.getByText("Choose a chat")).isVisible();
         assertThat(page.locator(".user-menu")).containsText("Anna Shevchenko");
         Assertions.assertThat(imageLoaded(page, ".brand-logo")).as("the logo in the drawer shows").isTrue();
+        page.keyboard().press("Escape");
+        assertThat(nav).isHidden();
 
         waitForVaadin(page);
         screenshot(page, "manager-1024x768");

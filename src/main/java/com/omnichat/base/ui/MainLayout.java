@@ -146,6 +146,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        ComponentAriaFixes.install(getElement());
+    }
+
+    @Override
     public void afterNavigation(AfterNavigationEvent event) {
         // The UI's title is only updated after this observer runs: ask the view itself.
         viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));

@@ -32,6 +32,10 @@ class ChatHeader extends Div {
     }
 
     final Button toggleList = new Button(VaadinIcon.ANGLE_DOUBLE_LEFT.create());
+    /** Narrow screens (list and chat take turns): back to the list, also where there is no browser back (installed app). */
+    final Button backToList = new Button(VaadinIcon.ARROW_LEFT.create());
+    /** Below desktop width the client card is an overlay; this opens and closes it. */
+    final Button toggleCard = new Button(VaadinIcon.USER_CARD.create());
     final ComboBox<StaffMember> responsible = new ComboBox<>();
     final Button copyLink = new Button(VaadinIcon.LINK.create());
     final Button closeOrReopen = new Button();
@@ -49,6 +53,15 @@ class ChatHeader extends Div {
         toggleList.setAriaLabel(getTranslation("chat.toggle-list"));
         toggleList.setTooltipText(getTranslation("chat.toggle-list"));
         toggleList.addClickListener(e -> actions.toggleList());
+        backToList.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        backToList.addClassName("back-to-list");
+        backToList.setAriaLabel(getTranslation("chat.back"));
+        backToList.setTooltipText(getTranslation("chat.back"));
+        toggleCard.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        toggleCard.addClassName("toggle-card");
+        toggleCard.setAriaLabel(getTranslation("chat.card.show"));
+        toggleCard.setTooltipText(getTranslation("chat.card.show"));
+        cardShown(false);
 
         responsible.setItems(staff);
         responsible.setItemLabelGenerator(StaffMember::fullName);
@@ -100,10 +113,12 @@ class ChatHeader extends Div {
             boolean open = chat.state() == ConversationState.OPEN;
             closeOrReopen.setText(getTranslation(open ? "chat.close" : "chat.reopen"));
             closeOrReopen.setTooltipText(getTranslation(open ? "chat.close" : "chat.reopen"));
+            // Its text is hidden on narrow screens: the name must not depend on it.
+            closeOrReopen.setAriaLabel(getTranslation(open ? "chat.close" : "chat.reopen"));
             closeOrReopen.setIcon(open ? VaadinIcon.CHECK.create() : VaadinIcon.ROTATE_LEFT.create());
             closeOrReopen.getThemeNames().clear();
             closeOrReopen.addThemeVariants(open ? ButtonVariant.LUMO_TERTIARY : ButtonVariant.LUMO_CONTRAST);
-            add(toggleList, avatar, who, responsible, copyLink, closeOrReopen);
+            add(backToList, toggleList, avatar, who, responsible, copyLink, toggleCard, closeOrReopen);
         } finally {
             updating = false;
         }
@@ -118,6 +133,10 @@ class ChatHeader extends Div {
         subject.setTitle(getTranslation("chat.mail.subject", text));
         subject.addClassName("mail-subject");
         subject.setVisible(!text.isBlank());
+    }
+
+    void cardShown(boolean shown) {
+        toggleCard.getElement().setAttribute("aria-expanded", Boolean.toString(shown));
     }
 
     void showPresence(String text) {

@@ -53,6 +53,7 @@ class ChatList extends VerticalLayout {
     final Select<ResponsibleOption> responsible = new Select<>();
     final Grid<ConversationSummary> grid = new Grid<>();
     private Long selectedId;
+    private ConversationSummary focusedRow;
     private TimeFormat time;
     private boolean applying;
 
@@ -87,6 +88,7 @@ class ChatList extends VerticalLayout {
 
     private void configureFilters(List<ChannelInfo> myChannels, List<StaffMember> staff) {
         search.setPlaceholder(getTranslation("chats.filter.search"));
+        search.setAriaLabel(getTranslation("chats.filter.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -97,6 +99,7 @@ class ChatList extends VerticalLayout {
         channels.setItems(myChannels);
         channels.setItemLabelGenerator(ChannelInfo::name);
         channels.setPlaceholder(getTranslation("chats.filter.channels"));
+        channels.setAriaLabel(getTranslation("a11y.chats.filter.channels"));
         channels.addValueChangeListener(e -> filtersChanged());
 
         List<ResponsibleOption> options = new java.util.ArrayList<>(List.of(
@@ -121,6 +124,13 @@ class ChatList extends VerticalLayout {
         grid.getLazyDataView().setItemCountEstimate(50);
         grid.setSelectionMode(Grid.SelectionMode.SINGLE);
         grid.addItemClickListener(e -> onSelect.accept(e.getItem()));
+        // Keyboard: Enter on the focused row opens its chat, as a click does.
+        grid.addCellFocusListener(e -> focusedRow = e.getItem().orElse(null));
+        grid.getElement().addEventListener("keydown", e -> {
+            if (focusedRow != null) {
+                onSelect.accept(focusedRow);
+            }
+        }).setFilter("event.key === 'Enter'");
         grid.setPartNameGenerator(c -> Objects.equals(c.id(), selectedId) ? "selected-chat" : null);
     }
 

@@ -75,7 +75,7 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         this.quickReplies = quickReplies;
         this.clients = clients;
         this.channels = channels;
-        this.clientPanel = new ClientPanel(cards, this::cardChanged);
+        this.clientPanel = new ClientPanel(cards, this::cardChanged, () -> showCard(false));
         this.writeFirst = writeFirst;
         this.inbox = inbox;
         this.presence = presence;
@@ -271,17 +271,49 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private void openWindow(ConversationSummary chat) {
+        boolean listCollapsed = hasClassName("list-collapsed");
         closeWindow();
+        setClassName("list-collapsed", listCollapsed);
         window = new ChatWindow(inbox, comments, presence, quickReplies, chat, users.activeStaff(), linkTo(chat.id()), this::toggleList);
         // WhatsApp-like channels: free text only within 24 hours of the client's last message.
         window.windowRules(writeFirst.templateReplies(), () -> new TemplatePicker.Prefill(window.chat().clientName(),
                 com.omnichat.base.CurrentStaff.require().fullName(), writeFirst.latestOrderNumber(window.chat().clientId())));
+        window.header.listCollapsed(listCollapsed);
+        window.header.toggleCard.addClickListener(e -> showCard(!hasClassName("card-open")));
+        window.header.backToList.addClickListener(e -> backToList());
         center.removeAll();
         center.add(window);
         clientPanel.show(chat);
         list.select(chat.id());
         addClassName("chat-open");
     }
+
+    // ---- tablets: the card as an overlay, the way back to the list ----
+
+    /** Below desktop width the card is an overlay over the chat (a column above); focus goes in and comes back. */
+    private void showCard(boolean shown) {
+        if (window == null) {
+            return;
+        }
+        setClassName("card-open", shown);
+        window.header.cardShown(shown);
+        if (shown) {
+            clientPanel.close.focus();
+        } else {
+            window.header.toggleCard.focus();
+        }
+    }
+
+    private void backToList() {
+        UI.getCurrent().navigate(ChatsView.class, FilterParameters.toQuery(list.currentFilter()));
+    }
+
+    /**
+     * Below 1280 px the stylesheet makes the navigation drawer an overlay on this page (closed
+     * at first), so list and chat fit side by side. The layout reads that only on a resize:
+     * tell it when this page comes and goes.
+     */
+    private static final String RELAYOUT = "window.dispatchEvent(new Event('resize'))";
 
     private void closeWindow() {
         if (window != null) {
@@ -295,6 +327,8 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         list.select(null);
         clientPanel.clear();
         removeClassName("chat-open");
+        removeClassName("card-open");
+        removeClassName("list-collapsed");
         showNoChat();
     }
 
@@ -338,6 +372,7 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         }
         UI ui = event.getUI();
         getElement().executeJs(SHORTCUT_SCRIPT);
+        ui.getPage().executeJs(RELAYOUT);
         // An event queued just before the view was left must not reach the detached view.
         unsubscribe = updates.subscribe(CurrentStaff.require(), e -> accessIfAttached(ui, () -> {
             if (isAttached()) {
@@ -348,6 +383,7 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     @Override
     protected void onDetach(DetachEvent event) {
+        event.getUI().getPage().executeJs(RELAYOUT);
         if (unsubscribe != null) {
             unsubscribe.run();
             unsubscribe = null;

@@ -4,7 +4,10 @@ import com.omnichat.base.NotFoundException;
 import com.omnichat.chat.ConversationSummary;
 import com.omnichat.customer.ui.ClientCard;
 import com.omnichat.customer.ui.ClientCards;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.icon.VaadinIcon;
 
 /**
  * The right column: the lead/buyer card of the open chat's client. When the chat changes
@@ -15,11 +18,20 @@ class ClientPanel extends Div {
     private final ClientCards cards;
     private final Runnable onCardChange;
     ClientCard card;
+    /** Closes the card where it is an overlay (below desktop width); hidden where it is a column. */
+    final Button close = new Button(VaadinIcon.CLOSE_SMALL.create());
 
-    ClientPanel(ClientCards cards, Runnable onCardChange) {
+    ClientPanel(ClientCards cards, Runnable onCardChange, Runnable onClose) {
         this.cards = cards;
         this.onCardChange = onCardChange;
         addClassName("client-panel");
+        setId("client-panel");
+        close.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        close.addClassName("close-card");
+        close.setAriaLabel(getTranslation("chat.card.close"));
+        close.setTooltipText(getTranslation("chat.card.close"));
+        close.addClickListener(e -> onClose.run());
+        getElement().addEventListener("keydown", e -> onClose.run()).setFilter("event.key === 'Escape'");
     }
 
     void show(ConversationSummary chat) {
@@ -31,7 +43,7 @@ class ClientPanel extends Div {
             return;
         }
         card.addChangeListener(c -> onCardChange.run());
-        add(card);
+        add(close, card);
     }
 
     /** A live change in the chat: show the chat's (perhaps new) client as he is now. */

@@ -82,6 +82,7 @@ class Composer extends Div {
         upload.setDropLabelIcon(new Span());
 
         input.setPlaceholder(getTranslation("chat.input.placeholder"));
+        input.setAriaLabel(getTranslation("a11y.chat.input"));
         input.setMaxLength(InboxService.MAX_TEXT);
         // Frequent enough to notice "/word" while typing; the typing announcement is throttled below.
         input.setValueChangeMode(ValueChangeMode.TIMEOUT);

@@ -32,6 +32,7 @@ abstract class TemplatesGridView extends VerticalLayout implements HasDynamicTit
         this.shared = shared;
         setSizeFull();
         search.setPlaceholder(getTranslation("quickreply.search"));
+        search.setAriaLabel(getTranslation("quickreply.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);

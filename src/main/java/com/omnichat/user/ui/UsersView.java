@@ -43,6 +43,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     private void configureSearch() {
         search.setPlaceholder(getTranslation("users.search"));
+        search.setAriaLabel(getTranslation("users.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
