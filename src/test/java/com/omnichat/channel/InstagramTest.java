@@ -334,6 +334,12 @@ class InstagramTest extends ConnectorTest {
         assertThat(text("select permalink from meta_post where post_id = '17918195224117851'"))
                 .as("the post goes to the post cache").isEqualTo("https://www.instagram.com/p/OtherPost1/");
         assertThat(posts.fetchDue()).as("nothing left to fetch").isZero();
+
+        long typed = inboxService.reply(chat(), "Thank you!", null, List.of());
+        worker.drain();
+        assertThat(inboxService.message(chat(), typed).failureReason())
+                .as("a mention opens no Direct window").contains("never written in the direct chat");
+        assertThat(instagram.calls("messages")).isEmpty();
     }
 
     @Test
