@@ -27,7 +27,11 @@ public record MessageOrigin(Kind kind, @Nullable String ref, @Nullable String ur
         /** Something the provider cannot pass on (the client's app shows it). */
         UNSUPPORTED,
         /** A button the client pressed: the text is the button's. */
-        CHOICE
+        CHOICE,
+        /** The client @mentioned the shop in a comment ({@code ref}: the comment, {@code url}: the post). */
+        MENTION_COMMENT,
+        /** The client @mentioned the shop in his post's caption ({@code url}: the post). */
+        MENTION_POST
     }
 
     public static MessageOrigin of(Kind kind, @Nullable String url) {

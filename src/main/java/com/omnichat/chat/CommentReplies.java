@@ -100,7 +100,8 @@ public class CommentReplies {
         Instant wrote = jdbc.sql("""
                         select max(created_at) from message where conversation_id = ? and kind = 'CLIENT'
                           and origin is distinct from 'COMMENT' and origin is distinct from 'COMMENT_REPLY'
-                          and origin is distinct from 'AD_COMMENT'""")
+                          and origin is distinct from 'AD_COMMENT' and origin is distinct from 'MENTION_COMMENT'
+                          and origin is distinct from 'MENTION_POST'""")
                 .param(conversationId).query(java.sql.Timestamp.class).optional().map(java.sql.Timestamp::toInstant)
                 .orElse(null);
         return new WindowState(window(wrote, Instant.now()), wrote);

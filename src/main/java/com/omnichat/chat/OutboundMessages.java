@@ -36,7 +36,8 @@ class OutboundMessages implements OutboundSource {
                         select m.id, m.channel_id, i.external_user_id, m.body, r.external_id, m.origin,
                                (select max(d.created_at) from message d where d.conversation_id = m.conversation_id
                                   and d.kind = 'CLIENT' and d.origin is distinct from 'COMMENT'
-                                  and d.origin is distinct from 'COMMENT_REPLY' and d.origin is distinct from 'AD_COMMENT'),
+                                  and d.origin is distinct from 'COMMENT_REPLY' and d.origin is distinct from 'AD_COMMENT'
+                                  and d.origin is distinct from 'MENTION_COMMENT' and d.origin is distinct from 'MENTION_POST'),
                                m.conversation_id, ch.type = 'EMAIL' as mail, c.subject, m.template
                         from message m
                         join conversation c on c.id = m.conversation_id

@@ -306,6 +306,58 @@ class InstagramTest extends ConnectorTest {
         assertThat(text("select origin from message")).isEqualTo("AD_COMMENT");
     }
 
+    // ---- mentions (the webhook carries only media_id and comment_id, as documented) ----
+
+    @Test
+    void aCommentMentioningTheShopLandsInTheMentionersChatWithThePostsLinkOnce() throws Exception {
+        instagram.script(ACCOUNT, 200, """
+                {"mentioned_comment":{"id":"17894227972186120","text":"@flowershop look at these tulips!",
+                 "timestamp":"2026-12-04T10:06:05+0000","username":"olena.k",
+                 "media":{"id":"17918195224117851","permalink":"https://www.instagram.com/p/OtherPost1/",
+                          "caption":"My garden"}},"id":"%s"}""".formatted(ACCOUNT));
+        String mention = envelopeChanges("""
+                {"field":"mentions","value":{"media_id":"17918195224117851","comment_id":"17894227972186120"}}""");
+
+        post(mention);
+        post(mention);
+
+        assertThat(count("select count(*) from message")).as("redelivered: stored once").isEqualTo(1);
+        staff.signInAs(anna);
+        long id = jdbc.sql("select id from message").query(Long.class).single();
+        MessageView message = inboxService.message(chat(), id);
+        assertThat(message.kind()).isEqualTo(com.omnichat.chat.MessageKind.CLIENT);
+        assertThat(message.body()).isEqualTo("@flowershop look at these tulips!");
+        assertThat(message.marks().origin()).isEqualTo("MENTION_COMMENT");
+        assertThat(message.marks().originUrl()).isEqualTo("https://www.instagram.com/p/OtherPost1/");
+        assertThat(message.marks().postCaption()).isEqualTo("My garden");
+        assertThat(text("select client_nickname from conversation")).isEqualTo("olena.k");
+        assertThat(text("select permalink from meta_post where post_id = '17918195224117851'"))
+                .as("the post goes to the post cache").isEqualTo("https://www.instagram.com/p/OtherPost1/");
+        assertThat(posts.fetchDue()).as("nothing left to fetch").isZero();
+
+        long typed = inboxService.reply(chat(), "Thank you!", null, List.of());
+        worker.drain();
+        assertThat(inboxService.message(chat(), typed).failureReason())
+                .as("a mention opens no Direct window").contains("never written in the direct chat");
+        assertThat(instagram.calls("messages")).isEmpty();
+    }
+
+    @Test
+    void aPostCaptionMentioningTheShopIsMarkedAsAMentionInAPost() throws Exception {
+        instagram.script(ACCOUNT, 200, """
+                {"mentioned_media":{"id":"17918195224117999","caption":"Best bouquet ever from @flowershop",
+                 "permalink":"https://www.instagram.com/p/HerPost2/","username":"maria.b","media_type":"IMAGE",
+                 "timestamp":"2026-12-04T11:00:00+0000"},"id":"%s"}""".formatted(ACCOUNT));
+
+        post(envelopeChanges("""
+                {"field":"mentions","value":{"media_id":"17918195224117999"}}"""));
+
+        assertThat(text("select origin from message")).isEqualTo("MENTION_POST");
+        assertThat(text("select body from message")).isEqualTo("Best bouquet ever from @flowershop");
+        assertThat(text("select origin_url from message")).isEqualTo("https://www.instagram.com/p/HerPost2/");
+        assertThat(text("select external_id from message")).isEqualTo("mention:17918195224117999");
+    }
+
     @Test
     void checkingTheConnectionAsksInstagramForTheAccount() {
         instagram.script("me", 200, "{\"user_id\":\"" + ACCOUNT + "\",\"username\":\"flowershop\",\"name\":\"Flower Shop\"}");

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,8 @@ class MetaWebhookTest extends ConnectorTest {
     InboxService inboxService;
     @Autowired
     MetaProperties meta;
+    @Autowired
+    ChannelTokenAlerts alerts;
 
     FakeGraph graph;
     ChannelDetails channel;
@@ -319,6 +322,47 @@ class MetaWebhookTest extends ConnectorTest {
         String lastError = SystemAccess.call(() -> administration.get(channel.id())).runtime().lastError();
         assertThat(lastError).contains("access token has expired or was revoked").contains("190")
                 .doesNotContain(PAGE_TOKEN);
+    }
+
+    @Test
+    void anExpiredTokenTellsEveryAdministratorOnceAndASuccessfulCheckClearsIt() throws Exception {
+        var olena = staff.administrator("olena");
+        staff.signInAs(olena);
+        List<com.omnichat.base.MenuAlert.Notice> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable unsubscribe = alerts.subscribe(notice -> {
+            changes.incrementAndGet();
+            if (notice != null) {
+                notices.add(notice);
+            }
+        });
+        try {
+            long chat = clientWrote();
+            staff.signInAs(anna);
+            graph.fail("messages", 401, 190, 463, "Error validating access token. access_token=" + PAGE_TOKEN);
+            inboxService.reply(chat, "Hello", null, List.of());
+            graph.fail("messages", 401, 190, 463, "Error validating access token. access_token=" + PAGE_TOKEN);
+            inboxService.reply(chat, "Hello again", null, List.of());
+            worker.drain();
+
+            // Over PostgreSQL NOTIFY, as every node hears it.
+            Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> notices.size() == 1);
+            assertThat(notices.getFirst().key()).isEqualTo("channels.token-alert.notice");
+            assertThat(notices.getFirst().args()).containsExactly("Messenger · Flower Shop");
+            assertThat(notices.toString()).doesNotContain(PAGE_TOKEN);
+            assertThat(alerts.rejectedChannels()).as("a manager is not told").isEmpty();
+            staff.signInAs(olena);
+            assertThat(alerts.rejectedChannels()).containsExactly("Messenger · Flower Shop");
+            assertThat(alerts.active()).isTrue();
+
+            assertThat(SystemAccess.call(() -> administration.checkConnection(channel.id())).ok()).isTrue();
+
+            Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> changes.get() == 2);
+            assertThat(alerts.active()).as("the channel works again").isFalse();
+            assertThat(notices).as("the second rejection told nobody again").hasSize(1);
+        } finally {
+            unsubscribe.run();
+        }
     }
 
     @Test

@@ -1,13 +1,19 @@
 package com.omnichat.base.ui;
 
 import com.omnichat.base.Initials;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.LanguageChanged;
+import com.omnichat.base.MenuAlert;
 import com.omnichat.base.MenuVisibility;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.TranslationProvider;
@@ -22,6 +28,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
@@ -54,13 +62,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final List<MenuVisibility> visibility;
     private final List<UserMenuEntry> userMenuEntries;
+    private final List<MenuAlert> alerts;
+    private final Map<MenuAlert, Span> markers = new HashMap<>();
+    private final List<Runnable> unsubscribe = new ArrayList<>();
 
     MainLayout(AuthenticationContext authentication, ApplicationEventPublisher events, List<MenuVisibility> visibility,
-               List<UserMenuEntry> userMenuEntries) {
+               List<UserMenuEntry> userMenuEntries, List<MenuAlert> alerts) {
         this.authentication = authentication;
         this.events = events;
         this.visibility = visibility;
         this.userMenuEntries = userMenuEntries;
+        this.alerts = alerts;
         setPrimarySection(Section.DRAWER);
         addToDrawer(brand(), new Scroller(navigation()));
         addToNavbar(new DrawerToggle(), title(), userMenu());
@@ -109,7 +121,32 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (entry.icon() != null) {
             item.setPrefixComponent(new Icon(entry.icon()));
         }
+        String path = entry.path().replaceFirst("^/", "");
+        alerts.stream().filter(a -> a.path().equals(path)).findFirst().ifPresent(alert -> {
+            var marker = new Span();
+            marker.addClassName("nav-alert");
+            marker.getElement().setAttribute("role", "img");
+            marker.getElement().setAttribute("aria-label", getTranslation(alert.labelKey()));
+            marker.getElement().setAttribute("title", getTranslation(alert.labelKey()));
+            marker.setVisible(alert.active());
+            item.setSuffixComponent(marker);
+            markers.put(alert, marker);
+        });
         return item;
+    }
+
+    /** A marker follows its alert live; a notice is shown to the user once, where he is. */
+    private void alertChanged(MenuAlert alert, MenuAlert.@Nullable Notice notice) {
+        Span marker = markers.get(alert);
+        if (marker != null) {
+            marker.setVisible(alert.active());
+        }
+        if (notice != null) {
+            var shown = Notification.show(getTranslation(notice.key(), notice.args().toArray()), 10_000,
+                    Notification.Position.TOP_END);
+            shown.addThemeVariants(NotificationVariant.LUMO_WARNING);
+            shown.addClassName("menu-alert-notice");
+        }
     }
 
     private Component userMenu() {
@@ -149,6 +186,27 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
         super.onAttach(event);
         ComponentAriaFixes.install(getElement());
+        UI ui = event.getUI();
+        for (MenuAlert alert : alerts) {
+            // The listener runs on the broadcaster's thread; the user's security context is gone there.
+            var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+            unsubscribe.add(alert.subscribe(notice -> ui.access(() -> {
+                var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
+                org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+                try {
+                    alertChanged(alert, notice);
+                } finally {
+                    org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+                }
+            })));
+        }
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        unsubscribe.forEach(Runnable::run);
+        unsubscribe.clear();
+        super.onDetach(event);
     }
 
     @Override

@@ -43,7 +43,7 @@ import tools.jackson.databind.JsonNode;
  * Page's token and calls go to graph.facebook.com — the same connector. In: {@code messaging[]}
  * (messages with attachments, story replies and mentions, shares, reactions, deletions,
  * {@code messaging_seen}, echoes) and {@code changes[]} comments (the commenter's chat, marked,
- * the post's link fetched once per post). Out: Direct (Send API, window rules), answers under a
+ * the post's link fetched once per post) and {@code mentions} of the shop. Out: Direct (Send API, window rules), answers under a
  * comment ({@code POST /{comment-id}/replies}) and private replies ({@code recipient.comment_id}).
  */
 @Component
@@ -56,11 +56,13 @@ public class InstagramConnector implements ChannelConnector {
     private final GraphApi graph;
     private final MetaSendApi sender;
     private final InstagramPosts posts;
+    private final InstagramMentions mentions;
 
     InstagramConnector(GraphApi graph, MetaSendApi sender, InstagramPosts posts) {
         this.graph = graph;
         this.sender = sender;
         this.posts = posts;
+        this.mentions = new InstagramMentions(graph, posts);
     }
 
     @Override
@@ -126,6 +128,8 @@ public class InstagramConnector implements ChannelConnector {
                 String field = change.path("field").asString("");
                 if (field.equals("comments") || field.equals("live_comments")) {
                     comment(channel, account, change.path("value"), entry.path("time")).ifPresent(events::add);
+                } else if (field.equals("mentions")) {
+                    mentions.mention(channel, account, change.path("value")).ifPresent(events::add);
                 }
             }
         }
@@ -201,7 +205,7 @@ public class InstagramConnector implements ChannelConnector {
     public void registerWebhook(ConnectedChannel channel, String url) {
         GraphApi.Host host = host(channel);
         graph.post(channel, host, "me/subscribed_apps", Map.of("subscribed_fields", host == GraphApi.Host.INSTAGRAM
-                ? "messages,messaging_seen,message_reactions,comments,live_comments"
+                ? "messages,messaging_seen,message_reactions,comments,live_comments,mentions"
                 : "messages,message_reactions,messaging_seen,feed"));
     }
 

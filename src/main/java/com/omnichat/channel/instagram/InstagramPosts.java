@@ -66,6 +66,15 @@ public class InstagramPosts {
                 .params(channelId, postId).query((rs, n) -> new Post(rs.getString(1), rs.getString(2))).optional();
     }
 
+    /** A post whose link and caption came with a lookup already (a mention): cached as fetched. */
+    void remember(long channelId, String postId, @Nullable String permalink, @Nullable String caption) {
+        jdbc.sql("""
+                        insert into meta_post (channel_id, post_id, permalink, caption, fetched_at) values (?, ?, ?, ?, now())
+                        on conflict (channel_id, post_id) do update set permalink = excluded.permalink,
+                            caption = excluded.caption, fetched_at = now()""")
+                .params(channelId, postId, permalink, clip(caption)).update();
+    }
+
     @Scheduled(fixedDelayString = "${omnichat.channels.meta.posts-interval:2s}",
             initialDelayString = "${omnichat.channels.meta.posts-interval:2s}")
     void sweep() {

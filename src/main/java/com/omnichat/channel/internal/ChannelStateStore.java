@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.omnichat.base.ClusterBroadcaster;
 import com.omnichat.channel.ChannelDetails;
 import com.omnichat.channel.connector.ProviderErrors;
 
@@ -15,13 +16,48 @@ import com.omnichat.channel.connector.ProviderErrors;
 @Component
 public class ChannelStateStore {
 
-    private final JdbcClient jdbc;
+    /** Broadcast (every node) when a channel's token was rejected or works again: {@code PREFIX + id + |rejected|ok}. */
+    public static final String TOKEN_EVENT = "channel-token|";
 
-    ChannelStateStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ClusterBroadcaster broadcaster;
+
+    ChannelStateStore(JdbcClient jdbc, ClusterBroadcaster broadcaster) {
         this.jdbc = jdbc;
+        this.broadcaster = broadcaster;
+    }
+
+    /**
+     * The provider rejected the token: the error as for {@link #error}, and the first time
+     * (until the channel works again) every node hears of it to tell the administrators.
+     */
+    public void tokenRejected(long channelId, String error) {
+        Boolean fresh = jdbc.sql("""
+                        with before as (select token_rejected_at from channel_state where channel_id = :id)
+                        insert into channel_state (channel_id, last_error, last_error_at, token_rejected_at)
+                        select id, :error, now(), now() from channel where id = :id
+                        on conflict (channel_id) do update set last_error = excluded.last_error,
+                            last_error_at = excluded.last_error_at,
+                            token_rejected_at = coalesce(channel_state.token_rejected_at, excluded.token_rejected_at)
+                        returning (select token_rejected_at from before) is null""")
+                .param("id", channelId).param("error", clip(error)).query(Boolean.class).optional().orElse(false);
+        if (fresh) {
+            broadcaster.publish(TOKEN_EVENT + channelId + "|rejected");
+        }
+    }
+
+    /** The channel works again (a successful check or registration): the token marker goes. */
+    private void tokenWorks(long channelId) {
+        if (jdbc.sql("update channel_state set token_rejected_at = null where channel_id = ? and token_rejected_at is not null")
+                .param(channelId).update() > 0) {
+            broadcaster.publish(TOKEN_EVENT + channelId + "|ok");
+        }
     }
 
     public void error(long channelId, @Nullable String error) {
+        if (error == null) {
+            tokenWorks(channelId);
+        }
         jdbc.sql("""
                         insert into channel_state (channel_id, last_error, last_error_at)
                         select id, ?, now() from channel where id = ?
@@ -32,6 +68,7 @@ public class ChannelStateStore {
     }
 
     public void webhookRegistered(long channelId, String url) {
+        tokenWorks(channelId);
         jdbc.sql("""
                         insert into channel_state (channel_id, webhook_url, webhook_registered_at) values (?, ?, now())
                         on conflict (channel_id) do update set webhook_url = excluded.webhook_url,

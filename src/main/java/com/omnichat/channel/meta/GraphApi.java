@@ -123,7 +123,7 @@ public class GraphApi {
 
     /** The channel needs a new token: its status shows it until a successful check clears it. */
     private void tokenRejected(ConnectedChannel channel, GraphException error) {
-        state.error(channel.id(), error.getMessage());
+        state.tokenRejected(channel.id(), error.getMessage());
         log.warn("Channel {} ({} \"{}\"): Meta rejected the access token (code 190/{}, fbtrace_id {}); "
                         + "an administrator must enter a new one in Administration → Channels",
                 channel.id(), channel.type(), channel.name(), error.subcode(), error.fbtraceId());
