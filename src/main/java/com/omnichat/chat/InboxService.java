@@ -20,6 +20,7 @@ import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelService;
+import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.DeliveryQueue;
 import com.omnichat.channel.MediaDownloads;
 import com.omnichat.chat.ChatEvent.Type;
@@ -165,7 +166,7 @@ public class InboxService {
                @Nullable String origin) {
         StaffPrincipal user = CurrentStaff.require();
         Row conversation = accessible(conversationId, true);
-        String body = cleanText(text, !files.isEmpty());
+        String body = withSignature(conversation.channelId(), user, cleanText(text, !files.isEmpty()));
         Long replyTo = checkReplyTarget(conversationId, replyToMessageId);
         long messageId = messages.insertStaffMessage(conversationId, conversation.channelId(), MessageKind.MANAGER,
                 user.id(), body, replyTo);
@@ -340,6 +341,20 @@ public class InboxService {
             throw new NotFoundException("Message " + replyToMessageId);
         }
         return replyToMessageId;
+    }
+
+    /**
+     * In an e-mail chat the manager's signature (if he set one) follows his text after the
+     * usual "-- " line. It is stored with the message, so the chat shows what the client got.
+     */
+    private String withSignature(long channelId, StaffPrincipal user, String body) {
+        boolean mail = channels.find(channelId).map(c -> c.type() == ChannelType.EMAIL).orElse(false);
+        if (!mail) {
+            return body;
+        }
+        return users.signatureOf(user.id())
+                .map(signature -> body.isEmpty() ? "-- \n" + signature : body + "\n\n-- \n" + signature)
+                .orElse(body);
     }
 
     private static String cleanText(@Nullable String text, boolean hasFiles) {

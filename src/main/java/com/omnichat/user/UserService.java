@@ -36,6 +36,7 @@ public class UserService {
 
     private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    public static final int MAX_SIGNATURE = 1000;
     private static final List<String> PALETTE = List.of(
             "#1a73e8", "#e8710a", "#188038", "#d93025", "#9334e6", "#007b83", "#c5221f", "#5f6368");
 
@@ -43,12 +44,14 @@ public class UserService {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final StaffSessions sessions;
+    private final Signatures signatures;
     private final Cache<String, Map<Long, StaffMember>> directory = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(10)).build();
 
     UserService(StaffUserRepository users, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
-                StaffSessions sessions) {
+                StaffSessions sessions, Signatures signatures) {
         this.users = users;
+        this.signatures = signatures;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
         this.sessions = sessions;
@@ -140,6 +143,48 @@ public class UserService {
         PasswordPolicy.check(user.login(), newPassword);
         user.changePasswordHash(passwordEncoder.encode(newPassword));
         sessions.endAll(user.id(), StaffSessions.currentSessionId());
+    }
+
+    /** The signed-in user's e-mail signature (plain text), if he set one. */
+    @Transactional(readOnly = true)
+    public Optional<String> ownSignature() {
+        return signatures.of(CurrentStaff.require().id());
+    }
+
+    /**
+     * The signed-in user sets his e-mail signature; blank removes it. Line endings are
+     * normalised and trailing spaces dropped (a "-- " separator line inside would cut it short
+     * in the client's mail program, so that is kept out too).
+     */
+    public Optional<String> changeOwnSignature(@Nullable String signature) {
+        long userId = CurrentStaff.require().id();
+        String clean = normalizeSignature(signature);
+        if (clean.isEmpty()) {
+            signatures.remove(userId);
+            return Optional.empty();
+        }
+        if (clean.length() > MAX_SIGNATURE) {
+            throw new UserFacingException("user.error.signature-too-long", MAX_SIGNATURE);
+        }
+        signatures.save(userId, clean);
+        return Optional.of(clean);
+    }
+
+    /** A user's signature, for the inbox to append to his e-mail replies. */
+    @Transactional(readOnly = true)
+    public Optional<String> signatureOf(long userId) {
+        CurrentStaff.require();
+        return signatures.of(userId);
+    }
+
+    static String normalizeSignature(@Nullable String signature) {
+        if (signature == null) {
+            return "";
+        }
+        return signature.replace("\r\n", "\n").replace('\r', '\n').lines()
+                .map(String::stripTrailing)
+                .filter(line -> !line.equals("--"))
+                .collect(Collectors.joining("\n")).strip();
     }
 
     @Transactional(readOnly = true)

@@ -310,6 +310,24 @@ class EmailChannelTest extends ConnectorTest {
     }
 
     @Test
+    void aMailArrivingWhileThePollWaitsIsFetchedAtOnceThroughIdleAndStoredOnce() throws Exception {
+        // The poll waits up to 20 s; without IDLE it would look again only after the 10 s recheck.
+        var polling = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> poller.pollOnce(channel.id(), Duration.ofSeconds(20)));
+        org.awaitility.Awaitility.await("the poll is waiting").during(Duration.ofMillis(800))
+                .atMost(Duration.ofSeconds(3)).until(() -> !polling.isDone());
+
+        long delivered = System.nanoTime();
+        deliver(plain("<idle1@example.com>", null, null, "Tulips", "Any tulips today?"));
+
+        assertThat(polling.get(3, java.util.concurrent.TimeUnit.SECONDS)).as("fetched at once").isEqualTo(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - delivered)).isLessThan(Duration.ofSeconds(3));
+        assertThat(poller.pollOnce(channel.id(), Duration.ZERO)).as("the cursor moved").isZero();
+        assertThat(count("select count(*) from message where kind = 'CLIENT'")).isEqualTo(1);
+        assertThat(text("select body from message where kind = 'CLIENT'")).isEqualTo("Any tulips today?");
+    }
+
+    @Test
     void aManagerWritesFirstToTheAddressInTheCardWithASubjectAndHerAnswerContinuesTheThread() throws Exception {
         ChannelInfo telegram = inbox.channel("Telegram shop", anna);
         long lead = jdbc.sql("select client_id from conversation where id = ?")

@@ -7,6 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
@@ -24,6 +32,14 @@ import jakarta.mail.search.HeaderTerm;
  * the mailbox still has {@code validity}; otherwise from the start.
  */
 final class ImapMailbox {
+
+    private static final Logger log = LoggerFactory.getLogger(ImapMailbox.class);
+    /** Ends IDLE waits on time (one small daemon thread for every mailbox of the node). */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "imap-idle-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final EmailSettings settings;
     private final String sslTrust;
@@ -43,7 +59,9 @@ final class ImapMailbox {
     /**
      * Messages after the cursor, oldest first, at most {@code limit}; each raw, with our
      * {@link MailParser#IMAP_UID_HEADER} in front. When none is there yet, checks again until
-     * {@code wait} has passed (the connection stays open; one login per wait, not per check).
+     * {@code wait} has passed (the connection stays open; one login per wait, not per check):
+     * in IMAP IDLE where the server has it (a new mail wakes the wait at once), otherwise
+     * looking again every {@code recheck}.
      */
     Batch fetch(long knownValidity, long afterUid, int limit, Duration wait, Duration recheck)
             throws MessagingException, IOException {
@@ -53,6 +71,7 @@ final class ImapMailbox {
             // A new UIDVALIDITY (the mailbox was rebuilt): read it all again, Message-IDs keep out duplicates.
             long after = validity == knownValidity ? afterUid : 0;
             long deadline = System.nanoTime() + wait.toNanos();
+            boolean idle = true;
             while (true) {
                 List<Raw> raws = new ArrayList<>();
                 // "n:*" always returns the last message even when its UID is below n: filtered out.
@@ -75,8 +94,17 @@ final class ImapMailbox {
                 if (!raws.isEmpty() || System.nanoTime() >= deadline) {
                     return new Batch(raws, validity, last);
                 }
+                long pause = Math.min(recheck.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                if (idle && inbox instanceof IMAPFolder folder) {
+                    idle = idleFor(folder, pause);
+                    if (!inbox.isOpen()) {
+                        // IDLE broke the connection: this poll ends; the next one connects afresh.
+                        return new Batch(raws, validity, last);
+                    }
+                    continue;
+                }
                 try {
-                    Thread.sleep(Math.min(recheck.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+                    Thread.sleep(pause);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return new Batch(raws, validity, last);
@@ -116,6 +144,35 @@ final class ImapMailbox {
                 }
                 return content;
             }
+        }
+    }
+
+    /**
+     * Waits in IMAP IDLE until the server announces a change or {@code millis} pass (a NOOP
+     * from the watchdog thread ends the IDLE, as Angus Mail documents); returns whether IDLE
+     * can be used again. The caller reads by UID either way, so IDLE only shortens the wait.
+     */
+    private static boolean idleFor(IMAPFolder folder, long millis) {
+        // Repeats, in case it fires before the IDLE command has started.
+        ScheduledFuture<?> watchdog = WATCHDOG.scheduleWithFixedDelay(() -> {
+            try {
+                folder.doCommand(protocol -> {
+                    protocol.simpleCommand("NOOP", null);
+                    return null;
+                });
+            } catch (MessagingException | RuntimeException e) {
+                // The folder closed meanwhile: idle() has returned or will fail by itself.
+            }
+        }, millis, Math.max(millis, 200), TimeUnit.MILLISECONDS);
+        try {
+            folder.idle(true);
+            return true;
+        } catch (MessagingException | RuntimeException e) {
+            // No IDLE capability or it failed: back to checking every few seconds.
+            log.debug("IMAP IDLE not available, polling instead ({})", e.getClass().getSimpleName());
+            return false;
+        } finally {
+            watchdog.cancel(false);
         }
     }
 
