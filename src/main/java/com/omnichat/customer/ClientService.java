@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,10 +37,12 @@ public class ClientService {
 
     private final JdbcClient jdbc;
     private final ChannelService channels;
+    private final ProviderVerifiedPhones verifiedPhones;
 
-    ClientService(JdbcClient jdbc, ChannelService channels) {
+    ClientService(JdbcClient jdbc, ChannelService channels, ProviderVerifiedPhones verifiedPhones) {
         this.jdbc = jdbc;
         this.channels = channels;
+        this.verifiedPhones = verifiedPhones;
     }
 
     /** The columns of {@link ClientSummary}, for {@code from client c}. */
@@ -188,26 +191,52 @@ public class ClientService {
     public ClientIdentityRef resolve(long channelId, ClientProfile profile) {
         var existing = find(channelId, profile.externalUserId());
         if (existing != null) {
+            keepProviderUserId(existing.identityId(), profile.providerUserId());
             return existing;
+        }
+        var holder = profile.verifiedPhone() == null ? null : verifiedPhones.holder(profile.verifiedPhone());
+        if (holder != null && holder.verified()) {
+            // The provider proves the number and staff verified the card's: the same person.
+            jdbc.sql("""
+                            insert into client_identity (client_id, channel_id, external_user_id, display_name, nickname,
+                                                         photo_url, provider_user_id)
+                            values (?, ?, ?, ?, ?, ?, ?) on conflict (channel_id, external_user_id) do nothing""")
+                    .params(holder.clientId(), channelId, profile.externalUserId(), displayName(profile),
+                            clip(profile.nickname()), profile.photoUrl(), clip(profile.providerUserId()))
+                    .update();
+            return Objects.requireNonNull(find(channelId, profile.externalUserId()));
         }
         String name = displayName(profile);
         Long clientId = jdbc.sql("insert into client (name, nickname, photo_url) values (?, ?, ?) returning id")
                 .params(name, clip(profile.nickname()), profile.photoUrl())
                 .query(Long.class).single();
         int inserted = jdbc.sql("""
-                        insert into client_identity (client_id, channel_id, external_user_id, display_name, nickname, photo_url)
-                        values (?, ?, ?, ?, ?, ?) on conflict (channel_id, external_user_id) do nothing""")
-                .params(clientId, channelId, profile.externalUserId(), name, clip(profile.nickname()), profile.photoUrl())
+                        insert into client_identity (client_id, channel_id, external_user_id, display_name, nickname, photo_url,
+                                                     provider_user_id)
+                        values (?, ?, ?, ?, ?, ?, ?) on conflict (channel_id, external_user_id) do nothing""")
+                .params(clientId, channelId, profile.externalUserId(), name, clip(profile.nickname()), profile.photoUrl(),
+                        clip(profile.providerUserId()))
                 .update();
         if (inserted == 0) {
             // Another delivery created the identity first: drop our lead, use theirs.
             jdbc.sql("delete from client where id = ?").param(clientId).update();
+        } else if (holder != null) {
+            // The card's phone was typed, never checked: not linked, an administrator decides.
+            verifiedPhones.flag(clientId, holder, Objects.requireNonNull(profile.verifiedPhone()));
         }
         var resolved = find(channelId, profile.externalUserId());
         if (resolved == null) {
             throw new IllegalStateException("Identity vanished for channel " + channelId);
         }
         return resolved;
+    }
+
+    /** The provider's second id (WhatsApp's business-scoped user id) follows what it sends last. */
+    private void keepProviderUserId(long identityId, @Nullable String providerUserId) {
+        if (providerUserId != null) {
+            jdbc.sql("update client_identity set provider_user_id = ? where id = ? and provider_user_id is distinct from ?")
+                    .params(clip(providerUserId), identityId, clip(providerUserId)).update();
+        }
     }
 
     private @Nullable ClientIdentityRef find(long channelId, String externalUserId) {

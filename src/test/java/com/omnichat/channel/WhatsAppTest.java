@@ -53,6 +53,8 @@ class WhatsAppTest extends ConnectorTest {
     InboxService inboxService;
     @Autowired
     WriteFirstService writeFirst;
+    @Autowired
+    com.omnichat.customer.DuplicateFlags duplicateFlags;
 
     FakeGraph graph;
     WhatsAppConnector whatsapp;
@@ -96,6 +98,66 @@ class WhatsAppTest extends ConnectorTest {
         assertThat(count("select count(*) from message where kind = 'CLIENT'")).isEqualTo(1);
         assertThat(text("select client_name from conversation")).isEqualTo("TestUser");
         assertThat(text("select external_user_id from client_identity")).isEqualTo("491234567890");
+    }
+
+    // ---- identity: the wa_id against the cards' phones ----
+
+    @Test
+    void aNumberWhatsAppVerifiedJoinsTheClientWhoseCardHasThatPhoneVerified() {
+        long olena = clientWithPhoneOnTheCard("+491234567890", true);
+
+        receive(fromNumberWithBusinessScopedId("491234567890", "DE.1234567890123456789", "Hallo, ist das Paket unterwegs?"));
+
+        assertThat(count("select count(*) from client_identity where external_user_id = '491234567890' and client_id = ?",
+                olena)).as("his WhatsApp joins his card").isEqualTo(1);
+        assertThat(count("select count(*) from conversation c join message m on m.conversation_id = c.id "
+                + "where c.client_id = ? and m.body = 'Hallo, ist das Paket unterwegs?'", olena)).isEqualTo(1);
+        assertThat(count("select count(*) from client where name = 'Olena'")).as("no second lead").isZero();
+        assertThat(count("select count(*) from client_duplicate_flag")).isZero();
+        assertThat(text("select provider_user_id from client_identity where external_user_id = '491234567890'"))
+                .isEqualTo("DE.1234567890123456789");
+    }
+
+    @Test
+    void aCardPhoneNobodyVerifiedIsNotJoinedButFlaggedForAnAdministrator() {
+        long olena = clientWithPhoneOnTheCard("+491234567890", false);
+
+        receive(fromNumberWithBusinessScopedId("491234567890", "DE.1234567890123456789", "Hallo!"));
+
+        long lead = jdbc.sql("select client_id from client_identity where external_user_id = '491234567890'")
+                .query(Long.class).single();
+        assertThat(lead).as("a lead of his own").isNotEqualTo(olena);
+        staff.signInAs(staff.administrator("root"));
+        assertThat(duplicateFlags.open(10)).singleElement().satisfies(flag -> {
+            assertThat(flag.clientId()).isEqualTo(lead);
+            assertThat(flag.otherClientId()).isEqualTo(olena);
+            assertThat(flag.reason()).isEqualTo(com.omnichat.customer.LinkReason.SAME_PHONE);
+            assertThat(flag.contact()).isEqualTo("+491234567890");
+            assertThat(flag.unverified()).isTrue();
+        });
+
+        receive(fromNumberWithBusinessScopedId("491234567890", "DE.9999999999999999999", "Noch da?"));
+        assertThat(count("select count(*) from client_duplicate_flag")).as("flagged once").isEqualTo(1);
+        assertThat(text("select provider_user_id from client_identity where external_user_id = '491234567890'"))
+                .as("a new business-scoped id replaces the old one, the identity stays").isEqualTo("DE.9999999999999999999");
+    }
+
+    /** A client who wrote in Telegram and has this phone on his card, checked by staff or not. */
+    private long clientWithPhoneOnTheCard(String phone, boolean verified) {
+        long chat = inbox.newChat(inbox.channel(ChannelType.TELEGRAM, "Telegram bot", anna), "Olena Bondar");
+        long client = jdbc.sql("select client_id from conversation where id = ?").param(chat).query(Long.class).single();
+        jdbc.sql("update client set phone = ?, phone_verified = ? where id = ?").params(phone, verified, client).update();
+        return client;
+    }
+
+    private static String fromNumberWithBusinessScopedId(String waId, String userId, String text) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
+                 "messaging_product":"whatsapp","metadata":{"display_phone_number":"380440000000","phone_number_id":"%s"},
+                 "contacts":[{"profile":{"name":"Olena"},"wa_id":"%s","user_id":"%s"}],
+                 "messages":[{"from":"%s","from_user_id":"%s","id":"wamid.%s","timestamp":"1653253313","type":"text",
+                  "text":{"body":"%s"}}]},"field":"messages"}]}]}"""
+                .formatted(NUMBER, waId, userId, waId, userId, Integer.toHexString(text.hashCode()), text);
     }
 
     @Test

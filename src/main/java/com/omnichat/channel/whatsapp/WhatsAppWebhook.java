@@ -34,14 +34,19 @@ final class WhatsAppWebhook {
     static List<InboundEvent> events(JsonNode value) {
         List<InboundEvent> events = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
+        Map<String, String> userIds = new HashMap<>();
         for (JsonNode contact : value.path("contacts")) {
             String waId = contact.path("wa_id").asString("");
             if (!waId.isBlank()) {
                 names.put(waId, contact.path("profile").path("name").asString(""));
+                String userId = contact.path("user_id").asString("");
+                if (!userId.isBlank()) {
+                    userIds.put(waId, userId);
+                }
             }
         }
         for (JsonNode message : value.path("messages")) {
-            InboundEvent event = message(message, names);
+            InboundEvent event = message(message, names, userIds);
             if (event != null) {
                 events.add(event);
             }
@@ -55,7 +60,8 @@ final class WhatsAppWebhook {
         return events;
     }
 
-    private static @Nullable InboundEvent message(JsonNode message, Map<String, String> names) {
+    private static @Nullable InboundEvent message(JsonNode message, Map<String, String> names,
+                                                  Map<String, String> userIds) {
         String from = message.path("from").asString("");
         String id = message.path("id").asString("");
         if (from.isBlank() || id.isBlank()) {
@@ -69,7 +75,10 @@ final class WhatsAppWebhook {
                     emoji.isBlank());
         }
         String name = names.getOrDefault(from, "");
-        var profile = new ClientProfile(from, name.isBlank() ? "+" + from : name, null, null);
+        // The wa_id is a number WhatsApp verified; the business-scoped user_id (BSUID) is kept beside it.
+        String userId = userIds.getOrDefault(from, message.path("from_user_id").asString(""));
+        var profile = new ClientProfile(from, name.isBlank() ? "+" + from : name, null, null,
+                from.chars().allMatch(Character::isDigit) ? "+" + from : null, userId.isBlank() ? null : userId);
         List<MediaRef> media = new ArrayList<>();
         String text = switch (type) {
             case "text" -> message.path("text").path("body").asString("");
