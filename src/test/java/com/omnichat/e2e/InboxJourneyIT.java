@@ -41,7 +41,7 @@ class InboxJourneyIT extends BrowserTest {
         assertThat(max.locator("vaadin-grid.chat-grid")).isVisible();
 
         String client = "Live Client " + System.nanoTime();
-        ChannelInfo telegram = channel("Telegram");
+        ChannelInfo telegram = channel("Telegram · @flowershop_bot");
         ingestion.receive(InboundMessage.text(telegram.id(), new ClientProfile("e2e-" + client, client, "live_client", null),
                 "e2e-msg-" + client, "Hello, is anyone there?", Instant.now()));
 
@@ -75,8 +75,9 @@ class InboxJourneyIT extends BrowserTest {
     @Test
     void copiedLinkOpensTheChatForAColleagueWithAccessOnly() {
         String client = "Link Client " + System.nanoTime();
-        ChannelInfo telegram = channel("Telegram");
-        ChannelInfo viber = channel("Viber");
+        // The demo bots by their full names: other journeys connect channels too (e.g. a Viber business number).
+        ChannelInfo telegram = channel("Telegram · @flowershop_bot");
+        ChannelInfo viber = channel("Viber · Flower Shop");
         long telegramChat = ingestion.receive(InboundMessage.text(telegram.id(),
                 new ClientProfile("e2e-" + client, client, null, null), "e2e-link-" + client, "Link me",
                 Instant.now())).conversationId();
@@ -102,8 +103,8 @@ class InboxJourneyIT extends BrowserTest {
         assertThat(anna.locator(".chat-header")).hasCount(0);
     }
 
-    private ChannelInfo channel(String namePrefix) {
+    private ChannelInfo channel(String name) {
         return SystemAccess.call(() -> channels.myChannels().stream()
-                .filter(c -> c.name().startsWith(namePrefix)).findFirst().orElseThrow());
+                .filter(c -> c.name().equals(name)).findFirst().orElseThrow());
     }
 }
