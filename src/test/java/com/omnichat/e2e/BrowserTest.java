@@ -202,12 +202,23 @@ abstract class BrowserTest {
      */
     List<String> accessibilityViolations(Page page) {
         waitForVaadin(page);
-        // A dialog fading in or a drawer sliding is judged as it ends, not half-transparent.
-        page.waitForFunction("() => document.getAnimations().every(a => a.playState !== 'running'"
-                + " || (a.effect && a.effect.getTiming().iterations === Infinity))");
         if (!(Boolean) page.evaluate("() => !!window.axe")) {
             page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeSource()));
         }
+        List<String> found = runAxe(page);
+        if (!found.isEmpty()) {
+            // An overlay's fade-in may start a frame after the check for running animations: a
+            // half-transparent button then fails colour contrast. A real violation is found again.
+            found = runAxe(page);
+        }
+        return found;
+    }
+
+    private static List<String> runAxe(Page page) {
+        // A dialog fading in or a drawer sliding is judged as it ends, not half-transparent.
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+        page.waitForFunction("() => document.getAnimations().every(a => a.playState !== 'running'"
+                + " || (a.effect && a.effect.getTiming().iterations === Infinity))");
         @SuppressWarnings("unchecked")
         List<String> found = (List<String>) page.evaluate("""
                 async () => {
