@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-/** The modules (base, user, chat, customer, sales) only use each other's published API. */
+/**
+ * The application modules (base, user, channel, chat, customer, sales, quickreply) only use
+ * each other's published API and form no cycles.
+ */
 class ModularityTest {
 
     private final ApplicationModules modules = ApplicationModules.of(OmnichatApplication.class);

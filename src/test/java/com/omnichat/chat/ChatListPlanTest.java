@@ -19,7 +19,7 @@ import com.omnichat.user.StaffMember;
 /**
  * The chat list is planned for the values at hand, every time: a manager searching all day
  * never gets a plan cached for somebody else's search term (PostgreSQL's generic plan walks
- * the whole list for a rare name — see issue 7's benchmark).
+ * the whole list for a rare name — see the benchmark, docs/benchmarks.md).
  */
 @IntegrationTest
 class ChatListPlanTest {

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.microsoft.playwright.Page;
 
 /**
- * The fault runs of issue 12 against a real node (the packaged jar), recorded in docs/fault-run.md.
+ * The fault runs against a real node (the packaged jar), recorded in docs/fault-run.md.
  * Started by {@code scripts/fault-run.sh}; prints its figures and writes them to
  * {@code target/fault-run/<scenario>.md}.
  * <ul>
