@@ -2,6 +2,7 @@ package com.omnichat;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
@@ -13,6 +14,8 @@ import com.vaadin.flow.theme.lumo.Lumo;
 import com.vaadin.flow.component.dependency.StyleSheet;
 
 @SpringBootApplication
+// Each module's settings: the *Properties records next to the code that uses them.
+@ConfigurationPropertiesScan
 @Modulithic(sharedModules = "base")
 // XHR for client-to-server messages keeps them inside the security filter chain.
 @Push(transport = Transport.WEBSOCKET_XHR)

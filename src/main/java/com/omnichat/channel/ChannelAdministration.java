@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,6 +22,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.omnichat.base.NotFoundException;
+import com.omnichat.base.OmnichatProperties;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.connector.ChannelConnector;
 import com.omnichat.channel.connector.ConnectedChannel;
@@ -60,7 +60,7 @@ public class ChannelAdministration {
 
     ChannelAdministration(ChannelRepository channels, ConnectorRegistry registry, ChannelDirectory directory,
                           ChannelStateStore state, SecretCipher cipher, ApplicationEventPublisher events,
-                          JdbcClient jdbc, @Value("${omnichat.public-url:}") String publicUrl) {
+                          JdbcClient jdbc, OmnichatProperties installation) {
         this.channels = channels;
         this.registry = registry;
         this.directory = directory;
@@ -68,7 +68,7 @@ public class ChannelAdministration {
         this.cipher = cipher;
         this.events = events;
         this.jdbc = jdbc;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = installation.publicUrl();
     }
 
     @Transactional(readOnly = true)

@@ -3,7 +3,6 @@ package com.omnichat.customer;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.google.i18n.phonenumbers.NumberParseException;
@@ -24,7 +23,8 @@ class PhoneNumbers {
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final String defaultRegion;
 
-    PhoneNumbers(@Value("${omnichat.phone.default-region:UA}") String defaultRegion) {
+    PhoneNumbers(CustomerProperties properties) {
+        String defaultRegion = properties.defaultRegion();
         this.defaultRegion = defaultRegion.strip().toUpperCase(Locale.ROOT);
         if (!util.getSupportedRegions().contains(this.defaultRegion)) {
             throw new IllegalStateException("omnichat.phone.default-region: unknown region " + defaultRegion);

@@ -2,7 +2,7 @@ package com.omnichat.user;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -30,9 +30,12 @@ class InitialAdministrator implements ApplicationRunner {
     private final String login;
     private final String password;
 
-    InitialAdministrator(StaffUserRepository users, PasswordEncoder encoder,
-                         @Value("${omnichat.initial-admin.login:}") String login,
-                         @Value("${omnichat.initial-admin.password:}") String password) {
+    @Autowired
+    InitialAdministrator(StaffUserRepository users, PasswordEncoder encoder, UserProperties properties) {
+        this(users, encoder, properties.initialAdmin().login(), properties.initialAdmin().password());
+    }
+
+    InitialAdministrator(StaffUserRepository users, PasswordEncoder encoder, String login, String password) {
         this.users = users;
         this.encoder = encoder;
         this.login = login;

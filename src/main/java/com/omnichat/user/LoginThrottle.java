@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,11 +37,6 @@ import com.omnichat.base.ClusterRateLimits.Verdict;
 @Component
 class LoginThrottle {
 
-    /** The allowances. */
-    record Settings(int failuresPerLogin, int failuresPerAddress, Duration window, Duration firstDelay,
-                    Duration maxDelay) {
-    }
-
     /** An attempt that was let through to the password check. */
     record Attempt(String login, String addressKey) {
     }
@@ -51,22 +45,17 @@ class LoginThrottle {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final Settings settings;
+    private final UserProperties.Login settings;
     private final Limit addressLimit;
 
     @Autowired
     LoginThrottle(ClusterRateLimits limits, JdbcClient jdbc, PlatformTransactionManager transactions,
-                  @Value("${omnichat.login.failures-per-login:5}") int failuresPerLogin,
-                  @Value("${omnichat.login.failures-per-address:20}") int failuresPerAddress,
-                  @Value("${omnichat.login.window:15m}") Duration window,
-                  @Value("${omnichat.login.first-delay:1s}") Duration firstDelay,
-                  @Value("${omnichat.login.max-delay:1m}") Duration maxDelay) {
-        this(limits, jdbc, transactions, Clock.systemUTC(),
-                new Settings(failuresPerLogin, failuresPerAddress, window, firstDelay, maxDelay));
+                  UserProperties properties) {
+        this(limits, jdbc, transactions, Clock.systemUTC(), properties.login());
     }
 
     LoginThrottle(ClusterRateLimits limits, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
-                  Settings settings) {
+                  UserProperties.Login settings) {
         this.limits = limits;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);

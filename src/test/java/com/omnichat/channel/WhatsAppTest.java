@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.omnichat.base.OmnichatProperties;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.DeliveryException;
@@ -67,7 +68,7 @@ class WhatsAppTest extends ConnectorTest {
         graph = new FakeGraph();
         graphUrl = meta.getGraphBaseUrl();
         meta.setGraphBaseUrl(graph.url());
-        whatsapp = new WhatsAppConnector(graphApi, mediaStore, "http://localhost:8080");
+        whatsapp = new WhatsAppConnector(graphApi, mediaStore, new OmnichatProperties("http://localhost:8080", ""));
         channel = SystemAccess.call(() -> {
             ChannelDetails saved = administration.save(new ChannelDraft(null, ChannelType.WHATSAPP,
                     "WhatsApp · Flower Shop", ChannelMode.WEBHOOK,

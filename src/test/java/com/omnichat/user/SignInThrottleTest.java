@@ -72,7 +72,7 @@ class SignInThrottleTest {
 
     @Test
     void twoNodesCountTheSameFailures() {
-        var settings = new LoginThrottle.Settings(3, 100, Duration.ofMinutes(15), Duration.ofSeconds(30),
+        var settings = new UserProperties.Login(3, 100, Duration.ofMinutes(15), Duration.ofSeconds(30),
                 Duration.ofMinutes(1));
         var nodeA = new LoginThrottle(limits, jdbc, transactions, Clock.systemUTC(), settings);
         var nodeB = new LoginThrottle(limits, jdbc, transactions, Clock.systemUTC(), settings);
@@ -88,7 +88,7 @@ class SignInThrottleTest {
 
     @Test
     void twoNodesShareTheAddressAllowance() {
-        var settings = new LoginThrottle.Settings(100, 4, Duration.ofMinutes(15), Duration.ofSeconds(1),
+        var settings = new UserProperties.Login(100, 4, Duration.ofMinutes(15), Duration.ofSeconds(1),
                 Duration.ofMinutes(1));
         var nodeA = new LoginThrottle(limits, jdbc, transactions, Clock.systemUTC(), settings);
         var nodeB = new LoginThrottle(limits, jdbc, transactions, Clock.systemUTC(), settings);
@@ -107,7 +107,7 @@ class SignInThrottleTest {
     void eachFailureBeyondTheAllowanceDoublesTheWaitUpToTheCapAndTheRightPasswordStillWorks() {
         var clock = new TestClock();
         var throttle = new LoginThrottle(limits, jdbc, transactions, clock,
-                new LoginThrottle.Settings(2, 100, Duration.ofMinutes(15), Duration.ofSeconds(1),
+                new UserProperties.Login(2, 100, Duration.ofMinutes(15), Duration.ofSeconds(1),
                         Duration.ofSeconds(8)));
         throttle.failed(throttle.begin("admin", "192.0.2.1"));
         throttle.failed(throttle.begin("admin", "192.0.2.1"));
@@ -134,7 +134,7 @@ class SignInThrottleTest {
     void aQuietWindowForgetsTheFailures() {
         var clock = new TestClock();
         var throttle = new LoginThrottle(limits, jdbc, transactions, clock,
-                new LoginThrottle.Settings(1, 100, Duration.ofMinutes(15), Duration.ofSeconds(5),
+                new UserProperties.Login(1, 100, Duration.ofMinutes(15), Duration.ofSeconds(5),
                         Duration.ofMinutes(1)));
         throttle.failed(throttle.begin("svitlana", "192.0.2.1"));
         assertThatThrownBy(() -> throttle.begin("svitlana", "192.0.2.1")).isInstanceOf(LoginThrottledException.class);

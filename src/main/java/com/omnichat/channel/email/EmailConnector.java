@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.omnichat.channel.Capability;
+import com.omnichat.channel.ChannelProperties;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.ClientProfile;
 import com.omnichat.channel.ConnectionCheck;
@@ -59,12 +59,10 @@ public class EmailConnector implements ChannelConnector {
     private final String sslTrust;
     private final Duration recheck;
 
-    EmailConnector(MailboxGenerations generations,
-                   @Value("${omnichat.channels.email.ssl-trust:}") String sslTrust,
-                   @Value("${omnichat.channels.email.recheck:10s}") Duration recheck) {
+    EmailConnector(MailboxGenerations generations, ChannelProperties properties) {
         this.generations = generations;
-        this.sslTrust = sslTrust;
-        this.recheck = recheck;
+        this.sslTrust = properties.email().sslTrust();
+        this.recheck = properties.email().recheck();
     }
 
     @Override

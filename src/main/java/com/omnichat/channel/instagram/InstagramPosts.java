@@ -8,12 +8,12 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.omnichat.channel.ChannelProperties;
 import com.omnichat.channel.InboundSink;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.ProviderErrors;
@@ -44,14 +44,13 @@ public class InstagramPosts {
     private final boolean workers;
 
     InstagramPosts(JdbcClient jdbc, TransactionTemplate tx, GraphApi graph, ChannelDirectory directory,
-                   ObjectProvider<InboundSink> sink,
-                   @Value("${omnichat.channels.workers:true}") boolean workers) {
+                   ObjectProvider<InboundSink> sink, ChannelProperties properties) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.graph = graph;
         this.directory = directory;
         this.sink = sink;
-        this.workers = workers;
+        this.workers = properties.workers();
     }
 
     /** A post as cached. */

@@ -11,11 +11,12 @@ import org.quartz.JobExecutionContext;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.quartz.QuartzJobBean;
+
+import com.omnichat.channel.ChannelProperties;
 
 /**
  * Cluster-wide channel jobs (Quartz, clustered store: each runs on one node at a time):
@@ -31,8 +32,8 @@ class ChannelJobs {
     }
 
     @Bean
-    Trigger profileRefreshTrigger(JobDetail profileRefreshJob,
-                                  @Value("${omnichat.channels.profiles.interval:2m}") Duration interval) {
+    Trigger profileRefreshTrigger(JobDetail profileRefreshJob, ChannelProperties properties) {
+        Duration interval = properties.profiles().interval();
         return TriggerBuilder.newTrigger().forJob(profileRefreshJob).withIdentity("profile-refresh", "channels")
                 .startAt(Date.from(Instant.now().plus(interval)))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval.toMillis())

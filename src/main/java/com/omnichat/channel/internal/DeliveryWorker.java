@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,6 +24,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.omnichat.channel.ChannelMode;
+import com.omnichat.channel.ChannelProperties;
 import com.omnichat.channel.DeliveryQueue;
 import com.omnichat.channel.DeliveryReports;
 import com.omnichat.channel.OutboundMessage;
@@ -72,14 +73,15 @@ public class DeliveryWorker implements DisposableBean {
     private final ScheduledExecutorService leaseKeeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
             .name("delivery-lease").daemon().factory());
 
+    @Autowired
     DeliveryWorker(JdbcClient jdbc, TransactionTemplate tx, ChannelDirectory directory, ConnectorRegistry registry,
-                   OutboundSource source, DeliveryReports reports,
-                   @Value("${omnichat.channels.delivery.lease:2m}") Duration lease,
-                   @Value("${omnichat.channels.delivery.base-delay:2s}") Duration baseDelay,
-                   @Value("${omnichat.channels.delivery.max-delay:5m}") Duration maxDelay,
-                   @Value("${omnichat.channels.delivery.max-attempts:10}") int maxAttempts,
-                   @Value("${omnichat.channels.delivery.retry-for:2h}") Duration retryFor,
-                   @Value("${omnichat.channels.workers:true}") boolean background) {
+                   OutboundSource source, DeliveryReports reports, ChannelProperties properties) {
+        this(jdbc, tx, directory, registry, source, reports, properties.delivery(), properties.workers());
+    }
+
+    DeliveryWorker(JdbcClient jdbc, TransactionTemplate tx, ChannelDirectory directory, ConnectorRegistry registry,
+                   OutboundSource source, DeliveryReports reports, ChannelProperties.Delivery policy,
+                   boolean background) {
         this.background = background;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -87,11 +89,11 @@ public class DeliveryWorker implements DisposableBean {
         this.registry = registry;
         this.source = source;
         this.reports = reports;
-        this.lease = lease;
-        this.baseDelay = baseDelay;
-        this.maxDelay = maxDelay;
-        this.maxAttempts = maxAttempts;
-        this.retryFor = retryFor;
+        this.lease = policy.lease();
+        this.baseDelay = policy.baseDelay();
+        this.maxDelay = policy.maxDelay();
+        this.maxAttempts = policy.maxAttempts();
+        this.retryFor = policy.retryFor();
     }
 
     /** A claimed row: the lease token proves the claim when the result is written. */

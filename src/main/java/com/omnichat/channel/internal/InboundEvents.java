@@ -10,12 +10,12 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.omnichat.channel.ChannelProperties;
 import com.omnichat.channel.connector.ChannelConnector;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.ParsedEvent;
@@ -50,8 +50,8 @@ public class InboundEvents {
     private final boolean workers;
 
     InboundEvents(JdbcClient jdbc, TransactionTemplate tx, InboundProcessor processor, ChannelDirectory directory,
-                  ConnectorRegistry registry, @Value("${omnichat.channels.workers:true}") boolean workers) {
-        this.workers = workers;
+                  ConnectorRegistry registry, ChannelProperties properties) {
+        this.workers = properties.workers();
         this.jdbc = jdbc;
         this.tx = tx;
         this.processor = processor;

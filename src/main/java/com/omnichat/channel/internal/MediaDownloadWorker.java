@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,6 +22,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.omnichat.channel.AttachmentSink;
+import com.omnichat.channel.ChannelProperties;
 import com.omnichat.channel.InboundAttachment;
 import com.omnichat.channel.MediaDownloads;
 import com.omnichat.channel.connector.ChannelConnector;
@@ -64,24 +64,19 @@ public class MediaDownloadWorker implements DisposableBean {
 
     MediaDownloadWorker(JdbcClient jdbc, TransactionTemplate tx, ChannelDirectory directory, ConnectorRegistry registry,
                         AttachmentSink sink, ApplicationEventPublisher events,
-                        @Value("${omnichat.channels.max-inbound-file-bytes:20971520}") long maxFileBytes,
-                        @Value("${omnichat.channels.media.lease:15m}") Duration lease,
-                        @Value("${omnichat.channels.media.base-delay:10s}") Duration baseDelay,
-                        @Value("${omnichat.channels.media.max-delay:30m}") Duration maxDelay,
-                        @Value("${omnichat.channels.media.max-attempts:10}") int maxAttempts,
-                        @Value("${omnichat.channels.workers:true}") boolean background) {
+                        ChannelProperties properties) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.directory = directory;
         this.registry = registry;
         this.sink = sink;
         this.events = events;
-        this.policy = new MediaPolicy(maxFileBytes);
-        this.lease = lease;
-        this.baseDelay = baseDelay;
-        this.maxDelay = maxDelay;
-        this.maxAttempts = maxAttempts;
-        this.background = background;
+        this.policy = new MediaPolicy(properties.maxInboundFileBytes());
+        this.lease = properties.media().lease();
+        this.baseDelay = properties.media().baseDelay();
+        this.maxDelay = properties.media().maxDelay();
+        this.maxAttempts = properties.media().maxAttempts();
+        this.background = properties.workers();
     }
 
     /** A claimed row; the lease token proves the claim when the outcome is written. */

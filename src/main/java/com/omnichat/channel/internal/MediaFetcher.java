@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import com.omnichat.channel.ChannelProperties;
 import com.omnichat.channel.connector.MediaPolicy;
 import com.omnichat.channel.connector.ProviderErrors;
 
@@ -52,9 +52,8 @@ public class MediaFetcher {
     private volatile boolean allowLoopback;
 
     @Autowired
-    MediaFetcher(@Value("${omnichat.channels.media.allow-loopback:false}") boolean allowLoopback,
-                 @Value("${omnichat.channels.media.download-timeout:2m}") Duration timeout) {
-        this(PublicAddresses.Resolver.SYSTEM, allowLoopback, timeout);
+    MediaFetcher(ChannelProperties properties) {
+        this(PublicAddresses.Resolver.SYSTEM, properties.media().allowLoopback(), properties.media().downloadTimeout());
     }
 
     public MediaFetcher(PublicAddresses.Resolver resolver, boolean allowLoopback, Duration timeout) {

@@ -4,8 +4,9 @@ import java.time.Duration;
 
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.quartz.QuartzJobBean;
+
+import com.omnichat.channel.ChannelProperties;
 
 /**
  * Long-polls one channel (its id in the job data). Quartz's clustered store with
@@ -19,9 +20,9 @@ public class PollingJob extends QuartzJobBean {
     private final Poller poller;
     private final Duration wait;
 
-    public PollingJob(Poller poller, @Value("${omnichat.channels.polling.wait:25s}") Duration wait) {
+    public PollingJob(Poller poller, ChannelProperties properties) {
         this.poller = poller;
-        this.wait = wait;
+        this.wait = properties.polling().longPollWait();
     }
 
     @Override

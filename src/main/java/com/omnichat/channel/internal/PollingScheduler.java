@@ -14,7 +14,6 @@ import org.quartz.TriggerBuilder;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.omnichat.channel.ChannelMode;
+import com.omnichat.channel.ChannelProperties;
 import com.omnichat.channel.connector.ProviderErrors;
 
 /**
@@ -39,11 +39,10 @@ public class PollingScheduler {
     private final ChannelDirectory directory;
     private final boolean enabled;
 
-    PollingScheduler(Scheduler scheduler, ChannelDirectory directory,
-                     @Value("${omnichat.channels.polling.enabled:true}") boolean enabled) {
+    PollingScheduler(Scheduler scheduler, ChannelDirectory directory, ChannelProperties properties) {
         this.scheduler = scheduler;
         this.directory = directory;
-        this.enabled = enabled;
+        this.enabled = properties.polling().enabled();
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -7,12 +7,12 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.omnichat.channel.Capability;
 import com.omnichat.channel.ChannelMode;
+import com.omnichat.channel.ChannelProperties;
 import com.omnichat.channel.ClientProfile;
 import com.omnichat.channel.InboundAttachment;
 import com.omnichat.channel.ProfileSink;
@@ -40,13 +40,13 @@ public class ProfileRefresher {
     private final Duration maxAge;
 
     ProfileRefresher(ChannelDirectory directory, ConnectorRegistry registry, ProfileSink sink, MediaStore media,
-                     TransactionTemplate tx, @Value("${omnichat.channels.profiles.max-age:24h}") Duration maxAge) {
+                     TransactionTemplate tx, ChannelProperties properties) {
         this.directory = directory;
         this.registry = registry;
         this.sink = sink;
         this.media = media;
         this.tx = tx;
-        this.maxAge = maxAge;
+        this.maxAge = properties.profiles().maxAge();
     }
 
     /** Refreshes up to {@code limit} profiles per connected channel; returns how many were refreshed. */

@@ -15,11 +15,13 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
+
+import com.omnichat.base.OmnichatProperties;
 
 /**
  * Encrypts channel secrets at rest with AES-256-GCM. The key comes from the environment
@@ -48,7 +50,12 @@ public class SecretCipher {
     private final SecureRandom random = new SecureRandom();
     private final SecretKey key;
 
-    SecretCipher(@Value("${omnichat.secret-key:}") String configured, Environment environment) {
+    @Autowired
+    SecretCipher(OmnichatProperties installation, Environment environment) {
+        this(installation.secretKey(), environment);
+    }
+
+    SecretCipher(String configured, Environment environment) {
         refusePublicKey(configured, environment.acceptsProfiles(Profiles.of("dev | test")));
         this.key = configured.isBlank() && developmentBuild() ? generated() : keyOf(configured);
     }

@@ -11,12 +11,12 @@ import org.quartz.JobExecutionContext;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
 import com.omnichat.base.SystemAccess;
+import com.omnichat.channel.ChannelProperties;
 import com.omnichat.channel.TemplateService;
 
 /** Syncs the approved message templates of every channel that has them (clustered: one node at a time), hourly by default. */
@@ -29,8 +29,8 @@ class TemplateSyncJobs {
     }
 
     @Bean
-    Trigger templateSyncTrigger(JobDetail templateSyncJob,
-                                @Value("${omnichat.channels.templates.interval:1h}") Duration interval) {
+    Trigger templateSyncTrigger(JobDetail templateSyncJob, ChannelProperties properties) {
+        Duration interval = properties.templates().interval();
         return TriggerBuilder.newTrigger().forJob(templateSyncJob).withIdentity("template-sync", "channels")
                 .startAt(Date.from(Instant.now().plus(Duration.ofMinutes(1))))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval.toMillis())

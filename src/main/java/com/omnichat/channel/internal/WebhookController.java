@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.omnichat.channel.Capability;
 import com.omnichat.channel.ChannelMode;
+import com.omnichat.channel.ChannelProperties;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.connector.ChannelConnector;
 import com.omnichat.channel.connector.ConnectedChannel;
@@ -51,12 +51,12 @@ class WebhookController {
     private final int maxBodyBytes;
 
     WebhookController(ChannelDirectory directory, ConnectorRegistry registry, InboundEvents events,
-                      MeterRegistry meters, @Value("${omnichat.channels.max-webhook-bytes:1048576}") int maxBodyBytes) {
+                      MeterRegistry meters, ChannelProperties properties) {
         this.directory = directory;
         this.registry = registry;
         this.events = events;
         this.meters = meters;
-        this.maxBodyBytes = maxBodyBytes;
+        this.maxBodyBytes = properties.maxWebhookBytes();
     }
 
     @PostMapping("/webhooks/{type}/{channelKey}")

@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import com.omnichat.base.OmnichatProperties;
 import com.omnichat.channel.OutboundMessage;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.DeliveryException;
@@ -36,10 +36,10 @@ public class MetaSendApi {
     private final MediaStore media;
     private final String publicUrl;
 
-    MetaSendApi(GraphApi graph, MediaStore media, @Value("${omnichat.public-url:}") String publicUrl) {
+    MetaSendApi(GraphApi graph, MediaStore media, OmnichatProperties installation) {
         this.graph = graph;
         this.media = media;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = installation.publicUrl();
     }
 
     /** Sends a direct message or a private reply; returns the first part's message id. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -13,6 +12,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
+import com.omnichat.channel.ChannelProperties;
 import com.omnichat.channel.connector.MediaPolicy;
 import com.omnichat.channel.connector.ProviderErrors;
 import com.omnichat.channel.internal.Json;
@@ -37,12 +37,10 @@ public class TelegramApi {
     private final String mediaHosts;
     private volatile String apiUrl;
 
-    TelegramApi(@Value("${omnichat.channels.telegram.api-url:https://api.telegram.org}") String apiUrl,
-                MediaFetcher fetcher,
-                @Value("${omnichat.channels.telegram.media-hosts:api.telegram.org}") String mediaHosts) {
-        this.apiUrl = trim(apiUrl);
+    TelegramApi(ChannelProperties properties, MediaFetcher fetcher) {
+        this.apiUrl = trim(properties.telegram().apiUrl());
         this.fetcher = fetcher;
-        this.mediaHosts = mediaHosts;
+        this.mediaHosts = properties.telegram().mediaHosts();
     }
 
     /** Points the connector at another Bot API server (tests: a fake on loopback). */

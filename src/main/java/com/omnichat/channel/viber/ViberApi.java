@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
+import com.omnichat.channel.ChannelProperties;
 import com.omnichat.channel.connector.ProviderErrors;
 import com.omnichat.channel.internal.Json;
 import com.omnichat.channel.internal.MediaFetcher;
@@ -34,13 +34,10 @@ public class ViberApi {
     private final String mediaHosts;
     private volatile String apiUrl;
 
-    ViberApi(@Value("${omnichat.channels.viber.api-url:https://chatapi.viber.com/pa}") String apiUrl,
-             MediaFetcher fetcher,
-             // Pictures come from dl-media.viber.com, avatars from media-direct.cdn.viber.com and share.viber.com.
-             @Value("${omnichat.channels.viber.media-hosts:viber.com,*.viber.com}") String mediaHosts) {
-        this.apiUrl = trim(apiUrl);
+    ViberApi(ChannelProperties properties, MediaFetcher fetcher) {
+        this.apiUrl = trim(properties.viber().apiUrl());
         this.fetcher = fetcher;
-        this.mediaHosts = mediaHosts;
+        this.mediaHosts = properties.viber().mediaHosts();
     }
 
     public void apiUrl(String apiUrl) {

@@ -18,9 +18,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import com.omnichat.base.OmnichatProperties;
 import com.omnichat.channel.Capability;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.ClientProfile;
@@ -72,10 +72,10 @@ public class ViberConnector implements ChannelConnector {
     private final MediaStore media;
     private final String publicUrl;
 
-    ViberConnector(ViberApi api, MediaStore media, @Value("${omnichat.public-url:}") String publicUrl) {
+    ViberConnector(ViberApi api, MediaStore media, OmnichatProperties installation) {
         this.api = api;
         this.media = media;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = installation.publicUrl();
     }
 
     @Override

@@ -15,9 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import com.omnichat.channel.ChannelProperties;
 import com.omnichat.channel.ClientProfile;
 import com.omnichat.channel.ConnectionCheck;
 import com.omnichat.channel.connector.ConnectedChannel;
@@ -54,12 +54,11 @@ class InfobipAggregator implements ViberAggregator {
     private final MediaFetcher fetcher;
     private final String mediaHosts;
 
-    InfobipAggregator(InfobipApi api, MediaFetcher fetcher,
-                      // Inbound files are served from Infobip's own hosts.
-                      @Value("${omnichat.channels.infobip.media-hosts:infobip.com,*.infobip.com}") String mediaHosts) {
+    InfobipAggregator(InfobipApi api, MediaFetcher fetcher, ChannelProperties properties) {
         this.api = api;
         this.fetcher = fetcher;
-        this.mediaHosts = mediaHosts;
+        // Inbound files are served from Infobip's own hosts.
+        this.mediaHosts = properties.infobip().mediaHosts();
     }
 
     @Override

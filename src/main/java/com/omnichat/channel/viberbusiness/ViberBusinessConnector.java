@@ -11,11 +11,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.omnichat.base.OmnichatProperties;
 import com.omnichat.channel.Capability;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.ConnectionCheck;
@@ -61,10 +61,10 @@ public class ViberBusinessConnector implements ChannelConnector {
     private final String publicUrl;
 
     ViberBusinessConnector(List<ViberAggregator> aggregators, MediaStore media,
-                           @Value("${omnichat.public-url:}") String publicUrl) {
+                           OmnichatProperties installation) {
         this.aggregators = aggregators.stream().collect(Collectors.toMap(ViberAggregator::id, Function.identity()));
         this.media = media;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = installation.publicUrl();
     }
 
     @Override

@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -57,10 +56,8 @@ class VisitorStreams implements DisposableBean {
     private final Runnable unsubscribe;
 
     @Autowired
-    VisitorStreams(ClusterBroadcaster broadcaster, WebchatStore store,
-                   @Value("${omnichat.webchat.streams-per-address:20}") int perAddress,
-                   @Value("${omnichat.webchat.streams-total:2000}") int total) {
-        this(broadcaster, store, new OpenStreams.Caps(perAddress, total));
+    VisitorStreams(ClusterBroadcaster broadcaster, WebchatStore store, WebchatProperties properties) {
+        this(broadcaster, store, new OpenStreams.Caps(properties.streamsPerAddress(), properties.streamsTotal()));
     }
 
     VisitorStreams(ClusterBroadcaster broadcaster, WebchatStore store, OpenStreams.Caps caps) {

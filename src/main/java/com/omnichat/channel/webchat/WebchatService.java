@@ -3,7 +3,6 @@ package com.omnichat.channel.webchat;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,10 +12,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.omnichat.base.OmnichatProperties;
 import com.omnichat.channel.ClientContactsSink;
 import com.omnichat.channel.ClientContactsSink.ContactDetails;
 import com.omnichat.channel.ClientProfile;
@@ -56,16 +55,15 @@ class WebchatService {
     private final Clock clock;
 
     WebchatService(WebchatStore store, VisitorStreams streams, InboundSink inbox, DeliveryReports reports,
-                   ClientContactsSink contacts, @Value("${omnichat.secret-key:}") String secretKey,
-                   @Value("${omnichat.webchat.token-lifetime:365d}") Duration tokenLifetime) {
+                   ClientContactsSink contacts, OmnichatProperties installation, WebchatProperties properties) {
         this.store = store;
         this.streams = streams;
         this.inbox = inbox;
         this.reports = reports;
         this.contacts = contacts;
         this.clock = Clock.systemUTC();
-        this.tokens = new VisitorTokens(tokenLifetime, clock);
-        this.masterKey = secretKey.getBytes(StandardCharsets.UTF_8);
+        this.tokens = new VisitorTokens(properties.tokenLifetime(), clock);
+        this.masterKey = installation.secretKey().getBytes(StandardCharsets.UTF_8);
     }
 
     // ---- the session ----

@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,14 +49,12 @@ class WidgetApi {
     private final Duration streamLifetime;
     private final Duration pollWait;
 
-    WidgetApi(WebchatService webchat, VisitorStreams streams, WidgetRateLimits limits,
-              @Value("${omnichat.webchat.stream-lifetime:5m}") Duration streamLifetime,
-              @Value("${omnichat.webchat.poll-wait:25s}") Duration pollWait) {
+    WidgetApi(WebchatService webchat, VisitorStreams streams, WidgetRateLimits limits, WebchatProperties properties) {
         this.webchat = webchat;
         this.streams = streams;
         this.limits = limits;
-        this.streamLifetime = streamLifetime;
-        this.pollWait = pollWait;
+        this.streamLifetime = properties.streamLifetime();
+        this.pollWait = properties.pollWait();
     }
 
     // ---- JSON shapes ----

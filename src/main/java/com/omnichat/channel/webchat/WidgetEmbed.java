@@ -2,9 +2,9 @@ package com.omnichat.channel.webchat;
 
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import com.omnichat.base.OmnichatProperties;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.internal.ChannelDirectory;
 
@@ -18,9 +18,9 @@ public class WidgetEmbed {
     private final ChannelDirectory channels;
     private final String publicUrl;
 
-    WidgetEmbed(ChannelDirectory channels, @Value("${omnichat.public-url:}") String publicUrl) {
+    WidgetEmbed(ChannelDirectory channels, OmnichatProperties installation) {
         this.channels = channels;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = installation.publicUrl();
     }
 
     /** The script tag for a site chat channel; empty for other channels. */

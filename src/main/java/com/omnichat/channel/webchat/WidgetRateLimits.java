@@ -3,7 +3,6 @@ package com.omnichat.channel.webchat;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.omnichat.base.ClientAddress;
@@ -41,14 +40,10 @@ class WidgetRateLimits {
     private final Limits limits;
 
     @Autowired
-    WidgetRateLimits(ClusterRateLimits buckets,
-                     @Value("${omnichat.webchat.requests-per-address-per-minute:300}") int requestsPerAddress,
-                     @Value("${omnichat.webchat.sessions-per-address-per-hour:100}") int sessionsPerAddress,
-                     @Value("${omnichat.webchat.messages-per-visitor-per-minute:20}") int messagesPerVisitor,
-                     @Value("${omnichat.webchat.new-visitors-per-channel-per-minute:120}") int visitorsPerChannel,
-                     @Value("${omnichat.webchat.messages-per-channel-per-minute:600}") int messagesPerChannel) {
-        this(buckets, new Limits(requestsPerAddress, sessionsPerAddress, messagesPerVisitor, visitorsPerChannel,
-                messagesPerChannel));
+    WidgetRateLimits(ClusterRateLimits buckets, WebchatProperties properties) {
+        this(buckets, new Limits(properties.requestsPerAddressPerMinute(), properties.sessionsPerAddressPerHour(),
+                properties.messagesPerVisitorPerMinute(), properties.newVisitorsPerChannelPerMinute(),
+                properties.messagesPerChannelPerMinute()));
     }
 
     WidgetRateLimits(ClusterRateLimits buckets, Limits limits) {

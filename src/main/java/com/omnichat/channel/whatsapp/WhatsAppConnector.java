@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.omnichat.base.OmnichatProperties;
 import com.omnichat.channel.Capability;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.ConnectionCheck;
@@ -60,10 +60,10 @@ public class WhatsAppConnector implements ChannelConnector {
     private final MediaStore media;
     private final String publicUrl;
 
-    public WhatsAppConnector(GraphApi graph, MediaStore media, @Value("${omnichat.public-url:}") String publicUrl) {
+    public WhatsAppConnector(GraphApi graph, MediaStore media, OmnichatProperties installation) {
         this.graph = graph;
         this.media = media;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = installation.publicUrl();
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.omnichat.channel.ChannelProperties;
 import com.omnichat.channel.DeliveryReports;
 import com.omnichat.channel.OutboundSource;
 
@@ -19,7 +20,8 @@ public final class DeliveryWorkers {
     public static DeliveryWorker withLease(ApplicationContext context, Duration lease) {
         return new DeliveryWorker(context.getBean(JdbcClient.class), context.getBean(TransactionTemplate.class),
                 context.getBean(ChannelDirectory.class), context.getBean(ConnectorRegistry.class),
-                context.getBean(OutboundSource.class), context.getBean(DeliveryReports.class), lease,
-                Duration.ofSeconds(2), Duration.ofMinutes(5), 10, Duration.ofHours(2), false);
+                context.getBean(OutboundSource.class), context.getBean(DeliveryReports.class),
+                new ChannelProperties.Delivery(lease, Duration.ofSeconds(2), Duration.ofMinutes(5), 10, Duration.ofHours(2)),
+                false);
     }
 }

@@ -27,7 +27,6 @@ import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.InboundSink;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.chat.ChatFilter;
-import com.omnichat.chat.ConversationSummary;
 import com.omnichat.chat.InboxService;
 
 /**

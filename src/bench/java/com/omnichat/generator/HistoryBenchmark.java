@@ -3,7 +3,6 @@ package com.omnichat.generator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -23,14 +22,6 @@ class HistoryBenchmark {
 
     static final int PAGE = 50;
     static final int PAGES_UP_PER_RUN = 20;
-    /** MessageStore's statement, for the floor; checked against the service's rows. */
-    private static final String HISTORY_SQL = """
-            select m.id, m.kind, m.author_id, m.body, m.system_code, m.system_args, m.reply_to_id,
-                   m.delivery_status, m.failure_reason, m.edited, m.created_at,
-                   r.kind as r_kind, r.author_id as r_author, r.body as r_body
-            from message m left join message r on r.id = m.reply_to_id
-            where m.conversation_id = :conversation and m.id < :before order by m.id desc limit :limit""";
-
     private final InboxService inbox;
     private final ListBenchmark list;
 
@@ -84,11 +75,17 @@ class HistoryBenchmark {
                 pageUp.addAll(ups);
             }
         }
-        double floorNewest = list.floor(new ListSql.Query(HISTORY_SQL,
-                Map.of("conversation", conversationId, "before", Long.MAX_VALUE, "limit", PAGE)));
-        double floorDeep = list.floor(new ListSql.Query(HISTORY_SQL, Map.of("conversation", conversationId,
-                "before", deepBefore == null ? Long.MAX_VALUE : deepBefore, "limit", PAGE)));
+        // The floor is the service's own history statement, as it sent it for the newest and a deep page.
+        Long deep = deepBefore;
+        double floorNewest = list.floor(historyStatement(() -> inbox.history(conversationId, null, PAGE)));
+        double floorDeep = list.floor(historyStatement(() -> inbox.history(conversationId, deep, PAGE)));
         return new BenchReport.HistoryFigure(conversationId, total, Percentiles.of(open), Percentiles.of(pageUp),
                 pages, ordered, floorNewest, floorDeep);
+    }
+
+    /** The statement the chat window sends for a page of messages: the one that reads them newest first. */
+    private static StatementCapture.Captured historyStatement(Runnable call) {
+        return StatementCapture.single("history page",
+                sql -> sql.contains("from message m") && sql.contains("order by m.id desc"), call);
     }
 }
