@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -385,7 +388,9 @@ class EmailChannelTest extends ConnectorTest {
     private static byte[] plain(String messageId, String inReplyTo, String references, String subject, String body) {
         StringBuilder headers = new StringBuilder()
                 .append("From: Olena <Olena@Example.com>\r\nTo: Flower Shop <shop@example.com>\r\n")
-                .append("Date: Fri, 04 Dec 2026 10:00:00 +0000\r\n")
+                // Sent now, as a real mail arriving: the thread rules compare it with the chat's times.
+                .append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)))
+                .append("\r\n")
                 .append("Message-ID: ").append(messageId).append("\r\n");
         if (inReplyTo != null) {
             headers.append("In-Reply-To: ").append(inReplyTo).append("\r\n");
