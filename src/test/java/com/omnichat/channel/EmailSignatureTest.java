@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.internal.Poller;
 import com.omnichat.chat.InboxService;
 import com.omnichat.user.UserService;
@@ -110,17 +109,13 @@ class EmailSignatureTest extends ConnectorTest {
     }
 
     private long olenaMailedTheShop() throws Exception {
-        ChannelDetails channel = SystemAccess.call(() -> {
-            ChannelDetails saved = administration.save(new ChannelDraft(null, ChannelType.EMAIL, "E-mail",
-                    ChannelMode.POLLING, Map.of("login", SHOP, "password", PASSWORD), Map.of(
-                    "address", SHOP, "displayName", "Flower Shop",
-                    "imapHost", "127.0.0.1", "imapPort", Integer.toString(mail.getImaps().getPort()),
-                    "imapSecurity", "SSL",
-                    "smtpHost", "127.0.0.1", "smtpPort", Integer.toString(mail.getSmtps().getPort()),
-                    "smtpSecurity", "SSL"), true));
-            SystemAccessGrant.grant(context, saved.id(), anna.id());
-            return saved;
-        });
+        ChannelDetails channel = connect(new ChannelDraft(null, ChannelType.EMAIL, "E-mail",
+                ChannelMode.POLLING, Map.of("login", SHOP, "password", PASSWORD), Map.of(
+                "address", SHOP, "displayName", "Flower Shop",
+                "imapHost", "127.0.0.1", "imapPort", Integer.toString(mail.getImaps().getPort()),
+                "imapSecurity", "SSL",
+                "smtpHost", "127.0.0.1", "smtpPort", Integer.toString(mail.getSmtps().getPort()),
+                "smtpSecurity", "SSL"), true));
         String raw = """
                 From: Olena <olena@example.com>\r
                 To: Flower Shop <shop@example.com>\r
