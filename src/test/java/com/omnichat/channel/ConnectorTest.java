@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import com.icegreen.greenmail.util.GreenMail;
 import com.omnichat.IntegrationTest;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.internal.ChannelDirectory;
@@ -106,6 +107,17 @@ abstract class ConnectorTest {
             SystemAccessGrant.grant(context, channel.id(), anna.id());
             return administration.get(channel.id());
         });
+    }
+
+    /** The shop's mailbox on the test's GreenMail servers (IMAPS and SMTPS on loopback). */
+    static ChannelDraft mailbox(String name, String address, String password, GreenMail mail) {
+        return new ChannelDraft(null, ChannelType.EMAIL, name, ChannelMode.POLLING,
+                Map.of("login", address, "password", password), Map.of(
+                "address", address, "displayName", "Flower Shop",
+                "imapHost", "127.0.0.1", "imapPort", Integer.toString(mail.getImaps().getPort()),
+                "imapSecurity", "SSL",
+                "smtpHost", "127.0.0.1", "smtpPort", Integer.toString(mail.getSmtps().getPort()),
+                "smtpSecurity", "SSL"), true);
     }
 
     String webhookSecret(ChannelDetails channel) {

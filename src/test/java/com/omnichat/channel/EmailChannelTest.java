@@ -71,13 +71,7 @@ class EmailChannelTest extends ConnectorTest {
     }
 
     private ChannelDetails connect(String password) {
-        return connect(new ChannelDraft(null, ChannelType.EMAIL, "E-mail · " + password,
-                ChannelMode.POLLING, Map.of("login", SHOP, "password", password), Map.of(
-                "address", SHOP, "displayName", "Flower Shop",
-                "imapHost", "127.0.0.1", "imapPort", Integer.toString(mail.getImaps().getPort()),
-                "imapSecurity", "SSL",
-                "smtpHost", "127.0.0.1", "smtpPort", Integer.toString(mail.getSmtps().getPort()),
-                "smtpSecurity", "SSL"), true));
+        return connect(mailbox("E-mail · " + password, SHOP, password, mail));
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.AfterEach;
@@ -109,13 +108,7 @@ class EmailSignatureTest extends ConnectorTest {
     }
 
     private long olenaMailedTheShop() throws Exception {
-        ChannelDetails channel = connect(new ChannelDraft(null, ChannelType.EMAIL, "E-mail",
-                ChannelMode.POLLING, Map.of("login", SHOP, "password", PASSWORD), Map.of(
-                "address", SHOP, "displayName", "Flower Shop",
-                "imapHost", "127.0.0.1", "imapPort", Integer.toString(mail.getImaps().getPort()),
-                "imapSecurity", "SSL",
-                "smtpHost", "127.0.0.1", "smtpPort", Integer.toString(mail.getSmtps().getPort()),
-                "smtpSecurity", "SSL"), true));
+        ChannelDetails channel = connect(mailbox("E-mail", SHOP, PASSWORD, mail));
         String raw = """
                 From: Olena <olena@example.com>\r
                 To: Flower Shop <shop@example.com>\r
