@@ -14,6 +14,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 import com.omnichat.channel.PhoneChannelConnector;
 import com.omnichat.chat.InboxFixtures;
+import com.omnichat.customer.CardFixtures;
+import com.omnichat.sales.SalesFixtures;
 import com.omnichat.user.StaffFixtures;
 
 /**
@@ -23,7 +25,8 @@ import com.omnichat.user.StaffFixtures;
  * <p>
  * Each test starts with no staff users, channels or chats and nobody signed in
  * ({@link CleanSlateExtension}); {@link StaffFixtures} creates the people a use case needs and
- * signs them in, {@link InboxFixtures} the channels and the client messages.
+ * signs them in, {@link InboxFixtures} the channels and the client messages, {@link CardFixtures}
+ * leads and buyers, {@link SalesFixtures} the sales side; each is a bean to autowire.
  * <p>
  * Login throttling is tightened so its tests need few attempts. A fake phone channel type
  * ({@link PhoneChannelConnector}, WhatsApp) can start dialogs by phone.
@@ -39,7 +42,8 @@ import com.omnichat.user.StaffFixtures;
         "omnichat.login.first-delay=1m",
 })
 @ActiveProfiles("test")
-@Import({StaffFixtures.class, InboxFixtures.class, PhoneChannelConnector.class})
+@Import({StaffFixtures.class, InboxFixtures.class, CardFixtures.class, SalesFixtures.class,
+        PhoneChannelConnector.class})
 @ExtendWith(CleanSlateExtension.class)
 public @interface IntegrationTest {
 

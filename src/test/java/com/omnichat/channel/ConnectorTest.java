@@ -2,8 +2,6 @@ package com.omnichat.channel;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -13,7 +11,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
@@ -22,6 +19,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import com.icegreen.greenmail.util.GreenMail;
 import com.omnichat.IntegrationTest;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.internal.ChannelDirectory;
@@ -102,12 +100,24 @@ abstract class ConnectorTest {
                 Map.of("authToken", VIBER_TOKEN), settings, true));
     }
 
-    private ChannelDetails connect(ChannelDraft draft) {
+    /** An administrator connects the channel and lets anna use it. */
+    ChannelDetails connect(ChannelDraft draft) {
         return SystemAccess.call(() -> {
             ChannelDetails channel = administration.save(draft);
             SystemAccessGrant.grant(context, channel.id(), anna.id());
             return administration.get(channel.id());
         });
+    }
+
+    /** The shop's mailbox on the test's GreenMail servers (IMAPS and SMTPS on loopback). */
+    static ChannelDraft mailbox(String name, String address, String password, GreenMail mail) {
+        return new ChannelDraft(null, ChannelType.EMAIL, name, ChannelMode.POLLING,
+                Map.of("login", address, "password", password), Map.of(
+                "address", address, "displayName", "Flower Shop",
+                "imapHost", "127.0.0.1", "imapPort", Integer.toString(mail.getImaps().getPort()),
+                "imapSecurity", "SSL",
+                "smtpHost", "127.0.0.1", "smtpPort", Integer.toString(mail.getSmtps().getPort()),
+                "smtpSecurity", "SSL"), true);
     }
 
     String webhookSecret(ChannelDetails channel) {
@@ -136,11 +146,7 @@ abstract class ConnectorTest {
     }
 
     static String fixture(String name) {
-        try {
-            return new ClassPathResource("fixtures/channels/" + name).getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ChannelSamples.text(name);
     }
 
     int count(String sql, Object... params) {

@@ -74,17 +74,7 @@ class EmailChannelTest extends ConnectorTest {
     }
 
     private ChannelDetails connect(String password) {
-        return SystemAccess.call(() -> {
-            ChannelDetails saved = administration.save(new ChannelDraft(null, ChannelType.EMAIL, "E-mail · " + password,
-                    ChannelMode.POLLING, Map.of("login", SHOP, "password", password), Map.of(
-                    "address", SHOP, "displayName", "Flower Shop",
-                    "imapHost", "127.0.0.1", "imapPort", Integer.toString(mail.getImaps().getPort()),
-                    "imapSecurity", "SSL",
-                    "smtpHost", "127.0.0.1", "smtpPort", Integer.toString(mail.getSmtps().getPort()),
-                    "smtpSecurity", "SSL"), true));
-            SystemAccessGrant.grant(context, saved.id(), anna.id());
-            return administration.get(saved.id());
-        });
+        return connect(mailbox("E-mail · " + password, SHOP, password, mail));
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.internal.Poller;
 import com.omnichat.chat.InboxService;
 import com.omnichat.user.UserService;
@@ -110,17 +108,7 @@ class EmailSignatureTest extends ConnectorTest {
     }
 
     private long olenaMailedTheShop() throws Exception {
-        ChannelDetails channel = SystemAccess.call(() -> {
-            ChannelDetails saved = administration.save(new ChannelDraft(null, ChannelType.EMAIL, "E-mail",
-                    ChannelMode.POLLING, Map.of("login", SHOP, "password", PASSWORD), Map.of(
-                    "address", SHOP, "displayName", "Flower Shop",
-                    "imapHost", "127.0.0.1", "imapPort", Integer.toString(mail.getImaps().getPort()),
-                    "imapSecurity", "SSL",
-                    "smtpHost", "127.0.0.1", "smtpPort", Integer.toString(mail.getSmtps().getPort()),
-                    "smtpSecurity", "SSL"), true));
-            SystemAccessGrant.grant(context, saved.id(), anna.id());
-            return saved;
-        });
+        ChannelDetails channel = connect(mailbox("E-mail", SHOP, PASSWORD, mail));
         String raw = """
                 From: Olena <olena@example.com>\r
                 To: Flower Shop <shop@example.com>\r

@@ -53,13 +53,9 @@ class InstagramTest extends ConnectorTest {
         instagram = new FakeGraph();
         instagramUrl = meta.getInstagramBaseUrl();
         meta.setInstagramBaseUrl(instagram.url());
-        channel = SystemAccess.call(() -> {
-            ChannelDetails saved = administration.save(new ChannelDraft(null, ChannelType.INSTAGRAM,
-                    "Instagram · @flowershop", ChannelMode.WEBHOOK,
-                    Map.of("appSecret", APP_SECRET, "accessToken", IG_TOKEN), Map.of(), true));
-            SystemAccessGrant.grant(context, saved.id(), anna.id());
-            return administration.get(saved.id());
-        });
+        channel = connect(new ChannelDraft(null, ChannelType.INSTAGRAM,
+                "Instagram · @flowershop", ChannelMode.WEBHOOK,
+                Map.of("appSecret", APP_SECRET, "accessToken", IG_TOKEN), Map.of(), true));
     }
 
     @AfterEach

@@ -49,13 +49,9 @@ class MetaWebhookTest extends ConnectorTest {
         graph = new FakeGraph();
         graphUrl = meta.getGraphBaseUrl();
         meta.setGraphBaseUrl(graph.url());
-        channel = SystemAccess.call(() -> {
-            ChannelDetails saved = administration.save(new ChannelDraft(null, ChannelType.FACEBOOK,
-                    "Messenger · Flower Shop", ChannelMode.WEBHOOK,
-                    Map.of("appSecret", APP_SECRET, "accessToken", PAGE_TOKEN), Map.of(), true));
-            SystemAccessGrant.grant(context, saved.id(), anna.id());
-            return administration.get(saved.id());
-        });
+        channel = connect(new ChannelDraft(null, ChannelType.FACEBOOK,
+                "Messenger · Flower Shop", ChannelMode.WEBHOOK,
+                Map.of("appSecret", APP_SECRET, "accessToken", PAGE_TOKEN), Map.of(), true));
     }
 
     @AfterEach

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.omnichat.base.OmnichatProperties;
-import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.DeliveryException;
 import com.omnichat.channel.connector.MediaPolicy;
@@ -69,14 +68,10 @@ class WhatsAppTest extends ConnectorTest {
         graphUrl = meta.getGraphBaseUrl();
         meta.setGraphBaseUrl(graph.url());
         whatsapp = new WhatsAppConnector(graphApi, mediaStore, new OmnichatProperties("http://localhost:8080", ""));
-        channel = SystemAccess.call(() -> {
-            ChannelDetails saved = administration.save(new ChannelDraft(null, ChannelType.WHATSAPP,
-                    "WhatsApp · Flower Shop", ChannelMode.WEBHOOK,
-                    Map.of("appSecret", APP_SECRET, "accessToken", TOKEN),
-                    Map.of("phoneNumberId", NUMBER, "businessAccountId", "102290129340398"), true));
-            SystemAccessGrant.grant(context, saved.id(), anna.id());
-            return administration.get(saved.id());
-        });
+        channel = connect(new ChannelDraft(null, ChannelType.WHATSAPP,
+                "WhatsApp · Flower Shop", ChannelMode.WEBHOOK,
+                Map.of("appSecret", APP_SECRET, "accessToken", TOKEN),
+                Map.of("phoneNumberId", NUMBER, "businessAccountId", "102290129340398"), true));
         connected = directory.byId(channel.id()).orElseThrow();
     }
 

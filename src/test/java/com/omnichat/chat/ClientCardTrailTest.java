@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.omnichat.IntegrationTest;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
+import com.omnichat.customer.CardFixtures;
 import com.omnichat.customer.ClientCardService;
 import com.omnichat.customer.ClientService;
 import com.omnichat.customer.ClientSummary;
@@ -44,6 +45,8 @@ class ClientCardTrailTest {
     ClientService clients;
     @Autowired
     ClientCardService cards;
+    @Autowired
+    CardFixtures customers;
 
     StaffMember anna;
     ChannelInfo telegram;
@@ -66,10 +69,9 @@ class ClientCardTrailTest {
     @Test
     void renamingABuyerUpdatesAllHisChatsLive() throws InterruptedException {
         long telegramChat = fixtures.newChat(telegram, "Olena Bondar");
-        ClientSummary buyer = clients.summary(inbox.get(telegramChat).clientId());
-        buyer = cards.saveAsBuyer(buyer.id(), buyer.version(), telegramChat).buyer();
+        ClientSummary buyer = customers.buyer(telegramChat, null, null);
         long viberChat = fixtures.newChat(viber, "O. B.");
-        ClientSummary lead = clients.summary(inbox.get(viberChat).clientId());
+        ClientSummary lead = customers.clientOf(viberChat);
         buyer = clients.summary(cards.linkToBuyer(lead.id(), lead.version(), buyer.id(), viberChat).id());
         BlockingQueue<ChatEvent> heard = new LinkedBlockingQueue<>();
         unsubscribe = updates.subscribe(staff.principalOf(anna), heard::add);

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.omnichat.IntegrationTest;
 import com.omnichat.channel.ChannelInfo;
@@ -24,6 +23,7 @@ import com.omnichat.sales.OrderStatus;
 import com.omnichat.sales.PaymentMethod;
 import com.omnichat.sales.RequestDraft;
 import com.omnichat.sales.RequestService;
+import com.omnichat.sales.SalesFixtures;
 import com.omnichat.sales.SalesRequest;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
@@ -48,7 +48,7 @@ class SalesNotesTest {
     @Autowired
     ChatUpdates updates;
     @Autowired
-    JdbcClient jdbc;
+    SalesFixtures sales;
 
     StaffMember anna;
     ChannelInfo telegram;
@@ -61,7 +61,7 @@ class SalesNotesTest {
         anna = staff.manager("anna");
         telegram = fixtures.channel("Telegram · @flowershop_bot", anna);
         chat = fixtures.newChat(telegram, "Olena Bondar");
-        client = jdbc.sql("select client_id from conversation where id = ?").param(chat).query(Long.class).single();
+        client = sales.clientOf(chat);
         staff.signInAs(anna);
     }
 
@@ -73,7 +73,7 @@ class SalesNotesTest {
     @Test
     void requestsAndOrdersMadeFromTheChatAreNotedThereInOrder() {
         SalesRequest request = requests.create(client, chat, new RequestDraft("Wedding", null, null, null, null, null));
-        jdbc.sql("update client set buyer = true where id = ?").param(client).update();
+        sales.makeBuyer(client);
         long order = orders.create(client, chat, order()).number();
 
         List<MessageView> history = inbox.history(chat, null, 10);

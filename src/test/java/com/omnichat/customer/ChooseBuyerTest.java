@@ -5,49 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import com.omnichat.IntegrationTest;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
-import com.omnichat.chat.InboxFixtures;
-import com.omnichat.chat.InboxService;
-import com.omnichat.user.StaffFixtures;
-import com.omnichat.user.StaffMember;
 
 /**
  * "Choose buyer from the list": offered only while the lead's phone or e-mail is empty;
  * linking merges the lead into the buyer, so all his chats show the buyer's card.
  */
-@IntegrationTest
-class ChooseBuyerTest {
+class ChooseBuyerTest extends CardTest {
 
-    @Autowired
-    StaffFixtures staff;
-    @Autowired
-    InboxFixtures inbox;
-    @Autowired
-    InboxService chats;
-    @Autowired
-    ClientService clients;
-    @Autowired
-    ClientCardService cards;
-
-    CardFixtures card;
-    ChannelInfo telegram;
     ChannelInfo instagram;
     ClientSummary olena;
     long olenasChat;
 
     @BeforeEach
     void olenaIsABuyerFromTelegram() {
-        StaffMember anna = staff.manager("anna");
-        telegram = inbox.channel("Telegram shop", anna);
         instagram = inbox.channel(ChannelType.INSTAGRAM, "Instagram shop", anna);
-        staff.signInAs(anna);
-        card = new CardFixtures(inbox, chats, clients, cards);
         olenasChat = card.chat(telegram, "Olena Bondar", "olena_b");
         olena = card.buyer(olenasChat, "+380671234567", "olena@example.com");
     }

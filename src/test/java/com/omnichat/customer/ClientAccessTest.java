@@ -8,39 +8,19 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import com.omnichat.IntegrationTest;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
-import com.omnichat.chat.InboxFixtures;
-import com.omnichat.chat.InboxService;
-import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
 
 /**
  * A manager sees (and changes) the clients with an identity on one of his channels; for him
  * any other client does not exist. Administrators see every client.
  */
-@IntegrationTest
-class ClientAccessTest {
+class ClientAccessTest extends CardTest {
 
-    @Autowired
-    StaffFixtures staff;
-    @Autowired
-    InboxFixtures inbox;
-    @Autowired
-    InboxService chats;
-    @Autowired
-    ClientService clients;
-    @Autowired
-    ClientCardService cards;
-
-    CardFixtures card;
-    StaffMember anna;
     StaffMember max;
-    ChannelInfo telegram;
     ChannelInfo viber;
     ClientSummary annasBuyer;
     ClientSummary maxsLead;
@@ -48,12 +28,8 @@ class ClientAccessTest {
 
     @BeforeEach
     void annaWorksTelegramMaxWorksViber() {
-        anna = staff.manager("anna");
         max = staff.manager("max");
-        telegram = inbox.channel("Telegram shop", anna);
         viber = inbox.channel(ChannelType.VIBER, "Viber shop", max);
-        card = new CardFixtures(inbox, chats, clients, cards);
-        staff.signInAs(anna);
         annasBuyer = card.buyer(card.chat(telegram, "Olena Bondar"), "+380671234567", null);
         staff.signInAs(max);
         maxsChat = card.chat(viber, "Dmytro Sokolov");

@@ -8,48 +8,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import com.omnichat.IntegrationTest;
 import com.omnichat.base.UserFacingException;
-import com.omnichat.channel.ChannelInfo;
 import com.omnichat.chat.InboxFixtures;
-import com.omnichat.chat.InboxService;
-import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
 
 /**
  * Editing the card: phones normalized to E.164, e-mails validated and lower-cased, the name
  * renamed in the chat list too, every change noted in the chat, and a stale card refused.
  */
-@IntegrationTest
-class ClientCardEditingTest {
+class ClientCardEditingTest extends CardTest {
 
-    @Autowired
-    StaffFixtures staff;
-    @Autowired
-    InboxFixtures inbox;
-    @Autowired
-    InboxService chats;
-    @Autowired
-    ClientService clients;
-    @Autowired
-    ClientCardService cards;
-
-    CardFixtures card;
-    StaffMember anna;
     StaffMember max;
-    ChannelInfo telegram;
     long chat;
     ClientSummary lead;
 
     @BeforeEach
     void olenaWritesOnTelegram() {
-        anna = staff.manager("anna");
         max = staff.manager("max");
-        telegram = inbox.channel("Telegram shop", anna, max);
-        staff.signInAs(anna);
-        card = new CardFixtures(inbox, chats, clients, cards);
+        inbox.grant(telegram, max);
         chat = card.chat(telegram, "Olena Bondar");
         lead = card.clientOf(chat);
     }

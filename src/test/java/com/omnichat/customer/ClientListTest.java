@@ -7,39 +7,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import com.omnichat.IntegrationTest;
-import com.omnichat.channel.ChannelInfo;
-import com.omnichat.chat.InboxFixtures;
-import com.omnichat.chat.InboxService;
-import com.omnichat.user.StaffFixtures;
-import com.omnichat.user.StaffMember;
 
 /** The Clients section's list: buyers (or leads too), searched, page by page in a stable order. */
-@IntegrationTest
-class ClientListTest {
-
-    @Autowired
-    StaffFixtures staff;
-    @Autowired
-    InboxFixtures inbox;
-    @Autowired
-    InboxService chats;
-    @Autowired
-    ClientService clients;
-    @Autowired
-    ClientCardService cards;
-
-    CardFixtures card;
-    ChannelInfo telegram;
+class ClientListTest extends CardTest {
 
     @BeforeEach
     void annaHasBuyersAndLeads() {
-        StaffMember anna = staff.manager("anna");
-        telegram = inbox.channel("Telegram shop", anna);
-        staff.signInAs(anna);
-        card = new CardFixtures(inbox, chats, clients, cards);
         card.buyer(card.chat(telegram, "Olena Bondar", "olena_b"), "+380671234567", "olena@example.com");
         card.buyer(card.chat(telegram, "Taras Melnyk", "taras.m"), "+380931112233", null);
         card.chat(telegram, "Emma Wilson", "emma_w");

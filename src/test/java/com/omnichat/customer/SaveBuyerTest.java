@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import com.omnichat.IntegrationTest;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.chat.InboxFixtures;
-import com.omnichat.chat.InboxService;
-import com.omnichat.user.StaffFixtures;
-import com.omnichat.user.StaffMember;
 
 /**
  * "Save buyer" from a chat: a new buyer; or, when a buyer the manager may see already has the
@@ -23,32 +18,13 @@ import com.omnichat.user.StaffMember;
  * nothing linked until the manager confirms; once confirmed, the lead's chats show that
  * buyer's card, with a system message saying so.
  */
-@IntegrationTest
-class SaveBuyerTest {
+class SaveBuyerTest extends CardTest {
 
-    @Autowired
-    StaffFixtures staff;
-    @Autowired
-    InboxFixtures inbox;
-    @Autowired
-    InboxService chats;
-    @Autowired
-    ClientService clients;
-    @Autowired
-    ClientCardService cards;
-
-    CardFixtures card;
-    StaffMember anna;
-    ChannelInfo telegram;
     ChannelInfo viber;
 
     @BeforeEach
     void annaWorksTelegramAndViber() {
-        anna = staff.manager("anna");
-        telegram = inbox.channel("Telegram shop", anna);
         viber = inbox.channel(ChannelType.VIBER, "Viber shop", anna);
-        staff.signInAs(anna);
-        card = new CardFixtures(inbox, chats, clients, cards);
     }
 
     @Test

@@ -6,16 +6,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.omnichat.IntegrationTest;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.ClientContactsSink;
 import com.omnichat.channel.ClientContactsSink.ContactDetails;
 import com.omnichat.channel.ClientProfile;
-import com.omnichat.chat.InboxFixtures;
-import com.omnichat.chat.InboxService;
-import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
 
 /**
@@ -23,35 +19,17 @@ import com.omnichat.user.StaffMember;
  * stored unverified, never links him to a buyer by itself, and becomes verified only when a
  * manager confirms it or types it himself.
  */
-@IntegrationTest
-class UnverifiedContactsTest {
+class UnverifiedContactsTest extends CardTest {
 
-    @Autowired
-    StaffFixtures staff;
-    @Autowired
-    InboxFixtures inbox;
-    @Autowired
-    InboxService chats;
-    @Autowired
-    ClientService clients;
-    @Autowired
-    ClientCardService cards;
     /** What the site widget's contacts form calls (channel.webchat.WebchatService). */
     @Autowired
     ClientContactsSink widgetForm;
 
-    CardFixtures card;
-    StaffMember anna;
-    ChannelInfo telegram;
     ChannelInfo siteChat;
 
     @BeforeEach
     void annaWorksTelegramAndTheSiteChat() {
-        anna = staff.manager("anna");
-        telegram = inbox.channel("Telegram shop", anna);
         siteChat = inbox.channel(ChannelType.WEBCHAT, "Site chat", anna);
-        staff.signInAs(anna);
-        card = new CardFixtures(inbox, chats, clients, cards);
     }
 
     @Test

@@ -42,6 +42,7 @@ class OrderServiceTest {
     @Autowired
     com.omnichat.quickreply.QuickReplyService quickReplies;
 
+    @Autowired
     SalesFixtures sales;
     StaffMember anna;
     StaffMember max;
@@ -51,7 +52,6 @@ class OrderServiceTest {
 
     @BeforeEach
     void annaChatsWithABuyer() {
-        sales = new SalesFixtures(jdbc);
         anna = staff.manager("anna");
         max = staff.manager("max");
         telegram = fixtures.channel("Telegram · @flowershop_bot", anna, max);

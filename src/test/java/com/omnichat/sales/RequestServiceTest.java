@@ -44,6 +44,7 @@ class RequestServiceTest {
     @Autowired
     ClientCardService cards;
 
+    @Autowired
     SalesFixtures sales;
     StaffMember anna;
     StaffMember max;
@@ -53,7 +54,6 @@ class RequestServiceTest {
 
     @BeforeEach
     void annaChatsWithALead() {
-        sales = new SalesFixtures(jdbc);
         anna = staff.manager("anna");
         max = staff.manager("max");
         telegram = fixtures.channel("Telegram · @flowershop_bot", anna, max);

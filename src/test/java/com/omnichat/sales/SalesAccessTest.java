@@ -37,6 +37,7 @@ class SalesAccessTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
     SalesFixtures sales;
     StaffMember olena;
     StaffMember anna;
@@ -50,7 +51,6 @@ class SalesAccessTest {
 
     @BeforeEach
     void annaSellsOnTelegramMaxWorksViber() {
-        sales = new SalesFixtures(jdbc);
         olena = staff.administrator("olena");
         anna = staff.manager("anna");
         max = staff.manager("max");

@@ -35,7 +35,7 @@ class ChannelTokenAlertViewTest extends BrowserlessViewTest {
         state.tokenRejected(channel.id(), "Meta: the access token has expired or was revoked (code 190)");
 
         untilLive("the notice", () -> !$(Notification.class).all().isEmpty());
-        String notice = test($(Notification.class).last()).getText();
+        String notice = lastNotification();
         assertThat(notice).contains("Messenger · Flower Shop").contains("Administration → Channels")
                 .doesNotContain(TOKEN);
         assertThat(marker().isVisible()).isTrue();

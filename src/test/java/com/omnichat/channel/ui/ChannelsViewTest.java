@@ -18,7 +18,6 @@ import com.omnichat.channel.ChannelMode;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.user.StaffMember;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 
@@ -72,7 +71,7 @@ class ChannelsViewTest extends BrowserlessViewTest {
         test(dialog.save).click();
 
         assertThat(dialog.isOpened()).isFalse();
-        assertThat(test($(Notification.class).last()).getText()).isEqualTo("Channel saved: Telegram · @flowershop_bot");
+        assertThat(lastNotification()).isEqualTo("Channel saved: Telegram · @flowershop_bot");
         ChannelDetails saved = administration.list().stream().filter(c -> c.type() == ChannelType.TELEGRAM)
                 .findFirst().orElseThrow();
         assertThat(saved.mode()).isEqualTo(ChannelMode.WEBHOOK);
@@ -92,7 +91,7 @@ class ChannelsViewTest extends BrowserlessViewTest {
         test(dialog.save).click();
 
         assertThat(dialog.isOpened()).isTrue();
-        assertThat(test($(Notification.class).last()).getText()).isEqualTo("Enter the token to connect the channel");
+        assertThat(lastNotification()).isEqualTo("Enter the token to connect the channel");
     }
 
     @Test

@@ -16,7 +16,6 @@ import com.omnichat.channel.ChannelMode;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.internal.ChannelStateStore;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 
@@ -54,7 +53,7 @@ class MetaChannelDialogTest extends BrowserlessViewTest {
 
         test(dialog.save).click();
 
-        assertThat(test($(Notification.class).last()).getText()).isEqualTo("Channel saved: Instagram · @flowershop");
+        assertThat(lastNotification()).isEqualTo("Channel saved: Instagram · @flowershop");
         ChannelDetails saved = administration.list().stream().filter(c -> c.type() == ChannelType.INSTAGRAM)
                 .findFirst().orElseThrow();
         assertThat(saved.mode()).isEqualTo(ChannelMode.WEBHOOK);

@@ -195,8 +195,7 @@ class WriteMessageDialogTest extends BrowserlessViewTest {
             test(dialog.send).click();
 
             assertThat(dialog.isOpened()).as("stays open to choose another channel").isTrue();
-            assertThat(test($(com.vaadin.flow.component.notification.Notification.class).last()).getText())
-                    .isEqualTo("The number +380 67 123 4567 cannot be reached on WhatsApp.");
+            assertThat(lastNotification()).isEqualTo("The number +380 67 123 4567 cannot be reached on WhatsApp.");
             assertThat(jdbc.sql("select count(*) from conversation where channel_id = ?").param(whatsapp.id())
                     .query(Integer.class).single()).isZero();
         } finally {

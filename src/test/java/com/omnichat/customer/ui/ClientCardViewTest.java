@@ -15,6 +15,7 @@ import com.omnichat.channel.ClientContactsSink;
 import com.omnichat.channel.ClientContactsSink.ContactDetails;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.chat.InboxService;
+import com.omnichat.customer.CardFixtures;
 import com.omnichat.customer.ClientCardService;
 import com.omnichat.customer.ClientService;
 import com.omnichat.customer.ClientSummary;
@@ -38,6 +39,8 @@ class ClientCardViewTest extends BrowserlessViewTest {
     ClientCardService cards;
     @Autowired
     ClientContactsSink widgetForm;
+    @Autowired
+    CardFixtures customers;
 
     StaffMember anna;
     ChannelInfo telegram;
@@ -120,10 +123,7 @@ class ClientCardViewTest extends BrowserlessViewTest {
 
     @Test
     void choosingABuyerFromTheListLinksTheLeadAndTheCardShowsTheBuyer() {
-        long buyersChat = inbox.newChat(instagram, "Olena B.");
-        ClientSummary buyer = clients.summary(chats.get(buyersChat).clientId());
-        buyer = cards.changePhone(buyer.id(), buyer.version(), "+380671234567", buyersChat);
-        buyer = cards.saveAsBuyer(buyer.id(), buyer.version(), buyersChat).buyer();
+        ClientSummary buyer = instagramBuyer("Olena B.", "+380671234567", null);
         ClientCard card = openChat(chat);
 
         test(card.chooseBuyer).click();
@@ -272,7 +272,7 @@ class ClientCardViewTest extends BrowserlessViewTest {
 
     @Test
     void theClientsPageShowsTheSameCardWithHisChats() {
-        ClientSummary lead = clients.summary(chats.get(chat).clientId());
+        ClientSummary lead = customers.clientOf(chat);
 
         open("clients/" + lead.id());
         ClientView view = (ClientView) getCurrentView();
@@ -285,13 +285,7 @@ class ClientCardViewTest extends BrowserlessViewTest {
 
     /** A buyer on Instagram (anna's channel too) with these contacts. */
     private ClientSummary instagramBuyer(String name, String phone, String email) {
-        long buyersChat = inbox.newChat(instagram, name);
-        ClientSummary buyer = clients.summary(chats.get(buyersChat).clientId());
-        buyer = cards.changePhone(buyer.id(), buyer.version(), phone, buyersChat);
-        if (email != null) {
-            buyer = cards.changeEmail(buyer.id(), buyer.version(), email, buyersChat);
-        }
-        return cards.saveAsBuyer(buyer.id(), buyer.version(), buyersChat).buyer();
+        return customers.buyer(customers.chat(instagram, name), phone, email);
     }
 
     private ClientCard openChat(long conversationId) {

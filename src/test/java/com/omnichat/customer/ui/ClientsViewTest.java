@@ -13,9 +13,7 @@ import com.omnichat.BrowserlessViewTest;
 import com.omnichat.base.ui.NotFoundView;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
-import com.omnichat.chat.InboxService;
-import com.omnichat.customer.ClientCardService;
-import com.omnichat.customer.ClientService;
+import com.omnichat.customer.CardFixtures;
 import com.omnichat.customer.ClientSummary;
 import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.UI;
@@ -25,11 +23,7 @@ import com.vaadin.flow.router.QueryParameters;
 class ClientsViewTest extends BrowserlessViewTest {
 
     @Autowired
-    InboxService chats;
-    @Autowired
-    ClientService clients;
-    @Autowired
-    ClientCardService cards;
+    CardFixtures customers;
 
     StaffMember anna;
     ChannelInfo telegram;
@@ -42,10 +36,11 @@ class ClientsViewTest extends BrowserlessViewTest {
         telegram = inbox.channel("Telegram shop", anna);
         ChannelInfo viber = inbox.channel(ChannelType.VIBER, "Viber shop");
         signInAndOpenApp(staff.administrator("admin"));
-        olena = buyer(inbox.newChat(telegram, "Olena Bondar", "olena_b"), "+380671234567", "olena@example.com");
-        buyer(inbox.newChat(telegram, "Taras Melnyk"), "+380931112233", null);
+        olena = customers.buyer(inbox.newChat(telegram, "Olena Bondar", "olena_b"), "+380671234567",
+                "olena@example.com");
+        customers.buyer(inbox.newChat(telegram, "Taras Melnyk"), "+380931112233", null);
         inbox.newChat(telegram, "Emma Wilson", "emma_w");
-        hidden = buyer(inbox.newChat(viber, "Hidden Buyer"), "+380501112233", null);
+        hidden = customers.buyer(inbox.newChat(viber, "Hidden Buyer"), "+380501112233", null);
         signInAndOpenApp(anna);
     }
 
@@ -107,7 +102,7 @@ class ClientsViewTest extends BrowserlessViewTest {
     @Test
     void administratorsSeeThePossibleDuplicatesAManagerCouldNotAndDismissThem() {
         // anna's new client has the phone of a buyer she may not see: a buyer of his own, flagged.
-        ClientSummary dmytro = buyer(inbox.newChat(telegram, "Dmytro Sokolov"), "050 111 22 33", null);
+        ClientSummary dmytro = customers.buyer(inbox.newChat(telegram, "Dmytro Sokolov"), "050 111 22 33", null);
         ClientsView annas = navigate(ClientsView.class);
         assertThat(annas.duplicates).isNull();
         assertThat($(DuplicateFlagsPanel.class).all()).isEmpty();
@@ -129,15 +124,6 @@ class ClientsViewTest extends BrowserlessViewTest {
 
         assertThat(view.duplicates.isVisible()).isFalse();
         assertThat(view.duplicates.rows.getChildren()).isEmpty();
-    }
-
-    private ClientSummary buyer(long chat, String phone, String email) {
-        ClientSummary lead = clients.summary(chats.get(chat).clientId());
-        lead = cards.changePhone(lead.id(), lead.version(), phone, chat);
-        if (email != null) {
-            lead = cards.changeEmail(lead.id(), lead.version(), email, chat);
-        }
-        return cards.saveAsBuyer(lead.id(), lead.version(), chat).buyer();
     }
 
     private static List<String> names(ClientsView view) {

@@ -13,7 +13,6 @@ import com.omnichat.BrowserlessViewTest;
 import com.omnichat.quickreply.QuickReply;
 import com.omnichat.quickreply.QuickReplyDraft;
 import com.omnichat.quickreply.QuickReplyService;
-import com.vaadin.flow.component.notification.Notification;
 
 /** Administration → Quick replies, as an administrator uses it; and a manager's own templates. */
 class QuickRepliesViewTest extends BrowserlessViewTest {
@@ -52,7 +51,7 @@ class QuickRepliesViewTest extends BrowserlessViewTest {
         test(dialog.save).click();
 
         assertThat(dialog.isOpened()).isFalse();
-        assertThat(notificationText()).isEqualTo("Template Thanks created");
+        assertThat(lastNotification()).isEqualTo("Template Thanks created");
         assertThat(titles()).containsExactly("Delivery", "Greeting", "Thanks");
         QuickReply created = service.shared("thanks").getFirst();
         assertThat(created.shared()).isTrue();
@@ -69,11 +68,11 @@ class QuickRepliesViewTest extends BrowserlessViewTest {
         test(dialog.save).click();
 
         assertThat(dialog.isOpened()).isTrue();
-        assertThat(notificationText()).isEqualTo("The shortcut /hi is already used by another template.");
+        assertThat(lastNotification()).isEqualTo("The shortcut /hi is already used by another template.");
 
         test(dialog.shortcut).setValue("two words");
         test(dialog.save).click();
-        assertThat(notificationText()).startsWith("The shortcut is one word");
+        assertThat(lastNotification()).startsWith("The shortcut is one word");
         assertThat(titles()).doesNotContain("Another hello");
     }
 
@@ -121,9 +120,5 @@ class QuickRepliesViewTest extends BrowserlessViewTest {
     private List<String> titles() {
         var grid = test(view.grid);
         return IntStream.range(0, grid.size()).mapToObj(row -> grid.getRow(row).title()).toList();
-    }
-
-    private String notificationText() {
-        return test($(Notification.class).last()).getText();
     }
 }

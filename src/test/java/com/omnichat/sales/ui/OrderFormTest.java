@@ -26,7 +26,6 @@ import com.omnichat.sales.SalesOrder;
 import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.notification.Notification;
 
 /** The order form: lines and their running total, validation, a colleague's save, "Write". */
 class OrderFormTest extends BrowserlessViewTest {
@@ -42,6 +41,7 @@ class OrderFormTest extends BrowserlessViewTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
     SalesFixtures sales;
     StaffMember anna;
     StaffMember max;
@@ -53,7 +53,6 @@ class OrderFormTest extends BrowserlessViewTest {
 
     @BeforeEach
     void annaServesABuyer() {
-        sales = new SalesFixtures(jdbc);
         var olena = staff.administrator("olena");
         anna = staff.manager("anna");
         max = staff.manager("max");
@@ -106,7 +105,7 @@ class OrderFormTest extends BrowserlessViewTest {
         OrderForm form = forms.newOrder(clients.summary(buyer), chat, () -> { });
         roundTrip();
         test(form.save).click();
-        assertThat(notification()).isEqualTo("Add at least one line to the order.");
+        assertThat(lastNotification()).isEqualTo("Add at least one line to the order.");
 
         var row = form.lines.rows.getFirst();
         row.article.setValue(Article.text("Tulips"));
@@ -115,7 +114,7 @@ class OrderFormTest extends BrowserlessViewTest {
         test(form.save).click();
 
         assertThat(form.isOpened()).isTrue();
-        assertThat(notification()).isEqualTo("Line 1: the quantity must be greater than zero.");
+        assertThat(lastNotification()).isEqualTo("Line 1: the quantity must be greater than zero.");
         assertThat(orders.count(com.omnichat.sales.OrderFilter.all())).isZero();
     }
 
@@ -131,7 +130,7 @@ class OrderFormTest extends BrowserlessViewTest {
         test(form.save).click();
 
         assertThat(form.isOpened()).isTrue();
-        assertThat(notification()).isEqualTo("Someone else saved order #" + order.number()
+        assertThat(lastNotification()).isEqualTo("Someone else saved order #" + order.number()
                 + " while you were editing it. Close the form and open it again to see the changes.");
         assertThat(orders.get(order.id()).status()).isEqualTo(OrderStatus.CONFIRMED);
     }
@@ -178,9 +177,5 @@ class OrderFormTest extends BrowserlessViewTest {
         roundTrip();
 
         assertThat(form.write.getChildren().filter(Button.class::isInstance).count()).isEqualTo(2);
-    }
-
-    private String notification() {
-        return test($(Notification.class).last()).getText();
     }
 }

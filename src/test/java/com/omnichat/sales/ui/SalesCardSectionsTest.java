@@ -25,7 +25,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
 
 /**
  * The card's requests and orders sections, as the card shows them beside a chat: a lead
@@ -46,6 +45,7 @@ class SalesCardSectionsTest extends BrowserlessViewTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
     SalesFixtures sales;
     ChannelInfo telegram;
     long chat;
@@ -55,7 +55,6 @@ class SalesCardSectionsTest extends BrowserlessViewTest {
 
     @BeforeEach
     void annaOpensAChatWithALead() {
-        sales = new SalesFixtures(jdbc);
         var anna = staff.manager("anna");
         telegram = inbox.channel("Telegram · @flowershop_bot", anna);
         chat = inbox.newChat(telegram, "Olena Bondar");
@@ -89,7 +88,7 @@ class SalesCardSectionsTest extends BrowserlessViewTest {
 
         assertThat(form.isOpened()).isFalse();
         SalesRequest created = requests.activeOf(client).getFirst();
-        assertThat(notification()).isEqualTo("Request #" + created.number() + " created");
+        assertThat(lastNotification()).isEqualTo("Request #" + created.number() + " created");
         assertThat(created.conversationId()).isEqualTo(chat);
         assertThat(refreshes).hasValue(1);
         assertThat(texts("card-row-text")).containsExactly("Wedding bouquet");
@@ -161,7 +160,7 @@ class SalesCardSectionsTest extends BrowserlessViewTest {
 
         SalesOrder created = orders.activeOf(client).getFirst();
         assertThat(created.conversationId()).isEqualTo(chat);
-        assertThat(notification()).isEqualTo("Order #" + created.number() + " created, total 901.00");
+        assertThat(lastNotification()).isEqualTo("Order #" + created.number() + " created, total 901.00");
         assertThat(texts("card-row-number")).containsExactly("#" + created.number());
     }
 
@@ -193,9 +192,5 @@ class SalesCardSectionsTest extends BrowserlessViewTest {
 
     private java.util.List<String> texts(String className) {
         return $(Span.class).withClassName(className).all().stream().map(Span::getText).toList();
-    }
-
-    private String notification() {
-        return test($(Notification.class).last()).getText();
     }
 }

@@ -24,7 +24,6 @@ import com.omnichat.sales.SalesFixtures;
 import com.omnichat.sales.SalesOrder;
 import com.omnichat.sales.SalesRequest;
 import com.omnichat.user.StaffMember;
-import com.vaadin.flow.component.notification.Notification;
 
 /** The Requests and Orders sections (managers) and Administration → Products. */
 class SalesSectionsTest extends BrowserlessViewTest {
@@ -38,6 +37,7 @@ class SalesSectionsTest extends BrowserlessViewTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
     SalesFixtures sales;
     StaffMember anna;
     StaffMember max;
@@ -47,7 +47,6 @@ class SalesSectionsTest extends BrowserlessViewTest {
 
     @BeforeEach
     void annaAndMaxSellOnTelegram() {
-        sales = new SalesFixtures(jdbc);
         anna = staff.manager("anna");
         max = staff.manager("max");
         telegram = inbox.channel("Telegram · @flowershop_bot", anna, max);
@@ -104,7 +103,7 @@ class SalesSectionsTest extends BrowserlessViewTest {
         test(again.title).setValue("");
         test(again.save).click();
         assertThat(again.isOpened()).isTrue();
-        assertThat(test($(Notification.class).last()).getText()).isEqualTo("Enter a title for the request.");
+        assertThat(lastNotification()).isEqualTo("Enter a title for the request.");
     }
 
     @Test
@@ -156,7 +155,7 @@ class SalesSectionsTest extends BrowserlessViewTest {
         test(duplicate.price).setValue(new BigDecimal("1"));
         test(duplicate.save).click();
         assertThat(duplicate.isOpened()).isTrue();
-        assertThat(test($(Notification.class).last()).getText())
+        assertThat(lastNotification())
                 .isEqualTo("The SKU rose-51 is already used by another product.");
         duplicate.close();
 

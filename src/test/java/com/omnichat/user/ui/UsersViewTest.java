@@ -12,7 +12,6 @@ import com.omnichat.BrowserlessViewTest;
 import com.omnichat.base.Role;
 import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.notification.Notification;
 
 /** Administration → Users, as an administrator uses it. */
 class UsersViewTest extends BrowserlessViewTest {
@@ -59,7 +58,7 @@ class UsersViewTest extends BrowserlessViewTest {
         test(dialog.save).click();
 
         assertThat(dialog.isOpened()).isFalse();
-        assertThat(notificationText()).isEqualTo("User kateryna created");
+        assertThat(lastNotification()).isEqualTo("User kateryna created");
         assertThat(logins()).contains("kateryna");
         var signedIn = staff.authenticate("kateryna", "painted-flowers-1900");
         assertThat(signedIn.getAuthorities()).extracting(Object::toString).contains("ROLE_ADMINISTRATOR");
@@ -76,7 +75,7 @@ class UsersViewTest extends BrowserlessViewTest {
         test(dialog.save).click();
 
         assertThat(dialog.isOpened()).isTrue();
-        assertThat(notificationText()).isEqualTo("The password needs at least 10 characters.");
+        assertThat(lastNotification()).isEqualTo("The password needs at least 10 characters.");
         assertThat(logins()).doesNotContain("kateryna");
     }
 
@@ -119,9 +118,5 @@ class UsersViewTest extends BrowserlessViewTest {
         var grid = test(view.grid);
         return IntStream.range(0, grid.size()).mapToObj(grid::getRow)
                 .filter(m -> m.login().equals(login)).findFirst().orElseThrow();
-    }
-
-    private String notificationText() {
-        return test($(Notification.class).last()).getText();
     }
 }
