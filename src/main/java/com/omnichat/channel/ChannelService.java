@@ -63,6 +63,10 @@ public class ChannelService {
                 .collect(Collectors.toMap(ChannelInfo::id, Function.identity()));
     }
 
+    public boolean exists(long id) {
+        return channels.existsById(id);
+    }
+
     public Optional<ChannelInfo> find(long id) {
         return channels.findById(id).map(Channel::toInfo);
     }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.omnichat.base.NotFoundException;
+import com.omnichat.base.Sql;
 import com.omnichat.base.UserFacingException;
 
 /**
@@ -142,7 +143,7 @@ public class ProductService {
     }
 
     private static String pattern(@Nullable String query) {
-        return query == null || query.isBlank() ? "%" : Checks.likePattern(query);
+        return query == null || query.isBlank() ? "%" : Sql.containsIgnoringCase(query);
     }
 
     static Product row(ResultSet rs, int n) throws SQLException {
