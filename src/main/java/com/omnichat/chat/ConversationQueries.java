@@ -154,6 +154,45 @@ class ConversationQueries {
                 .params(clientId, channelId).query(Long.class).optional();
     }
 
+    long channelOf(long id) {
+        return jdbc.sql("select channel_id from conversation where id = ?").param(id).query(Long.class).single();
+    }
+
+    /** The identity's e-mail thread with this key. */
+    Optional<Long> thread(long identityId, String threadKey) {
+        return jdbc.sql("select id from conversation where identity_id = ? and thread_key = ?")
+                .params(identityId, threadKey).query(Long.class).optional();
+    }
+
+    /** The identity's latest thread with this (compared) subject active since {@code since}. */
+    Optional<Long> threadWithSubject(long identityId, String threadSubject, java.time.Instant since) {
+        return jdbc.sql("""
+                        select id from conversation
+                        where identity_id = ? and thread_subject = ? and greatest(last_message_at, created_at) >= ?
+                        order by sort_at desc, id desc limit 1""")
+                .params(identityId, threadSubject, Timestamp.from(since)).query(Long.class).optional();
+    }
+
+    /** The identity's chat holding one of the channel's messages, the first in {@code externalIds} first. */
+    Optional<Long> holdingMessage(long channelId, long identityId, List<String> externalIds) {
+        String[] ids = externalIds.toArray(String[]::new);
+        return jdbc.sql("""
+                        select m.conversation_id from message m join conversation c on c.id = m.conversation_id
+                        where m.channel_id = ? and m.external_id = any(?) and c.identity_id = ?
+                        order by array_position(?, m.external_id::text) limit 1""")
+                .params(channelId, ids, identityId, ids).query(Long.class).optional();
+    }
+
+    /** A chat and its channel (what a live event names). */
+    record Ref(long id, long channelId) {
+    }
+
+    /** Every chat of the client (one per identity and thread: few). */
+    List<Ref> chatsOfClient(long clientId) {
+        return jdbc.sql("select id, channel_id from conversation where client_id = ?").param(clientId)
+                .query((rs, n) -> new Ref(rs.getLong(1), rs.getLong(2))).list();
+    }
+
     /** The e-mail thread's subject, when the chat is one. */
     Optional<String> subject(long id) {
         return jdbc.sql("select subject from conversation where id = ? and subject is not null").param(id)

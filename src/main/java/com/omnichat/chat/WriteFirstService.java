@@ -195,7 +195,7 @@ public class WriteFirstService {
             case EXISTING_CHAT -> choice.conversationId();
             case KNOWN_ON_CHANNEL -> startChat(channelId, identities.latest(client.id(), channelId).orElseThrow(), user);
             case BY_PHONE -> startChat(channelId, phoneIdentity(client, channelId), user);
-            case BY_EMAIL -> mailThreads.start(emailIdentity(client, channelId), subject, user);
+            case BY_EMAIL -> mailThreads.start(channelId, emailIdentity(client, channelId), subject, user);
             default -> throw new IllegalStateException(choice.reason().name());
         };
         var chat = inbox.get(conversationId);

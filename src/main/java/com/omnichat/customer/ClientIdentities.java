@@ -57,6 +57,13 @@ public class ClientIdentities {
                 .params(clientId, channelId).query(ClientIdentities::ref).optional();
     }
 
+    /** The identity's id on its channel (where messages to the client go). */
+    @Transactional(readOnly = true)
+    public Optional<String> externalUserId(long identityId) {
+        return jdbc.sql("select external_user_id from client_identity where id = ?").param(identityId)
+                .query(String.class).optional();
+    }
+
     private static ClientIdentityRef ref(ResultSet rs, int n) throws SQLException {
         return new ClientIdentityRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5));
     }
