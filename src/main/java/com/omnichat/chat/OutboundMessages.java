@@ -52,7 +52,8 @@ class OutboundMessages implements OutboundSource {
                         where m.id = ? and m.kind = 'MANAGER'""")
                 .param(messageId)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
+                        rs.getString(5), rs.getString(6),
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
                         rs.getLong(8), rs.getString(9), rs.getString(10)))
                 .optional()
                 // The recipient is the customer module's, the channel's kind the channel module's.

@@ -193,7 +193,8 @@ public class WriteFirstService {
         }
         long conversationId = switch (choice.reason()) {
             case EXISTING_CHAT -> choice.conversationId();
-            case KNOWN_ON_CHANNEL -> startChat(channelId, identities.latest(client.id(), channelId).orElseThrow(), user);
+            case KNOWN_ON_CHANNEL ->
+                    startChat(channelId, identities.latest(client.id(), channelId).orElseThrow(), user);
             case BY_PHONE -> startChat(channelId, phoneIdentity(client, channelId), user);
             case BY_EMAIL -> mailThreads.start(channelId, emailIdentity(client, channelId), subject, user);
             default -> throw new IllegalStateException(choice.reason().name());

@@ -124,16 +124,25 @@ public class ClientService {
      */
     @Transactional(readOnly = true)
     public List<ClientSummary> list(ClientListFilter filter, int offset, int limit) {
-        return find(filter.search(), !filter.includeLeads(), Math.max(0, offset), Math.clamp(limit, 1, 500));
+        return find(filter.search(), !filter.includeLeads(), Math.max(0, offset), Math.clamp(limit, 1, 500),
+                BY_NAME);
+    }
+
+    /** The first clients (or buyers) the user may see, oldest first (demo data). */
+    @Transactional(readOnly = true)
+    public List<ClientSummary> oldest(boolean buyersOnly, int limit) {
+        return find("", buyersOnly, 0, Math.clamp(limit, 1, 100), "c.id");
     }
 
     /** Buyers the user may see whose name, nickname, phone or e-mail contains {@code query}, by name. */
     @Transactional(readOnly = true)
     public List<ClientSummary> searchBuyers(String query, int limit) {
-        return find(query == null ? "" : query.strip(), true, 0, Math.clamp(limit, 1, 100));
+        return find(query == null ? "" : query.strip(), true, 0, Math.clamp(limit, 1, 100), BY_NAME);
     }
 
-    private List<ClientSummary> find(String search, boolean buyersOnly, int offset, int limit) {
+    private static final String BY_NAME = "c.name, c.id";
+
+    private List<ClientSummary> find(String search, boolean buyersOnly, int offset, int limit, String order) {
         StaffPrincipal user = CurrentStaff.require();
         var where = new Where().add("c.merged_into is null");
         if (buyersOnly) {
@@ -152,7 +161,7 @@ public class ClientService {
         }
         where.param("limit", limit).param("offset", offset);
         return jdbc.sql("select " + SUMMARY_COLUMNS + " from client c where " + where.sql()
-                        + " order by c.name, c.id limit :limit offset :offset")
+                        + " order by " + order + " limit :limit offset :offset")
                 .params(where.params()).query(ClientService::summaryRow).list();
     }
 
