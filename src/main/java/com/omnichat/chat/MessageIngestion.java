@@ -13,13 +13,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.omnichat.base.NotFoundException;
+import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ClientContactsSink;
 import com.omnichat.channel.ClientState;
 import com.omnichat.channel.InboundSink;
 import com.omnichat.channel.InboundMessage;
 import com.omnichat.channel.IngestResult;
 import com.omnichat.channel.MessageOrigin;
-import com.omnichat.channel.ChannelService;
 import com.omnichat.customer.ClientIdentities;
 import com.omnichat.customer.ClientIdentityRef;
 import com.omnichat.customer.ClientService;
@@ -67,6 +67,7 @@ public class MessageIngestion implements InboundSink {
      * This runs for every inbound message, so it keeps to five statements for a message in an
      * existing chat (the benchmark's ingestion figure): the known-message check, the identity,
      * the locked conversation, the message with the conversation's counters, the notification.
+     * (That the channel exists the channel module remembers.)
      */
     @Override
     @Transactional
