@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -30,6 +31,7 @@ public class ChannelService {
     private final ChannelRepository channels;
     private final ApplicationEventPublisher events;
     private final ConnectorRegistry registry;
+    private final Set<Long> existing = ConcurrentHashMap.newKeySet();
 
     ChannelService(ChannelRepository channels, ApplicationEventPublisher events, ConnectorRegistry registry) {
         this.channels = channels;
@@ -61,6 +63,22 @@ public class ChannelService {
     public Map<Long, ChannelInfo> byIds(Collection<Long> ids) {
         return channels.findAllById(ids).stream().map(Channel::toInfo)
                 .collect(Collectors.toMap(ChannelInfo::id, Function.identity()));
+    }
+
+    /**
+     * Whether the channel exists: asked for every inbound message, so a channel once found is
+     * remembered (channels are never deleted; one created on another node is found on the
+     * first miss).
+     */
+    public boolean exists(long id) {
+        if (existing.contains(id)) {
+            return true;
+        }
+        boolean exists = channels.existsById(id);
+        if (exists) {
+            existing.add(id);
+        }
+        return exists;
     }
 
     public Optional<ChannelInfo> find(long id) {

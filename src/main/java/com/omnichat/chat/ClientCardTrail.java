@@ -1,9 +1,6 @@
 package com.omnichat.chat;
 
-import java.util.List;
-
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.omnichat.base.CurrentStaff;
@@ -34,27 +31,23 @@ class ClientCardTrail {
     private final ChatUpdates updates;
     private final ChannelService channels;
     private final ClientService clients;
-    private final JdbcClient jdbc;
+    private final ConversationChanges changes;
 
     ClientCardTrail(ConversationQueries conversations, MessageStore messages, ChatUpdates updates,
-                    ChannelService channels, ClientService clients, JdbcClient jdbc) {
+                    ChannelService channels, ClientService clients, ConversationChanges changes) {
         this.conversations = conversations;
         this.messages = messages;
         this.updates = updates;
         this.channels = channels;
         this.clients = clients;
-        this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     @EventListener
     void on(ClientsMerged event) {
         // The actor may see the buyer: the lead's identities (on his channels) are the buyer's now.
         ClientSummary buyer = clients.summary(event.buyerId());
-        jdbc.sql("""
-                        update conversation set client_id = ?, client_name = ?, client_nickname = ?, client_photo_url = ?,
-                               updated_at = now()
-                        where client_id = ?""")
-                .params(buyer.id(), buyer.name(), buyer.nickname(), buyer.photoUrl(), event.leadId()).update();
+        changes.moveClient(event.leadId(), buyer);
         announce(buyer.id());
     }
 
@@ -78,8 +71,7 @@ class ClientCardTrail {
     void on(ClientUpdated event) {
         switch (event.change()) {
             case NAME -> {
-                jdbc.sql("update conversation set client_name = ?, updated_at = now() where client_id = ?")
-                        .params(event.value(), event.clientId()).update();
+                changes.renameClient(event.clientId(), event.value());
                 trail(event.conversationId(), event.clientId(), "client-renamed", String.valueOf(event.value()));
             }
             case PHONE -> {
@@ -130,8 +122,7 @@ class ClientCardTrail {
 
     /** Tells the views of every chat of the client (after commit) that something changed. */
     private void announce(long clientId) {
-        List<long[]> chats = jdbc.sql("select id, channel_id from conversation where client_id = ?").param(clientId)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
-        chats.forEach(c -> updates.publish(new ChatEvent(Type.UPDATED, c[0], c[1], null)));
+        conversations.chatsOfClient(clientId)
+                .forEach(c -> updates.publish(new ChatEvent(Type.UPDATED, c.id(), c.channelId(), null)));
     }
 }

@@ -6,12 +6,14 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.omnichat.base.Sql;
 import com.omnichat.chat.ChatFilter.StateTab;
 
 /**
@@ -132,6 +134,71 @@ class ConversationQueries {
                 .query(ConversationQueries::row).optional().orElse(null);
     }
 
+    /** The identity's chat, if it has one. */
+    Optional<Long> idOfIdentity(long identityId) {
+        return jdbc.sql("select id from conversation where identity_id = ?").param(identityId)
+                .query(Long.class).optional();
+    }
+
+    /** The identity's direct chat (not an e-mail thread), if it has one. */
+    Optional<Long> directChatOf(long identityId) {
+        return jdbc.sql("select id from conversation where identity_id = ? and thread_key is null").param(identityId)
+                .query(Long.class).optional();
+    }
+
+    /** The client's most recently active chat on the channel. */
+    Optional<Long> latestOf(long clientId, long channelId) {
+        return jdbc.sql("""
+                        select id from conversation where client_id = ? and channel_id = ?
+                        order by sort_at desc, id desc limit 1""")
+                .params(clientId, channelId).query(Long.class).optional();
+    }
+
+    long channelOf(long id) {
+        return jdbc.sql("select channel_id from conversation where id = ?").param(id).query(Long.class).single();
+    }
+
+    /** The identity's e-mail thread with this key. */
+    Optional<Long> thread(long identityId, String threadKey) {
+        return jdbc.sql("select id from conversation where identity_id = ? and thread_key = ?")
+                .params(identityId, threadKey).query(Long.class).optional();
+    }
+
+    /** The identity's latest thread with this (compared) subject active since {@code since}. */
+    Optional<Long> threadWithSubject(long identityId, String threadSubject, java.time.Instant since) {
+        return jdbc.sql("""
+                        select id from conversation
+                        where identity_id = ? and thread_subject = ? and greatest(last_message_at, created_at) >= ?
+                        order by sort_at desc, id desc limit 1""")
+                .params(identityId, threadSubject, Timestamp.from(since)).query(Long.class).optional();
+    }
+
+    /** The identity's chat holding one of the channel's messages, the first in {@code externalIds} first. */
+    Optional<Long> holdingMessage(long channelId, long identityId, List<String> externalIds) {
+        String[] ids = externalIds.toArray(String[]::new);
+        return jdbc.sql("""
+                        select m.conversation_id from message m join conversation c on c.id = m.conversation_id
+                        where m.channel_id = ? and m.external_id = any(?) and c.identity_id = ?
+                        order by array_position(?, m.external_id::text) limit 1""")
+                .params(channelId, ids, identityId, ids).query(Long.class).optional();
+    }
+
+    /** A chat and its channel (what a live event names). */
+    record Ref(long id, long channelId) {
+    }
+
+    /** Every chat of the client (one per identity and thread: few). */
+    List<Ref> chatsOfClient(long clientId) {
+        return jdbc.sql("select id, channel_id from conversation where client_id = ?").param(clientId)
+                .query((rs, n) -> new Ref(rs.getLong(1), rs.getLong(2))).list();
+    }
+
+    /** The e-mail thread's subject, when the chat is one. */
+    Optional<String> subject(long id) {
+        return jdbc.sql("select subject from conversation where id = ? and subject is not null").param(id)
+                .query(String.class).optional();
+    }
+
     /** Locks the row for a change, so counters and state move one transaction at a time. */
     @Nullable Row lock(long id) {
         return jdbc.sql("select " + COLUMNS + " from conversation where id = ? for update").param(id)
@@ -167,62 +234,48 @@ class ConversationQueries {
     /** Builds the WHERE clause of the list and the tab counts from the same filter. */
     private static final class Where {
 
-        private final List<String> predicates = new ArrayList<>();
-        private final Map<String, Object> params = new java.util.HashMap<>();
+        private final com.omnichat.base.Where clause = new com.omnichat.base.Where();
+        private final Map<String, Object> params = clause.params();
 
         Where(ChatFilter filter, Set<Long> channelIds, long currentUserId, StateTab state) {
             if (channelIds.size() == 1) {
                 // Equality, not "= any": PostgreSQL 15 reads an index in order only after an equality,
                 // so one channel's list walks conversation_channel_*_idx instead of sorting.
-                add("channel_id = :channel");
-                params.put("channel", channelIds.iterator().next());
+                clause.add("channel_id = :channel", "channel", channelIds.iterator().next());
             } else {
-                add("channel_id = any(:channels)");
-                params.put("channels", channelIds.toArray(Long[]::new));
+                clause.add("channel_id = any(:channels)", "channels", channelIds.toArray(Long[]::new));
             }
             if (state != StateTab.ALL) {
-                add("state = :state");
-                params.put("state", state.name());
+                clause.add("state = :state", "state", state.name());
             }
             if (filter.unansweredOnly()) {
                 add("unanswered");
             }
             switch (filter.responsible()) {
-                case MINE -> {
-                    add("responsible_id = :responsible");
-                    params.put("responsible", currentUserId);
-                }
+                case MINE -> clause.add("responsible_id = :responsible", "responsible", currentUserId);
                 case UNASSIGNED -> add("responsible_id is null");
-                case USER -> {
-                    add("responsible_id = :responsible");
-                    params.put("responsible", filter.responsibleUserId() == null ? -1L : filter.responsibleUserId());
-                }
+                case USER -> clause.add("responsible_id = :responsible", "responsible",
+                        filter.responsibleUserId() == null ? -1L : filter.responsibleUserId());
                 case ALL -> { }
             }
             if (!filter.search().isEmpty()) {
                 // Same expression as the trigram index conversation_search_idx.
-                add("lower(client_name || ' ' || coalesce(client_nickname, '')) like :search escape '\\'");
-                params.put("search", "%" + escapeLike(filter.search().toLowerCase(java.util.Locale.ROOT)) + "%");
+                clause.add("lower(client_name || ' ' || coalesce(client_nickname, '')) like :search escape '\\'",
+                        "search", Sql.contains(filter.search().toLowerCase(java.util.Locale.ROOT)));
             }
         }
 
         void add(String predicate) {
-            predicates.add(predicate);
+            clause.add(predicate);
         }
 
         String sql() {
-            return String.join(" and ", predicates);
+            return clause.sql();
         }
 
         /** The same predicates for one channel (the channel's predicate comes first). */
         String sqlForChannel(String channelParameter) {
-            List<String> forChannel = new ArrayList<>(predicates);
-            forChannel.set(0, "channel_id = " + channelParameter);
-            return String.join(" and ", forChannel);
-        }
-
-        private static String escapeLike(String text) {
-            return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            return clause.sqlWithFirst("channel_id = " + channelParameter);
         }
     }
 }

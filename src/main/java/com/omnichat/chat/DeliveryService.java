@@ -11,6 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.omnichat.channel.DeliveryReports;
+import com.omnichat.customer.ClientIdentities;
+import com.omnichat.customer.ClientIdentityRef;
 
 /**
  * The contract through which channel connectors report what happened to a manager's
@@ -24,11 +26,16 @@ public class DeliveryService implements DeliveryReports {
     private final JdbcClient jdbc;
     private final MessageStore messages;
     private final ChatUpdates updates;
+    private final ClientIdentities identities;
+    private final ConversationQueries conversations;
 
-    DeliveryService(JdbcClient jdbc, MessageStore messages, ChatUpdates updates) {
+    DeliveryService(JdbcClient jdbc, MessageStore messages, ChatUpdates updates, ClientIdentities identities,
+                    ConversationQueries conversations) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.updates = updates;
+        this.identities = identities;
+        this.conversations = conversations;
     }
 
     /** The provider accepted the message and gave it this id (a new one when a retry sent it again). */
@@ -92,19 +99,23 @@ public class DeliveryService implements DeliveryReports {
         if (upTo == null && upToExternalId == null) {
             return;
         }
+        Long identity = identities.find(channelId, externalUserId).map(ClientIdentityRef::identityId).orElse(null);
+        if (identity == null) {
+            return;
+        }
         List<Long> conversations = jdbc.sql("""
                         with bound as (
                             select m.id from message m where m.channel_id = :channel and m.external_id = :mid
                         )
                         update message m set delivery_status = :status
-                        from conversation c join client_identity i on i.id = c.identity_id
-                        where m.conversation_id = c.id and i.channel_id = :channel and i.external_user_id = :user
+                        from conversation c
+                        where m.conversation_id = c.id and c.identity_id = :identity
                           and m.channel_id = :channel and m.kind = 'MANAGER'
                           and m.delivery_status in ('SENT', :below)
                           and ((cast(:upTo as timestamptz) is not null and m.created_at <= cast(:upTo as timestamptz))
                                or m.id <= (select id from bound))
                         returning m.conversation_id""")
-                .param("channel", channelId).param("user", externalUserId).param("mid", upToExternalId)
+                .param("channel", channelId).param("identity", identity).param("mid", upToExternalId)
                 .param("status", read ? "READ" : "DELIVERED").param("below", read ? "DELIVERED" : "SENT")
                 .param("upTo", upTo == null ? null : Timestamp.from(upTo))
                 .query(Long.class).list();
@@ -127,7 +138,6 @@ public class DeliveryService implements DeliveryReports {
     }
 
     private long channelOf(long conversationId) {
-        return jdbc.sql("select channel_id from conversation where id = ?").param(conversationId)
-                .query(Long.class).single();
+        return conversations.channelOf(conversationId);
     }
 }

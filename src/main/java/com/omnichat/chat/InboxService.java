@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,10 +46,10 @@ public class InboxService {
     private final ChatUpdates updates;
     private final DeliveryQueue deliveries;
     private final MediaDownloads downloads;
-    private final JdbcClient jdbc;
+    private final ConversationChanges changes;
 
     InboxService(ConversationQueries conversations, MessageStore messages, ChannelService channels, UserService users,
-                 ChatUpdates updates, DeliveryQueue deliveries, MediaDownloads downloads, JdbcClient jdbc) {
+                 ChatUpdates updates, DeliveryQueue deliveries, MediaDownloads downloads, ConversationChanges changes) {
         this.conversations = conversations;
         this.messages = messages;
         this.channels = channels;
@@ -58,7 +57,7 @@ public class InboxService {
         this.updates = updates;
         this.deliveries = deliveries;
         this.downloads = downloads;
-        this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     // ---- reading ----
@@ -128,8 +127,7 @@ public class InboxService {
     @Transactional(readOnly = true)
     public Optional<String> subject(long conversationId) {
         accessible(conversationId, false);
-        return jdbc.sql("select subject from conversation where id = ? and subject is not null").param(conversationId)
-                .query(String.class).optional();
+        return conversations.subject(conversationId);
     }
 
     @Transactional(readOnly = true)
@@ -180,15 +178,11 @@ public class InboxService {
                     ServedFiles.recordedType(file.contentType(), file.content()), file.content());
         }
         if (conversation.responsibleId() == null) {
-            jdbc.sql("update conversation set responsible_id = ? where id = ?").params(user.id(), conversationId).update();
+            changes.takeOnFirstReply(conversationId, user.id());
             messages.insertSystemMessage(conversationId, conversation.channelId(), user.id(), "first-reply-responsible",
                     user.fullName());
         }
-        jdbc.sql("""
-                        update conversation set unread_count = 0, unanswered = false, last_message_at = now(),
-                               last_message_preview = ?, last_message_kind = 'MANAGER', updated_at = now()
-                        where id = ?""")
-                .params(MessageStore.preview(body, files.size()), conversationId).update();
+        changes.answered(conversationId, MessageStore.preview(body, files.size()));
         deliveries.enqueue(conversation.channelId(), conversationId, messageId);
         changed(conversation);
         return messageId;
@@ -221,8 +215,7 @@ public class InboxService {
                 throw new UserFacingException("chat.error.assignee-no-access", assignee.fullName());
             }
         }
-        jdbc.sql("update conversation set responsible_id = ?, updated_at = now() where id = ?")
-                .params(userId, conversationId).update();
+        changes.assign(conversationId, userId);
         Map<Long, StaffMember> staff = users.directory(
                 java.util.stream.Stream.of(userId, conversation.responsibleId()).filter(Objects::nonNull).toList());
         if (userId == null) {
@@ -252,11 +245,7 @@ public class InboxService {
     /** Queues a failed manager message again (parts the provider already accepted are not repeated). */
     public void retry(long conversationId, long messageId) {
         Row conversation = accessible(conversationId, true);
-        int updated = jdbc.sql("""
-                        update message set delivery_status = 'PENDING', failure_reason = null
-                        where id = ? and conversation_id = ? and kind = 'MANAGER' and delivery_status = 'FAILED'""")
-                .params(messageId, conversationId).update();
-        if (updated == 0) {
+        if (!messages.requeueFailed(messageId, conversationId)) {
             throw new UserFacingException("chat.error.not-retryable");
         }
         deliveries.enqueue(conversation.channelId(), conversationId, messageId);
@@ -299,8 +288,7 @@ public class InboxService {
         if (conversation.state() == state) {
             return;
         }
-        jdbc.sql("update conversation set state = ?, updated_at = now() where id = ?")
-                .params(state.name(), conversationId).update();
+        changes.state(conversationId, state);
         messages.insertSystemMessage(conversationId, conversation.channelId(), authorId(actor), code, actor.fullName());
         changed(conversation);
     }

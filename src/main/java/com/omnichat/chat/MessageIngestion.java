@@ -13,12 +13,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.omnichat.base.NotFoundException;
+import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ClientContactsSink;
 import com.omnichat.channel.ClientState;
 import com.omnichat.channel.InboundSink;
 import com.omnichat.channel.InboundMessage;
 import com.omnichat.channel.IngestResult;
 import com.omnichat.channel.MessageOrigin;
+import com.omnichat.customer.ClientIdentities;
 import com.omnichat.customer.ClientIdentityRef;
 import com.omnichat.customer.ClientService;
 
@@ -40,10 +42,17 @@ public class MessageIngestion implements InboundSink {
     private final JdbcClient jdbc;
     private final MailThreads mailThreads;
     private final ClientContactsSink contacts;
+    private final ConversationChanges changes;
+    private final ClientIdentities identities;
+    private final ChannelService channels;
 
     MessageIngestion(ClientService clients, ConversationQueries conversations,
                      MessageStore messages, ChatUpdates updates, ApplicationEventPublisher events, JdbcClient jdbc,
-                     MailThreads mailThreads, ClientContactsSink contacts) {
+                     MailThreads mailThreads, ClientContactsSink contacts, ConversationChanges changes,
+                     ClientIdentities identities, ChannelService channels) {
+        this.changes = changes;
+        this.identities = identities;
+        this.channels = channels;
         this.mailThreads = mailThreads;
         this.contacts = contacts;
         this.clients = clients;
@@ -58,6 +67,7 @@ public class MessageIngestion implements InboundSink {
      * This runs for every inbound message, so it keeps to five statements for a message in an
      * existing chat (the benchmark's ingestion figure): the known-message check, the identity,
      * the locked conversation, the message with the conversation's counters, the notification.
+     * (That the channel exists the channel module remembers.)
      */
     @Override
     @Transactional
@@ -181,10 +191,8 @@ public class MessageIngestion implements InboundSink {
     @Override
     @Transactional
     public void clientState(long channelId, String externalUserId, ClientState state) {
-        jdbc.sql("""
-                        select c.id from conversation c join client_identity i on i.id = c.identity_id
-                        where i.channel_id = ? and i.external_user_id = ?""")
-                .params(channelId, externalUserId).query(Long.class).optional().ifPresent(conversation -> {
+        identities.find(channelId, externalUserId).flatMap(i -> conversations.idOfIdentity(i.identityId()))
+                .ifPresent(conversation -> {
                     messages.insertSystemMessage(conversation, channelId, null,
                             "client-" + state.name().toLowerCase(java.util.Locale.ROOT));
                     updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, conversation, channelId, null));
@@ -290,28 +298,18 @@ public class MessageIngestion implements InboundSink {
         return new IngestResult(messageId, conversation.id(), false, placeholders);
     }
 
-    /** The stored message when the channel delivered it before; checks that the channel exists too. */
+    /** The stored message when the channel delivered it before; else checks that the channel exists. */
     private Optional<IngestResult> known(InboundMessage in) {
-        var row = jdbc.sql("""
-                        select exists (select 1 from channel where id = :channel) as channel_exists,
-                               m.id, m.conversation_id
-                        from (values (1)) one
-                        left join message m on m.channel_id = :channel and m.external_id = :external""")
-                .param("channel", in.channelId()).param("external", in.externalMessageId())
-                .query(KnownRow.class)
-                .single();
-        if (!row.channelExists()) {
+        Optional<IngestResult> known = messages.delivered(in.channelId(), in.externalMessageId())
+                .map(m -> new IngestResult(m.messageId(), m.conversationId(), true));
+        if (known.isEmpty() && !channels.exists(in.channelId())) {
             throw new NotFoundException("Channel " + in.channelId());
         }
-        return row.id() == null ? Optional.empty()
-                : Optional.of(new IngestResult(row.id(), Objects.requireNonNull(row.conversationId()), true));
+        return known;
     }
 
     private static @Nullable String clip(@Nullable String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
-    }
-
-    private record KnownRow(boolean channelExists, @Nullable Long id, @Nullable Long conversationId) {
     }
 
     private Optional<IngestResult> existing(InboundMessage in) {
@@ -325,13 +323,7 @@ public class MessageIngestion implements InboundSink {
         if (existing != null) {
             return existing;
         }
-        jdbc.sql("""
-                        insert into conversation (channel_id, client_id, identity_id, sort_at, created_at, client_name,
-                                                  client_nickname, client_photo_url)
-                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (identity_id, thread_key) do nothing""")
-                .params(channelId, client.clientId(), client.identityId(), Timestamp.from(at), Timestamp.from(at),
-                        client.name(), client.nickname(), client.photoUrl())
-                .update();
+        changes.createForIdentity(channelId, client, at);
         return Objects.requireNonNull(conversations.lockByIdentity(client.identityId()));
     }
 

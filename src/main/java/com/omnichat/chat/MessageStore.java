@@ -47,6 +47,14 @@ class MessageStore {
                 .query(Long.class).single();
     }
 
+    /** A failed manager message of the conversation is pending again; false when there is none such. */
+    boolean requeueFailed(long messageId, long conversationId) {
+        return jdbc.sql("""
+                        update message set delivery_status = 'PENDING', failure_reason = null
+                        where id = ? and conversation_id = ? and kind = 'MANAGER' and delivery_status = 'FAILED'""")
+                .params(messageId, conversationId).update() > 0;
+    }
+
     /** A manager's message that goes elsewhere than the direct chat (an answer under a comment, a private reply). */
     void markOrigin(long messageId, String origin) {
         jdbc.sql("update message set origin = ? where id = ?").params(origin, messageId).update();
@@ -123,6 +131,16 @@ class MessageStore {
     Optional<Long> findByExternalId(long channelId, String externalId) {
         return jdbc.sql("select id from message where channel_id = ? and external_id = ?")
                 .params(channelId, externalId).query(Long.class).optional();
+    }
+
+    /** The message the channel delivered with this id, and its conversation. */
+    Optional<Delivered> delivered(long channelId, String externalId) {
+        return jdbc.sql("select id, conversation_id from message where channel_id = ? and external_id = ?")
+                .params(channelId, externalId)
+                .query((rs, n) -> new Delivered(rs.getLong(1), rs.getLong(2))).optional();
+    }
+
+    record Delivered(long messageId, long conversationId) {
     }
 
     Optional<Long> conversationOf(long messageId) {

@@ -1,13 +1,11 @@
 package com.omnichat.chat;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -91,14 +89,16 @@ public class WriteFirstService {
     private final ClientIdentities identities;
     private final InboxService inbox;
     private final MessageStore messages;
-    private final JdbcClient jdbc;
+    private final ConversationQueries conversations;
+    private final ConversationChanges changes;
     private final MailThreads mailThreads;
     private final TemplateReplies templateReplies;
     private final com.omnichat.sales.OrderService orders;
     private final com.omnichat.channel.TemplateService templates;
 
     WriteFirstService(ChannelService channels, ClientService clients, ClientIdentities identities, InboxService inbox,
-                      MessageStore messages, JdbcClient jdbc, MailThreads mailThreads, TemplateReplies templateReplies,
+                      MessageStore messages, ConversationQueries conversations, ConversationChanges changes,
+                      MailThreads mailThreads, TemplateReplies templateReplies,
                       com.omnichat.sales.OrderService orders, com.omnichat.channel.TemplateService templates) {
         this.mailThreads = mailThreads;
         this.templates = templates;
@@ -109,7 +109,8 @@ public class WriteFirstService {
         this.identities = identities;
         this.inbox = inbox;
         this.messages = messages;
-        this.jdbc = jdbc;
+        this.conversations = conversations;
+        this.changes = changes;
     }
 
     /** Clients the user may write to, found by name, nickname, phone or e-mail. */
@@ -192,9 +193,10 @@ public class WriteFirstService {
         }
         long conversationId = switch (choice.reason()) {
             case EXISTING_CHAT -> choice.conversationId();
-            case KNOWN_ON_CHANNEL -> startChat(latestIdentity(client.id(), channelId), user);
-            case BY_PHONE -> startChat(phoneIdentity(client, channelId), user);
-            case BY_EMAIL -> mailThreads.start(emailIdentity(client, channelId), subject, user);
+            case KNOWN_ON_CHANNEL ->
+                    startChat(channelId, identities.latest(client.id(), channelId).orElseThrow(), user);
+            case BY_PHONE -> startChat(channelId, phoneIdentity(client, channelId), user);
+            case BY_EMAIL -> mailThreads.start(channelId, emailIdentity(client, channelId), subject, user);
             default -> throw new IllegalStateException(choice.reason().name());
         };
         var chat = inbox.get(conversationId);
@@ -229,21 +231,7 @@ public class WriteFirstService {
 
     /** The client's most recently active chat on the channel. */
     private Optional<Long> conversation(long clientId, long channelId) {
-        return jdbc.sql("""
-                        select id from conversation where client_id = ? and channel_id = ?
-                        order by sort_at desc, id desc limit 1""")
-                .params(clientId, channelId).query(Long.class).optional();
-    }
-
-    private ClientIdentityRef latestIdentity(long clientId, long channelId) {
-        return jdbc.sql("""
-                        select i.id, i.client_id, c.name, c.nickname, c.photo_url
-                        from client_identity i join client c on c.id = i.client_id
-                        where i.client_id = ? and i.channel_id = ? order by i.id desc limit 1""")
-                .params(clientId, channelId)
-                .query((rs, n) -> new ClientIdentityRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)))
-                .single();
+        return conversations.latestOf(clientId, channelId);
     }
 
     private ClientIdentityRef emailIdentity(ClientSummary client, long channelId) {
@@ -275,23 +263,11 @@ public class WriteFirstService {
     }
 
     /** A chat for the identity (a new one, or the one it already has), marked as started by the manager. */
-    private long startChat(ClientIdentityRef identity, StaffPrincipal user) {
-        Instant now = Instant.now();
-        Long created = jdbc.sql("""
-                        insert into conversation (channel_id, client_id, identity_id, sort_at, created_at, client_name,
-                                                  client_nickname, client_photo_url)
-                        select i.channel_id, i.client_id, i.id, ?, ?, ?, ?, ? from client_identity i where i.id = ?
-                        on conflict (identity_id, thread_key) do nothing returning id""")
-                .params(Timestamp.from(now), Timestamp.from(now), identity.name(), identity.nickname(),
-                        identity.photoUrl(), identity.identityId())
-                .query(Long.class).optional().orElse(null);
+    private long startChat(long channelId, ClientIdentityRef identity, StaffPrincipal user) {
+        Long created = changes.createForIdentity(channelId, identity, Instant.now()).orElse(null);
         if (created == null) {
-            return jdbc.sql("select id from conversation where identity_id = ? and thread_key is null")
-                    .param(identity.identityId())
-                    .query(Long.class).single();
+            return conversations.directChatOf(identity.identityId()).orElseThrow();
         }
-        long channelId = jdbc.sql("select channel_id from conversation where id = ?").param(created)
-                .query(Long.class).single();
         messages.insertSystemMessage(created, channelId,
                 user.id() == com.omnichat.base.SystemAccess.SYSTEM_USER_ID ? null : user.id(), "started-by-manager",
                 user.fullName());

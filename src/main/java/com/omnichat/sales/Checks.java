@@ -1,7 +1,6 @@
 package com.omnichat.sales;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -37,13 +36,6 @@ final class Checks {
     static boolean fits(BigDecimal value, int integerDigits, int scale) {
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() <= scale && stripped.precision() - stripped.scale() <= integerDigits;
-    }
-
-    /** Lower-cased for a contains-search in SQL (the database's lower() may not know Cyrillic). */
-    static String likePattern(String search) {
-        String escaped = search.strip().toLowerCase(Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + escaped + "%";
     }
 
     /** The number a search such as "1002" or "#1002" names, or null. */

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.omnichat.base.SystemAccess;
+import com.omnichat.customer.ClientService;
 import com.omnichat.user.StaffMember;
 import com.omnichat.user.UserService;
 
@@ -35,14 +36,16 @@ class DemoSales implements ApplicationRunner {
     private final RequestService requests;
     private final OrderService orders;
     private final UserService users;
+    private final ClientService clients;
     private final JdbcClient jdbc;
 
     DemoSales(ProductService products, RequestService requests, OrderService orders, UserService users,
-              JdbcClient jdbc) {
+              ClientService clients, JdbcClient jdbc) {
         this.products = products;
         this.requests = requests;
         this.orders = orders;
         this.users = users;
+        this.clients = clients;
         this.jdbc = jdbc;
     }
 
@@ -140,12 +143,8 @@ class DemoSales implements ApplicationRunner {
     }
 
     private List<DemoClient> clients(boolean buyers) {
-        return jdbc.sql("""
-                        select c.id, (select min(i.channel_id) from client_identity i where i.client_id = c.id) as channel_id
-                        from client c where c.merged_into is null and (not ? or c.buyer) order by c.id limit 10""")
-                .param(buyers)
-                .query((rs, n) -> new DemoClient(rs.getLong(1), SalesParties.nullableLong(rs, "channel_id")))
-                .list();
+        return clients.oldest(buyers, 10).stream()
+                .map(c -> new DemoClient(c.id(), c.channelIds().stream().min(Long::compare).orElse(null))).toList();
     }
 
     private int count(String table) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,11 +17,11 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.omnichat.base.NotFoundException;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.UserFacingException;
+import com.omnichat.base.Where;
+import com.omnichat.customer.ClientService;
 import com.omnichat.customer.ClientSummary;
-import com.omnichat.user.StaffMember;
 import com.omnichat.user.UserService;
 
 /**
@@ -41,28 +40,26 @@ public class OrderService {
     public static final int MAX_COMMENT = 4000;
     public static final int MAX_PAGE = 500;
 
-    private static final String SELECT = """
-            select o.id, o.number, o.client_id, c.name as client_name, o.status, o.delivery_method,
-                   o.delivery_address, o.payment_method, o.paid, o.comment, o.responsible_id, o.conversation_id,
-                   o.channel_id, o.total, o.created_at, o.updated_at, o.version
-            from sales_order o
-            join client c on c.id = o.client_id
-            """;
+    private static final String COLUMNS = """
+            o.id, o.number, o.client_id, o.status, o.delivery_method, o.delivery_address, o.payment_method, o.paid,
+            o.comment, o.responsible_id, o.conversation_id, o.channel_id, o.total, o.created_at, o.updated_at,
+            o.version""";
     private static final String ACTIVE = "o.status in ('NEW', 'CONFIRMED', 'SHIPPED')";
 
     private final JdbcClient jdbc;
     private final SalesAccess access;
     private final SalesParties parties;
-    private final UserService users;
     private final ApplicationEventPublisher events;
+    private final SalesRecords<SalesOrder> orders;
 
-    OrderService(JdbcClient jdbc, SalesAccess access, SalesParties parties, UserService users,
+    OrderService(JdbcClient jdbc, SalesAccess access, SalesParties parties, ClientService clients, UserService users,
                  ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.access = access;
         this.parties = parties;
-        this.users = users;
         this.events = events;
+        this.orders = new SalesRecords<>(jdbc, access, clients, users, "o", "from sales_order o", COLUMNS,
+                OrderService::row, SalesOrder::clientId, SalesOrder::responsibleId, OrderService::named, "Order");
     }
 
     // ---- reading ----
@@ -70,38 +67,25 @@ public class OrderService {
     /** A page of the Orders section, newest first (rows without lines). */
     @Transactional(readOnly = true)
     public List<SalesOrder> list(OrderFilter filter, int offset, int limit) {
-        Where where = where(filter);
-        where.params().put("limit", Math.min(Math.max(limit, 0), MAX_PAGE));
-        where.params().put("offset", Math.max(offset, 0));
-        return named(jdbc.sql(SELECT + " where " + where.sql() + " order by o.id desc limit :limit offset :offset")
-                .params(where.params()).query(OrderService::row).list());
+        return orders.page(where(filter), offset, limit, MAX_PAGE);
     }
 
     @Transactional(readOnly = true)
     public int count(OrderFilter filter) {
-        Where where = where(filter);
-        return jdbc.sql("select count(*) from sales_order o join client c on c.id = o.client_id where " + where.sql())
-                .params(where.params()).query(Integer.class).single();
+        return orders.count(where(filter));
     }
 
     /** The order with its lines. */
     @Transactional(readOnly = true)
     public SalesOrder get(long id) {
-        SalesOrder order = named(List.of(load(id, false))).getFirst();
-        return withLines(order);
+        return withLines(orders.load(id, false));
     }
 
     /** The buyer's orders still being worked on, newest first (the card). */
     @Transactional(readOnly = true)
     public List<SalesOrder> activeOf(long clientId) {
         parties.client(clientId);
-        var scope = access.scope();
-        Map<String, Object> params = new HashMap<>();
-        scope.bind(params);
-        params.put("client", clientId);
-        return named(jdbc.sql(SELECT + " where o.client_id = :client and " + ACTIVE + " and " + scope.predicate("o")
-                        + " order by o.id desc limit 100")
-                .params(params).query(OrderService::row).list());
+        return orders.ofClient(clientId, ACTIVE);
     }
 
     /** What the buyer bought before: his delivered orders (see {@link PastOrders}). */
@@ -121,13 +105,10 @@ public class OrderService {
     @Transactional(readOnly = true)
     public @Nullable String latestActiveNumber(long clientId) {
         // The access predicate, not the client check: a quick reply must never fail over this.
-        var scope = access.scope();
-        Map<String, Object> params = new HashMap<>();
-        scope.bind(params);
-        params.put("client", clientId);
-        return jdbc.sql("select o.number from sales_order o where o.client_id = :client and " + ACTIVE + " and "
-                        + scope.predicate("o") + " order by o.created_at desc, o.id desc limit 1")
-                .params(params).query(Long.class).optional().map(String::valueOf).orElse(null);
+        Where where = orders.visible().add("o.client_id = :client", "client", clientId).add(ACTIVE);
+        return jdbc.sql("select o.number from sales_order o where " + where.sql()
+                        + " order by o.created_at desc, o.id desc limit 1")
+                .params(where.params()).query(Long.class).optional().map(String::valueOf).orElse(null);
     }
 
     // ---- changing ----
@@ -165,7 +146,7 @@ public class OrderService {
      * says so instead of overwriting his changes. Lines are replaced as a whole.
      */
     public SalesOrder update(long id, OrderDraft draft, long version) {
-        SalesOrder current = load(id, true);
+        SalesOrder current = orders.load(id, true);
         if (current.version() != version) {
             throw new UserFacingException("order.error.changed", String.valueOf(current.number()));
         }
@@ -277,16 +258,6 @@ public class OrderService {
         }
     }
 
-    private SalesOrder load(long id, boolean forUpdate) {
-        var scope = access.scope();
-        Map<String, Object> params = new HashMap<>();
-        scope.bind(params);
-        params.put("id", id);
-        return jdbc.sql(SELECT + " where o.id = :id and " + scope.predicate("o") + (forUpdate ? " for update of o" : ""))
-                .params(params).query(OrderService::row).optional()
-                .orElseThrow(() -> new NotFoundException("Order " + id));
-    }
-
     private SalesOrder withLines(SalesOrder o) {
         List<OrderLine> lines = jdbc.sql("""
                         select l.product_id, p.sku, l.description, l.quantity, l.unit_price, l.line_total
@@ -309,44 +280,19 @@ public class OrderService {
     }
 
     private Where where(OrderFilter filter) {
-        var scope = access.scope();
-        var where = new Where(new ArrayList<>(), new HashMap<>());
-        where.add(scope.predicate("o"));
-        scope.bind(where.params());
+        Where where = orders.filtered(filter.responsibleId(), filter.search(), null);
         if (filter.status() != null) {
-            where.add("o.status = :status");
-            where.params().put("status", filter.status().name());
+            where.add("o.status = :status", "status", filter.status().name());
         } else if (filter.activeOnly()) {
             where.add(ACTIVE);
-        }
-        if (filter.responsibleId() != null) {
-            where.add("o.responsible_id = :responsible");
-            where.params().put("responsible", filter.responsibleId());
-        }
-        String search = filter.search() == null ? "" : filter.search().strip();
-        if (!search.isEmpty()) {
-            where.params().put("search", Checks.likePattern(search));
-            where.params().put("number", Objects.requireNonNullElse(Checks.numberIn(search), -1L));
-            where.add("""
-                    (o.number = :number
-                     or lower(c.name || ' ' || coalesce(c.nickname, '') || ' ' || coalesce(c.phone, '') || ' '
-                              || coalesce(c.email, '')) like :search escape '\\')""");
         }
         return where;
     }
 
-    private List<SalesOrder> named(List<SalesOrder> rows) {
-        Map<Long, StaffMember> staff = users.directory(rows.stream().map(SalesOrder::responsibleId)
-                .filter(Objects::nonNull).distinct().toList());
-        return rows.stream().map(o -> o.responsibleId() == null ? o : new SalesOrder(o.id(), o.number(), o.clientId(),
-                o.clientName(), o.status(), o.lines(), o.deliveryMethod(), o.deliveryAddress(), o.paymentMethod(),
-                o.paid(), o.comment(), o.responsibleId(), nameOf(staff, o.responsibleId()), o.conversationId(),
-                o.channelId(), o.total(), o.createdAt(), o.updatedAt(), o.version())).toList();
-    }
-
-    private static String nameOf(Map<Long, StaffMember> staff, long id) {
-        StaffMember member = staff.get(id);
-        return member == null ? "—" : member.fullName();
+    private static SalesOrder named(SalesOrder o, String clientName, @Nullable String responsibleName) {
+        return new SalesOrder(o.id(), o.number(), o.clientId(), clientName, o.status(), o.lines(), o.deliveryMethod(),
+                o.deliveryAddress(), o.paymentMethod(), o.paid(), o.comment(), o.responsibleId(), responsibleName,
+                o.conversationId(), o.channelId(), o.total(), o.createdAt(), o.updatedAt(), o.version());
     }
 
     private static @Nullable String nameOf(@Nullable Enum<?> value) {
@@ -358,8 +304,7 @@ public class OrderService {
     }
 
     private static SalesOrder row(ResultSet rs, int n) throws SQLException {
-        return new SalesOrder(rs.getLong("id"), rs.getLong("number"), rs.getLong("client_id"),
-                rs.getString("client_name"), OrderStatus.valueOf(rs.getString("status")), List.of(),
+        return new SalesOrder(rs.getLong("id"), rs.getLong("number"), rs.getLong("client_id"), "", OrderStatus.valueOf(rs.getString("status")), List.of(),
                 parse(DeliveryMethod.class, rs.getString("delivery_method")), rs.getString("delivery_address"),
                 parse(PaymentMethod.class, rs.getString("payment_method")), rs.getBoolean("paid"),
                 rs.getString("comment"), SalesParties.nullableLong(rs, "responsible_id"), null,

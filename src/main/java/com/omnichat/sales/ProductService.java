@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.omnichat.base.NotFoundException;
+import com.omnichat.base.Sql;
 import com.omnichat.base.UserFacingException;
 
 /**
@@ -43,11 +44,7 @@ public class ProductService {
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Transactional(readOnly = true)
     public List<Product> search(@Nullable String query, int offset, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from product where " + SEARCH
-                        + " order by lower(name), id limit :limit offset :offset")
-                .param("search", pattern(query)).param("limit", Math.min(Math.max(limit, 0), MAX_PAGE))
-                .param("offset", Math.max(offset, 0))
-                .query(ProductService::row).list();
+        return page(SEARCH, query, offset, limit);
     }
 
     @PreAuthorize("hasRole('ADMINISTRATOR')")
@@ -60,7 +57,11 @@ public class ProductService {
     /** For the order form's picker: active products matching the query, by name. */
     @Transactional(readOnly = true)
     public List<Product> offered(@Nullable String query, int offset, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from product where active and " + SEARCH
+        return page("active and " + SEARCH, query, offset, limit);
+    }
+
+    private List<Product> page(String where, @Nullable String query, int offset, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from product where " + where
                         + " order by lower(name), id limit :limit offset :offset")
                 .param("search", pattern(query)).param("limit", Math.min(Math.max(limit, 0), MAX_PAGE))
                 .param("offset", Math.max(offset, 0))
@@ -142,7 +143,7 @@ public class ProductService {
     }
 
     private static String pattern(@Nullable String query) {
-        return query == null || query.isBlank() ? "%" : Checks.likePattern(query);
+        return query == null || query.isBlank() ? "%" : Sql.containsIgnoringCase(query);
     }
 
     static Product row(ResultSet rs, int n) throws SQLException {
