@@ -145,7 +145,7 @@ class ConversationQueries {
                 .query(ConversationQueries::row).optional().orElse(null);
     }
 
-    private static Row row(ResultSet rs, int n) throws SQLException {
+    static Row row(ResultSet rs, int n) throws SQLException {
         long responsible = rs.getLong("responsible_id");
         Long responsibleId = rs.wasNull() ? null : responsible;
         Timestamp last = rs.getTimestamp("last_message_at");
@@ -162,6 +162,18 @@ class ConversationQueries {
                java.time.Instant sortAt, java.time.@Nullable Instant lastMessageAt, @Nullable String preview,
                @Nullable MessageKind lastKind, int unreadCount, boolean unanswered, String clientName,
                @Nullable String clientNickname, @Nullable String clientPhotoUrl) {
+    }
+
+    /**
+     * The list's WHERE clause without the name search, over conversation's own column names: the
+     * chats a message search may show are exactly those the list would (see {@link MessageSearch}).
+     */
+    static Predicate listPredicate(ChatFilter filter, Set<Long> channelIds, long currentUserId) {
+        var where = new Where(filter.withSearch(""), channelIds, currentUserId, filter.state());
+        return new Predicate(where.sql(), Map.copyOf(where.params));
+    }
+
+    record Predicate(String sql, Map<String, Object> params) {
     }
 
     /** Builds the WHERE clause of the list and the tab counts from the same filter. */
