@@ -165,11 +165,16 @@ class ConversationQueries {
     }
 
     /**
-     * The list's WHERE clause without the name search, over conversation's own column names: the
-     * chats a message search may show are exactly those the list would (see {@link MessageSearch}).
+     * The list's WHERE clause over conversation's own column names, its name search negated: the
+     * chats a message search may show are exactly those the list would, less those the list shows
+     * already because their name matched (see {@link MessageSearch}).
      */
     static Predicate listPredicate(ChatFilter filter, Set<Long> channelIds, long currentUserId) {
-        var where = new Where(filter.withSearch(""), channelIds, currentUserId, filter.state());
+        var where = new Where(filter, channelIds, currentUserId, filter.state());
+        if (!filter.search().isEmpty()) {
+            // The name search is the last predicate.
+            where.predicates.set(where.predicates.size() - 1, "not (" + where.predicates.getLast() + ")");
+        }
         return new Predicate(where.sql(), Map.copyOf(where.params));
     }
 

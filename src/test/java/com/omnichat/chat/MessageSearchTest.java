@@ -195,6 +195,17 @@ class MessageSearchTest {
     }
 
     @Test
+    void aChatFoundByItsNameIsNotRepeatedAmongTheMessages() {
+        long emma = chat(telegram, "Emma Wilson", "Hello, Emma here");
+        long taras = chat(telegram, "Taras Melnyk", "Emma told me about your shop");
+        staff.signInAs(anna);
+
+        assertThat(inbox.list(ChatFilter.open().withSearch("emma"), null, 0, 50)).extracting(ConversationSummary::id)
+                .containsExactly(emma);
+        assertThat(chatsFound("emma")).containsExactly(taras);
+    }
+
+    @Test
     void tooShortTextsSearchNamesOnly() {
         chat(telegram, "Taras Melnyk", "ok");
         staff.signInAs(anna);
