@@ -24,6 +24,10 @@ public record ChatFilter(StateTab state, String search, boolean unansweredOnly, 
         return new ChatFilter(StateTab.OPEN, "", false, Set.of(), Responsible.ALL, null);
     }
 
+    public ChatFilter withSearch(String newSearch) {
+        return new ChatFilter(state, newSearch, unansweredOnly, channelIds, responsible, responsibleUserId);
+    }
+
     public ChatFilter withState(StateTab newState) {
         return new ChatFilter(newState, search, unansweredOnly, channelIds, responsible, responsibleUserId);
     }

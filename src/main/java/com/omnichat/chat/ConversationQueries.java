@@ -212,7 +212,7 @@ class ConversationQueries {
                 .query(ConversationQueries::row).optional().orElse(null);
     }
 
-    private static Row row(ResultSet rs, int n) throws SQLException {
+    static Row row(ResultSet rs, int n) throws SQLException {
         long responsible = rs.getLong("responsible_id");
         Long responsibleId = rs.wasNull() ? null : responsible;
         Timestamp last = rs.getTimestamp("last_message_at");
@@ -231,6 +231,19 @@ class ConversationQueries {
                @Nullable String clientNickname, @Nullable String clientPhotoUrl) {
     }
 
+    /**
+     * The list's WHERE clause over conversation's own column names, its name search negated: the
+     * chats a message search may show are exactly those the list would, less those the list shows
+     * already because their name matched (see {@link MessageSearch}).
+     */
+    static Predicate listPredicate(ChatFilter filter, Set<Long> channelIds, long currentUserId) {
+        var where = new Where(filter, channelIds, currentUserId, filter.state(), true);
+        return new Predicate(where.sql(), Map.copyOf(where.params));
+    }
+
+    record Predicate(String sql, Map<String, Object> params) {
+    }
+
     /** Builds the WHERE clause of the list and the tab counts from the same filter. */
     private static final class Where {
 
@@ -238,6 +251,10 @@ class ConversationQueries {
         private final Map<String, Object> params = clause.params();
 
         Where(ChatFilter filter, Set<Long> channelIds, long currentUserId, StateTab state) {
+            this(filter, channelIds, currentUserId, state, false);
+        }
+
+        Where(ChatFilter filter, Set<Long> channelIds, long currentUserId, StateTab state, boolean nameNotMatching) {
             if (channelIds.size() == 1) {
                 // Equality, not "= any": PostgreSQL 15 reads an index in order only after an equality,
                 // so one channel's list walks conversation_channel_*_idx instead of sorting.
@@ -260,8 +277,8 @@ class ConversationQueries {
             }
             if (!filter.search().isEmpty()) {
                 // Same expression as the trigram index conversation_search_idx.
-                clause.add("lower(client_name || ' ' || coalesce(client_nickname, '')) like :search escape '\\'",
-                        "search", Sql.contains(filter.search().toLowerCase(java.util.Locale.ROOT)));
+                String byName = "lower(client_name || ' ' || coalesce(client_nickname, '')) like :search escape '\\'";
+                clause.add(nameNotMatching ? "not (" + byName + ")" : byName, "search", Sql.contains(filter.search().toLowerCase(java.util.Locale.ROOT)));
             }
         }
 

@@ -47,9 +47,12 @@ public class InboxService {
     private final DeliveryQueue deliveries;
     private final MediaDownloads downloads;
     private final ConversationChanges changes;
+    private final MessageSearch messageSearch;
 
     InboxService(ConversationQueries conversations, MessageStore messages, ChannelService channels, UserService users,
-                 ChatUpdates updates, DeliveryQueue deliveries, MediaDownloads downloads, ConversationChanges changes) {
+                 ChatUpdates updates, DeliveryQueue deliveries, MediaDownloads downloads, ConversationChanges changes,
+                 MessageSearch messageSearch) {
+        this.messageSearch = messageSearch;
         this.conversations = conversations;
         this.messages = messages;
         this.channels = channels;
@@ -71,6 +74,28 @@ public class InboxService {
             return List.of();
         }
         return summaries(conversations.page(filter, visible, user.id(), after, skip, Math.min(limit, 500)));
+    }
+
+    /**
+     * Chats found by what was written in them: one row per matching client or manager message or
+     * note, newest first, each carrying the message and its snippet. Same chats as {@link #list}
+     * with the same filter would admit (the name search aside); keyset on the message id.
+     */
+    @Transactional(readOnly = true)
+    public List<ConversationSummary> searchMessages(ChatFilter filter, @Nullable Long beforeMessageId, int skip,
+                                                    int limit) {
+        StaffPrincipal user = CurrentStaff.require();
+        Set<Long> visible = visibleChannels(user, filter);
+        if (visible.isEmpty() || !MessageSearch.applies(filter)) {
+            return List.of();
+        }
+        var found = messageSearch.page(filter, visible, user.id(), beforeMessageId, skip, Math.min(limit, 200));
+        var chats = summaries(found.stream().map(MessageSearch.Found::chat).toList());
+        List<ConversationSummary> rows = new ArrayList<>(found.size());
+        for (int i = 0; i < found.size(); i++) {
+            rows.add(chats.get(i).withMatch(found.get(i).match()));
+        }
+        return rows;
     }
 
     @Transactional(readOnly = true)

@@ -136,6 +136,7 @@ class ChatList extends VerticalLayout {
 
     private LitRenderer<ConversationSummary> rowRenderer() {
         return LitRenderer.<ConversationSummary>of("""
+                        <div class="chat-row-section" ?hidden="${!item.section}">${item.section}</div>
                         <div class="chat-row">
                           <div class="chat-row-avatar">
                             <vaadin-avatar name="${item.name}" abbr="${item.initials}" img="${item.photo}"></vaadin-avatar>
@@ -148,7 +149,9 @@ class ChatList extends VerticalLayout {
                               <span class="chat-row-time">${item.time}</span>
                             </div>
                             <div class="chat-row-line">
-                              <span class="chat-row-preview">${item.preview}</span>
+                              <span class="chat-row-preview" ?hidden="${item.snippet.length > 0}">${item.preview}</span>
+                              <span class="chat-row-match" ?hidden="${item.snippet.length == 0}"
+                                  >${item.snippet.map((text, i) => i % 2 ? html`<mark>${text}</mark>` : text)}</span>
                               <vaadin-avatar class="chat-row-responsible" ?hidden="${!item.responsible}"
                                   abbr="${item.responsibleInitials}" name="${item.responsible}"
                                   title="${item.responsible}"
@@ -163,8 +166,14 @@ class ChatList extends VerticalLayout {
                 .withProperty("photo", c -> c.clientPhotoUrl() == null ? "" : c.clientPhotoUrl())
                 .withProperty("channelIcon", c -> c.channel().type().icon())
                 .withProperty("channelName", c -> c.channel().name())
-                .withProperty("time", c -> time().listTime(c.lastMessageAt() == null ? c.sortAt() : c.lastMessageAt()))
+                .withProperty("time", c -> time().listTime(c.match() != null ? c.match().at()
+                        : c.lastMessageAt() == null ? c.sortAt() : c.lastMessageAt()))
                 .withProperty("preview", this::previewOf)
+                // A message the search found: its snippet, the matched words marked (bound as text, see MessageMatch).
+                .withProperty("snippet", this::snippetOf)
+                .withProperty("section", c -> c.match() != null
+                        && Objects.equals(c.match().messageId(), pager.firstMessageMatch())
+                        ? getTranslation("chats.search.in-messages") : "")
                 .withProperty("responsible", c -> c.responsible() == null ? "" : c.responsible().fullName())
                 .withProperty("responsibleInitials", c -> c.responsible() == null ? "" : c.responsible().initials())
                 .withProperty("responsibleColor", c -> c.responsible() == null ? "" : c.responsible().avatarColor())
@@ -180,6 +189,20 @@ class ChatList extends VerticalLayout {
         String preview = c.lastMessagePreview() == null ? "" : c.lastMessagePreview();
         return c.lastMessageKind() == com.omnichat.chat.MessageKind.MANAGER
                 ? getTranslation("chats.preview.you", preview) : preview;
+    }
+
+    /** The matched message's snippet as text parts (odd ones highlighted), after "You:" or "Note:" like a preview. */
+    private List<String> snippetOf(ConversationSummary c) {
+        if (c.match() == null) {
+            return List.of();
+        }
+        List<String> parts = new java.util.ArrayList<>(c.match().snippet());
+        switch (c.match().kind()) {
+            case MANAGER -> parts.set(0, getTranslation("chats.search.prefix.manager", parts.getFirst()));
+            case NOTE -> parts.set(0, getTranslation("chats.search.prefix.note", parts.getFirst()));
+            default -> { }
+        }
+        return parts;
     }
 
     private TimeFormat time() {

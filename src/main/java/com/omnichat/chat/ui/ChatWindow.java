@@ -150,6 +150,9 @@ class ChatWindow extends VerticalLayout {
             append(inbox.history(conversationId, null, PAGE), false);
             allLoaded = shown.size() < PAGE;
             scrollToBottom();
+            if (wanted != null) {
+                reveal(wanted);
+            }
         }
         if (comments != null) {
             showWindow();
@@ -233,6 +236,43 @@ class ChatWindow extends VerticalLayout {
             item.offerTemplate(this::openTemplates);
         }
         return item;
+    }
+
+    // ---- opened at a message (a search found it) ----
+
+    /** How far back a found message is looked for: the history between it and now is loaded to show it. */
+    static final int REVEAL_LIMIT = 2000;
+    private Long wanted;
+    MessageItem found;
+
+    /** Scrolls to the message and marks it for a moment (once the history is shown, if it is not yet). */
+    void showMessage(long messageId) {
+        wanted = messageId;
+        if (!shown.isEmpty()) {
+            reveal(messageId);
+        }
+    }
+
+    private void reveal(long messageId) {
+        wanted = null;
+        while (!shown.containsKey(messageId) && !allLoaded && shown.size() < REVEAL_LIMIT) {
+            long oldest = shown.keySet().iterator().next();
+            List<MessageView> older = inbox.history(conversationId, oldest, 200);
+            allLoaded = older.size() < 200;
+            append(older, true);
+        }
+        MessageItem item = shown.get(messageId);
+        if (item == null) {
+            return;
+        }
+        if (found != null) {
+            found.removeClassName("message-found");
+        }
+        found = item;
+        // The stylesheet's animation fades the mark out; after the bottom scroll of a fresh window.
+        item.addClassName("message-found");
+        item.getElement().executeJs("requestAnimationFrame(() => requestAnimationFrame(() => "
+                + "this.scrollIntoView({block: 'center'})))");
     }
 
     private void scrollToBottom() {

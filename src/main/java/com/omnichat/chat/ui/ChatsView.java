@@ -116,15 +116,19 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             closeWindow();
             return;
         }
-        if (window != null && window.conversationId() == id.get()) {
-            return;
+        if (window == null || window.conversationId() != id.get()) {
+            try {
+                openWindow(inbox.get(id.get()));
+            } catch (NotFoundException e) {
+                event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+                return;
+            }
         }
-        try {
-            openWindow(inbox.get(id.get()));
-        } catch (NotFoundException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
-        }
+        // A row found by message text opens at that message.
+        number(event, MESSAGE_PARAMETER).ifPresent(window::showMessage);
     }
+
+    static final String MESSAGE_PARAMETER = "message";
 
     // ---- writing first ----
 
@@ -266,8 +270,12 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private void open(ConversationSummary chat) {
+        var query = FilterParameters.toQuery(list.currentFilter());
+        if (chat.match() != null) {
+            query = query.merging(MESSAGE_PARAMETER, Long.toString(chat.match().messageId()));
+        }
         UI.getCurrent().navigate(ChatsView.class, new RouteParameters("conversationId", Long.toString(chat.id())),
-                FilterParameters.toQuery(list.currentFilter()));
+                query);
     }
 
     private void openWindow(ConversationSummary chat) {
