@@ -24,7 +24,6 @@ import com.omnichat.sales.SalesFixtures;
 import com.omnichat.sales.SalesOrder;
 import com.omnichat.sales.SalesRequest;
 import com.omnichat.user.StaffMember;
-import com.vaadin.flow.component.notification.Notification;
 
 /** The Requests and Orders sections (managers) and Administration → Products. */
 class SalesSectionsTest extends BrowserlessViewTest {
@@ -104,7 +103,8 @@ class SalesSectionsTest extends BrowserlessViewTest {
         test(again.title).setValue("");
         test(again.save).click();
         assertThat(again.isOpened()).isTrue();
-        assertThat(test($(Notification.class).last()).getText()).isEqualTo("Enter a title for the request.");
+        assertThat(again.title.isInvalid()).isTrue();
+        assertThat(again.title.getErrorMessage()).isEqualTo("Enter a title for the request.");
     }
 
     @Test
@@ -156,8 +156,8 @@ class SalesSectionsTest extends BrowserlessViewTest {
         test(duplicate.price).setValue(new BigDecimal("1"));
         test(duplicate.save).click();
         assertThat(duplicate.isOpened()).isTrue();
-        assertThat(test($(Notification.class).last()).getText())
-                .isEqualTo("The SKU rose-51 is already used by another product.");
+        assertThat(duplicate.sku.isInvalid()).isTrue();
+        assertThat(duplicate.sku.getErrorMessage()).isEqualTo("The SKU rose-51 is already used by another product.");
         duplicate.close();
 
         assertThat(test(view.grid).size()).isEqualTo(1);
