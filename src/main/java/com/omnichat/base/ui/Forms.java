@@ -41,7 +41,7 @@ public final class Forms {
     }
 
     /** A record component the form carries along without showing it (an id, a version, a flag). */
-    public static <V> ReadOnlyHasValue<V> kept(V value) {
+    public static <V extends @Nullable Object> ReadOnlyHasValue<V> kept(V value) {
         var holder = new ReadOnlyHasValue<V>(v -> { }, value);
         holder.setValue(value);
         return holder;
