@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.omnichat.base.Drafts;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.OmnichatProperties;
 import com.omnichat.base.UserFacingException;
@@ -120,13 +121,7 @@ public class ChannelAdministration {
 
     /** Creates ({@code id} null) or updates a channel. */
     public ChannelDetails save(ChannelDraft draft) {
-        String name = draft.name() == null ? "" : draft.name().strip();
-        if (name.isEmpty()) {
-            throw new UserFacingException("channels.error.name-required");
-        }
-        if (name.length() > NAME_MAX) {
-            throw new UserFacingException("channels.error.name-too-long", NAME_MAX);
-        }
+        String name = Drafts.valid(draft).name().strip();
         Channel channel = draft.id() == null ? new Channel(draft.type(), name) : load(draft.id());
         if (channel.type() != draft.type()) {
             throw new UserFacingException("channels.error.type-fixed");

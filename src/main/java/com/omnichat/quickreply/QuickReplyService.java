@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.Drafts;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.UserFacingException;
@@ -170,10 +171,9 @@ public class QuickReplyService {
 
     private QuickReply save(QuickReplyEntity entity, QuickReplyDraft draft, @Nullable Long owner,
                             @Nullable Long id) {
-        String title = required(draft.title(), MAX_TITLE, "quickreply.error.title-required",
-                "quickreply.error.title-too-long");
-        String body = required(draft.body(), MAX_BODY, "quickreply.error.body-required",
-                "quickreply.error.body-too-long");
+        Drafts.valid(draft);
+        String title = draft.title().strip();
+        String body = draft.body().strip();
         String shortcut = normalizeShortcut(draft.shortcut());
         if (shortcut != null && shortcutTaken(shortcut, owner, id)) {
             throw new UserFacingException("quickreply.error.shortcut-taken", shortcut);
@@ -198,17 +198,6 @@ public class QuickReplyService {
                 : templates.visibleTo(owner);
         return candidates.stream().map(QuickReplyEntity::toView)
                 .anyMatch(t -> shortcut.equals(t.shortcut()) && (id == null || t.id() != id));
-    }
-
-    private static String required(@Nullable String value, int max, String missingKey, String tooLongKey) {
-        String v = value == null ? "" : value.strip();
-        if (v.isEmpty()) {
-            throw new UserFacingException(missingKey);
-        }
-        if (v.length() > max) {
-            throw new UserFacingException(tooLongKey, max);
-        }
-        return v;
     }
 
     private static @Nullable String normalizeShortcut(@Nullable String value) {

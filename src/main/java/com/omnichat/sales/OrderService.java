@@ -17,6 +17,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.omnichat.base.Drafts;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.base.Where;
@@ -175,20 +176,31 @@ public class OrderService {
         if (draft.lines().size() > MAX_LINES) {
             throw new UserFacingException("order.error.too-many-lines", MAX_LINES);
         }
+        Drafts.valid(draft);
         Map<Long, Product> products = products(draft.lines());
         List<OrderLine> lines = new ArrayList<>();
         for (int i = 0; i < draft.lines().size(); i++) {
             lines.add(line(i + 1, draft.lines().get(i), products));
         }
         BigDecimal total = Money.sum(lines.stream().map(OrderLine::lineTotal).toList());
-        if (!Checks.fits(total, 14, Money.SCALE)) {
+        if (!fits(total, 14, Money.SCALE)) {
             throw new UserFacingException("order.error.too-large");
         }
         parties.checkResponsible(draft.responsibleId());
-        String address = Checks.optional(draft.deliveryAddress(), MAX_ADDRESS, "order.error.address-too-long");
-        String comment = Checks.optional(draft.comment(), MAX_COMMENT, "sales.error.comment-too-long");
+        String address = blankToNull(draft.deliveryAddress());
+        String comment = blankToNull(draft.comment());
         OrderStatus status = draft.status() == null ? OrderStatus.NEW : draft.status();
         return new Valid(status, lines, total, address, comment);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Whether the total fits its column: {@code integerDigits} before the point, {@code scale} after. */
+    private static boolean fits(BigDecimal value, int integerDigits, int scale) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() <= scale && stripped.precision() - stripped.scale() <= integerDigits;
     }
 
     private record Valid(OrderStatus status, List<OrderLine> lines, BigDecimal total, @Nullable String address,
@@ -209,26 +221,9 @@ public class OrderService {
         if (description.length() > MAX_DESCRIPTION) {
             throw new UserFacingException("order.error.line-description-too-long", n, MAX_DESCRIPTION);
         }
-        BigDecimal quantity = draft.quantity();
-        if (quantity == null) {
-            throw new UserFacingException("order.error.quantity-required", n);
-        }
-        if (quantity.signum() <= 0) {
-            throw new UserFacingException("order.error.quantity-positive", n);
-        }
-        if (!Checks.fits(quantity, 9, 3)) {
-            throw new UserFacingException("order.error.quantity-format", n);
-        }
-        BigDecimal price = draft.unitPrice();
-        if (price == null) {
-            throw new UserFacingException("order.error.price-required", n);
-        }
-        if (price.signum() < 0) {
-            throw new UserFacingException("order.error.price-negative", n);
-        }
-        if (!Checks.fits(price, 12, Money.SCALE)) {
-            throw new UserFacingException("order.error.price-format", n);
-        }
+        // Quantity and price are checked by the draft's annotations (Drafts.valid).
+        BigDecimal quantity = Objects.requireNonNull(draft.quantity());
+        BigDecimal price = Objects.requireNonNull(draft.unitPrice());
         BigDecimal q = quantity.stripTrailingZeros();
         BigDecimal p = price.setScale(Money.SCALE, java.math.RoundingMode.UNNECESSARY);
         return new OrderLine(draft.productId(), product == null ? null : product.sku(), description,

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -13,6 +13,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.omnichat.base.Drafts;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.Sql;
 import com.omnichat.base.UserFacingException;
@@ -30,7 +31,6 @@ public class ProductService {
     public static final int MAX_SKU = 64;
     public static final int MAX_PAGE = 500;
 
-    private static final Pattern SKU = Pattern.compile("[\\p{L}\\p{N}._/-]+");
     private static final String COLUMNS = "id, name, sku, price, active, version";
     private static final String SEARCH = "lower(name || ' ' || sku) like :search escape '\\'";
 
@@ -115,22 +115,10 @@ public class ProductService {
     }
 
     private Valid validate(ProductDraft draft, @Nullable Long id) {
-        String name = Checks.required(draft.name(), MAX_NAME, "product.error.name-required",
-                "product.error.name-too-long");
-        String sku = Checks.required(draft.sku(), MAX_SKU, "product.error.sku-required", "product.error.sku-too-long");
-        if (!SKU.matcher(sku).matches()) {
-            throw new UserFacingException("product.error.sku-format");
-        }
-        BigDecimal price = draft.price();
-        if (price == null) {
-            throw new UserFacingException("product.error.price-required");
-        }
-        if (price.signum() < 0) {
-            throw new UserFacingException("product.error.price-negative");
-        }
-        if (!Checks.fits(price, 12, Money.SCALE)) {
-            throw new UserFacingException("sales.error.money-format");
-        }
+        Drafts.valid(draft);
+        String name = Objects.requireNonNull(draft.name()).strip();
+        String sku = Objects.requireNonNull(draft.sku()).strip();
+        BigDecimal price = Objects.requireNonNull(draft.price());
         boolean taken = jdbc.sql("select exists (select 1 from product where lower(sku) = lower(?) and id <> ?)")
                 .params(sku, id == null ? -1L : id).query(Boolean.class).single();
         if (taken) {

@@ -13,6 +13,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.omnichat.base.Drafts;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.base.Where;
@@ -139,21 +140,17 @@ public class RequestService {
     // ---- rules ----
 
     private Valid validate(RequestDraft draft) {
-        String title = Checks.required(draft.title(), MAX_TITLE, "request.error.title-required",
-                "request.error.title-too-long");
+        Drafts.valid(draft);
+        String title = Objects.requireNonNull(draft.title()).strip();
         BigDecimal amount = draft.amount();
-        if (amount != null) {
-            if (amount.signum() < 0) {
-                throw new UserFacingException("request.error.amount-negative");
-            }
-            if (!Checks.fits(amount, 12, Money.SCALE)) {
-                throw new UserFacingException("sales.error.money-format");
-            }
-        }
         RequestStage stage = draft.stageId() == null ? stages.first() : stages.byId(draft.stageId());
         parties.checkResponsible(draft.responsibleId());
-        String comment = Checks.optional(draft.comment(), MAX_COMMENT, "sales.error.comment-too-long");
+        String comment = blankToNull(draft.comment());
         return new Valid(title, stage, amount, comment);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private record Valid(String title, RequestStage stage, @Nullable BigDecimal amount, @Nullable String comment) {

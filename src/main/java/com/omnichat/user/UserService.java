@@ -24,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.Drafts;
 import com.omnichat.base.LanguageChanged;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.Role;
@@ -35,7 +36,6 @@ import com.omnichat.base.UserFacingException;
 public class UserService {
 
     private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     public static final int MAX_SIGNATURE = 1000;
     private static final List<String> PALETTE = List.of(
             "#1a73e8", "#e8710a", "#188038", "#d93025", "#9334e6", "#007b83", "#c5221f", "#5f6368");
@@ -72,8 +72,9 @@ public class UserService {
 
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     public StaffMember create(NewStaffMember request) {
+        Drafts.valid(request);
         String login = normalizeLogin(request.login());
-        String fullName = requireName(request.fullName());
+        String fullName = request.fullName().strip();
         String email = normalizeEmail(request.email());
         PasswordPolicy.check(login, request.password());
         if (users.existsByLogin(login)) {
@@ -92,6 +93,7 @@ public class UserService {
 
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     public StaffMember update(long id, StaffChanges changes) {
+        Drafts.valid(changes);
         StaffUser user = load(id);
         if (user.toMember().version() != changes.version()) {
             throw new UserFacingException("user.error.changed-meanwhile");
@@ -103,7 +105,7 @@ public class UserService {
         }
         boolean deactivated = user.active() && !changes.active();
         boolean roleChanged = user.role() != changes.role();
-        user.changeDetails(requireName(changes.fullName()), normalizeEmail(changes.email()), changes.role());
+        user.changeDetails(changes.fullName().strip(), normalizeEmail(changes.email()), changes.role());
         user.setActive(changes.active());
         StaffMember saved = flush(user);
         if (deactivated) {
@@ -257,23 +259,9 @@ public class UserService {
         return normalized;
     }
 
-    private static String requireName(@Nullable String fullName) {
-        String name = fullName == null ? "" : fullName.strip();
-        if (name.isEmpty() || name.length() > 200) {
-            throw new UserFacingException("user.error.name-required");
-        }
-        return name;
-    }
-
+    /** After the draft's check: blank is no e-mail. */
     private static @Nullable String normalizeEmail(@Nullable String email) {
-        if (email == null || email.isBlank()) {
-            return null;
-        }
-        String trimmed = email.strip();
-        if (trimmed.length() > 320 || !EMAIL.matcher(trimmed).matches()) {
-            throw new UserFacingException("user.error.email-invalid");
-        }
-        return trimmed;
+        return email == null || email.isBlank() ? null : email.strip();
     }
 
     private static String normalizeQuery(@Nullable String query) {

@@ -7,6 +7,8 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import com.omnichat.base.UserFacingException;
+import com.omnichat.base.ui.Forms;
 import com.omnichat.sales.Money;
 import com.omnichat.sales.OrderLine;
 import com.omnichat.sales.OrderLineDraft;
@@ -74,6 +76,32 @@ class OrderLinesEditor extends Composite<Div> {
     /** The lines to submit: rows left completely empty are ignored. */
     List<OrderLineDraft> drafts() {
         return rows.stream().filter(r -> !r.isBlank()).map(LineRow::draft).toList();
+    }
+
+    /**
+     * A refusal that names a line ("Line 2: ...", its number first) on that row's field; an
+     * order without lines on the first row. False when the refusal concerns no line.
+     */
+    boolean showOnLine(UserFacingException e) {
+        String key = e.messageKey();
+        if (key.equals("order.error.empty")) {
+            Forms.showOn(rows.getFirst().article, e);
+            return true;
+        }
+        boolean aboutLine = key.startsWith("order.error.quantity") || key.startsWith("order.error.price")
+                || key.startsWith("order.error.line-") || key.equals("order.error.product-missing");
+        Object[] args = e.args();
+        if (!aboutLine || args.length == 0 || !(args[0] instanceof Integer n)) {
+            return false;
+        }
+        List<LineRow> submitted = rows.stream().filter(r -> !r.isBlank()).toList();
+        if (n < 1 || n > submitted.size()) {
+            return false;
+        }
+        LineRow row = submitted.get(n - 1);
+        Forms.showOn(key.startsWith("order.error.quantity") ? row.quantity
+                : key.startsWith("order.error.price") ? row.price : row.article, e);
+        return true;
     }
 
     /** The total as the form shows it: a preview of what the server computes. */

@@ -91,7 +91,9 @@ class ChannelsViewTest extends BrowserlessViewTest {
         test(dialog.save).click();
 
         assertThat(dialog.isOpened()).isTrue();
-        assertThat(lastNotification()).isEqualTo("Enter the token to connect the channel");
+        PasswordField token = $(PasswordField.class, dialog).first();
+        assertThat(token.isInvalid()).isTrue();
+        assertThat(token.getErrorMessage()).isEqualTo("Enter the token to connect the channel");
     }
 
     @Test

@@ -68,11 +68,12 @@ class QuickRepliesViewTest extends BrowserlessViewTest {
         test(dialog.save).click();
 
         assertThat(dialog.isOpened()).isTrue();
-        assertThat(lastNotification()).isEqualTo("The shortcut /hi is already used by another template.");
+        assertThat(dialog.shortcut.getErrorMessage()).isEqualTo("The shortcut /hi is already used by another template.");
 
         test(dialog.shortcut).setValue("two words");
         test(dialog.save).click();
-        assertThat(lastNotification()).startsWith("The shortcut is one word");
+        assertThat(dialog.shortcut.isInvalid()).isTrue();
+        assertThat(dialog.shortcut.getErrorMessage()).startsWith("The shortcut is one word");
         assertThat(titles()).doesNotContain("Another hello");
     }
 

@@ -105,16 +105,18 @@ class OrderFormTest extends BrowserlessViewTest {
         OrderForm form = forms.newOrder(clients.summary(buyer), chat, () -> { });
         roundTrip();
         test(form.save).click();
-        assertThat(lastNotification()).isEqualTo("Add at least one line to the order.");
-
         var row = form.lines.rows.getFirst();
+        assertThat(row.article.isInvalid()).isTrue();
+        assertThat(row.article.getErrorMessage()).isEqualTo("Add at least one line to the order.");
+
         row.article.setValue(Article.text("Tulips"));
         test(row.quantity).setValue(new BigDecimal("-2"));
         test(row.price).setValue(new BigDecimal("40"));
         test(form.save).click();
 
         assertThat(form.isOpened()).isTrue();
-        assertThat(lastNotification()).isEqualTo("Line 1: the quantity must be greater than zero.");
+        assertThat(row.quantity.isInvalid()).isTrue();
+        assertThat(row.quantity.getErrorMessage()).isEqualTo("Line 1: the quantity must be greater than zero.");
         assertThat(orders.count(com.omnichat.sales.OrderFilter.all())).isZero();
     }
 

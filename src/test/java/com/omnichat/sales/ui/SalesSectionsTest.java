@@ -103,7 +103,8 @@ class SalesSectionsTest extends BrowserlessViewTest {
         test(again.title).setValue("");
         test(again.save).click();
         assertThat(again.isOpened()).isTrue();
-        assertThat(lastNotification()).isEqualTo("Enter a title for the request.");
+        assertThat(again.title.isInvalid()).isTrue();
+        assertThat(again.title.getErrorMessage()).isEqualTo("Enter a title for the request.");
     }
 
     @Test
@@ -155,8 +156,8 @@ class SalesSectionsTest extends BrowserlessViewTest {
         test(duplicate.price).setValue(new BigDecimal("1"));
         test(duplicate.save).click();
         assertThat(duplicate.isOpened()).isTrue();
-        assertThat(lastNotification())
-                .isEqualTo("The SKU rose-51 is already used by another product.");
+        assertThat(duplicate.sku.isInvalid()).isTrue();
+        assertThat(duplicate.sku.getErrorMessage()).isEqualTo("The SKU rose-51 is already used by another product.");
         duplicate.close();
 
         assertThat(test(view.grid).size()).isEqualTo(1);

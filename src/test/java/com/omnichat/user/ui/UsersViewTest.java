@@ -75,7 +75,8 @@ class UsersViewTest extends BrowserlessViewTest {
         test(dialog.save).click();
 
         assertThat(dialog.isOpened()).isTrue();
-        assertThat(lastNotification()).isEqualTo("The password needs at least 10 characters.");
+        assertThat(dialog.password.isInvalid()).isTrue();
+        assertThat(dialog.password.getErrorMessage()).isEqualTo("The password needs at least 10 characters.");
         assertThat(logins()).doesNotContain("kateryna");
     }
 
