@@ -42,14 +42,19 @@ class TemplateSyncJobs {
     public static class TemplateSyncJob extends QuartzJobBean {
 
         private final TemplateService templates;
+        private final boolean workers;
 
-        public TemplateSyncJob(TemplateService templates) {
+        public TemplateSyncJob(TemplateService templates, ChannelProperties properties) {
             this.templates = templates;
+            // A node without background workers (the integration tests) syncs only when asked.
+            this.workers = properties.workers();
         }
 
         @Override
         protected void executeInternal(JobExecutionContext context) {
-            SystemAccess.run(templates::syncAll);
+            if (workers) {
+                SystemAccess.run(templates::syncAll);
+            }
         }
     }
 }
