@@ -39,7 +39,7 @@ class BenchmarkCommand implements ApplicationRunner {
             BenchReport report = benchmark.run(BenchOptions.from(env));
             Path output = Path.of(env.getProperty("omnichat.bench.output", "target/bench"));
             ReportWriter.write(report, output);
-            System.out.println("\n" + ReportWriter.markdown(report));
+            log.info("The benchmark's report:\n\n{}", ReportWriter.markdown(report));
             log.info("Report written to {} (report.md, report.json)", output.toAbsolutePath());
             status = 0;
         } catch (Exception e) {

@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +36,8 @@ import com.microsoft.playwright.Page;
  * </ul>
  */
 public final class FaultRun {
+
+    private static final Logger log = LoggerFactory.getLogger(FaultRun.class);
 
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = "Shop-keeper-2026!";
@@ -67,7 +72,7 @@ public final class FaultRun {
             Path out = Paths.get("target", "fault-run", scenario + ".md");
             Files.createDirectories(out.getParent());
             Files.write(out, run.report, StandardCharsets.UTF_8);
-            System.out.println("Report: " + out.toAbsolutePath());
+            log.info("Report: {}", out.toAbsolutePath());
             // Playwright's driver thread would keep the JVM alive.
             System.exit(exit);
         }
@@ -86,7 +91,7 @@ public final class FaultRun {
     }
 
     private void say(String line) {
-        System.out.println("[" + Instant.now() + "] " + line);
+        log.info(line);
         report.add(line);
     }
 
