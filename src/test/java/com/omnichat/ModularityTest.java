@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -26,13 +25,11 @@ class ModularityTest {
     void writesModuleDocumentation() throws Exception {
         // Component diagrams and module canvases, e.g. for the README.
         Path output = Path.of("target", "spring-modulith-docs");
-        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(output.toString()))
-                .writeDocumentation();
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(output.toString())).writeDocumentation();
 
         assertThat(output.resolve("components.puml")).exists();
         try (var files = Files.list(output)) {
-            assertThat(files.map(p -> p.getFileName().toString()))
-                    .anyMatch(name -> name.startsWith("module-user"));
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(name -> name.startsWith("module-user"));
         }
     }
 }

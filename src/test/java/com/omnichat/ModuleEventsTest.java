@@ -2,12 +2,6 @@ package com.omnichat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.modulith.test.EnableScenarios;
-import org.springframework.modulith.test.Scenario;
-
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.chat.InboxFixtures;
@@ -26,6 +20,11 @@ import com.omnichat.sales.RequestService;
 import com.omnichat.sales.SalesRequest;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 
 /**
  * The events between modules, as Spring Modulith scenarios: one module's use case publishes its
@@ -40,14 +39,19 @@ class ModuleEventsTest {
 
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures inbox;
+
     @Autowired
     CardFixtures customers;
+
     @Autowired
     InboxService chats;
+
     @Autowired
     ClientCardService cards;
+
     @Autowired
     RequestService requests;
 
@@ -67,13 +71,15 @@ class ModuleEventsTest {
     void aMessageAChannelHandsInIsStoredInItsChatAndAnnounced(Scenario scenario) {
         var dmytro = inbox.newClient("Dmytro Sokolov", null);
 
-        scenario.stimulate(() -> inbox.write(telegram, dmytro, "Do you have peonies?").conversationId())
+        scenario.stimulate(() ->
+                        inbox.write(telegram, dmytro, "Do you have peonies?").conversationId())
                 .andWaitForEventOfType(MessageReceived.class)
                 .matching(received -> received.channelId() == telegram.id())
                 .toArriveAndVerify((received, conversation) -> {
                     assertThat(received.conversationId()).isEqualTo(conversation);
                     assertThat(conversation).as("his own chat").isNotEqualTo(chat);
-                    assertThat(chats.history(conversation, null, 10)).extracting(MessageView::body)
+                    assertThat(chats.history(conversation, null, 10))
+                            .extracting(MessageView::body)
                             .containsExactly("Do you have peonies?");
                 });
     }
@@ -85,8 +91,8 @@ class ModuleEventsTest {
         scenario.stimulate(() -> cards.rename(lead.id(), lead.version(), "Olena Bondar-Shevchuk", chat))
                 .andWaitForEventOfType(ClientUpdated.class)
                 .matching(updated -> updated.clientId() == lead.id() && updated.change() == ClientUpdated.Change.NAME)
-                .toArriveAndVerify(updated -> assertThat(chats.get(chat).clientName())
-                        .isEqualTo("Olena Bondar-Shevchuk"));
+                .toArriveAndVerify(
+                        updated -> assertThat(chats.get(chat).clientName()).isEqualTo("Olena Bondar-Shevchuk"));
     }
 
     @Test
@@ -96,15 +102,16 @@ class ModuleEventsTest {
         scenario.stimulate(() -> cards.saveAsBuyer(lead.id(), lead.version(), chat))
                 .andWaitForEventOfType(ClientSavedAsBuyer.class)
                 .matching(saved -> saved.clientId() == lead.id() && saved.conversationId() == chat)
-                .toArriveAndVerify(saved -> assertThat(customers.systemMessages(chat)).last()
+                .toArriveAndVerify(saved -> assertThat(customers.systemMessages(chat))
+                        .last()
                         .isEqualTo("client-saved-as-buyer | Anna Tester"));
     }
 
     @Test
     void aLeadLinkedToABuyerTakesHisRequestsAlong(Scenario scenario) {
         ClientSummary lead = customers.clientOf(chat);
-        SalesRequest wedding = requests.create(lead.id(), chat, new RequestDraft("Wedding", null, null, null, null,
-                null));
+        SalesRequest wedding =
+                requests.create(lead.id(), chat, new RequestDraft("Wedding", null, null, null, null, null));
         ChannelInfo viber = inbox.channel(ChannelType.VIBER, "Viber shop", anna);
         ClientSummary buyer = customers.buyer(inbox.newChat(viber, "Olena B."), "+380671234567", null);
         ClientSummary current = customers.clientOf(chat);
@@ -122,13 +129,14 @@ class ModuleEventsTest {
     void aRequestMadeFromAChatIsNotedThere(Scenario scenario) {
         long client = customers.clientOf(chat).id();
 
-        scenario.stimulate(() -> requests.create(client, chat, new RequestDraft("Wedding", null, null, null, null,
-                        null)))
+        scenario.stimulate(
+                        () -> requests.create(client, chat, new RequestDraft("Wedding", null, null, null, null, null)))
                 .andWaitForEventOfType(RequestCreated.class)
                 .matching(created -> created.conversationId() != null && created.conversationId() == chat)
                 .toArriveAndVerify((created, request) -> {
                     assertThat(created.number()).isEqualTo(request.number());
-                    assertThat(customers.systemMessages(chat)).last()
+                    assertThat(customers.systemMessages(chat))
+                            .last()
                             .isEqualTo("request-created | Anna Tester | " + request.number());
                 });
     }

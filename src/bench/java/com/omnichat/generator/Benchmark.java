@@ -1,5 +1,17 @@
 package com.omnichat.generator;
 
+import com.omnichat.base.Role;
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.base.SystemAccess;
+import com.omnichat.channel.ChannelAdministration;
+import com.omnichat.channel.ChannelDetails;
+import com.omnichat.channel.ChannelDraft;
+import com.omnichat.channel.ChannelMode;
+import com.omnichat.channel.ChannelService;
+import com.omnichat.channel.ChannelType;
+import com.omnichat.channel.InboundSink;
+import com.omnichat.chat.ChatFilter;
+import com.omnichat.chat.InboxService;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,25 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import com.omnichat.base.Role;
-import com.omnichat.base.StaffPrincipal;
-import com.omnichat.base.SystemAccess;
-import com.omnichat.channel.ChannelAdministration;
-import com.omnichat.channel.ChannelDetails;
-import com.omnichat.channel.ChannelDraft;
-import com.omnichat.channel.ChannelMode;
-import com.omnichat.channel.ChannelService;
-import com.omnichat.channel.InboundSink;
-import com.omnichat.channel.ChannelType;
-import com.omnichat.chat.ChatFilter;
-import com.omnichat.chat.InboxService;
 
 /**
  * The benchmark of issue 7, in the order of the issue: generate (1), chat list with the
@@ -51,10 +49,18 @@ public class Benchmark {
     private final JdbcClient jdbc;
     private final Environment env;
 
-    Benchmark(InboxDataGenerator generator, ListBenchmark list, HistoryBenchmark history,
-              IngestionBenchmark ingestion, MemoryBenchmark memory, InboxService inbox,
-              InboundSink inboundSink, ChannelAdministration administration, ChannelService channels,
-              JdbcClient jdbc, Environment env) {
+    Benchmark(
+            InboxDataGenerator generator,
+            ListBenchmark list,
+            HistoryBenchmark history,
+            IngestionBenchmark ingestion,
+            MemoryBenchmark memory,
+            InboxService inbox,
+            InboundSink inboundSink,
+            ChannelAdministration administration,
+            ChannelService channels,
+            JdbcClient jdbc,
+            Environment env) {
         this.generator = generator;
         this.list = list;
         this.history = history;
@@ -78,29 +84,46 @@ public class Benchmark {
         if (data == null) {
             data = generator.generate(options.conversations(), options.messages());
         } else {
-            log.info("Reusing the data set in the database ({} conversations, {} messages)", data.conversations(),
+            log.info(
+                    "Reusing the data set in the database ({} conversations, {} messages)",
+                    data.conversations(),
                     data.messages());
         }
         DataSet.Manager firstManager = data.managers().getFirst();
         var manager = principal(firstManager.id(), firstManager.login(), firstManager.fullName(), Role.MANAGER);
-        var admin = principal(data.administratorId(), InboxDataGenerator.ADMIN_LOGIN, "Generated Administrator",
-                Role.ADMINISTRATOR);
+        var admin = principal(
+                data.administratorId(), InboxDataGenerator.ADMIN_LOGIN, "Generated Administrator", Role.ADMINISTRATOR);
 
         // 2, 3. The chat list, the comparison and the floor.
         String nickname = rareNickname(firstManager.channelIds());
         var filters = ListBenchmark.combinations(firstManager.channelIds().getFirst(), nickname);
-        var figures = list.run(List.of(new ListBenchmark.Who("manager (5 channels)", manager),
-                new ListBenchmark.Who("administrator", admin)), filters, options.runs(), options.comparisonRuns());
+        var figures = list.run(
+                List.of(
+                        new ListBenchmark.Who("manager (5 channels)", manager),
+                        new ListBenchmark.Who("administrator", admin)),
+                filters,
+                options.runs(),
+                options.comparisonRuns());
 
         // 4. History of the long chat, read by a manager of its channel.
-        long longChatChannel = jdbc.sql("select channel_id from conversation where id = ?").param(data.longChatId())
-                .query(Long.class).single();
-        DataSet.Manager reader = data.managers().stream().filter(m -> m.channelIds().contains(longChatChannel))
-                .findFirst().orElseThrow();
-        var historyFigure = history.run(principal(reader.id(), reader.login(), reader.fullName(), Role.MANAGER),
-                data.longChatId(), options.runs());
-        log.info("history: open {} page up {} ({} messages, {} pages)", historyFigure.open().text(),
-                historyFigure.pageUp().text(), historyFigure.messages(), historyFigure.pagesToTop());
+        long longChatChannel = jdbc.sql("select channel_id from conversation where id = ?")
+                .param(data.longChatId())
+                .query(Long.class)
+                .single();
+        DataSet.Manager reader = data.managers().stream()
+                .filter(m -> m.channelIds().contains(longChatChannel))
+                .findFirst()
+                .orElseThrow();
+        var historyFigure = history.run(
+                principal(reader.id(), reader.login(), reader.fullName(), Role.MANAGER),
+                data.longChatId(),
+                options.runs());
+        log.info(
+                "history: open {} page up {} ({} messages, {} pages)",
+                historyFigure.open().text(),
+                historyFigure.pageUp().text(),
+                historyFigure.messages(),
+                historyFigure.pagesToTop());
 
         // 5, 6. Ingestion and push through the Telegram webhook, each path into a channel of its own;
         // the ingestion contract alone as a diagnostic row.
@@ -110,38 +133,59 @@ public class Benchmark {
         BenchReport.PushFigure pushFigure;
         BenchReport.HttpFloorFigure floorFigure;
         try (var floor = TelegramWebhookSender.unknownChannel(baseUrl(), run)) {
-            floorFigure = ingestion.httpFloor(floor, options.ingestMessages(), options.ingestClients(),
-                    options.concurrency(), run + "f");
+            floorFigure = ingestion.httpFloor(
+                    floor, options.ingestMessages(), options.ingestClients(), options.concurrency(), run + "f");
         }
         try (InboundSender webhook = telegramWebhook(run)) {
-            ingestionFigure = ingestion.ingest(webhook, options.ingestMessages(), options.ingestClients(),
-                    options.concurrency(), run);
+            ingestionFigure = ingestion.ingest(
+                    webhook, options.ingestMessages(), options.ingestClients(), options.concurrency(), run);
             pushFigure = ingestion.push(webhook, admin, options.pushSamples(), run);
         }
-        long directChannel = SystemAccess.call(() -> channels.create(ChannelType.TELEGRAM, "Bench direct " + run,
-                Set.of())).id();
+        long directChannel = SystemAccess.call(
+                        () -> channels.create(ChannelType.TELEGRAM, "Bench direct " + run, Set.of()))
+                .id();
         try (InboundSender direct = new DirectIngestionSender(inboundSink, directChannel)) {
-            directFigure = ingestion.ingest(direct, options.ingestMessages(), options.ingestClients(),
-                    options.concurrency(), run + "d");
+            directFigure = ingestion.ingest(
+                    direct, options.ingestMessages(), options.ingestClients(), options.concurrency(), run + "d");
         }
 
         // 7. Memory per open operator UI.
         List<MemoryBenchmark.Operator> operators = new ArrayList<>();
         for (DataSet.Manager m : data.managers()) {
-            var first = SystemAccess.callAs(principal(m.id(), m.login(), m.fullName(), Role.MANAGER),
+            var first = SystemAccess.callAs(
+                    principal(m.id(), m.login(), m.fullName(), Role.MANAGER),
                     () -> inbox.list(ChatFilter.open(), null, 0, 1));
             if (!first.isEmpty()) {
-                operators.add(new MemoryBenchmark.Operator(m.id(), m.login(), InboxDataGenerator.MANAGER_PASSWORD,
+                operators.add(new MemoryBenchmark.Operator(
+                        m.id(),
+                        m.login(),
+                        InboxDataGenerator.MANAGER_PASSWORD,
                         first.getFirst().id()));
             }
         }
         var memoryFigure = memory.run(baseUrl(), operators, options.sessions(), admin);
 
-        return new BenchReport(options.command(), startedAt, machine(loadAtStart + " at the start, " + loadAverage()
-                + " at the end"), new BenchReport.Scale(options.scale(),
-                data.conversations(), data.messages(), data.channelIds().size(), data.managers().size(),
-                options.runs(), options.comparisonRuns()), data.timings(), figures, historyFigure, ingestionFigure,
-                directFigure, floorFigure, pushFigure, memoryFigure, Targets.check(figures, ingestionFigure, pushFigure, memoryFigure));
+        return new BenchReport(
+                options.command(),
+                startedAt,
+                machine(loadAtStart + " at the start, " + loadAverage() + " at the end"),
+                new BenchReport.Scale(
+                        options.scale(),
+                        data.conversations(),
+                        data.messages(),
+                        data.channelIds().size(),
+                        data.managers().size(),
+                        options.runs(),
+                        options.comparisonRuns()),
+                data.timings(),
+                figures,
+                historyFigure,
+                ingestionFigure,
+                directFigure,
+                floorFigure,
+                pushFigure,
+                memoryFigure,
+                Targets.check(figures, ingestionFigure, pushFigure, memoryFigure));
     }
 
     /**
@@ -150,9 +194,14 @@ public class Benchmark {
      */
     private TelegramWebhookSender telegramWebhook(String run) {
         String secret = "bench-secret-" + run;
-        ChannelDetails channel = SystemAccess.call(() -> administration.save(new ChannelDraft(null,
-                ChannelType.TELEGRAM, "Bench Telegram " + run, ChannelMode.WEBHOOK,
-                Map.of("botToken", "0:bench-" + run, "webhookSecret", secret), Map.of(), true)));
+        ChannelDetails channel = SystemAccess.call(() -> administration.save(new ChannelDraft(
+                null,
+                ChannelType.TELEGRAM,
+                "Bench Telegram " + run,
+                ChannelMode.WEBHOOK,
+                Map.of("botToken", "0:bench-" + run, "webhookSecret", secret),
+                Map.of(),
+                true)));
         if (channel.webhookUrl() == null) {
             throw new IllegalStateException("No webhook URL: set omnichat.public-url (OMNICHAT_PUBLIC_URL)");
         }
@@ -166,7 +215,9 @@ public class Benchmark {
                         select client_nickname from conversation
                         where channel_id = ? and client_nickname is not null and client_nickname <> ?
                         order by id desc limit 1""")
-                .params(channelIds.getFirst(), InboxDataGenerator.LONG_CHAT_NICKNAME).query(String.class).single();
+                .params(channelIds.getFirst(), InboxDataGenerator.LONG_CHAT_NICKNAME)
+                .query(String.class)
+                .single();
     }
 
     private String baseUrl() {
@@ -194,13 +245,22 @@ public class Benchmark {
         }
         String cpu = "";
         try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("");
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst()
+                    .orElse("");
         } catch (Exception e) {
             // Not Linux: the model is only informative.
         }
         String postgres = jdbc.sql("show server_version").query(String.class).single();
-        return new BenchReport.Machine(Runtime.getRuntime().availableProcessors(), ram, cpu, "PostgreSQL " + postgres,
-                "Java " + Runtime.version(), System.getProperty("os.name") + " " + System.getProperty("os.version"), load);
+        return new BenchReport.Machine(
+                Runtime.getRuntime().availableProcessors(),
+                ram,
+                cpu,
+                "PostgreSQL " + postgres,
+                "Java " + Runtime.version(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                load);
     }
 }

@@ -1,7 +1,6 @@
 package com.omnichat.generator;
 
 import java.nio.file.Path;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

@@ -1,10 +1,9 @@
 package com.omnichat.generator;
 
-import java.time.Instant;
-
 import com.omnichat.channel.ClientProfile;
 import com.omnichat.channel.InboundMessage;
 import com.omnichat.channel.InboundSink;
+import java.time.Instant;
 
 /**
  * The ingestion contract alone ({@link InboundSink#receive}, implemented by

@@ -23,10 +23,12 @@ class GenerateCommand implements ApplicationRunner {
     private final long messages;
     private final boolean exit;
 
-    GenerateCommand(InboxDataGenerator generator, ConfigurableApplicationContext context,
-                    @Value("${omnichat.generate.conversations}") int conversations,
-                    @Value("${omnichat.generate.messages:0}") long messages,
-                    @Value("${omnichat.generate.exit:true}") boolean exit) {
+    GenerateCommand(
+            InboxDataGenerator generator,
+            ConfigurableApplicationContext context,
+            @Value("${omnichat.generate.conversations}") int conversations,
+            @Value("${omnichat.generate.messages:0}") long messages,
+            @Value("${omnichat.generate.exit:true}") boolean exit) {
         this.generator = generator;
         this.context = context;
         this.conversations = conversations;

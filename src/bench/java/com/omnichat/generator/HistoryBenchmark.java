@@ -1,16 +1,14 @@
 package com.omnichat.generator;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
-import org.springframework.stereotype.Component;
-
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.MessageView;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /**
  * Point 4: the chat window on a long chat, through the service calls the window makes —
@@ -48,7 +46,8 @@ class HistoryBenchmark {
             }
             pages++;
             for (int i = 0; i < page.size(); i++) {
-                ordered &= seen.add(page.get(i).id()) && (i == 0 || page.get(i - 1).id() < page.get(i).id());
+                ordered &= seen.add(page.get(i).id())
+                        && (i == 0 || page.get(i - 1).id() < page.get(i).id());
             }
             if (pages == PAGES_UP_PER_RUN) {
                 deepBefore = oldest;
@@ -79,13 +78,20 @@ class HistoryBenchmark {
         Long deep = deepBefore;
         double floorNewest = list.floor(historyStatement(() -> inbox.history(conversationId, null, PAGE)));
         double floorDeep = list.floor(historyStatement(() -> inbox.history(conversationId, deep, PAGE)));
-        return new BenchReport.HistoryFigure(conversationId, total, Percentiles.of(open), Percentiles.of(pageUp),
-                pages, ordered, floorNewest, floorDeep);
+        return new BenchReport.HistoryFigure(
+                conversationId,
+                total,
+                Percentiles.of(open),
+                Percentiles.of(pageUp),
+                pages,
+                ordered,
+                floorNewest,
+                floorDeep);
     }
 
     /** The statement the chat window sends for a page of messages: the one that reads them newest first. */
     private static StatementCapture.Captured historyStatement(Runnable call) {
-        return StatementCapture.single("history page",
-                sql -> sql.contains("from message m") && sql.contains("order by m.id desc"), call);
+        return StatementCapture.single(
+                "history page", sql -> sql.contains("from message m") && sql.contains("order by m.id desc"), call);
     }
 }

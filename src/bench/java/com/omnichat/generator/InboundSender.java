@@ -8,8 +8,7 @@ package com.omnichat.generator;
 interface InboundSender extends AutoCloseable {
 
     /** A message as the provider would deliver it; {@code sequence} is unique per distinct message. */
-    record Delivery(int sequence, long clientUserId, String clientName, String clientNickname, String text) {
-    }
+    record Delivery(int sequence, long clientUserId, String clientName, String clientNickname, String text) {}
 
     /** Shown in the report: which path the figures went through. */
     String path();
@@ -29,6 +28,5 @@ interface InboundSender extends AutoCloseable {
     }
 
     @Override
-    default void close() throws Exception {
-    }
+    default void close() throws Exception {}
 }

@@ -1,5 +1,8 @@
 package com.omnichat.generator;
 
+import com.omnichat.base.SystemAccess;
+import com.omnichat.channel.ChannelService;
+import com.omnichat.channel.ChannelType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -10,9 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-
 import javax.sql.DataSource;
-
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
@@ -20,10 +21,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-
-import com.omnichat.base.SystemAccess;
-import com.omnichat.channel.ChannelService;
-import com.omnichat.channel.ChannelType;
 
 /**
  * Fills the inbox with N conversations and M messages over 20 channels and 50 managers,
@@ -52,24 +49,59 @@ class InboxDataGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(InboxDataGenerator.class);
     private static final List<String> TABLES = List.of("client", "client_identity", "conversation", "message");
-    private static final String[] FIRST = {"Olena", "Taras", "Iryna", "Dmytro", "Anna", "Maksym", "Oksana", "Andrii",
-            "Emma", "John", "Sophia", "Liam", "Олена", "Тарас", "Ірина", "Дмитро", "Анна", "Максим", "Оксана",
-            "Андрій", "Мария", "Сергей", "Наталья", "Алексей"};
-    private static final String[] FIRST_LATIN = {"olena", "taras", "iryna", "dmytro", "anna", "maksym", "oksana",
-            "andrii", "emma", "john", "sophia", "liam", "olena", "taras", "iryna", "dmytro", "anna", "maksym", "oksana",
-            "andrii", "maria", "sergey", "natalia", "alexey"};
-    private static final String[] LAST = {"Kovalenko", "Shevchenko", "Bondarenko", "Melnyk", "Tkachenko", "Wilson",
-            "Carter", "Smith", "Коваленко", "Шевченко", "Бондаренко", "Мельник", "Ткаченко", "Иванов", "Петренко",
-            "Соколова"};
-    private static final String[] CLIENT_TEXTS = {"Добрий день! Чи є в наявності?", "Скільки коштує доставка?",
-            "Здравствуйте, хочу заказать", "Когда будет отправка?", "Hi, do you ship abroad?", "Thanks!",
-            "Можна оплатити карткою?", "Дякую, отримала", "What sizes do you have?", "Оформіть, будь ласка",
-            "А є такий самий, але в синьому кольорі? Розмір M або L, на зріст 170", "Ок"};
-    private static final String[] MANAGER_TEXTS = {"Добрий день! Так, є в наявності.", "Доставка Новою поштою, 1-2 дні.",
-            "Здравствуйте! Уточните, пожалуйста, размер.", "Hello! Yes, we ship worldwide.",
-            "Замовлення оформлено, номер ТТН надішлемо сьогодні.", "Дякуємо за покупку!",
-            "Оплатити можна карткою на сайті або при отриманні."};
-    private static final String[] TYPES = {"TELEGRAM", "VIBER", "INSTAGRAM", "FACEBOOK", "WHATSAPP", "EMAIL", "WEBCHAT"};
+    private static final String[] FIRST = {
+        "Olena", "Taras", "Iryna", "Dmytro", "Anna", "Maksym", "Oksana", "Andrii", "Emma", "John", "Sophia", "Liam",
+        "Олена", "Тарас", "Ірина", "Дмитро", "Анна", "Максим", "Оксана", "Андрій", "Мария", "Сергей", "Наталья",
+        "Алексей"
+    };
+    private static final String[] FIRST_LATIN = {
+        "olena", "taras", "iryna", "dmytro", "anna", "maksym", "oksana", "andrii", "emma", "john", "sophia", "liam",
+        "olena", "taras", "iryna", "dmytro", "anna", "maksym", "oksana", "andrii", "maria", "sergey", "natalia",
+        "alexey"
+    };
+    private static final String[] LAST = {
+        "Kovalenko",
+        "Shevchenko",
+        "Bondarenko",
+        "Melnyk",
+        "Tkachenko",
+        "Wilson",
+        "Carter",
+        "Smith",
+        "Коваленко",
+        "Шевченко",
+        "Бондаренко",
+        "Мельник",
+        "Ткаченко",
+        "Иванов",
+        "Петренко",
+        "Соколова"
+    };
+    private static final String[] CLIENT_TEXTS = {
+        "Добрий день! Чи є в наявності?",
+        "Скільки коштує доставка?",
+        "Здравствуйте, хочу заказать",
+        "Когда будет отправка?",
+        "Hi, do you ship abroad?",
+        "Thanks!",
+        "Можна оплатити карткою?",
+        "Дякую, отримала",
+        "What sizes do you have?",
+        "Оформіть, будь ласка",
+        "А є такий самий, але в синьому кольорі? Розмір M або L, на зріст 170",
+        "Ок"
+    };
+    private static final String[] MANAGER_TEXTS = {
+        "Добрий день! Так, є в наявності.",
+        "Доставка Новою поштою, 1-2 дні.",
+        "Здравствуйте! Уточните, пожалуйста, размер.",
+        "Hello! Yes, we ship worldwide.",
+        "Замовлення оформлено, номер ТТН надішлемо сьогодні.",
+        "Дякуємо за покупку!",
+        "Оплатити можна карткою на сайті або при отриманні."
+    };
+    private static final String[] TYPES = {"TELEGRAM", "VIBER", "INSTAGRAM", "FACEBOOK", "WHATSAPP", "EMAIL", "WEBCHAT"
+    };
     private static final int FLUSH_BYTES = 1 << 20;
 
     private final DataSource dataSource;
@@ -101,33 +133,53 @@ class InboxDataGenerator {
 
         List<Constraint> constraints = constraints();
         List<String> indexes = indexes();
-        boolean empty = TABLES.stream().allMatch(t -> jdbc.sql("select not exists (select 1 from " + t + ")")
-                .query(Boolean.class).single());
+        boolean empty = TABLES.stream()
+                .allMatch(t -> jdbc.sql("select not exists (select 1 from " + t + ")")
+                        .query(Boolean.class)
+                        .single());
         dropConstraintsAndIndexes(constraints, indexes);
         long longChatId;
         try {
             longChatId = load(plan, empty);
         } finally {
             long loaded = System.nanoTime();
-            log.info("Loaded in {} s; rebuilding {} constraints and {} indexes", seconds(started, loaded),
-                    constraints.size(), indexes.size());
+            log.info(
+                    "Loaded in {} s; rebuilding {} constraints and {} indexes",
+                    seconds(started, loaded),
+                    constraints.size(),
+                    indexes.size());
             rebuild(constraints, indexes);
             plan.indexesAt = System.nanoTime();
             plan.loadedAt = loaded;
         }
         for (String table : TABLES) {
-            jdbc.sql("select setval(pg_get_serial_sequence(?, 'id'), greatest(1, (select max(id) from " + table
-                    + ")))").param(table).query().singleValue();
+            jdbc.sql("select setval(pg_get_serial_sequence(?, 'id'), greatest(1, (select max(id) from " + table + ")))")
+                    .param(table)
+                    .query()
+                    .singleValue();
         }
         // Bulk-loaded tables have no statistics yet; frozen ones need no vacuum, appended ones do.
-        jdbc.sql(empty ? "analyze client, client_identity, conversation, message"
-                : "vacuum analyze client, client_identity, conversation, message").update();
+        jdbc.sql(
+                        empty
+                                ? "analyze client, client_identity, conversation, message"
+                                : "vacuum analyze client, client_identity, conversation, message")
+                .update();
         long done = System.nanoTime();
-        var timings = new DataSet.Timings(seconds(started, done), seconds(started, plan.loadedAt),
-                seconds(plan.loadedAt, plan.indexesAt), seconds(plan.indexesAt, done), false);
-        log.info("Generated {} conversations and {} messages in {} s (load {} s, constraints and indexes {} s, "
-                        + "analyze {} s; {} messages/s)", conversations, plan.written, timings.totalSeconds(),
-                timings.loadSeconds(), timings.indexSeconds(), timings.analyzeSeconds(),
+        var timings = new DataSet.Timings(
+                seconds(started, done),
+                seconds(started, plan.loadedAt),
+                seconds(plan.loadedAt, plan.indexesAt),
+                seconds(plan.indexesAt, done),
+                false);
+        log.info(
+                "Generated {} conversations and {} messages in {} s (load {} s, constraints and indexes {} s, "
+                        + "analyze {} s; {} messages/s)",
+                conversations,
+                plan.written,
+                timings.totalSeconds(),
+                timings.loadSeconds(),
+                timings.indexSeconds(),
+                timings.analyzeSeconds(),
                 Math.round(plan.written / Math.max(0.001, timings.totalSeconds())));
         return new DataSet(channelIds, managers, adminId, longChatId, LONG_CHAT, conversations, plan.written, timings);
     }
@@ -135,21 +187,37 @@ class InboxDataGenerator {
     /** The data set generated earlier into this database, or null when there is none of this size. */
     DataSet find(int conversations) {
         List<Long> channelIds = generatedChannels();
-        Long longChat = jdbc.sql("select id from conversation where client_nickname = ?").param(LONG_CHAT_NICKNAME)
-                .query(Long.class).optional().orElse(null);
+        Long longChat = jdbc.sql("select id from conversation where client_nickname = ?")
+                .param(LONG_CHAT_NICKNAME)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         if (channelIds.size() != CHANNELS || longChat == null) {
             return null;
         }
         long count = jdbc.sql("select count(*) from conversation where channel_id = any(?)")
-                .param(channelIds.toArray(Long[]::new)).query(Long.class).single();
+                .param(channelIds.toArray(Long[]::new))
+                .query(Long.class)
+                .single();
         if (count != conversations) {
             return null;
         }
         long messages = jdbc.sql("select count(*) from message where channel_id = any(?)")
-                .param(channelIds.toArray(Long[]::new)).query(Long.class).single();
-        long adminId = jdbc.sql("select id from staff_user where login = ?").param(ADMIN_LOGIN).query(Long.class)
+                .param(channelIds.toArray(Long[]::new))
+                .query(Long.class)
                 .single();
-        return new DataSet(channelIds, managers(), adminId, longChat, LONG_CHAT, count, messages,
+        long adminId = jdbc.sql("select id from staff_user where login = ?")
+                .param(ADMIN_LOGIN)
+                .query(Long.class)
+                .single();
+        return new DataSet(
+                channelIds,
+                managers(),
+                adminId,
+                longChat,
+                LONG_CHAT,
+                count,
+                messages,
                 new DataSet.Timings(0, 0, 0, 0, true));
     }
 
@@ -168,8 +236,10 @@ class InboxDataGenerator {
     }
 
     private List<Long> generatedChannels() {
-        return jdbc.sql("select id from channel where name like ? order by id").param(CHANNEL_PREFIX + "%")
-                .query(Long.class).list();
+        return jdbc.sql("select id from channel where name like ? order by id")
+                .param(CHANNEL_PREFIX + "%")
+                .query(Long.class)
+                .list();
     }
 
     /** 50 managers (gen-manager-1 ... 50), each with five consecutive channels: every channel has 12-13. */
@@ -179,15 +249,21 @@ class InboxDataGenerator {
             jdbc.sql("""
                             insert into staff_user (login, full_name, email, role, password_hash, avatar_color)
                             values (?, ?, ?, 'MANAGER', ?, '#188038') on conflict (login) do nothing""")
-                    .params("gen-manager-" + i, FIRST[i % FIRST.length] + " " + LAST[i % LAST.length],
-                            "gen-manager-" + i + "@omnichat.test", hash).update();
+                    .params(
+                            "gen-manager-" + i,
+                            FIRST[i % FIRST.length] + " " + LAST[i % LAST.length],
+                            "gen-manager-" + i + "@omnichat.test",
+                            hash)
+                    .update();
         }
         List<Long> ids = jdbc.sql("select id from staff_user where login like 'gen-manager-%' order by id")
-                .query(Long.class).list();
+                .query(Long.class)
+                .list();
         for (int m = 0; m < ids.size(); m++) {
             for (int c = 0; c < CHANNELS_PER_MANAGER; c++) {
                 jdbc.sql("insert into channel_access (channel_id, user_id) values (?, ?) on conflict do nothing")
-                        .params(channelIds.get((m + c) % channelIds.size()), ids.get(m)).update();
+                        .params(channelIds.get((m + c) % channelIds.size()), ids.get(m))
+                        .update();
             }
         }
         return managers();
@@ -198,8 +274,8 @@ class InboxDataGenerator {
                         select u.id, u.login, u.full_name, array_agg(a.channel_id order by a.channel_id) channels
                         from staff_user u join channel_access a on a.user_id = u.id
                         where u.login like 'gen-manager-%' group by u.id order by u.id""")
-                .query((rs, n) -> new DataSet.Manager(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        List.of((Long[]) rs.getArray(4).getArray())))
+                .query((rs, n) -> new DataSet.Manager(rs.getLong(1), rs.getString(2), rs.getString(3), List.of((Long[])
+                        rs.getArray(4).getArray())))
                 .list();
     }
 
@@ -207,15 +283,16 @@ class InboxDataGenerator {
         jdbc.sql("""
                         insert into staff_user (login, full_name, email, role, password_hash, avatar_color)
                         values (?, 'Generated Administrator', 'gen-admin@omnichat.test', 'ADMINISTRATOR', ?, '#1a73e8')
-                        on conflict (login) do nothing""")
-                .params(ADMIN_LOGIN, encoder.encode(MANAGER_PASSWORD)).update();
-        return jdbc.sql("select id from staff_user where login = ?").param(ADMIN_LOGIN).query(Long.class).single();
+                        on conflict (login) do nothing""").params(ADMIN_LOGIN, encoder.encode(MANAGER_PASSWORD)).update();
+        return jdbc.sql("select id from staff_user where login = ?")
+                .param(ADMIN_LOGIN)
+                .query(Long.class)
+                .single();
     }
 
     // ---- constraints and indexes ----
 
-    private record Constraint(String table, String name, String type, String definition) {
-    }
+    private record Constraint(String table, String name, String type, String definition) {}
 
     /** Primary, unique and foreign keys on the four tables or pointing at them. */
     private List<Constraint> constraints() {
@@ -238,20 +315,25 @@ class InboxDataGenerator {
                           and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid
                                           and c.contype in ('p', 'u', 'x'))
                         order by i.indexrelid""")
-                .param(TABLES.toArray(String[]::new)).query(String.class).list();
+                .param(TABLES.toArray(String[]::new))
+                .query(String.class)
+                .list();
     }
 
     private void dropConstraintsAndIndexes(List<Constraint> constraints, List<String> indexes) {
         for (Constraint c : constraints.reversed()) {
-            jdbc.sql("alter table " + c.table() + " drop constraint " + c.name()).update();
+            jdbc.sql("alter table " + c.table() + " drop constraint " + c.name())
+                    .update();
         }
         for (String index : indexes) {
-            jdbc.sql("drop index " + index.replaceFirst("^CREATE (UNIQUE )?INDEX (\\S+) ON .*$", "$2")).update();
+            jdbc.sql("drop index " + index.replaceFirst("^CREATE (UNIQUE )?INDEX (\\S+) ON .*$", "$2"))
+                    .update();
         }
     }
 
     private void rebuild(List<Constraint> constraints, List<String> indexes) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement st = connection.createStatement()) {
             st.execute("set maintenance_work_mem = '512MB'");
             for (Constraint c : constraints) {
                 if (!c.type().equals("f")) {
@@ -279,13 +361,15 @@ class InboxDataGenerator {
         long conversationBase = maxId("conversation");
         long messageBase = maxId("message");
         try (var clients = new Stream(empty, "client", "id, name, nickname, created_at, updated_at");
-             var identities = new Stream(empty, "client_identity",
-                     "id, client_id, channel_id, external_user_id, display_name, nickname, created_at");
-             var conversations = new Stream(empty, "conversation", """
+                var identities = new Stream(
+                        empty,
+                        "client_identity",
+                        "id, client_id, channel_id, external_user_id, display_name, nickname, created_at");
+                var conversations = new Stream(empty, "conversation", """
                      id, channel_id, client_id, identity_id, state, responsible_id, sort_at, last_message_at,
                      last_message_preview, last_message_kind, unread_count, unanswered, client_name, client_nickname,
                      created_at, updated_at""");
-             var messages = new Stream(empty, "message", """
+                var messages = new Stream(empty, "message", """
                      id, conversation_id, channel_id, kind, author_id, body, system_code, system_args, external_id,
                      delivery_status, created_at""")) {
             long messageId = messageBase;
@@ -300,27 +384,70 @@ class InboxDataGenerator {
                     longChatId = conversationId;
                 }
                 String start = chat.times[0];
-                clients.row().id(clientId).text(chat.name).text(chat.nickname).text(start).text(start).end();
-                identities.row().id(identityId).id(clientId).id(chat.channelId)
-                        .text(Long.toString(700_000_000L + clientId)).text(chat.name).text(chat.nickname).text(start)
+                clients.row()
+                        .id(clientId)
+                        .text(chat.name)
+                        .text(chat.nickname)
+                        .text(start)
+                        .text(start)
+                        .end();
+                identities
+                        .row()
+                        .id(identityId)
+                        .id(clientId)
+                        .id(chat.channelId)
+                        .text(Long.toString(700_000_000L + clientId))
+                        .text(chat.name)
+                        .text(chat.nickname)
+                        .text(start)
                         .end();
                 int last = chat.lastTalk();
-                conversations.row().id(conversationId).id(chat.channelId).id(clientId).id(identityId)
-                        .text(chat.open ? "OPEN" : "CLOSED").id(chat.responsibleId)
-                        .text(chat.times[chat.lastClient()]).text(chat.times[last])
+                conversations
+                        .row()
+                        .id(conversationId)
+                        .id(chat.channelId)
+                        .id(clientId)
+                        .id(identityId)
+                        .text(chat.open ? "OPEN" : "CLOSED")
+                        .id(chat.responsibleId)
+                        .text(chat.times[chat.lastClient()])
+                        .text(chat.times[last])
                         .text(chat.kinds[last] == 'C' ? clientText(i, last) : managerText(i, last))
                         .text(chat.kinds[last] == 'C' ? "CLIENT" : "MANAGER")
-                        .id(chat.unread).text(chat.unread > 0 ? "t" : "f").text(chat.name).text(chat.nickname)
-                        .text(start).text(chat.times[chat.count - 1]).end();
+                        .id(chat.unread)
+                        .text(chat.unread > 0 ? "t" : "f")
+                        .text(chat.name)
+                        .text(chat.nickname)
+                        .text(start)
+                        .text(chat.times[chat.count - 1])
+                        .end();
                 for (int m = 0; m < chat.count; m++) {
                     Row row = messages.row().id(++messageId).id(conversationId).id(chat.channelId);
                     switch (chat.kinds[m]) {
-                        case 'C' -> row.text("CLIENT").nul().text(clientText(i, m)).nul().nul()
-                                .text("g" + conversationId + "-" + m).nul();
-                        case 'M' -> row.text("MANAGER").id(chat.responsibleId).text(managerText(i, m)).nul().nul()
-                                .nul().text("DELIVERED");
-                        default -> row.text("SYSTEM").id(chat.responsibleId).nul().text("closed")
-                                .text("{\"" + chat.responsibleName + "\"}").nul().nul();
+                        case 'C' ->
+                            row.text("CLIENT")
+                                    .nul()
+                                    .text(clientText(i, m))
+                                    .nul()
+                                    .nul()
+                                    .text("g" + conversationId + "-" + m)
+                                    .nul();
+                        case 'M' ->
+                            row.text("MANAGER")
+                                    .id(chat.responsibleId)
+                                    .text(managerText(i, m))
+                                    .nul()
+                                    .nul()
+                                    .nul()
+                                    .text("DELIVERED");
+                        default ->
+                            row.text("SYSTEM")
+                                    .id(chat.responsibleId)
+                                    .nul()
+                                    .text("closed")
+                                    .text("{\"" + chat.responsibleName + "\"}")
+                                    .nul()
+                                    .nul();
                     }
                     row.text(chat.times[m]).end();
                 }
@@ -345,7 +472,9 @@ class InboxDataGenerator {
     }
 
     private long maxId(String table) {
-        return jdbc.sql("select coalesce(max(id), 0) from " + table).query(Long.class).single();
+        return jdbc.sql("select coalesce(max(id), 0) from " + table)
+                .query(Long.class)
+                .single();
     }
 
     private static double seconds(long from, long to) {
@@ -365,13 +494,19 @@ class InboxDataGenerator {
         long loadedAt;
         long indexesAt;
 
-        Plan(int conversations, long messages, List<Long> channelIds, List<DataSet.Manager> managers,
-             SplittableRandom random) {
+        Plan(
+                int conversations,
+                long messages,
+                List<Long> channelIds,
+                List<DataSet.Manager> managers,
+                SplittableRandom random) {
             this.conversations = conversations;
             this.channelIds = channelIds;
             this.random = random;
             for (Long channel : channelIds) {
-                managersOfChannel.add(managers.stream().filter(m -> m.channelIds().contains(channel)).toList());
+                managersOfChannel.add(managers.stream()
+                        .filter(m -> m.channelIds().contains(channel))
+                        .toList());
             }
             counts = new int[conversations];
             longChatIndex = conversations - 1 - random.nextInt(Math.max(1, conversations / 100));
@@ -386,7 +521,8 @@ class InboxDataGenerator {
                 }
                 inLong += counts[i];
             }
-            long shortChats = conversations - java.util.Arrays.stream(counts).filter(c -> c > 0).count();
+            long shortChats = conversations
+                    - java.util.Arrays.stream(counts).filter(c -> c > 0).count();
             double mean = Math.max(1, (double) (messages - inLong) / Math.max(1, shortChats));
             long total = inLong;
             for (int i = 0; i < conversations; i++) {
@@ -423,12 +559,15 @@ class InboxDataGenerator {
             if (i == longChatIndex) {
                 chat.nickname = LONG_CHAT_NICKNAME;
             } else if (random.nextInt(10) < 7) {
-                chat.nickname = FIRST_LATIN[first] + (random.nextBoolean() ? "_" : ".")
-                        + Long.toString(random.nextLong(36L * 36 * 36 * 36 * 36), 36) + i % 97;
+                chat.nickname = FIRST_LATIN[first]
+                        + (random.nextBoolean() ? "_" : ".")
+                        + Long.toString(random.nextLong(36L * 36 * 36 * 36 * 36), 36)
+                        + i % 97;
             }
             // Open chats are the recent ones: a few days old at most; closed ones spread over a year.
             chat.open = i == longChatIndex || random.nextInt(20) == 0;
-            long ageSeconds = chat.open ? 60 + random.nextLong(5L * 24 * 3600) : 3600 + random.nextLong(365L * 24 * 3600);
+            long ageSeconds =
+                    chat.open ? 60 + random.nextLong(5L * 24 * 3600) : 3600 + random.nextLong(365L * 24 * 3600);
             Instant start = now.minusSeconds(ageSeconds);
             // Unanswered ends: most open chats wait for an answer, few closed ones.
             boolean waiting = chat.count == 1 || random.nextInt(100) < (chat.open ? 60 : 10);
@@ -436,7 +575,8 @@ class InboxDataGenerator {
             chat.times = new String[chat.count];
             long step = Math.max(1, ageSeconds * 8 / 10 / chat.count);
             for (int m = 0; m < chat.count; m++) {
-                chat.times[m] = start.plusSeconds(m * step + random.nextLong(step)).toString();
+                chat.times[m] =
+                        start.plusSeconds(m * step + random.nextLong(step)).toString();
             }
             boolean replied = false;
             for (char k : chat.kinds) {
@@ -531,7 +671,9 @@ class InboxDataGenerator {
                     st.execute("truncate " + table);
                 }
             }
-            copy = connection.unwrap(PGConnection.class).getCopyAPI()
+            copy = connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn("copy " + table + " (" + columns + ") from stdin" + (freeze ? " with (freeze)" : ""));
         }
 

@@ -1,5 +1,11 @@
 package com.omnichat.generator;
 
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.base.SystemAccess;
+import com.omnichat.chat.ChatEvent;
+import com.omnichat.chat.ChatUpdates;
+import com.omnichat.chat.InboxService;
+import com.omnichat.chat.MessageView;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -13,20 +19,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import com.omnichat.base.StaffPrincipal;
-import com.omnichat.base.SystemAccess;
-import com.omnichat.chat.ChatEvent;
-import com.omnichat.chat.ChatUpdates;
-import com.omnichat.chat.InboxService;
-import com.omnichat.chat.MessageView;
 
 /**
  * Point 5 (ingestion) and point 6 (push latency).
@@ -47,6 +44,7 @@ class IngestionBenchmark {
     private static final int CEILING_BATCH = 500;
     /** Push and forged messages are numbered from here, apart from the ingestion run's. */
     static final int PUSH_SEQUENCES = 100_000_000;
+
     static final int FORGED_SEQUENCES = 200_000_000;
     static final int WARM_UP_SEQUENCES = 300_000_000;
     static final int FORGED = 10;
@@ -86,20 +84,45 @@ class IngestionBenchmark {
             }
         }
         long forgedStored = jdbc.sql("select count(*) from message where channel_id = ? and body like ?")
-                .params(sender.channelId(), "bench " + run + "-forged %").query(Long.class).single();
+                .params(sender.channelId(), "bench " + run + "-forged %")
+                .query(Long.class)
+                .single();
         var stored = jdbc.sql("""
                         select count(*) total, count(distinct body) distinct_bodies from message
                         where channel_id = ? and kind = 'CLIENT' and body like ?""")
                 .params(sender.channelId(), "bench " + run + " %")
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
         Ceiling ceiling = ceiling(sender.channelId(), unique);
-        var figure = new BenchReport.IngestionFigure(sender.path(), unique, duplicates, concurrency,
-                round(sent.seconds()), round(unique / sent.seconds()), Percentiles.of(sent.latencies()), stored[0],
-                stored[0] - stored[1], sent.failed(), forged, rejected, forgedStored, ceiling.rows, ceiling.perSecond);
-        log.info("ingestion via {}: {} unique + {} duplicates in {} s = {} messages/s, latency {}; stored {} "
-                        + "(twice {}), failed {}; JDBC ceiling {} rows/s", sender.path(), unique, duplicates,
-                figure.seconds(), figure.perSecond(), figure.latency().text(), figure.stored(), figure.storedTwice(),
-                figure.failedRequests(), figure.ceilingPerSecond());
+        var figure = new BenchReport.IngestionFigure(
+                sender.path(),
+                unique,
+                duplicates,
+                concurrency,
+                round(sent.seconds()),
+                round(unique / sent.seconds()),
+                Percentiles.of(sent.latencies()),
+                stored[0],
+                stored[0] - stored[1],
+                sent.failed(),
+                forged,
+                rejected,
+                forgedStored,
+                ceiling.rows,
+                ceiling.perSecond);
+        log.info(
+                "ingestion via {}: {} unique + {} duplicates in {} s = {} messages/s, latency {}; stored {} "
+                        + "(twice {}), failed {}; JDBC ceiling {} rows/s",
+                sender.path(),
+                unique,
+                duplicates,
+                figure.seconds(),
+                figure.perSecond(),
+                figure.latency().text(),
+                figure.stored(),
+                figure.storedTwice(),
+                figure.failedRequests(),
+                figure.ceilingPerSecond());
         return figure;
     }
 
@@ -107,15 +130,25 @@ class IngestionBenchmark {
      * The HTTP floor: the same deliveries, from the same senders, answered without any database
      * work (see {@link TelegramWebhookSender#unknownChannel}). What HTTP alone costs on this machine.
      */
-    BenchReport.HttpFloorFigure httpFloor(TelegramWebhookSender sender, int unique, int clients, int concurrency,
-                                          String run) throws Exception {
+    BenchReport.HttpFloorFigure httpFloor(
+            TelegramWebhookSender sender, int unique, int clients, int concurrency, String run) throws Exception {
         send(sender, warmUp(run, unique, clients), concurrency);
         Sent sent = send(sender, deliveries(run, unique, clients), concurrency);
-        var figure = new BenchReport.HttpFloorFigure(sender.path(), sent.latencies().size(), concurrency,
-                round(sent.seconds()), round(sent.latencies().size() / sent.seconds()),
-                Percentiles.of(sent.latencies()), sent.failed());
-        log.info("HTTP floor: {} requests in {} s = {} requests/s, latency {}, unexpected answers {}",
-                figure.requests(), figure.seconds(), figure.perSecond(), figure.latency().text(), figure.unexpected());
+        var figure = new BenchReport.HttpFloorFigure(
+                sender.path(),
+                sent.latencies().size(),
+                concurrency,
+                round(sent.seconds()),
+                round(sent.latencies().size() / sent.seconds()),
+                Percentiles.of(sent.latencies()),
+                sent.failed());
+        log.info(
+                "HTTP floor: {} requests in {} s = {} requests/s, latency {}, unexpected answers {}",
+                figure.requests(),
+                figure.seconds(),
+                figure.perSecond(),
+                figure.latency().text(),
+                figure.unexpected());
         return figure;
     }
 
@@ -142,8 +175,7 @@ class IngestionBenchmark {
         return warmUp;
     }
 
-    private record Sent(double seconds, List<Double> latencies, int failed) {
-    }
+    private record Sent(double seconds, List<Double> latencies, int failed) {}
 
     /** Sends the deliveries from {@code concurrency} workers, each taking the next one in order. */
     private static Sent send(InboundSender sender, List<InboundSender.Delivery> deliveries, int concurrency)
@@ -182,21 +214,24 @@ class IngestionBenchmark {
 
     static InboundSender.Delivery delivery(String run, int n, int clients) {
         int client = n % clients;
-        return new InboundSender.Delivery(n, 900_000_000L + client, "Bench Client " + client, "bench_client_" + client,
-                "bench " + run + " " + n);
+        return new InboundSender.Delivery(
+                n, 900_000_000L + client, "Bench Client " + client, "bench_client_" + client, "bench " + run + " " + n);
     }
 
-    private record Ceiling(long rows, double perSecond) {
-    }
+    private record Ceiling(long rows, double perSecond) {}
 
     /** The same number of message rows by plain batched JDBC, into the chats just filled; removed afterwards. */
     private Ceiling ceiling(long channelId, int rows) throws Exception {
         List<Long> conversations = jdbc.sql("select id from conversation where channel_id = ? order by id")
-                .param(channelId).query(Long.class).list();
+                .param(channelId)
+                .query(Long.class)
+                .list();
         if (conversations.isEmpty()) {
             return new Ceiling(0, 0);
         }
-        long before = jdbc.sql("select coalesce(max(id), 0) from message").query(Long.class).single();
+        long before = jdbc.sql("select coalesce(max(id), 0) from message")
+                .query(Long.class)
+                .single();
         long started;
         double seconds;
         try (Connection connection = dataSource.getConnection()) {
@@ -223,7 +258,8 @@ class IngestionBenchmark {
             connection.setAutoCommit(true);
         }
         jdbc.sql("delete from message where channel_id = ? and id > ? and external_id like 'ceiling-%'")
-                .params(channelId, before).update();
+                .params(channelId, before)
+                .update();
         return new Ceiling(rows, round(rows / seconds));
     }
 
@@ -244,8 +280,8 @@ class IngestionBenchmark {
                 if (p == null || p.done.getCount() == 0) {
                     return;
                 }
-                List<MessageView> newest = SystemAccess.callAs(listener,
-                        () -> inbox.history(event.conversationId(), null, 1));
+                List<MessageView> newest =
+                        SystemAccess.callAs(listener, () -> inbox.history(event.conversationId(), null, 1));
                 if (!newest.isEmpty() && p.text.equals(newest.getLast().body())) {
                     p.eventNanos = now;
                     p.visibleNanos = System.nanoTime();
@@ -277,10 +313,14 @@ class IngestionBenchmark {
             unsubscribe.run();
             ui.shutdown();
         }
-        var figure = new BenchReport.PushFigure(sender.path(), event.size(), Percentiles.of(event),
-                Percentiles.of(visible), missed, null);
-        log.info("push via {}: event {} visible {} missed {}", sender.path(), figure.event().text(),
-                figure.visible().text(), missed);
+        var figure = new BenchReport.PushFigure(
+                sender.path(), event.size(), Percentiles.of(event), Percentiles.of(visible), missed, null);
+        log.info(
+                "push via {}: event {} visible {} missed {}",
+                sender.path(),
+                figure.event().text(),
+                figure.visible().text(),
+                missed);
         return figure;
     }
 

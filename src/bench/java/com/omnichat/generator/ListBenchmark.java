@@ -1,5 +1,14 @@
 package com.omnichat.generator;
 
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.base.SystemAccess;
+import com.omnichat.channel.ChannelService;
+import com.omnichat.chat.ChatCursor;
+import com.omnichat.chat.ChatFilter;
+import com.omnichat.chat.ChatFilter.Responsible;
+import com.omnichat.chat.ChatFilter.StateTab;
+import com.omnichat.chat.ConversationSummary;
+import com.omnichat.chat.InboxService;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,27 +19,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
-
-import com.omnichat.base.StaffPrincipal;
-import com.omnichat.base.SystemAccess;
-import com.omnichat.channel.ChannelService;
-import com.omnichat.chat.ChatCursor;
-import com.omnichat.chat.ChatFilter;
-import com.omnichat.chat.ChatFilter.Responsible;
-import com.omnichat.chat.ChatFilter.StateTab;
-import com.omnichat.chat.ConversationSummary;
-import com.omnichat.chat.InboxService;
 
 /**
  * Point 2 and 3 of the benchmark: the chat list through {@link InboxService#list} and
@@ -60,8 +57,7 @@ class ListBenchmark {
     }
 
     /** A user to measure as. */
-    record Who(String label, StaffPrincipal principal) {
-    }
+    record Who(String label, StaffPrincipal principal) {}
 
     /**
      * The inbox's filter combinations: state tabs × responsible (all, mine, unassigned) ×
@@ -73,21 +69,31 @@ class ListBenchmark {
         for (StateTab state : StateTab.values()) {
             for (Responsible responsible : List.of(Responsible.ALL, Responsible.MINE, Responsible.UNASSIGNED)) {
                 for (boolean channel : List.of(false, true)) {
-                    String name = state.name().toLowerCase(java.util.Locale.ROOT) + ", " + responsible.name().toLowerCase(java.util.Locale.ROOT)
-                            + (channel ? ", 1 channel" : "");
-                    filters.put(name, new ChatFilter(state, "", false, channel ? Set.of(channelId) : Set.of(),
-                            responsible, null));
+                    String name = state.name().toLowerCase(java.util.Locale.ROOT) + ", "
+                            + responsible.name().toLowerCase(java.util.Locale.ROOT) + (channel ? ", 1 channel" : "");
+                    filters.put(
+                            name,
+                            new ChatFilter(
+                                    state, "", false, channel ? Set.of(channelId) : Set.of(), responsible, null));
                 }
             }
         }
         for (StateTab state : StateTab.values()) {
-            filters.put(state.name().toLowerCase(java.util.Locale.ROOT) + ", unanswered",
+            filters.put(
+                    state.name().toLowerCase(java.util.Locale.ROOT) + ", unanswered",
                     new ChatFilter(state, "", true, Set.of(), Responsible.ALL, null));
         }
-        filters.put("all, search name 'олена'", new ChatFilter(StateTab.ALL, "олена", false, Set.of(), Responsible.ALL, null));
-        filters.put("open, search name 'олена'", new ChatFilter(StateTab.OPEN, "олена", false, Set.of(), Responsible.ALL, null));
-        filters.put("all, search name 'shev'", new ChatFilter(StateTab.ALL, "shev", false, Set.of(), Responsible.ALL, null));
-        filters.put("all, search nickname '" + rareNickname + "'",
+        filters.put(
+                "all, search name 'олена'",
+                new ChatFilter(StateTab.ALL, "олена", false, Set.of(), Responsible.ALL, null));
+        filters.put(
+                "open, search name 'олена'",
+                new ChatFilter(StateTab.OPEN, "олена", false, Set.of(), Responsible.ALL, null));
+        filters.put(
+                "all, search name 'shev'",
+                new ChatFilter(StateTab.ALL, "shev", false, Set.of(), Responsible.ALL, null));
+        filters.put(
+                "all, search nickname '" + rareNickname + "'",
                 new ChatFilter(StateTab.ALL, rareNickname, false, Set.of(), Responsible.ALL, null));
         return filters;
     }
@@ -96,12 +102,19 @@ class ListBenchmark {
         List<BenchReport.ListFigure> figures = new ArrayList<>();
         for (Who who : users) {
             for (var entry : filters.entrySet()) {
-                var figure = SystemAccess.callAs(who.principal(), () -> measure(who, entry.getKey(), entry.getValue(),
-                        runs, comparisonRuns));
-                log.info("list {} | {}: first {} deep {} counts {} | comparison deep {} counts {} | floor {} / {}",
-                        who.label(), entry.getKey(), figure.first().text(), figure.deep().text(),
-                        figure.counts().text(), figure.comparisonDeep().text(), figure.comparisonCounts().text(),
-                        figure.floorFirst(), figure.floorDeep());
+                var figure = SystemAccess.callAs(
+                        who.principal(), () -> measure(who, entry.getKey(), entry.getValue(), runs, comparisonRuns));
+                log.info(
+                        "list {} | {}: first {} deep {} counts {} | comparison deep {} counts {} | floor {} / {}",
+                        who.label(),
+                        entry.getKey(),
+                        figure.first().text(),
+                        figure.deep().text(),
+                        figure.counts().text(),
+                        figure.comparisonDeep().text(),
+                        figure.comparisonCounts().text(),
+                        figure.floorFirst(),
+                        figure.floorDeep());
                 figures.add(figure);
             }
         }
@@ -164,7 +177,10 @@ class ListBenchmark {
                 long t2 = System.nanoTime();
                 for (ListSql.Query count : ListSql.comparisonCounts(filter, visible, user.id())) {
                     // The last of the three is "all": how many chats match this tab and filter.
-                    matching[0] = sql.sql(count.sql()).params(count.params()).query(Long.class).single();
+                    matching[0] = sql.sql(count.sql())
+                            .params(count.params())
+                            .query(Long.class)
+                            .single();
                 }
                 double tCounts = Percentiles.millisSince(t2);
                 if (i >= 1) {
@@ -178,9 +194,21 @@ class ListBenchmark {
 
         double floorFirst = floor(firstQuery);
         double floorDeep = floor(deepQuery);
-        return new BenchReport.ListFigure(who.label(), name, matching[0], Percentiles.of(first), pages + 1, deepRows,
-                Percentiles.of(deep), Percentiles.of(counts), Percentiles.of(cFirst), Percentiles.of(cDeep),
-                Percentiles.of(cCounts), floorFirst, floorDeep, plan(deepQuery));
+        return new BenchReport.ListFigure(
+                who.label(),
+                name,
+                matching[0],
+                Percentiles.of(first),
+                pages + 1,
+                deepRows,
+                Percentiles.of(deep),
+                Percentiles.of(counts),
+                Percentiles.of(cFirst),
+                Percentiles.of(cDeep),
+                Percentiles.of(cCounts),
+                floorFirst,
+                floorDeep,
+                plan(deepQuery));
     }
 
     /** The channels the service would query: the user's, narrowed by the channel filter. */
@@ -194,12 +222,18 @@ class ListBenchmark {
 
     /** The statement the chat list sends for a page: the one that reads the conversations in list order. */
     private static StatementCapture.Captured pageStatement(Runnable call) {
-        return StatementCapture.single("chat list page",
-                sql -> sql.contains("from conversation") && sql.contains("order by sort_at desc, id desc"), call);
+        return StatementCapture.single(
+                "chat list page",
+                sql -> sql.contains("from conversation") && sql.contains("order by sort_at desc, id desc"),
+                call);
     }
 
     private static int rows(JdbcClient sql, ListSql.Query query) {
-        return sql.sql(query.sql()).params(query.params()).query((rs, n) -> rs.getLong(1)).list().size();
+        return sql.sql(query.sql())
+                .params(query.params())
+                .query((rs, n) -> rs.getLong(1))
+                .list()
+                .size();
     }
 
     /**
@@ -225,8 +259,8 @@ class ListBenchmark {
 
     /** The plan in text form, kept in the JSON report as evidence. */
     String plan(StatementCapture.Captured query) {
-        return withConnection(connection -> String.join("\n",
-                explain(connection, "analyze, buffers, costs off, timing off", query)));
+        return withConnection(
+                connection -> String.join("\n", explain(connection, "analyze, buffers, costs off, timing off", query)));
     }
 
     private static List<String> explain(Connection connection, String options, StatementCapture.Captured query)
@@ -248,8 +282,8 @@ class ListBenchmark {
      * statements are planned, and kind to the comparison too).
      */
     private <T> T withCustomPlans(Function<JdbcClient, T> work) {
-        return withConnection(connection -> work.apply(
-                JdbcClient.create(new SingleConnectionDataSource(connection, true))));
+        return withConnection(
+                connection -> work.apply(JdbcClient.create(new SingleConnectionDataSource(connection, true))));
     }
 
     private interface OnConnection<T> {

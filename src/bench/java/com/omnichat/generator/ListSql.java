@@ -1,13 +1,12 @@
 package com.omnichat.generator;
 
+import com.omnichat.chat.ChatFilter;
+import com.omnichat.chat.ChatFilter.StateTab;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.omnichat.chat.ChatFilter;
-import com.omnichat.chat.ChatFilter.StateTab;
 
 /**
  * The comparison the benchmark measures our chat list against (ours is measured through the
@@ -20,11 +19,9 @@ import com.omnichat.chat.ChatFilter.StateTab;
  */
 final class ListSql {
 
-    private ListSql() {
-    }
+    private ListSql() {}
 
-    record Query(String sql, Map<String, Object> params) {
-    }
+    record Query(String sql, Map<String, Object> params) {}
 
     /** One page by offset, with the per-row unread count (client messages since the last manager reply, max 10). */
     static Query comparisonPage(ChatFilter filter, Set<Long> channels, long userId, int offset, int limit) {
@@ -32,7 +29,8 @@ final class ListSql {
         addResponsible(where, filter, userId);
         where.params.put("limit", limit);
         where.params.put("offset", offset);
-        return new Query("""
+        return new Query(
+                """
                 select c.id, c.channel_id, c.client_id, c.state, c.responsible_id, c.sort_at, c.last_message_at,
                        c.last_message_preview, c.last_message_kind, c.unanswered, c.client_name, c.client_nickname,
                        c.client_photo_url,
@@ -42,8 +40,8 @@ final class ListSql {
                                                                      where r.conversation_id = c.id
                                                                        and r.kind = 'MANAGER'), 0)
                                               limit 10) unread) as unread_count
-                from conversation c""" + " where " + where.sql()
-                + " order by c.sort_at desc, c.id desc limit :limit offset :offset", where.params);
+                from conversation c""" + " where " + where.sql() + " order by c.sort_at desc, c.id desc limit :limit offset :offset",
+                where.params);
     }
 
     /** The three counts shown above the list: mine, unassigned, all — each counted in full. */
@@ -90,7 +88,7 @@ final class ListSql {
                 where.add("c.responsible_id = :me");
                 where.params.put("me", filter.responsibleUserId() == null ? -1L : filter.responsibleUserId());
             }
-            case ALL -> { }
+            case ALL -> {}
         }
     }
 

@@ -1,16 +1,14 @@
 package com.omnichat.generator;
 
-import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.chat.PresenceService;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Point 7: heap per open operator UI. N operators sign in over HTTP and each opens the chats
@@ -31,8 +29,7 @@ class MemoryBenchmark {
     }
 
     /** One operator: who signs in and which chat he opens. */
-    record Operator(long userId, String login, String password, long chatId) {
-    }
+    record Operator(long userId, String login, String password, long chatId) {}
 
     BenchReport.MemoryFigure run(String baseUrl, List<Operator> operators, int sessions, StaffPrincipal observer)
             throws Exception {
@@ -51,13 +48,24 @@ class MemoryBenchmark {
             long after = usedAfterGc();
             signOut(open);
             long released = usedAfterGc();
-            var figure = new BenchReport.MemoryFigure(sessions, verified, mib(before), mib(after), mib(released),
+            var figure = new BenchReport.MemoryFigure(
+                    sessions,
+                    verified,
+                    mib(before),
+                    mib(after),
+                    mib(released),
                     Math.round((after - before) / 1024.0 / sessions * 10) / 10.0,
                     "HTTP sessions (sign-in form, then the chats page with a chat open), heap in use after "
                             + "System.gc(); then all signed out");
-            log.info("memory: {} sessions ({} verified open), heap {} MiB -> {} MiB ({} MiB after signing out), "
-                    + "{} KiB per UI", sessions, verified, figure.heapBeforeMiB(), figure.heapAfterMiB(),
-                    figure.heapAfterSignOutMiB(), figure.perUiKiB());
+            log.info(
+                    "memory: {} sessions ({} verified open), heap {} MiB -> {} MiB ({} MiB after signing out), "
+                            + "{} KiB per UI",
+                    sessions,
+                    verified,
+                    figure.heapBeforeMiB(),
+                    figure.heapAfterMiB(),
+                    figure.heapAfterSignOutMiB(),
+                    figure.perUiKiB());
             return figure;
         } finally {
             signOut(warm);

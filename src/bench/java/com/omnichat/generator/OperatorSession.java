@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 final class OperatorSession implements AutoCloseable {
 
     private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
-    private static final Pattern CSRF_PARAMETER = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"");
+    private static final Pattern CSRF_PARAMETER =
+            Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"");
 
     private static final Pattern SECURITY_KEY = Pattern.compile("\"Vaadin-Security-Key\":\"([^\"]+)\"");
     private static final Pattern UI_ID = Pattern.compile("\"v-uiId\":(\\d+)");
@@ -36,8 +37,11 @@ final class OperatorSession implements AutoCloseable {
 
     OperatorSession(String baseUrl) {
         this.baseUrl = baseUrl;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     /** Signs in through the login form (CSRF token from the login page). */
@@ -49,8 +53,8 @@ final class OperatorSession implements AutoCloseable {
         HttpResponse<String> response = postForm("/login", form);
         String location = response.headers().firstValue("Location").orElse("");
         if (response.statusCode() != 302 || location.contains("error") || location.endsWith("/login")) {
-            throw new IllegalStateException("Sign-in as " + login + " failed: " + response.statusCode() + " -> "
-                    + location);
+            throw new IllegalStateException(
+                    "Sign-in as " + login + " failed: " + response.statusCode() + " -> " + location);
         }
     }
 
@@ -77,12 +81,13 @@ final class OperatorSession implements AutoCloseable {
         }
         String navigate = """
                 {"csrfToken":"%s","rpc":[{"type":"event","node":1,"event":"ui-navigate","data":{"route":"%s",\
-                "query":"","appShellTitle":"","historyState":{"idx":0},"trigger":""}}],"syncId":0,"clientId":0}"""
-                .formatted(key.group(1), route);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(baseUrl + "/?v-r=uidl&v-uiId=" + ui.group(1)))
-                .header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(navigate)).build(), HttpResponse.BodyHandlers.ofString());
+                "query":"","appShellTitle":"","historyState":{"idx":0},"trigger":""}}],"syncId":0,"clientId":0}""".formatted(key.group(1), route);
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/?v-r=uidl&v-uiId=" + ui.group(1)))
+                        .header("Content-Type", "application/json; charset=UTF-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(navigate))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return expectJson(response, "Navigation to " + route);
     }
 
@@ -120,14 +125,17 @@ final class OperatorSession implements AutoCloseable {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String enc(String value) {

@@ -28,7 +28,8 @@ public record Percentiles(double p50, double p95, double p99, int samples) {
     }
 
     static String ms(double value) {
-        return value >= 100 ? Long.toString(Math.round(value))
+        return value >= 100
+                ? Long.toString(Math.round(value))
                 : String.format(java.util.Locale.ROOT, value >= 10 ? "%.1f" : "%.2f", value);
     }
 

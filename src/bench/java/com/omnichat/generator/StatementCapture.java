@@ -11,9 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
-
 import javax.sql.DataSource;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -50,8 +48,7 @@ class StatementCapture implements BeanPostProcessor {
         }
     }
 
-    record Binding(Method setter, @Nullable Object[] args) {
-    }
+    record Binding(Method setter, @Nullable Object[] args) {}
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -74,10 +71,12 @@ class StatementCapture implements BeanPostProcessor {
             RECORDING.remove();
         }
         List<Captured> matching = captured.stream()
-                .filter(c -> sql.test(c.sql().toLowerCase(Locale.ROOT))).toList();
+                .filter(c -> sql.test(c.sql().toLowerCase(Locale.ROOT)))
+                .toList();
         if (matching.size() != 1) {
-            throw new IllegalStateException("Expected the service to send one " + what + " statement, it sent "
-                    + matching.size() + ": " + captured.stream().map(Captured::sql).toList());
+            throw new IllegalStateException(
+                    "Expected the service to send one " + what + " statement, it sent " + matching.size() + ": "
+                            + captured.stream().map(Captured::sql).toList());
         }
         return matching.getFirst();
     }
@@ -123,7 +122,8 @@ class StatementCapture implements BeanPostProcessor {
     }
 
     private interface Handler<T> {
-        @Nullable Object handle(T target, Method method, @Nullable Object[] args) throws Throwable;
+        @Nullable
+        Object handle(T target, Method method, @Nullable Object[] args) throws Throwable;
     }
 
     private static <T> T proxy(Class<T> type, T target, Handler<T> handler) {

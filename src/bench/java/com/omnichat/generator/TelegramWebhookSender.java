@@ -23,8 +23,10 @@ final class TelegramWebhookSender implements InboundSender {
     private final URI url;
     private final String secret;
     private final int acceptedStatus;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     TelegramWebhookSender(long channelId, String url, String secret) {
         this(channelId, url, secret, 200);
@@ -67,9 +69,14 @@ final class TelegramWebhookSender implements InboundSender {
 
     /** The status the webhook answers a request with this secret (a forged one: 401). */
     int post(String body, String withSecret) throws Exception {
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header(SECRET_HEADER, withSecret)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = http.send(
+                HttpRequest.newBuilder(url)
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .header(SECRET_HEADER, withSecret)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         return response.statusCode();
     }
 
@@ -77,12 +84,10 @@ final class TelegramWebhookSender implements InboundSender {
     static String update(Delivery d) {
         String[] name = d.clientName().split(" ", 2);
         String person = """
-                "id":%d,"first_name":"%s","last_name":"%s","username":"%s\"""".formatted(d.clientUserId(), name[0],
-                name.length > 1 ? name[1] : "", d.clientNickname());
+                "id":%d,"first_name":"%s","last_name":"%s","username":"%s\"""".formatted(d.clientUserId(), name[0], name.length > 1 ? name[1] : "", d.clientNickname());
         return """
                 {"update_id":%d,"message":{"message_id":%d,"date":%d,"chat":{%s,"type":"private"},\
-                "from":{%s,"is_bot":false},"text":"%s"}}""".formatted(d.sequence(), d.sequence(),
-                System.currentTimeMillis() / 1000, person, person, d.text());
+                "from":{%s,"is_bot":false},"text":"%s"}}""".formatted(d.sequence(), d.sequence(), System.currentTimeMillis() / 1000, person, person, d.text());
     }
 
     @Override

@@ -1,12 +1,11 @@
 package com.omnichat.base;
 
+import jakarta.validation.MessageInterpolator;
+import jakarta.validation.metadata.ConstraintDescriptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.validation.MessageInterpolator;
-import jakarta.validation.metadata.ConstraintDescriptor;
 
 /**
  * Bean Validation messages from the application's bundles: a constraint's

@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -72,8 +71,8 @@ public class ClusterBroadcaster implements SmartLifecycle {
 
     private void listenLoop() {
         while (running) {
-            try (Connection connection = DriverManager.getConnection(dataSource.determineUrl(),
-                    dataSource.determineUsername(), dataSource.determinePassword())) {
+            try (Connection connection = DriverManager.getConnection(
+                    dataSource.determineUrl(), dataSource.determineUsername(), dataSource.determinePassword())) {
                 try (Statement st = connection.createStatement()) {
                     st.execute("listen " + CHANNEL);
                 }

@@ -1,22 +1,20 @@
 package com.omnichat.base;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Pattern;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,14 +27,15 @@ import org.jspecify.annotations.Nullable;
 public final class Drafts {
 
     // The factory configured by META-INF/validation.xml: the one Vaadin's binders use too.
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    private static final Validator VALIDATOR =
+            Validation.buildDefaultValidatorFactory().getValidator();
 
-    private Drafts() {
-    }
+    private Drafts() {}
 
     public static <T> T valid(T draft) {
         Set<ConstraintViolation<T>> violations = VALIDATOR.validate(draft);
-        violations.stream().min(Comparator.comparing((ConstraintViolation<T> v) -> position(v))
+        violations.stream()
+                .min(Comparator.comparing((ConstraintViolation<T> v) -> position(v))
                         .thenComparingInt(Drafts::severity))
                 .ifPresent(v -> {
                     throw failure(v);
@@ -86,13 +85,15 @@ public final class Drafts {
         if (components == null) {
             return 0;
         }
-        List<String> names = Arrays.stream(components).map(RecordComponent::getName).toList();
+        List<String> names =
+                Arrays.stream(components).map(RecordComponent::getName).toList();
         return Math.max(names.indexOf(name), 0);
     }
 
     /** A missing value is reported before its form, its form before its fine print. */
     private static int severity(ConstraintViolation<?> v) {
-        Class<? extends Annotation> type = v.getConstraintDescriptor().getAnnotation().annotationType();
+        Class<? extends Annotation> type =
+                v.getConstraintDescriptor().getAnnotation().annotationType();
         if (type == NotNull.class || type == NotBlank.class || type == NotEmpty.class) {
             return 0;
         }

@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param secretKey AES-GCM key for channel secrets and visitor tokens (32 random bytes, base64)
  */
 @ConfigurationProperties("omnichat")
-public record OmnichatProperties(@DefaultValue("") String publicUrl, @DefaultValue("") String secretKey) {
+public record OmnichatProperties(
+        @DefaultValue("") String publicUrl,
+        @DefaultValue("") String secretKey) {
 
     public OmnichatProperties {
         publicUrl = publicUrl.strip().replaceAll("/+$", "");

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Small pieces of SQL text every module's plain-SQL queries need the same way. */
 public final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /**
      * The text with LIKE's wildcards and the escape character taken literally; the predicate

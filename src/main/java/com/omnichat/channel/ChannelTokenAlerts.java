@@ -1,18 +1,16 @@
 package com.omnichat.channel;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import com.omnichat.base.ClusterBroadcaster;
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.MenuAlert;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.channel.internal.ChannelStateStore;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Tells administrators when a provider rejected a channel's access token (Meta code 190):
@@ -48,8 +46,7 @@ public class ChannelTokenAlerts implements MenuAlert {
         }
         return jdbc.sql("""
                         select c.name from channel_state s join channel c on c.id = s.channel_id
-                        where s.token_rejected_at is not null order by c.name""")
-                .query(String.class).list();
+                        where s.token_rejected_at is not null order by c.name""").query(String.class).list();
     }
 
     @Override
@@ -60,16 +57,18 @@ public class ChannelTokenAlerts implements MenuAlert {
     @Override
     public Runnable subscribe(Consumer<@Nullable Notice> listener) {
         if (!administrator()) {
-            return () -> { };
+            return () -> {};
         }
         return broadcaster.subscribe(payload -> {
             if (!payload.startsWith(ChannelStateStore.TOKEN_EVENT)) {
                 return;
             }
-            String[] parts = payload.substring(ChannelStateStore.TOKEN_EVENT.length()).split("\\|");
+            String[] parts =
+                    payload.substring(ChannelStateStore.TOKEN_EVENT.length()).split("\\|");
             if (parts.length == 2 && parts[1].equals("rejected")) {
                 listener.accept(name(Long.parseLong(parts[0]))
-                        .map(name -> new Notice("channels.token-alert.notice", List.<Object>of(name))).orElse(null));
+                        .map(name -> new Notice("channels.token-alert.notice", List.<Object>of(name)))
+                        .orElse(null));
             } else {
                 listener.accept(null);
             }
@@ -77,7 +76,10 @@ public class ChannelTokenAlerts implements MenuAlert {
     }
 
     private Optional<String> name(long channelId) {
-        return jdbc.sql("select name from channel where id = ?").param(channelId).query(String.class).optional();
+        return jdbc.sql("select name from channel where id = ?")
+                .param(channelId)
+                .query(String.class)
+                .optional();
     }
 
     private static boolean administrator() {

@@ -1,8 +1,5 @@
 package com.omnichat.chat;
 
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
-
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.SystemAccess;
@@ -13,8 +10,10 @@ import com.omnichat.customer.ClientSavedAsBuyer;
 import com.omnichat.customer.ClientService;
 import com.omnichat.customer.ClientSummary;
 import com.omnichat.customer.ClientUpdated;
-import com.omnichat.customer.Phones;
 import com.omnichat.customer.ClientsMerged;
+import com.omnichat.customer.Phones;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
 
 /**
  * The chat's side of the lead/buyer card. Runs inside the card's transaction: chats follow
@@ -33,8 +32,13 @@ class ClientCardTrail {
     private final ClientService clients;
     private final ConversationChanges changes;
 
-    ClientCardTrail(ConversationQueries conversations, MessageStore messages, ChatUpdates updates,
-                    ChannelService channels, ClientService clients, ConversationChanges changes) {
+    ClientCardTrail(
+            ConversationQueries conversations,
+            MessageStore messages,
+            ChatUpdates updates,
+            ChannelService channels,
+            ClientService clients,
+            ConversationChanges changes) {
         this.conversations = conversations;
         this.messages = messages;
         this.updates = updates;
@@ -89,10 +93,18 @@ class ClientCardTrail {
                 }
             }
             case NOTE -> trail(event.conversationId(), event.clientId(), "client-note");
-            case PHONE_CONFIRMED -> trail(event.conversationId(), event.clientId(), "client-phone-confirmed",
-                    Phones.display(event.value()));
-            case EMAIL_CONFIRMED -> trail(event.conversationId(), event.clientId(), "client-email-confirmed",
-                    String.valueOf(event.value()));
+            case PHONE_CONFIRMED ->
+                trail(
+                        event.conversationId(),
+                        event.clientId(),
+                        "client-phone-confirmed",
+                        Phones.display(event.value()));
+            case EMAIL_CONFIRMED ->
+                trail(
+                        event.conversationId(),
+                        event.clientId(),
+                        "client-email-confirmed",
+                        String.valueOf(event.value()));
         }
         announce(event.clientId());
     }
@@ -107,7 +119,8 @@ class ClientCardTrail {
         }
         StaffPrincipal actor = CurrentStaff.require();
         var conversation = conversations.byId(conversationId);
-        if (conversation == null || conversation.clientId() != clientId
+        if (conversation == null
+                || conversation.clientId() != clientId
                 || !channels.canAccess(actor, conversation.channelId())) {
             return;
         }
@@ -116,13 +129,18 @@ class ClientCardTrail {
         for (int i = 0; i < args.length; i++) {
             all[i + 1] = args[i];
         }
-        messages.insertSystemMessage(conversationId, conversation.channelId(),
-                actor.id() == SystemAccess.SYSTEM_USER_ID ? null : actor.id(), code, all);
+        messages.insertSystemMessage(
+                conversationId,
+                conversation.channelId(),
+                actor.id() == SystemAccess.SYSTEM_USER_ID ? null : actor.id(),
+                code,
+                all);
     }
 
     /** Tells the views of every chat of the client (after commit) that something changed. */
     private void announce(long clientId) {
-        conversations.chatsOfClient(clientId)
+        conversations
+                .chatsOfClient(clientId)
                 .forEach(c -> updates.publish(new ChatEvent(Type.UPDATED, c.id(), c.channelId(), null)));
     }
 }

@@ -1,9 +1,8 @@
 package com.omnichat.chat;
 
+import com.omnichat.customer.ClientProfileRefreshed;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
-import com.omnichat.customer.ClientProfileRefreshed;
 
 /** Keeps the chat list's copy of the client's name, nickname and photo in step with refreshed profiles. */
 @Component

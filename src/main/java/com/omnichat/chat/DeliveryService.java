@@ -1,18 +1,16 @@
 package com.omnichat.chat;
 
+import com.omnichat.channel.DeliveryReports;
+import com.omnichat.customer.ClientIdentities;
+import com.omnichat.customer.ClientIdentityRef;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.omnichat.channel.DeliveryReports;
-import com.omnichat.customer.ClientIdentities;
-import com.omnichat.customer.ClientIdentityRef;
 
 /**
  * The contract through which channel connectors report what happened to a manager's
@@ -29,8 +27,12 @@ public class DeliveryService implements DeliveryReports {
     private final ClientIdentities identities;
     private final ConversationQueries conversations;
 
-    DeliveryService(JdbcClient jdbc, MessageStore messages, ChatUpdates updates, ClientIdentities identities,
-                    ConversationQueries conversations) {
+    DeliveryService(
+            JdbcClient jdbc,
+            MessageStore messages,
+            ChatUpdates updates,
+            ClientIdentities identities,
+            ConversationQueries conversations) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.updates = updates;
@@ -48,15 +50,21 @@ public class DeliveryService implements DeliveryReports {
                         where e.channel_id = m.channel_id and e.external_id = ? and e.id <> m.id
                           and e.sent_from_app is not null and e.kind = 'MANAGER'""")
                 .params(messageId, externalId)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional()
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .optional()
                 .ifPresent(echo -> {
-                    jdbc.sql("update message set reply_to_id = null where reply_to_id = ?").param(echo[0]).update();
-                    jdbc.sql("delete from attachment where message_id = ?").param(echo[0]).update();
+                    jdbc.sql("update message set reply_to_id = null where reply_to_id = ?")
+                            .param(echo[0])
+                            .update();
+                    jdbc.sql("delete from attachment where message_id = ?")
+                            .param(echo[0])
+                            .update();
                     jdbc.sql("delete from message where id = ?").param(echo[0]).update();
                     updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, echo[1], channelOf(echo[1]), null));
                 });
         jdbc.sql("update message set external_id = ? where id = ?")
-                .params(externalId, messageId).update();
+                .params(externalId, messageId)
+                .update();
         advance(messageId, DeliveryStatus.SENT, null);
     }
 
@@ -83,8 +91,7 @@ public class DeliveryService implements DeliveryReports {
         Optional<Long> conversation = messages.conversationOf(messageId);
         int changed = jdbc.sql("""
                         update message set delivery_status = 'FAILED', failure_reason = ?
-                        where id = ? and kind = 'MANAGER' and delivery_status in ('PENDING', 'SENT')""")
-                .params(shortReason, messageId).update();
+                        where id = ? and kind = 'MANAGER' and delivery_status in ('PENDING', 'SENT')""").params(shortReason, messageId).update();
         if (changed > 0 && conversation.isPresent()) {
             long channelId = channelOf(conversation.get());
             messages.insertSystemMessage(conversation.get(), channelId, null, "delivery-failed", shortReason);
@@ -94,12 +101,19 @@ public class DeliveryService implements DeliveryReports {
 
     /** Every earlier sent manager message to this client on the channel is delivered or read. */
     @Override
-    public void watermark(long channelId, String externalUserId, boolean read, @Nullable Instant upTo,
-                          @Nullable String upToExternalId) {
+    public void watermark(
+            long channelId,
+            String externalUserId,
+            boolean read,
+            @Nullable Instant upTo,
+            @Nullable String upToExternalId) {
         if (upTo == null && upToExternalId == null) {
             return;
         }
-        Long identity = identities.find(channelId, externalUserId).map(ClientIdentityRef::identityId).orElse(null);
+        Long identity = identities
+                .find(channelId, externalUserId)
+                .map(ClientIdentityRef::identityId)
+                .orElse(null);
         if (identity == null) {
             return;
         }
@@ -115,12 +129,17 @@ public class DeliveryService implements DeliveryReports {
                           and ((cast(:upTo as timestamptz) is not null and m.created_at <= cast(:upTo as timestamptz))
                                or m.id <= (select id from bound))
                         returning m.conversation_id""")
-                .param("channel", channelId).param("identity", identity).param("mid", upToExternalId)
-                .param("status", read ? "READ" : "DELIVERED").param("below", read ? "DELIVERED" : "SENT")
+                .param("channel", channelId)
+                .param("identity", identity)
+                .param("mid", upToExternalId)
+                .param("status", read ? "READ" : "DELIVERED")
+                .param("below", read ? "DELIVERED" : "SENT")
                 .param("upTo", upTo == null ? null : Timestamp.from(upTo))
-                .query(Long.class).list();
-        conversations.stream().distinct().forEach(c ->
-                updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, c, channelId, null)));
+                .query(Long.class)
+                .list();
+        conversations.stream()
+                .distinct()
+                .forEach(c -> updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, c, channelId, null)));
     }
 
     private void advance(long messageId, DeliveryStatus status, @Nullable String reason) {
@@ -130,10 +149,11 @@ public class DeliveryService implements DeliveryReports {
                         where id = ? and kind = 'MANAGER' and delivery_status <> 'FAILED'
                           and array_position(array['PENDING','SENT','DELIVERED','READ']::varchar[], delivery_status)
                               < array_position(array['PENDING','SENT','DELIVERED','READ']::varchar[], ?::varchar)""")
-                .params(status.name(), reason, messageId, status.name()).update();
+                .params(status.name(), reason, messageId, status.name())
+                .update();
         if (changed > 0) {
-            messages.conversationOf(messageId).ifPresent(c ->
-                    updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, c, channelOf(c), null)));
+            messages.conversationOf(messageId)
+                    .ifPresent(c -> updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, c, channelOf(c), null)));
         }
     }
 

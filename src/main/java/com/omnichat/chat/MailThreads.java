@@ -1,19 +1,17 @@
 package com.omnichat.chat;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Objects;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.InboundMessage;
 import com.omnichat.channel.MailDetails;
 import com.omnichat.customer.ClientIdentityRef;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * Which chat an e-mail joins: the chat holding a message it answers (In-Reply-To, then
@@ -41,10 +39,15 @@ class MailThreads {
             throw new UserFacingException("write.error.subject-required");
         }
         String clean = clip(subject.strip(), 500);
-        long created = changes.createThread(channelId, identity, Instant.now(), "out:" + UUID.randomUUID(), clean,
-                threadSubject(clean)).orElseThrow();
-        messages.insertSystemMessage(created, channelId,
-                user.id() == SystemAccess.SYSTEM_USER_ID ? null : user.id(), "started-by-manager", user.fullName());
+        long created = changes.createThread(
+                        channelId, identity, Instant.now(), "out:" + UUID.randomUUID(), clean, threadSubject(clean))
+                .orElseThrow();
+        messages.insertSystemMessage(
+                created,
+                channelId,
+                user.id() == SystemAccess.SYSTEM_USER_ID ? null : user.id(),
+                "started-by-manager",
+                user.fullName());
         return created;
     }
 
@@ -66,25 +69,35 @@ class MailThreads {
     ConversationQueries.Row lockThread(InboundMessage in, MailDetails mail, ClientIdentityRef client, Instant at) {
         Long id = byReferences(in.channelId(), client.identityId(), mail);
         if (id == null && !mail.threadSubject().isBlank()) {
-            id = conversations.threadWithSubject(client.identityId(), clip(mail.threadSubject(), 500),
-                    at.minus(SAME_SUBJECT_WINDOW)).orElse(null);
+            id = conversations
+                    .threadWithSubject(
+                            client.identityId(), clip(mail.threadSubject(), 500), at.minus(SAME_SUBJECT_WINDOW))
+                    .orElse(null);
         }
         if (id != null) {
             return Objects.requireNonNull(conversations.lock(id));
         }
         String threadKey = clip(in.externalMessageId(), 250);
-        long created = changes.createThread(in.channelId(), client, at, threadKey,
+        long created = changes.createThread(
+                        in.channelId(),
+                        client,
+                        at,
+                        threadKey,
                         mail.subject() == null ? null : clip(mail.subject(), 500),
                         mail.threadSubject().isBlank() ? null : clip(mail.threadSubject(), 500))
                 // A concurrent delivery of the thread's first mail created it.
-                .orElseGet(() -> conversations.thread(client.identityId(), threadKey).orElseThrow());
+                .orElseGet(() ->
+                        conversations.thread(client.identityId(), threadKey).orElseThrow());
         return Objects.requireNonNull(conversations.lock(created));
     }
 
     private @Nullable Long byReferences(long channelId, long identityId, MailDetails mail) {
         // Only this client's chats: a reply from another address starts that address's own chat.
-        return mail.references().isEmpty() ? null
-                : conversations.holdingMessage(channelId, identityId, mail.references()).orElse(null);
+        return mail.references().isEmpty()
+                ? null
+                : conversations
+                        .holdingMessage(channelId, identityId, mail.references())
+                        .orElse(null);
     }
 
     private static String clip(String text, int max) {

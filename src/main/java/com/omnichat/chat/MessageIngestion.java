@@ -1,28 +1,26 @@
 package com.omnichat.chat;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import com.omnichat.base.NotFoundException;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ClientContactsSink;
 import com.omnichat.channel.ClientState;
-import com.omnichat.channel.InboundSink;
 import com.omnichat.channel.InboundMessage;
+import com.omnichat.channel.InboundSink;
 import com.omnichat.channel.IngestResult;
 import com.omnichat.channel.MessageOrigin;
 import com.omnichat.customer.ClientIdentities;
 import com.omnichat.customer.ClientIdentityRef;
 import com.omnichat.customer.ClientService;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The contract every channel connector calls for a client message. Idempotent on the
@@ -46,10 +44,18 @@ public class MessageIngestion implements InboundSink {
     private final ClientIdentities identities;
     private final ChannelService channels;
 
-    MessageIngestion(ClientService clients, ConversationQueries conversations,
-                     MessageStore messages, ChatUpdates updates, ApplicationEventPublisher events, JdbcClient jdbc,
-                     MailThreads mailThreads, ClientContactsSink contacts, ConversationChanges changes,
-                     ClientIdentities identities, ChannelService channels) {
+    MessageIngestion(
+            ClientService clients,
+            ConversationQueries conversations,
+            MessageStore messages,
+            ChatUpdates updates,
+            ApplicationEventPublisher events,
+            JdbcClient jdbc,
+            MailThreads mailThreads,
+            ClientContactsSink contacts,
+            ConversationChanges changes,
+            ClientIdentities identities,
+            ChannelService channels) {
         this.changes = changes;
         this.identities = identities;
         this.channels = channels;
@@ -86,11 +92,14 @@ public class MessageIngestion implements InboundSink {
         Instant at = in.sentAt().isAfter(Instant.now()) ? Instant.now() : in.sentAt();
         // Lock first: concurrent deliveries into one chat queue here, so counters stay exact.
         // An e-mail joins its thread's chat (one client may have several); other channels have one chat.
-        var conversation = in.mail() == null ? lockConversation(in.channelId(), client, at)
+        var conversation = in.mail() == null
+                ? lockConversation(in.channelId(), client, at)
                 : mailThreads.lockThread(in, in.mail(), client, at);
         boolean automatic = in.mail() != null && in.mail().automatic();
-        Long replyTo = in.replyToExternalId() == null ? null
-                : messages.findByExternalId(in.channelId(), in.replyToExternalId()).orElse(null);
+        Long replyTo = in.replyToExternalId() == null
+                ? null
+                : messages.findByExternalId(in.channelId(), in.replyToExternalId())
+                        .orElse(null);
         Optional<Long> inserted = insertAndCount(conversation.id(), in, client, replyTo, at, origin, automatic);
         if (inserted.isEmpty()) {
             // A concurrent delivery of the same message won the insert (and counted it).
@@ -100,12 +109,14 @@ public class MessageIngestion implements InboundSink {
         in.attachments().forEach(a -> messages.insertAttachment(messageId, a.fileName(), a.contentType(), a.content()));
         // Files still to be downloaded: a placeholder each, so the message shows at once.
         List<Long> placeholders = in.pending().stream()
-                .map(p -> messages.insertPlaceholder(messageId, p.fileName(), p.contentType(), p.image(),
-                        p.sizeBytes()))
+                .map(p ->
+                        messages.insertPlaceholder(messageId, p.fileName(), p.contentType(), p.image(), p.sizeBytes()))
                 .toList();
         if (in.mail() != null) {
             // The sender's address goes on the card unverified: anyone can write from any address.
-            contacts.contactsLeft(in.channelId(), in.client().externalUserId(),
+            contacts.contactsLeft(
+                    in.channelId(),
+                    in.client().externalUserId(),
                     new ClientContactsSink.ContactDetails(null, in.mail().fromAddress(), null));
         }
         if (automatic) {
@@ -125,9 +136,14 @@ public class MessageIngestion implements InboundSink {
      * Inserts the client message and, only if it was new, raises the conversation to the top,
      * reopens it and counts the message: one statement.
      */
-    private Optional<Long> insertAndCount(long conversationId, InboundMessage in, ClientIdentityRef client,
-                                          @Nullable Long replyTo, Instant at, @Nullable MessageOrigin origin,
-                                          boolean automatic) {
+    private Optional<Long> insertAndCount(
+            long conversationId,
+            InboundMessage in,
+            ClientIdentityRef client,
+            @Nullable Long replyTo,
+            Instant at,
+            @Nullable MessageOrigin origin,
+            boolean automatic) {
         return jdbc.sql("""
                         with inserted as (
                             insert into message (conversation_id, channel_id, kind, body, reply_to_id, external_id,
@@ -150,25 +166,46 @@ public class MessageIngestion implements InboundSink {
                             where id = :id and exists (select 1 from inserted) and not :automatic
                         )
                         select id from inserted""")
-                .param("id", conversationId).param("channel", in.channelId()).param("body", in.text())
-                .param("replyTo", replyTo).param("external", in.externalMessageId())
+                .param("id", conversationId)
+                .param("channel", in.channelId())
+                .param("body", in.text())
+                .param("replyTo", replyTo)
+                .param("external", in.externalMessageId())
                 // The provider's quote only stands in for an original that is not stored here.
-                .param("quoteAuthor", replyTo != null || in.quote() == null ? null : clip(in.quote().authorName(), 200))
-                .param("quoteText", replyTo != null || in.quote() == null ? null : in.quote().text())
+                .param(
+                        "quoteAuthor",
+                        replyTo != null || in.quote() == null
+                                ? null
+                                : clip(in.quote().authorName(), 200))
+                .param(
+                        "quoteText",
+                        replyTo != null || in.quote() == null
+                                ? null
+                                : in.quote().text())
                 .param("at", Timestamp.from(at))
                 .param("origin", origin == null ? null : origin.kind().name())
                 .param("originRef", origin == null ? null : clip(origin.ref(), 200))
                 .param("originUrl", origin == null ? null : clip(origin.url(), 2000))
                 .param("postId", origin == null ? null : clip(origin.postId(), 100))
                 .param("postCaption", origin == null ? null : clip(origin.caption(), 300))
-                .param("preview", MessageStore.preview(in.text(), in.attachments().size() + in.pending().size()))
-                .param("subject", in.mail() == null || in.mail().subject() == null ? null
-                        : clip(in.mail().subject(), 500))
+                .param(
+                        "preview",
+                        MessageStore.preview(
+                                in.text(),
+                                in.attachments().size() + in.pending().size()))
+                .param(
+                        "subject",
+                        in.mail() == null || in.mail().subject() == null
+                                ? null
+                                : clip(in.mail().subject(), 500))
                 .param("html", in.mail() == null ? null : in.mail().html())
                 .param("quoted", in.mail() == null ? null : in.mail().quoted())
                 .param("automatic", automatic)
-                .param("name", client.name()).param("nickname", client.nickname()).param("photo", client.photoUrl())
-                .query(Long.class).optional();
+                .param("name", client.name())
+                .param("nickname", client.nickname())
+                .param("photo", client.photoUrl())
+                .query(Long.class)
+                .optional();
     }
 
     /** The client edited his message: the text changes and the message is marked edited. */
@@ -178,11 +215,11 @@ public class MessageIngestion implements InboundSink {
         messages.findByExternalId(channelId, externalMessageId).ifPresent(id -> {
             int changed = jdbc.sql("""
                             update message set body = ?, edited = true
-                            where id = ? and kind = 'CLIENT' and body is distinct from ?""")
-                    .params(text, id, text).update();
+                            where id = ? and kind = 'CLIENT' and body is distinct from ?""").params(text, id, text).update();
             if (changed > 0) {
-                messages.conversationOf(id).ifPresent(conversation ->
-                        updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, conversation, channelId, null)));
+                messages.conversationOf(id)
+                        .ifPresent(conversation ->
+                                updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, conversation, channelId, null)));
             }
         });
     }
@@ -191,9 +228,14 @@ public class MessageIngestion implements InboundSink {
     @Override
     @Transactional
     public void clientState(long channelId, String externalUserId, ClientState state) {
-        identities.find(channelId, externalUserId).flatMap(i -> conversations.idOfIdentity(i.identityId()))
+        identities
+                .find(channelId, externalUserId)
+                .flatMap(i -> conversations.idOfIdentity(i.identityId()))
                 .ifPresent(conversation -> {
-                    messages.insertSystemMessage(conversation, channelId, null,
+                    messages.insertSystemMessage(
+                            conversation,
+                            channelId,
+                            null,
                             "client-" + state.name().toLowerCase(java.util.Locale.ROOT));
                     updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, conversation, channelId, null));
                 });
@@ -210,9 +252,11 @@ public class MessageIngestion implements InboundSink {
                                or post_caption is distinct from coalesce(?, post_caption))
                         returning conversation_id""")
                 .params(clip(url, 2000), clip(caption, 300), channelId, postId, clip(url, 2000), clip(caption, 300))
-                .query(Long.class).list();
-        conversations.stream().distinct().forEach(c ->
-                updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, c, channelId, null)));
+                .query(Long.class)
+                .list();
+        conversations.stream()
+                .distinct()
+                .forEach(c -> updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, c, channelId, null)));
     }
 
     /** The client reacted to a message or took his reaction back: shown on the message. */
@@ -237,11 +281,13 @@ public class MessageIngestion implements InboundSink {
     private void changeAndPublish(long channelId, String externalMessageId, String sql, @Nullable String... value) {
         messages.findByExternalId(channelId, externalMessageId).ifPresent(id -> {
             var statement = jdbc.sql(sql);
-            int changed = value.length == 0 ? statement.params(id).update()
+            int changed = value.length == 0
+                    ? statement.params(id).update()
                     : statement.params(value[0], id, value[0]).update();
             if (changed > 0) {
-                messages.conversationOf(id).ifPresent(conversation ->
-                        updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, conversation, channelId, null)));
+                messages.conversationOf(id)
+                        .ifPresent(conversation ->
+                                updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, conversation, channelId, null)));
             }
         });
     }
@@ -257,13 +303,16 @@ public class MessageIngestion implements InboundSink {
     public IngestResult echo(EchoMessage in) {
         Optional<Long> known = messages.findByExternalId(in.channelId(), in.externalMessageId());
         if (known.isPresent()) {
-            return new IngestResult(known.get(), messages.conversationOf(known.get()).orElseThrow(), true);
+            return new IngestResult(
+                    known.get(), messages.conversationOf(known.get()).orElseThrow(), true);
         }
         ClientIdentityRef client = clients.resolve(in.channelId(), in.to());
         Instant at = in.sentAt().isAfter(Instant.now()) ? Instant.now() : in.sentAt();
         var conversation = lockConversation(in.channelId(), client, at);
-        Long replyTo = in.replyToExternalId() == null ? null
-                : messages.findByExternalId(in.channelId(), in.replyToExternalId()).orElse(null);
+        Long replyTo = in.replyToExternalId() == null
+                ? null
+                : messages.findByExternalId(in.channelId(), in.replyToExternalId())
+                        .orElse(null);
         Optional<Long> inserted = jdbc.sql("""
                         with inserted as (
                             insert into message (conversation_id, channel_id, kind, body, reply_to_id, external_id,
@@ -281,18 +330,25 @@ public class MessageIngestion implements InboundSink {
                             where id = :id and exists (select 1 from inserted)
                         )
                         select id from inserted""")
-                .param("id", conversation.id()).param("channel", in.channelId()).param("body", in.text())
-                .param("replyTo", replyTo).param("external", in.externalMessageId()).param("app", clip(in.app(), 50))
-                .param("at", Timestamp.from(at)).param("preview", MessageStore.preview(in.text(), in.pending().size()))
-                .query(Long.class).optional();
+                .param("id", conversation.id())
+                .param("channel", in.channelId())
+                .param("body", in.text())
+                .param("replyTo", replyTo)
+                .param("external", in.externalMessageId())
+                .param("app", clip(in.app(), 50))
+                .param("at", Timestamp.from(at))
+                .param("preview", MessageStore.preview(in.text(), in.pending().size()))
+                .query(Long.class)
+                .optional();
         if (inserted.isEmpty()) {
-            long id = messages.findByExternalId(in.channelId(), in.externalMessageId()).orElseThrow();
+            long id = messages.findByExternalId(in.channelId(), in.externalMessageId())
+                    .orElseThrow();
             return new IngestResult(id, conversation.id(), true);
         }
         long messageId = inserted.get();
         List<Long> placeholders = in.pending().stream()
-                .map(p -> messages.insertPlaceholder(messageId, p.fileName(), p.contentType(), p.image(),
-                        p.sizeBytes()))
+                .map(p ->
+                        messages.insertPlaceholder(messageId, p.fileName(), p.contentType(), p.image(), p.sizeBytes()))
                 .toList();
         updates.publish(new ChatEvent(ChatEvent.Type.MESSAGE, conversation.id(), in.channelId(), null));
         return new IngestResult(messageId, conversation.id(), false, placeholders);
@@ -326,5 +382,4 @@ public class MessageIngestion implements InboundSink {
         changes.createForIdentity(channelId, client, at);
         return Objects.requireNonNull(conversations.lockByIdentity(client.identityId()));
     }
-
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -47,10 +46,17 @@ class MessageSearch {
      * first, in conversations {@code channelIds} and the filter's tab, responsible and
      * unanswered choice admit.
      */
-    List<Found> page(ChatFilter filter, Set<Long> channelIds, long currentUserId, @Nullable Long beforeMessageId,
-                     int skip, int limit) {
-        String[] query = jdbc.sql(QUERY).param("text", filter.search())
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+    List<Found> page(
+            ChatFilter filter,
+            Set<Long> channelIds,
+            long currentUserId,
+            @Nullable Long beforeMessageId,
+            int skip,
+            int limit) {
+        String[] query = jdbc.sql(QUERY)
+                .param("text", filter.search())
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .single();
         if (query[0] == null || query[0].isEmpty()) {
             return List.of();
         }
@@ -67,19 +73,23 @@ class MessageSearch {
                 from message m
                 join lateral (select %s from conversation where id = m.conversation_id and %s) c on true
                 where m.search_tsv @@ cast(:textQuery as tsquery) and m.id < :beforeMessage
-                order by m.id desc limit :matchLimit offset :matchSkip""".formatted(ConversationQueries.COLUMNS,
-                chats.sql());
-        List<Hit> hits = jdbc.sql(sql).params(params).query((rs, n) -> new Hit(ConversationQueries.row(rs, n),
-                rs.getLong("message_id"), MessageKind.valueOf(rs.getString("message_kind")),
-                rs.getTimestamp("message_at").toInstant(), rs.getString("body"))).list();
+                order by m.id desc limit :matchLimit offset :matchSkip""".formatted(ConversationQueries.COLUMNS, chats.sql());
+        List<Hit> hits = jdbc.sql(sql)
+                .params(params)
+                .query((rs, n) -> new Hit(
+                        ConversationQueries.row(rs, n),
+                        rs.getLong("message_id"),
+                        MessageKind.valueOf(rs.getString("message_kind")),
+                        rs.getTimestamp("message_at").toInstant(),
+                        rs.getString("body")))
+                .list();
         Snippets snippets = Snippets.of(jdbc, hits.stream().map(Hit::body).toList(), query[1]);
-        return hits.stream().map(h -> new Found(h.chat(), new MessageMatch(h.messageId(), h.kind(), h.at(),
-                snippets.of(h.body())))).toList();
+        return hits.stream()
+                .map(h -> new Found(h.chat(), new MessageMatch(h.messageId(), h.kind(), h.at(), snippets.of(h.body()))))
+                .toList();
     }
 
-    record Found(ConversationQueries.Row chat, MessageMatch match) {
-    }
+    record Found(ConversationQueries.Row chat, MessageMatch match) {}
 
-    private record Hit(ConversationQueries.Row chat, long messageId, MessageKind kind, Instant at, String body) {
-    }
+    private record Hit(ConversationQueries.Row chat, long messageId, MessageKind kind, Instant at, String body) {}
 }

@@ -1,20 +1,17 @@
 package com.omnichat.chat;
 
-import java.util.List;
-import java.util.Optional;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.MailThread;
 import com.omnichat.channel.OutboundMessage;
 import com.omnichat.channel.OutboundSource;
 import com.omnichat.customer.ClientIdentities;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** What the delivery worker sends for a manager's message: recipient, text, quoted message, files. */
 @Component
@@ -51,29 +48,52 @@ class OutboundMessages implements OutboundSource {
                         left join message r on r.id = m.reply_to_id
                         where m.id = ? and m.kind = 'MANAGER'""")
                 .param(messageId)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6),
+                .query((rs, n) -> new Row(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
                         rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
-                        rs.getLong(8), rs.getString(9), rs.getString(10)))
+                        rs.getLong(8),
+                        rs.getString(9),
+                        rs.getString(10)))
                 .optional()
                 // The recipient is the customer module's, the channel's kind the channel module's.
                 .flatMap(m -> identities.externalUserId(m.identityId()).map(recipient -> {
-                    boolean mail = channels.find(m.channelId()).map(c -> c.type() == ChannelType.EMAIL).orElse(false);
-                    return new OutboundMessage(m.id(), m.channelId(), recipient, m.body(), m.replyToExternalId(), files,
-                            route(m.origin()), m.lastClientMessageAt(),
+                    boolean mail = channels.find(m.channelId())
+                            .map(c -> c.type() == ChannelType.EMAIL)
+                            .orElse(false);
+                    return new OutboundMessage(
+                            m.id(),
+                            m.channelId(),
+                            recipient,
+                            m.body(),
+                            m.replyToExternalId(),
+                            files,
+                            route(m.origin()),
+                            m.lastClientMessageAt(),
                             mail ? thread(m.conversationId(), m.id(), m.subject()) : null,
                             TemplateReplies.read(m.template()));
                 }));
     }
 
-    private record Row(long id, long channelId, long identityId, @Nullable String body,
-                       @Nullable String replyToExternalId, @Nullable String origin,
-                       java.time.@Nullable Instant lastClientMessageAt, long conversationId, @Nullable String subject,
-                       @Nullable String template) {
-    }
+    private record Row(
+            long id,
+            long channelId,
+            long identityId,
+            @Nullable String body,
+            @Nullable String replyToExternalId,
+            @Nullable String origin,
+            java.time.@Nullable Instant lastClientMessageAt,
+            long conversationId,
+            @Nullable String subject,
+            @Nullable String template) {}
 
     private static OutboundMessage.Route route(String origin) {
-        return "COMMENT_ANSWER".equals(origin) ? OutboundMessage.Route.COMMENT
+        return "COMMENT_ANSWER".equals(origin)
+                ? OutboundMessage.Route.COMMENT
                 : "PRIVATE_REPLY".equals(origin) ? OutboundMessage.Route.PRIVATE_REPLY : OutboundMessage.Route.DIRECT;
     }
 
@@ -84,7 +104,9 @@ class OutboundMessages implements OutboundSource {
                         where conversation_id = ? and id < ? and kind in ('CLIENT', 'MANAGER') and not automatic
                               and external_id is not null
                         order by id""")
-                .params(conversationId, messageId).query(String.class).list();
+                .params(conversationId, messageId)
+                .query(String.class)
+                .list();
         return new MailThread(subject, ids);
     }
 }

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,6 +23,7 @@ final class Snippets {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     /** A match deep in a long e-mail is still found; only its highlight is not looked for past this. */
     private static final int SCANNED = 20_000;
+
     static final int BEFORE = 40;
     static final int LENGTH = 180;
 
@@ -48,8 +48,10 @@ final class Snippets {
         List<String> matching = jdbc.sql("""
                         select w from unnest(cast(:words as text[])) w
                         where to_tsvector('omnichat_search'::regconfig, w) @@ cast(:query as tsquery)""")
-                .param("words", words.toArray(String[]::new)).param("query", anyWordQuery)
-                .query(String.class).list();
+                .param("words", words.toArray(String[]::new))
+                .param("query", anyWordQuery)
+                .query(String.class)
+                .list();
         return new Snippets(Set.copyOf(matching));
     }
 

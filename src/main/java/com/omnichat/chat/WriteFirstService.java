@@ -1,14 +1,5 @@
 package com.omnichat.chat;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.StaffPrincipal;
@@ -21,6 +12,13 @@ import com.omnichat.customer.ClientIdentityRef;
 import com.omnichat.customer.ClientListFilter;
 import com.omnichat.customer.ClientService;
 import com.omnichat.customer.ClientSummary;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * "Write message": a manager starts (or continues) a conversation with a client on a
@@ -72,8 +70,8 @@ public class WriteFirstService {
      * the dialog starts by phone on a channel that only takes an approved template as the first
      * message (WhatsApp), so free text is not possible.
      */
-    public record ChannelChoice(ChannelInfo channel, Reason reason, @Nullable Long conversationId,
-                                boolean templateRequired) {
+    public record ChannelChoice(
+            ChannelInfo channel, Reason reason, @Nullable Long conversationId, boolean templateRequired) {
 
         public ChannelChoice(ChannelInfo channel, Reason reason, @Nullable Long conversationId) {
             this(channel, reason, conversationId, false);
@@ -96,10 +94,18 @@ public class WriteFirstService {
     private final com.omnichat.sales.OrderService orders;
     private final com.omnichat.channel.TemplateService templates;
 
-    WriteFirstService(ChannelService channels, ClientService clients, ClientIdentities identities, InboxService inbox,
-                      MessageStore messages, ConversationQueries conversations, ConversationChanges changes,
-                      MailThreads mailThreads, TemplateReplies templateReplies,
-                      com.omnichat.sales.OrderService orders, com.omnichat.channel.TemplateService templates) {
+    WriteFirstService(
+            ChannelService channels,
+            ClientService clients,
+            ClientIdentities identities,
+            InboxService inbox,
+            MessageStore messages,
+            ConversationQueries conversations,
+            ConversationChanges changes,
+            MailThreads mailThreads,
+            TemplateReplies templateReplies,
+            com.omnichat.sales.OrderService orders,
+            com.omnichat.channel.TemplateService templates) {
         this.mailThreads = mailThreads;
         this.templates = templates;
         this.templateReplies = templateReplies;
@@ -145,8 +151,10 @@ public class WriteFirstService {
     @Transactional(readOnly = true)
     public List<ChannelChoice> channelsFor(long clientId) {
         ClientSummary client = clients.summary(clientId);
-        return channels.myChannels().stream().map(c -> choice(client, c))
-                .sorted(java.util.Comparator.comparing((ChannelChoice c) -> !c.offered())).toList();
+        return channels.myChannels().stream()
+                .map(c -> choice(client, c))
+                .sorted(java.util.Comparator.comparing((ChannelChoice c) -> !c.offered()))
+                .toList();
     }
 
     /**
@@ -169,9 +177,14 @@ public class WriteFirstService {
      * Starts (or continues) the conversation with an approved template, as a channel that
      * starts dialogs by phone only with a template requires; see {@link TemplateReplies#send}.
      */
-    public long writeTemplate(long clientId, long channelId, String name, String language,
-                              java.util.Map<String, String> header, java.util.Map<String, String> body,
-                              @Nullable String headerMediaUrl) {
+    public long writeTemplate(
+            long clientId,
+            long channelId,
+            String name,
+            String language,
+            java.util.Map<String, String> header,
+            java.util.Map<String, String> body,
+            @Nullable String headerMediaUrl) {
         long conversationId = open(clientId, channelId, true, null);
         templateReplies.send(conversationId, name, language, header, body, headerMediaUrl);
         return conversationId;
@@ -181,7 +194,9 @@ public class WriteFirstService {
     private long open(long clientId, long channelId, boolean template, @Nullable String subject) {
         StaffPrincipal user = CurrentStaff.require();
         ClientSummary client = clients.summary(clientId);
-        ChannelInfo channel = channels.myChannels().stream().filter(c -> c.id() == channelId).findFirst()
+        ChannelInfo channel = channels.myChannels().stream()
+                .filter(c -> c.id() == channelId)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("Channel " + channelId));
         ChannelChoice choice = choice(client, channel);
         if (!choice.offered()) {
@@ -194,7 +209,7 @@ public class WriteFirstService {
         long conversationId = switch (choice.reason()) {
             case EXISTING_CHAT -> choice.conversationId();
             case KNOWN_ON_CHANNEL ->
-                    startChat(channelId, identities.latest(client.id(), channelId).orElseThrow(), user);
+                startChat(channelId, identities.latest(client.id(), channelId).orElseThrow(), user);
             case BY_PHONE -> startChat(channelId, phoneIdentity(client, channelId), user);
             case BY_EMAIL -> mailThreads.start(channelId, emailIdentity(client, channelId), subject, user);
             default -> throw new IllegalStateException(choice.reason().name());
@@ -222,9 +237,10 @@ public class WriteFirstService {
             return new ChannelChoice(channel, client.email() == null ? Reason.NEEDS_EMAIL : Reason.BY_EMAIL, null);
         }
         if (capabilities.contains(Capability.START_BY_PHONE)) {
-            return client.phone() == null ? new ChannelChoice(channel, Reason.NEEDS_PHONE, null)
-                    : new ChannelChoice(channel, Reason.BY_PHONE, null,
-                    capabilities.contains(Capability.START_NEEDS_TEMPLATE));
+            return client.phone() == null
+                    ? new ChannelChoice(channel, Reason.NEEDS_PHONE, null)
+                    : new ChannelChoice(
+                            channel, Reason.BY_PHONE, null, capabilities.contains(Capability.START_NEEDS_TEMPLATE));
         }
         return new ChannelChoice(channel, Reason.BOT_NEEDS_CLIENT_FIRST, null);
     }
@@ -235,7 +251,8 @@ public class WriteFirstService {
     }
 
     private ClientIdentityRef emailIdentity(ClientSummary client, long channelId) {
-        String address = java.util.Objects.requireNonNull(client.email()).strip().toLowerCase(java.util.Locale.ROOT);
+        String address =
+                java.util.Objects.requireNonNull(client.email()).strip().toLowerCase(java.util.Locale.ROOT);
         ClientIdentityRef identity = identities.identityFor(client.id(), channelId, address);
         if (identity.clientId() != client.id()) {
             throw new UserFacingException("write.error.email-of-other-client", address, identity.name());
@@ -247,8 +264,10 @@ public class WriteFirstService {
         String phone = java.util.Objects.requireNonNull(client.phone());
         // The provider cannot address this number (not a valid number for it, or not on it): say so.
         String externalId = channels.externalUserIdForPhone(channelId, phone)
-                .orElseThrow(() -> new UserFacingException("write.error.phone-not-on-channel",
-                        com.omnichat.customer.Phones.display(phone), channelName(channelId)));
+                .orElseThrow(() -> new UserFacingException(
+                        "write.error.phone-not-on-channel",
+                        com.omnichat.customer.Phones.display(phone),
+                        channelName(channelId)));
         ClientIdentityRef identity = identities.identityFor(client.id(), channelId, externalId);
         if (identity.clientId() != client.id()) {
             // The number is another client's on this channel: never write into his chat by mistake.
@@ -258,18 +277,25 @@ public class WriteFirstService {
     }
 
     private String channelName(long channelId) {
-        return channels.myChannels().stream().filter(c -> c.id() == channelId).map(ChannelInfo::name).findFirst()
+        return channels.myChannels().stream()
+                .filter(c -> c.id() == channelId)
+                .map(ChannelInfo::name)
+                .findFirst()
                 .orElse("");
     }
 
     /** A chat for the identity (a new one, or the one it already has), marked as started by the manager. */
     private long startChat(long channelId, ClientIdentityRef identity, StaffPrincipal user) {
-        Long created = changes.createForIdentity(channelId, identity, Instant.now()).orElse(null);
+        Long created =
+                changes.createForIdentity(channelId, identity, Instant.now()).orElse(null);
         if (created == null) {
             return conversations.directChatOf(identity.identityId()).orElseThrow();
         }
-        messages.insertSystemMessage(created, channelId,
-                user.id() == com.omnichat.base.SystemAccess.SYSTEM_USER_ID ? null : user.id(), "started-by-manager",
+        messages.insertSystemMessage(
+                created,
+                channelId,
+                user.id() == com.omnichat.base.SystemAccess.SYSTEM_USER_ID ? null : user.id(),
+                "started-by-manager",
                 user.fullName());
         return created;
     }

@@ -3,7 +3,6 @@ package com.omnichat.customer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -38,8 +37,7 @@ public class ClientIdentities {
         jdbc.sql("""
                         insert into client_identity (client_id, channel_id, external_user_id, display_name, nickname, photo_url)
                         select c.id, ?, ?, c.name, c.nickname, c.photo_url from client c where c.id = ?
-                        on conflict (channel_id, external_user_id) do nothing""")
-                .params(channelId, externalUserId, clientId).update();
+                        on conflict (channel_id, external_user_id) do nothing""").params(channelId, externalUserId, clientId).update();
         return find(channelId, externalUserId).orElseThrow();
     }
 
@@ -47,21 +45,27 @@ public class ClientIdentities {
     @Transactional(readOnly = true)
     public Optional<ClientIdentityRef> find(long channelId, String externalUserId) {
         return jdbc.sql(SELECT + " where i.channel_id = ? and i.external_user_id = ?")
-                .params(channelId, externalUserId).query(ClientIdentities::ref).optional();
+                .params(channelId, externalUserId)
+                .query(ClientIdentities::ref)
+                .optional();
     }
 
     /** The client's newest identity on the channel. */
     @Transactional(readOnly = true)
     public Optional<ClientIdentityRef> latest(long clientId, long channelId) {
         return jdbc.sql(SELECT + " where i.client_id = ? and i.channel_id = ? order by i.id desc limit 1")
-                .params(clientId, channelId).query(ClientIdentities::ref).optional();
+                .params(clientId, channelId)
+                .query(ClientIdentities::ref)
+                .optional();
     }
 
     /** The identity's id on its channel (where messages to the client go). */
     @Transactional(readOnly = true)
     public Optional<String> externalUserId(long identityId) {
-        return jdbc.sql("select external_user_id from client_identity where id = ?").param(identityId)
-                .query(String.class).optional();
+        return jdbc.sql("select external_user_id from client_identity where id = ?")
+                .param(identityId)
+                .query(String.class)
+                .optional();
     }
 
     private static ClientIdentityRef ref(ResultSet rs, int n) throws SQLException {

@@ -12,8 +12,7 @@ public final class ClientPredicates {
     private static final String SEARCH_TEXT = "lower(c.name || ' ' || coalesce(c.nickname, '') || ' '"
             + " || coalesce(c.phone, '') || ' ' || coalesce(c.email, ''))";
 
-    private ClientPredicates() {
-    }
+    private ClientPredicates() {}
 
     /**
      * The client has an identity on one of the channels in the {@code bigint[]} parameter

@@ -1,5 +1,13 @@
 package com.omnichat.customer;
 
+import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.NotFoundException;
+import com.omnichat.base.Sql;
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.base.Where;
+import com.omnichat.channel.ChannelInfo;
+import com.omnichat.channel.ChannelService;
+import com.omnichat.channel.ClientProfile;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -11,21 +19,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.omnichat.base.CurrentStaff;
-import com.omnichat.base.NotFoundException;
-import com.omnichat.base.Sql;
-import com.omnichat.base.StaffPrincipal;
-import com.omnichat.base.Where;
-import com.omnichat.channel.ChannelInfo;
-import com.omnichat.channel.ChannelService;
-import com.omnichat.channel.ClientProfile;
 
 /**
  * Clients (leads and buyers) and their identities on channels: reading, with the access
@@ -42,8 +40,11 @@ public class ClientService {
     private final ProviderVerifiedPhones verifiedPhones;
     private final ClientIdentities identities;
 
-    ClientService(JdbcClient jdbc, ChannelService channels, ProviderVerifiedPhones verifiedPhones,
-                  ClientIdentities identities) {
+    ClientService(
+            JdbcClient jdbc,
+            ChannelService channels,
+            ProviderVerifiedPhones verifiedPhones,
+            ClientIdentities identities) {
         this.jdbc = jdbc;
         this.channels = channels;
         this.verifiedPhones = verifiedPhones;
@@ -75,8 +76,11 @@ public class ClientService {
      */
     @Transactional(readOnly = true)
     public ClientSummary current(long clientId) {
-        long id = jdbc.sql("select coalesce(merged_into, id) from client where id = ?").param(clientId)
-                .query(Long.class).optional().orElse(clientId);
+        long id = jdbc.sql("select coalesce(merged_into, id) from client where id = ?")
+                .param(clientId)
+                .query(Long.class)
+                .optional()
+                .orElse(clientId);
         return summary(id);
     }
 
@@ -86,9 +90,12 @@ public class ClientService {
         if (clientIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("select id, name from client where id = any(?)")
+        return jdbc
+                .sql("select id, name from client where id = any(?)")
                 .param(clientIds.stream().distinct().toArray(Long[]::new))
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .list()
+                .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
@@ -111,8 +118,10 @@ public class ClientService {
                 .param(clientId)
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)})
                 .list();
-        Map<Long, ChannelInfo> info = channels.byIds(rows.stream().map(r -> (Long) r[1]).distinct().toList());
-        return rows.stream().filter(r -> info.containsKey((Long) r[1]))
+        Map<Long, ChannelInfo> info =
+                channels.byIds(rows.stream().map(r -> (Long) r[1]).distinct().toList());
+        return rows.stream()
+                .filter(r -> info.containsKey((Long) r[1]))
                 .map(r -> new ClientIdentity((Long) r[0], info.get((Long) r[1]), (String) r[2], (String) r[3]))
                 .toList();
     }
@@ -124,8 +133,7 @@ public class ClientService {
      */
     @Transactional(readOnly = true)
     public List<ClientSummary> list(ClientListFilter filter, int offset, int limit) {
-        return find(filter.search(), !filter.includeLeads(), Math.max(0, offset), Math.clamp(limit, 1, 500),
-                BY_NAME);
+        return find(filter.search(), !filter.includeLeads(), Math.max(0, offset), Math.clamp(limit, 1, 500), BY_NAME);
     }
 
     /** The first clients (or buyers) the user may see, oldest first (demo data). */
@@ -160,9 +168,11 @@ public class ClientService {
             where.add(ClientPredicates.matchesRow("search"), "search", Sql.contains(term));
         }
         where.param("limit", limit).param("offset", offset);
-        return jdbc.sql("select " + SUMMARY_COLUMNS + " from client c where " + where.sql()
-                        + " order by " + order + " limit :limit offset :offset")
-                .params(where.params()).query(ClientService::summaryRow).list();
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from client c where " + where.sql() + " order by " + order
+                        + " limit :limit offset :offset")
+                .params(where.params())
+                .query(ClientService::summaryRow)
+                .list();
     }
 
     /**
@@ -184,14 +194,25 @@ public class ClientService {
     /** The client as stored, merged leads excepted, without an access check (callers check). */
     Optional<ClientSummary> load(long clientId) {
         return jdbc.sql("select " + SUMMARY_COLUMNS + " from client c where c.id = ? and c.merged_into is null")
-                .param(clientId).query(ClientService::summaryRow).optional();
+                .param(clientId)
+                .query(ClientService::summaryRow)
+                .optional();
     }
 
     static ClientSummary summaryRow(ResultSet rs, int n) throws SQLException {
-        return new ClientSummary(rs.getLong("id"), rs.getString("name"), rs.getString("nickname"),
-                rs.getString("photo_url"), rs.getString("phone"), rs.getString("email"), rs.getString("note"),
-                rs.getBoolean("buyer"), channelIds(rs.getArray("channels")), rs.getLong("version"),
-                rs.getBoolean("phone_verified"), rs.getBoolean("email_verified"));
+        return new ClientSummary(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("nickname"),
+                rs.getString("photo_url"),
+                rs.getString("phone"),
+                rs.getString("email"),
+                rs.getString("note"),
+                rs.getBoolean("buyer"),
+                channelIds(rs.getArray("channels")),
+                rs.getLong("version"),
+                rs.getBoolean("phone_verified"),
+                rs.getBoolean("email_verified"));
     }
 
     private static Set<Long> channelIds(java.sql.Array array) throws SQLException {
@@ -217,20 +238,33 @@ public class ClientService {
                             insert into client_identity (client_id, channel_id, external_user_id, display_name, nickname,
                                                          photo_url, provider_user_id)
                             values (?, ?, ?, ?, ?, ?, ?) on conflict (channel_id, external_user_id) do nothing""")
-                    .params(holder.clientId(), channelId, profile.externalUserId(), displayName(profile),
-                            clip(profile.nickname()), profile.photoUrl(), clip(profile.providerUserId()))
+                    .params(
+                            holder.clientId(),
+                            channelId,
+                            profile.externalUserId(),
+                            displayName(profile),
+                            clip(profile.nickname()),
+                            profile.photoUrl(),
+                            clip(profile.providerUserId()))
                     .update();
             return Objects.requireNonNull(find(channelId, profile.externalUserId()));
         }
         String name = displayName(profile);
         Long clientId = jdbc.sql("insert into client (name, nickname, photo_url) values (?, ?, ?) returning id")
                 .params(name, clip(profile.nickname()), profile.photoUrl())
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         int inserted = jdbc.sql("""
                         insert into client_identity (client_id, channel_id, external_user_id, display_name, nickname, photo_url,
                                                      provider_user_id)
                         values (?, ?, ?, ?, ?, ?, ?) on conflict (channel_id, external_user_id) do nothing""")
-                .params(clientId, channelId, profile.externalUserId(), name, clip(profile.nickname()), profile.photoUrl(),
+                .params(
+                        clientId,
+                        channelId,
+                        profile.externalUserId(),
+                        name,
+                        clip(profile.nickname()),
+                        profile.photoUrl(),
                         clip(profile.providerUserId()))
                 .update();
         if (inserted == 0) {
@@ -250,8 +284,10 @@ public class ClientService {
     /** The provider's second id (WhatsApp's business-scoped user id) follows what it sends last. */
     private void keepProviderUserId(long identityId, @Nullable String providerUserId) {
         if (providerUserId != null) {
-            jdbc.sql("update client_identity set provider_user_id = ? where id = ? and provider_user_id is distinct from ?")
-                    .params(clip(providerUserId), identityId, clip(providerUserId)).update();
+            jdbc.sql(
+                            "update client_identity set provider_user_id = ? where id = ? and provider_user_id is distinct from ?")
+                    .params(clip(providerUserId), identityId, clip(providerUserId))
+                    .update();
         }
     }
 
@@ -262,7 +298,8 @@ public class ClientService {
     private static String displayName(ClientProfile profile) {
         String name = profile.displayName().strip();
         if (name.isEmpty()) {
-            name = profile.nickname() != null && !profile.nickname().isBlank() ? profile.nickname().strip()
+            name = profile.nickname() != null && !profile.nickname().isBlank()
+                    ? profile.nickname().strip()
                     : profile.externalUserId();
         }
         return name.length() <= NAME_MAX ? name : name.substring(0, NAME_MAX);

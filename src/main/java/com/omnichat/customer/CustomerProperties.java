@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultRegion region (ISO 3166 code) in which a client phone typed without a country code is read
  */
 @ConfigurationProperties("omnichat.phone")
-public record CustomerProperties(@DefaultValue("UA") String defaultRegion) {
-}
+public record CustomerProperties(@DefaultValue("UA") String defaultRegion) {}

@@ -2,7 +2,6 @@ package com.omnichat.quickreply;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,10 +13,11 @@ public record QuickReplyDraft(
         @NotBlank(message = "{quickreply.error.title-required}")
         @Size(max = QuickReplyService.MAX_TITLE, message = "{quickreply.error.title-too-long}")
         String title,
+
         @NotBlank(message = "{quickreply.error.body-required}")
         @Size(max = QuickReplyService.MAX_BODY, message = "{quickreply.error.body-too-long}")
         String body,
+
         @Nullable String shortcut,
         boolean active,
-        boolean shared) {
-}
+        boolean shared) {}

@@ -1,25 +1,23 @@
 package com.omnichat.quickreply;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.Drafts;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.sales.OrderService;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Quick replies. Shared templates are visible to everybody (when active) and edited by
@@ -36,8 +34,8 @@ public class QuickReplyService {
     public static final int MAX_SHORTCUT = 30;
 
     private static final Pattern SHORTCUT = Pattern.compile("[a-z0-9_-]+");
-    private static final Comparator<QuickReply> MOST_USED_FIRST = Comparator
-            .comparingLong(QuickReply::usageCount).reversed()
+    private static final Comparator<QuickReply> MOST_USED_FIRST = Comparator.comparingLong(QuickReply::usageCount)
+            .reversed()
             .thenComparing(q -> q.title().toLowerCase(Locale.ROOT))
             .thenComparingLong(QuickReply::id);
 
@@ -57,7 +55,9 @@ public class QuickReplyService {
     @Transactional(readOnly = true)
     public List<QuickReply> search(@Nullable String query) {
         String q = normalizeQuery(query);
-        return usable().filter(t -> q.isEmpty() || matches(t, q)).sorted(MOST_USED_FIRST).toList();
+        return usable().filter(t -> q.isEmpty() || matches(t, q))
+                .sorted(MOST_USED_FIRST)
+                .toList();
     }
 
     /**
@@ -72,9 +72,12 @@ public class QuickReplyService {
             return all;
         }
         List<QuickReply> byShortcut = all.stream()
-                .filter(t -> t.shortcut() != null && t.shortcut().startsWith(p)).toList();
+                .filter(t -> t.shortcut() != null && t.shortcut().startsWith(p))
+                .toList();
         List<QuickReply> byTitle = all.stream()
-                .filter(t -> !byShortcut.contains(t) && t.title().toLowerCase(Locale.ROOT).contains(p)).toList();
+                .filter(t -> !byShortcut.contains(t)
+                        && t.title().toLowerCase(Locale.ROOT).contains(p))
+                .toList();
         return Stream.concat(byShortcut.stream(), byTitle.stream()).toList();
     }
 
@@ -135,8 +138,8 @@ public class QuickReplyService {
      * unknown or unfilled variable before sending.
      */
     public static String fill(String text, Variables values) {
-        String filled = text.replace("{client_name}", values.clientName())
-                .replace("{manager_name}", values.managerName());
+        String filled =
+                text.replace("{client_name}", values.clientName()).replace("{manager_name}", values.managerName());
         if (values.orderNumber() != null) {
             filled = filled.replace("{order_number}", values.orderNumber());
         }
@@ -147,12 +150,15 @@ public class QuickReplyService {
 
     private Stream<QuickReply> usable() {
         return templates.visibleTo(CurrentStaff.require().id()).stream()
-                .map(QuickReplyEntity::toView).filter(QuickReply::active);
+                .map(QuickReplyEntity::toView)
+                .filter(QuickReply::active);
     }
 
     private static List<QuickReply> manageable(List<QuickReplyEntity> list, @Nullable String query) {
         String q = normalizeQuery(query);
-        return list.stream().map(QuickReplyEntity::toView).filter(t -> q.isEmpty() || matches(t, q))
+        return list.stream()
+                .map(QuickReplyEntity::toView)
+                .filter(t -> q.isEmpty() || matches(t, q))
                 .sorted(Comparator.comparing((QuickReply t) -> t.title().toLowerCase(Locale.ROOT))
                         .thenComparingLong(QuickReply::id))
                 .toList();
@@ -161,16 +167,15 @@ public class QuickReplyService {
     /** Loads a template the signed-in user may change: shared for administrators, personal for the owner. */
     private QuickReplyEntity editable(long id) {
         StaffPrincipal user = CurrentStaff.require();
-        QuickReplyEntity entity = templates.findVisible(id, user.id())
-                .orElseThrow(() -> new NotFoundException("Quick reply " + id));
+        QuickReplyEntity entity =
+                templates.findVisible(id, user.id()).orElseThrow(() -> new NotFoundException("Quick reply " + id));
         if (entity.ownerId() == null && !user.isAdministrator()) {
             throw new UserFacingException("quickreply.error.shared-admin-only");
         }
         return entity;
     }
 
-    private QuickReply save(QuickReplyEntity entity, QuickReplyDraft draft, @Nullable Long owner,
-                            @Nullable Long id) {
+    private QuickReply save(QuickReplyEntity entity, QuickReplyDraft draft, @Nullable Long owner, @Nullable Long id) {
         Drafts.valid(draft);
         String title = draft.title().strip();
         String body = draft.body().strip();
@@ -194,9 +199,10 @@ public class QuickReplyService {
      * shared templates and the owner's own (other people's personal ones are none of his business).
      */
     private boolean shortcutTaken(String shortcut, @Nullable Long owner, @Nullable Long id) {
-        List<QuickReplyEntity> candidates = owner == null ? templates.findByOwnerIdIsNull()
-                : templates.visibleTo(owner);
-        return candidates.stream().map(QuickReplyEntity::toView)
+        List<QuickReplyEntity> candidates =
+                owner == null ? templates.findByOwnerIdIsNull() : templates.visibleTo(owner);
+        return candidates.stream()
+                .map(QuickReplyEntity::toView)
                 .anyMatch(t -> shortcut.equals(t.shortcut()) && (id == null || t.id() != id));
     }
 
@@ -212,7 +218,8 @@ public class QuickReplyService {
     }
 
     private static boolean matches(QuickReply t, String q) {
-        return t.title().toLowerCase(Locale.ROOT).contains(q) || t.body().toLowerCase(Locale.ROOT).contains(q)
+        return t.title().toLowerCase(Locale.ROOT).contains(q)
+                || t.body().toLowerCase(Locale.ROOT).contains(q)
                 || (t.shortcut() != null && t.shortcut().contains(q));
     }
 

@@ -5,8 +5,7 @@ import org.jspecify.annotations.Nullable;
 /** The number search shared by requests and orders (input rules are the drafts' annotations). */
 final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     /** The number a search such as "1002" or "#1002" names, or null. */
     static @Nullable Long numberIn(String search) {

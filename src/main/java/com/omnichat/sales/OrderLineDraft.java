@@ -1,12 +1,10 @@
 package com.omnichat.sales;
 
-import java.math.BigDecimal;
-
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
-
+import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,12 +15,15 @@ import org.jspecify.annotations.Nullable;
 public record OrderLineDraft(
         @Nullable Long productId,
         @Nullable String description,
+
         @NotNull(message = "{order.error.quantity-required}")
         @Positive(message = "{order.error.quantity-positive}")
         @Digits(integer = 9, fraction = 3, message = "{order.error.quantity-format}")
-        @Nullable BigDecimal quantity,
+        @Nullable
+        BigDecimal quantity,
+
         @NotNull(message = "{order.error.price-required}")
         @PositiveOrZero(message = "{order.error.price-negative}")
         @Digits(integer = 12, fraction = Money.SCALE, message = "{order.error.price-format}")
-        @Nullable BigDecimal unitPrice) {
-}
+        @Nullable
+        BigDecimal unitPrice) {}

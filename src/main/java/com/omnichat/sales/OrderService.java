@@ -1,5 +1,12 @@
 package com.omnichat.sales;
 
+import com.omnichat.base.Drafts;
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.base.UserFacingException;
+import com.omnichat.base.Where;
+import com.omnichat.customer.ClientService;
+import com.omnichat.customer.ClientSummary;
+import com.omnichat.user.UserService;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,21 +16,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.omnichat.base.Drafts;
-import com.omnichat.base.StaffPrincipal;
-import com.omnichat.base.UserFacingException;
-import com.omnichat.base.Where;
-import com.omnichat.customer.ClientService;
-import com.omnichat.customer.ClientSummary;
-import com.omnichat.user.UserService;
 
 /**
  * Orders of buyers: created from the buyer's card, edited in the order form, listed in the
@@ -53,14 +51,30 @@ public class OrderService {
     private final ApplicationEventPublisher events;
     private final SalesRecords<SalesOrder> orders;
 
-    OrderService(JdbcClient jdbc, SalesAccess access, SalesParties parties, ClientService clients, UserService users,
-                 ApplicationEventPublisher events) {
+    OrderService(
+            JdbcClient jdbc,
+            SalesAccess access,
+            SalesParties parties,
+            ClientService clients,
+            UserService users,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.access = access;
         this.parties = parties;
         this.events = events;
-        this.orders = new SalesRecords<>(jdbc, access, clients, users, "o", "from sales_order o", COLUMNS,
-                OrderService::row, SalesOrder::clientId, SalesOrder::responsibleId, OrderService::named, "Order");
+        this.orders = new SalesRecords<>(
+                jdbc,
+                access,
+                clients,
+                users,
+                "o",
+                "from sales_order o",
+                COLUMNS,
+                OrderService::row,
+                SalesOrder::clientId,
+                SalesOrder::responsibleId,
+                OrderService::named,
+                "Order");
     }
 
     // ---- reading ----
@@ -93,9 +107,11 @@ public class OrderService {
     @Transactional(readOnly = true)
     public PastOrders pastOf(long clientId) {
         parties.client(clientId);
-        return jdbc.sql("select count(*), coalesce(sum(total), 0) from sales_order where client_id = ? and status = 'DELIVERED'")
+        return jdbc.sql(
+                        "select count(*), coalesce(sum(total), 0) from sales_order where client_id = ? and status = 'DELIVERED'")
                 .param(clientId)
-                .query((rs, n) -> new PastOrders(rs.getInt(1), rs.getBigDecimal(2).setScale(Money.SCALE)))
+                .query((rs, n) ->
+                        new PastOrders(rs.getInt(1), rs.getBigDecimal(2).setScale(Money.SCALE)))
                 .single();
     }
 
@@ -106,10 +122,16 @@ public class OrderService {
     @Transactional(readOnly = true)
     public @Nullable String latestActiveNumber(long clientId) {
         // The access predicate, not the client check: a quick reply must never fail over this.
-        Where where = orders.visible().add("o.client_id = :client", "client", clientId).add(ACTIVE);
+        Where where = orders.visible()
+                .add("o.client_id = :client", "client", clientId)
+                .add(ACTIVE);
         return jdbc.sql("select o.number from sales_order o where " + where.sql()
                         + " order by o.created_at desc, o.id desc limit 1")
-                .params(where.params()).query(Long.class).optional().map(String::valueOf).orElse(null);
+                .params(where.params())
+                .query(Long.class)
+                .optional()
+                .map(String::valueOf)
+                .orElse(null);
     }
 
     // ---- changing ----
@@ -126,19 +148,31 @@ public class OrderService {
         }
         SalesParties.Source source = parties.source(user, client, conversationId, null);
         Valid valid = validate(draft);
-        long number = jdbc.sql("select nextval('order_number_seq')").query(Long.class).single();
+        long number =
+                jdbc.sql("select nextval('order_number_seq')").query(Long.class).single();
         long id = jdbc.sql("""
                         insert into sales_order (number, client_id, status, delivery_method, delivery_address,
                                                  payment_method, paid, comment, responsible_id, conversation_id,
                                                  channel_id, total)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(number, clientId, valid.status().name(), nameOf(draft.deliveryMethod()), valid.address(),
-                        nameOf(draft.paymentMethod()), draft.paid(), valid.comment(), draft.responsibleId(),
-                        source.conversationId(), source.channelId(), valid.total())
-                .query(Long.class).single();
+                .params(
+                        number,
+                        clientId,
+                        valid.status().name(),
+                        nameOf(draft.deliveryMethod()),
+                        valid.address(),
+                        nameOf(draft.paymentMethod()),
+                        draft.paid(),
+                        valid.comment(),
+                        draft.responsibleId(),
+                        source.conversationId(),
+                        source.channelId(),
+                        valid.total())
+                .query(Long.class)
+                .single();
         insertLines(id, valid.lines());
-        events.publishEvent(new OrderCreated(id, number, clientId, source.conversationId(), source.channelId(),
-                user.id(), user.fullName()));
+        events.publishEvent(new OrderCreated(
+                id, number, clientId, source.conversationId(), source.channelId(), user.id(), user.fullName()));
         return get(id);
     }
 
@@ -157,9 +191,17 @@ public class OrderService {
                                paid = ?, comment = ?, responsible_id = ?, total = ?, updated_at = now(),
                                version = version + 1
                         where id = ? and version = ?""")
-                .params(valid.status().name(), nameOf(draft.deliveryMethod()), valid.address(),
-                        nameOf(draft.paymentMethod()), draft.paid(), valid.comment(), draft.responsibleId(),
-                        valid.total(), id, version)
+                .params(
+                        valid.status().name(),
+                        nameOf(draft.deliveryMethod()),
+                        valid.address(),
+                        nameOf(draft.paymentMethod()),
+                        draft.paid(),
+                        valid.comment(),
+                        draft.responsibleId(),
+                        valid.total(),
+                        id,
+                        version)
                 .update();
         jdbc.sql("delete from sales_order_line where order_id = ?").param(id).update();
         insertLines(id, valid.lines());
@@ -203,9 +245,12 @@ public class OrderService {
         return stripped.scale() <= scale && stripped.precision() - stripped.scale() <= integerDigits;
     }
 
-    private record Valid(OrderStatus status, List<OrderLine> lines, BigDecimal total, @Nullable String address,
-                         @Nullable String comment) {
-    }
+    private record Valid(
+            OrderStatus status,
+            List<OrderLine> lines,
+            BigDecimal total,
+            @Nullable String address,
+            @Nullable String comment) {}
 
     /** Line {@code n} (1-based, as the messages name it) checked and priced. */
     private static OrderLine line(int n, OrderLineDraft draft, Map<Long, Product> products) {
@@ -226,18 +271,30 @@ public class OrderService {
         BigDecimal price = Objects.requireNonNull(draft.unitPrice());
         BigDecimal q = quantity.stripTrailingZeros();
         BigDecimal p = price.setScale(Money.SCALE, java.math.RoundingMode.UNNECESSARY);
-        return new OrderLine(draft.productId(), product == null ? null : product.sku(), description,
-                q.scale() < 0 ? q.setScale(0) : q, p, Money.lineTotal(q, p));
+        return new OrderLine(
+                draft.productId(),
+                product == null ? null : product.sku(),
+                description,
+                q.scale() < 0 ? q.setScale(0) : q,
+                p,
+                Money.lineTotal(q, p));
     }
 
     private Map<Long, Product> products(List<OrderLineDraft> lines) {
-        Long[] ids = lines.stream().map(OrderLineDraft::productId).filter(Objects::nonNull).distinct()
+        Long[] ids = lines.stream()
+                .map(OrderLineDraft::productId)
+                .filter(Objects::nonNull)
+                .distinct()
                 .toArray(Long[]::new);
         if (ids.length == 0) {
             return Map.of();
         }
-        return jdbc.sql("select id, name, sku, price, active, version from product where id = any(?)").param(ids)
-                .query(ProductService::row).list().stream()
+        return jdbc
+                .sql("select id, name, sku, price, active, version from product where id = any(?)")
+                .param(ids)
+                .query(ProductService::row)
+                .list()
+                .stream()
                 .collect(Collectors.toMap(Product::id, Function.identity()));
     }
 
@@ -259,13 +316,34 @@ public class OrderService {
                         from sales_order_line l left join product p on p.id = l.product_id
                         where l.order_id = ? order by l.position""")
                 .param(o.id())
-                .query((rs, n) -> new OrderLine(SalesParties.nullableLong(rs, "product_id"), rs.getString("sku"),
-                        rs.getString("description"), plain(rs.getBigDecimal("quantity")), rs.getBigDecimal("unit_price"),
+                .query((rs, n) -> new OrderLine(
+                        SalesParties.nullableLong(rs, "product_id"),
+                        rs.getString("sku"),
+                        rs.getString("description"),
+                        plain(rs.getBigDecimal("quantity")),
+                        rs.getBigDecimal("unit_price"),
                         rs.getBigDecimal("line_total")))
                 .list();
-        return new SalesOrder(o.id(), o.number(), o.clientId(), o.clientName(), o.status(), lines, o.deliveryMethod(),
-                o.deliveryAddress(), o.paymentMethod(), o.paid(), o.comment(), o.responsibleId(), o.responsibleName(),
-                o.conversationId(), o.channelId(), o.total(), o.createdAt(), o.updatedAt(), o.version());
+        return new SalesOrder(
+                o.id(),
+                o.number(),
+                o.clientId(),
+                o.clientName(),
+                o.status(),
+                lines,
+                o.deliveryMethod(),
+                o.deliveryAddress(),
+                o.paymentMethod(),
+                o.paid(),
+                o.comment(),
+                o.responsibleId(),
+                o.responsibleName(),
+                o.conversationId(),
+                o.channelId(),
+                o.total(),
+                o.createdAt(),
+                o.updatedAt(),
+                o.version());
     }
 
     /** 2.000 → 2, 0.250 → 0.25: quantities as people write them. */
@@ -285,9 +363,26 @@ public class OrderService {
     }
 
     private static SalesOrder named(SalesOrder o, String clientName, @Nullable String responsibleName) {
-        return new SalesOrder(o.id(), o.number(), o.clientId(), clientName, o.status(), o.lines(), o.deliveryMethod(),
-                o.deliveryAddress(), o.paymentMethod(), o.paid(), o.comment(), o.responsibleId(), responsibleName,
-                o.conversationId(), o.channelId(), o.total(), o.createdAt(), o.updatedAt(), o.version());
+        return new SalesOrder(
+                o.id(),
+                o.number(),
+                o.clientId(),
+                clientName,
+                o.status(),
+                o.lines(),
+                o.deliveryMethod(),
+                o.deliveryAddress(),
+                o.paymentMethod(),
+                o.paid(),
+                o.comment(),
+                o.responsibleId(),
+                responsibleName,
+                o.conversationId(),
+                o.channelId(),
+                o.total(),
+                o.createdAt(),
+                o.updatedAt(),
+                o.version());
     }
 
     private static @Nullable String nameOf(@Nullable Enum<?> value) {
@@ -299,12 +394,25 @@ public class OrderService {
     }
 
     private static SalesOrder row(ResultSet rs, int n) throws SQLException {
-        return new SalesOrder(rs.getLong("id"), rs.getLong("number"), rs.getLong("client_id"), "", OrderStatus.valueOf(rs.getString("status")), List.of(),
-                parse(DeliveryMethod.class, rs.getString("delivery_method")), rs.getString("delivery_address"),
-                parse(PaymentMethod.class, rs.getString("payment_method")), rs.getBoolean("paid"),
-                rs.getString("comment"), SalesParties.nullableLong(rs, "responsible_id"), null,
-                SalesParties.nullableLong(rs, "conversation_id"), SalesParties.nullableLong(rs, "channel_id"),
-                rs.getBigDecimal("total"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
+        return new SalesOrder(
+                rs.getLong("id"),
+                rs.getLong("number"),
+                rs.getLong("client_id"),
+                "",
+                OrderStatus.valueOf(rs.getString("status")),
+                List.of(),
+                parse(DeliveryMethod.class, rs.getString("delivery_method")),
+                rs.getString("delivery_address"),
+                parse(PaymentMethod.class, rs.getString("payment_method")),
+                rs.getBoolean("paid"),
+                rs.getString("comment"),
+                SalesParties.nullableLong(rs, "responsible_id"),
+                null,
+                SalesParties.nullableLong(rs, "conversation_id"),
+                SalesParties.nullableLong(rs, "channel_id"),
+                rs.getBigDecimal("total"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getLong("version"));
     }
 }

@@ -1,22 +1,20 @@
 package com.omnichat.sales;
 
+import com.omnichat.base.Drafts;
+import com.omnichat.base.NotFoundException;
+import com.omnichat.base.Sql;
+import com.omnichat.base.UserFacingException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.omnichat.base.Drafts;
-import com.omnichat.base.NotFoundException;
-import com.omnichat.base.Sql;
-import com.omnichat.base.UserFacingException;
 
 /**
  * The product catalogue: kept by administrators, offered to everybody in the order form
@@ -50,8 +48,10 @@ public class ProductService {
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Transactional(readOnly = true)
     public int count(@Nullable String query) {
-        return jdbc.sql("select count(*) from product where " + SEARCH).param("search", pattern(query))
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from product where " + SEARCH)
+                .param("search", pattern(query))
+                .query(Integer.class)
+                .single();
     }
 
     /** For the order form's picker: active products matching the query, by name. */
@@ -63,15 +63,19 @@ public class ProductService {
     private List<Product> page(String where, @Nullable String query, int offset, int limit) {
         return jdbc.sql("select " + COLUMNS + " from product where " + where
                         + " order by lower(name), id limit :limit offset :offset")
-                .param("search", pattern(query)).param("limit", Math.min(Math.max(limit, 0), MAX_PAGE))
+                .param("search", pattern(query))
+                .param("limit", Math.min(Math.max(limit, 0), MAX_PAGE))
                 .param("offset", Math.max(offset, 0))
-                .query(ProductService::row).list();
+                .query(ProductService::row)
+                .list();
     }
 
     @Transactional(readOnly = true)
     public int countOffered(@Nullable String query) {
-        return jdbc.sql("select count(*) from product where active and " + SEARCH).param("search", pattern(query))
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from product where active and " + SEARCH)
+                .param("search", pattern(query))
+                .query(Integer.class)
+                .single();
     }
 
     @PreAuthorize("hasRole('ADMINISTRATOR')")
@@ -79,7 +83,9 @@ public class ProductService {
         Valid v = validate(draft, null);
         try {
             long id = jdbc.sql("insert into product (name, sku, price, active) values (?, ?, ?, ?) returning id")
-                    .params(v.name(), v.sku(), v.price(), draft.active()).query(Long.class).single();
+                    .params(v.name(), v.sku(), v.price(), draft.active())
+                    .query(Long.class)
+                    .single();
             return get(id);
         } catch (DuplicateKeyException e) {
             // Two administrators raced past the check: the unique index decided.
@@ -99,7 +105,8 @@ public class ProductService {
                             update product set name = ?, sku = ?, price = ?, active = ?, updated_at = now(),
                                    version = version + 1
                             where id = ? and version = ?""")
-                    .params(v.name(), v.sku(), v.price(), draft.active(), id, version).update();
+                    .params(v.name(), v.sku(), v.price(), draft.active(), id, version)
+                    .update();
             if (updated == 0) {
                 throw new UserFacingException("product.error.changed", current.name());
             }
@@ -110,8 +117,11 @@ public class ProductService {
     }
 
     private Product get(long id) {
-        return jdbc.sql("select " + COLUMNS + " from product where id = ?").param(id).query(ProductService::row)
-                .optional().orElseThrow(() -> new NotFoundException("Product " + id));
+        return jdbc.sql("select " + COLUMNS + " from product where id = ?")
+                .param(id)
+                .query(ProductService::row)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Product " + id));
     }
 
     private Valid validate(ProductDraft draft, @Nullable Long id) {
@@ -120,22 +130,28 @@ public class ProductService {
         String sku = Objects.requireNonNull(draft.sku()).strip();
         BigDecimal price = Objects.requireNonNull(draft.price());
         boolean taken = jdbc.sql("select exists (select 1 from product where lower(sku) = lower(?) and id <> ?)")
-                .params(sku, id == null ? -1L : id).query(Boolean.class).single();
+                .params(sku, id == null ? -1L : id)
+                .query(Boolean.class)
+                .single();
         if (taken) {
             throw new UserFacingException("product.error.sku-taken", sku);
         }
         return new Valid(name, sku, price.setScale(Money.SCALE, java.math.RoundingMode.UNNECESSARY));
     }
 
-    private record Valid(String name, String sku, BigDecimal price) {
-    }
+    private record Valid(String name, String sku, BigDecimal price) {}
 
     private static String pattern(@Nullable String query) {
         return query == null || query.isBlank() ? "%" : Sql.containsIgnoringCase(query);
     }
 
     static Product row(ResultSet rs, int n) throws SQLException {
-        return new Product(rs.getLong("id"), rs.getString("name"), rs.getString("sku"), rs.getBigDecimal("price"),
-                rs.getBoolean("active"), rs.getLong("version"));
+        return new Product(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("sku"),
+                rs.getBigDecimal("price"),
+                rs.getBoolean("active"),
+                rs.getLong("version"));
     }
 }

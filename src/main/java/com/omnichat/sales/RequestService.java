@@ -1,18 +1,5 @@
 package com.omnichat.sales;
 
-import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.List;
-import java.util.Objects;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import com.omnichat.base.Drafts;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.UserFacingException;
@@ -20,6 +7,17 @@ import com.omnichat.base.Where;
 import com.omnichat.customer.ClientService;
 import com.omnichat.customer.ClientSummary;
 import com.omnichat.user.UserService;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Requests (deals): created from a client's card (lead or buyer), moved along the
@@ -48,16 +46,32 @@ public class RequestService {
     private final ApplicationEventPublisher events;
     private final SalesRecords<SalesRequest> requests;
 
-    RequestService(JdbcClient jdbc, SalesAccess access, StageCatalog stages, SalesParties parties,
-                   ClientService clients, UserService users, ApplicationEventPublisher events) {
+    RequestService(
+            JdbcClient jdbc,
+            SalesAccess access,
+            StageCatalog stages,
+            SalesParties parties,
+            ClientService clients,
+            UserService users,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.access = access;
         this.stages = stages;
         this.parties = parties;
         this.events = events;
-        this.requests = new SalesRecords<>(jdbc, access, clients, users, "r",
-                "from sales_request r join request_stage s on s.id = r.stage_id", COLUMNS, RequestService::row,
-                SalesRequest::clientId, SalesRequest::responsibleId, RequestService::named, "Request");
+        this.requests = new SalesRecords<>(
+                jdbc,
+                access,
+                clients,
+                users,
+                "r",
+                "from sales_request r join request_stage s on s.id = r.stage_id",
+                COLUMNS,
+                RequestService::row,
+                SalesRequest::clientId,
+                SalesRequest::responsibleId,
+                RequestService::named,
+                "Request");
     }
 
     /** The pipeline, in order. */
@@ -97,16 +111,27 @@ public class RequestService {
         ClientSummary client = parties.client(clientId);
         SalesParties.Source source = parties.source(user, client, conversationId, draft.channelId());
         Valid valid = validate(draft);
-        long number = jdbc.sql("select nextval('request_number_seq')").query(Long.class).single();
+        long number = jdbc.sql("select nextval('request_number_seq')")
+                .query(Long.class)
+                .single();
         long id = jdbc.sql("""
                         insert into sales_request (number, title, stage_id, amount, responsible_id, client_id,
                                                    conversation_id, channel_id, comment)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(number, valid.title(), valid.stage().id(), valid.amount(), draft.responsibleId(), clientId,
-                        source.conversationId(), source.channelId(), valid.comment())
-                .query(Long.class).single();
-        events.publishEvent(new RequestCreated(id, number, clientId, source.conversationId(), source.channelId(),
-                user.id(), user.fullName()));
+                .params(
+                        number,
+                        valid.title(),
+                        valid.stage().id(),
+                        valid.amount(),
+                        draft.responsibleId(),
+                        clientId,
+                        source.conversationId(),
+                        source.channelId(),
+                        valid.comment())
+                .query(Long.class)
+                .single();
+        events.publishEvent(new RequestCreated(
+                id, number, clientId, source.conversationId(), source.channelId(), user.id(), user.fullName()));
         return get(id);
     }
 
@@ -124,14 +149,22 @@ public class RequestService {
         Long channelId = current.channelId();
         // The source channel follows the chat it came from; without a chat the form may set it.
         if (current.conversationId() == null && !Objects.equals(channelId, draft.channelId())) {
-            channelId = parties.source(user, parties.client(current.clientId()), null, draft.channelId()).channelId();
+            channelId = parties.source(user, parties.client(current.clientId()), null, draft.channelId())
+                    .channelId();
         }
         jdbc.sql("""
                         update sales_request set title = ?, stage_id = ?, amount = ?, responsible_id = ?, comment = ?,
                                channel_id = ?, updated_at = now(), version = version + 1
                         where id = ? and version = ?""")
-                .params(valid.title(), valid.stage().id(), valid.amount(), draft.responsibleId(), valid.comment(),
-                        channelId, id, version)
+                .params(
+                        valid.title(),
+                        valid.stage().id(),
+                        valid.amount(),
+                        draft.responsibleId(),
+                        valid.comment(),
+                        channelId,
+                        id,
+                        version)
                 .update();
         events.publishEvent(new SalesChanged(current.clientId(), current.conversationId(), current.channelId()));
         return get(id);
@@ -153,12 +186,15 @@ public class RequestService {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private record Valid(String title, RequestStage stage, @Nullable BigDecimal amount, @Nullable String comment) {
-    }
+    private record Valid(
+            String title,
+            RequestStage stage,
+            @Nullable BigDecimal amount,
+            @Nullable String comment) {}
 
     private Where where(RequestFilter filter) {
-        Where where = requests.filtered(filter.responsibleId(), filter.search(),
-                "lower(r.title) like :search escape '\\'");
+        Where where =
+                requests.filtered(filter.responsibleId(), filter.search(), "lower(r.title) like :search escape '\\'");
         if (filter.stageId() != null) {
             where.add("r.stage_id = :stage", "stage", filter.stageId());
         } else if (filter.activeOnly()) {
@@ -168,19 +204,46 @@ public class RequestService {
     }
 
     private static SalesRequest named(SalesRequest r, String clientName, @Nullable String responsibleName) {
-        return new SalesRequest(r.id(), r.number(), r.title(), r.stage(), r.amount(), r.responsibleId(),
-                responsibleName, r.clientId(), clientName, r.conversationId(), r.channelId(), r.comment(),
-                r.createdAt(), r.updatedAt(), r.version());
+        return new SalesRequest(
+                r.id(),
+                r.number(),
+                r.title(),
+                r.stage(),
+                r.amount(),
+                r.responsibleId(),
+                responsibleName,
+                r.clientId(),
+                clientName,
+                r.conversationId(),
+                r.channelId(),
+                r.comment(),
+                r.createdAt(),
+                r.updatedAt(),
+                r.version());
     }
 
     private static SalesRequest row(ResultSet rs, int n) throws SQLException {
-        var stage = new RequestStage(rs.getLong("stage_id"), rs.getString("code"), rs.getString("stage_name"),
-                rs.getInt("position"), StageOutcome.valueOf(rs.getString("outcome")));
-        return new SalesRequest(rs.getLong("id"), rs.getLong("number"), rs.getString("title"), stage,
-                rs.getBigDecimal("amount"), SalesParties.nullableLong(rs, "responsible_id"), null,
-                rs.getLong("client_id"), "", SalesParties.nullableLong(rs, "conversation_id"),
-                SalesParties.nullableLong(rs, "channel_id"), rs.getString("comment"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+        var stage = new RequestStage(
+                rs.getLong("stage_id"),
+                rs.getString("code"),
+                rs.getString("stage_name"),
+                rs.getInt("position"),
+                StageOutcome.valueOf(rs.getString("outcome")));
+        return new SalesRequest(
+                rs.getLong("id"),
+                rs.getLong("number"),
+                rs.getString("title"),
+                stage,
+                rs.getBigDecimal("amount"),
+                SalesParties.nullableLong(rs, "responsible_id"),
+                null,
+                rs.getLong("client_id"),
+                "",
+                SalesParties.nullableLong(rs, "conversation_id"),
+                SalesParties.nullableLong(rs, "channel_id"),
+                rs.getString("comment"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
                 rs.getLong("version"));
     }
 }

@@ -1,15 +1,13 @@
 package com.omnichat.sales;
 
-import java.util.Map;
-import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.customer.ClientPredicates;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * Who sees which requests and orders: administrators all; a manager those whose source

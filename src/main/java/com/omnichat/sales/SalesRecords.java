@@ -1,15 +1,5 @@
 package com.omnichat.sales;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.function.ToLongFunction;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.Sql;
 import com.omnichat.base.Where;
@@ -17,6 +7,14 @@ import com.omnichat.customer.ClientPredicates;
 import com.omnichat.customer.ClientService;
 import com.omnichat.user.StaffMember;
 import com.omnichat.user.UserService;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What orders and requests are read alike by: a table aliased {@code alias} with number,
@@ -48,9 +46,19 @@ final class SalesRecords<T> {
      * {@code from} names the table (and its joins within this module), {@code columns} what
      * {@code mapper} reads, {@code kind} what a missing one is called ("Order 5 not found").
      */
-    SalesRecords(JdbcClient jdbc, SalesAccess access, ClientService clients, UserService users, String alias,
-                 String from, String columns, RowMapper<T> mapper, ToLongFunction<T> clientId,
-                 Function<T, @Nullable Long> responsibleId, Namer<T> namer, String kind) {
+    SalesRecords(
+            JdbcClient jdbc,
+            SalesAccess access,
+            ClientService clients,
+            UserService users,
+            String alias,
+            String from,
+            String columns,
+            RowMapper<T> mapper,
+            ToLongFunction<T> clientId,
+            Function<T, @Nullable Long> responsibleId,
+            Namer<T> namer,
+            String kind) {
         this.jdbc = jdbc;
         this.access = access;
         this.clients = clients;
@@ -101,12 +109,15 @@ final class SalesRecords<T> {
 
     int count(Where where) {
         return jdbc.sql("select count(*) " + from + " where " + where.sql())
-                .params(where.params()).query(Integer.class).single();
+                .params(where.params())
+                .query(Integer.class)
+                .single();
     }
 
     /** The client's rows matching {@code predicate}, newest first (the card). */
     List<T> ofClient(long client, String predicate) {
-        Where where = visible().add(alias + ".client_id = :client", "client", client).add(predicate);
+        Where where =
+                visible().add(alias + ".client_id = :client", "client", client).add(predicate);
         return list(where, " order by " + alias + ".id desc limit 100");
     }
 
@@ -114,24 +125,37 @@ final class SalesRecords<T> {
     T load(long id, boolean forUpdate) {
         Where where = visible().add(alias + ".id = :id", "id", id);
         return jdbc.sql(select + " where " + where.sql() + (forUpdate ? " for update of " + alias : ""))
-                .params(where.params()).query(mapper).optional()
+                .params(where.params())
+                .query(mapper)
+                .optional()
                 .map(row -> named(List.of(row)).getFirst())
                 .orElseThrow(() -> new NotFoundException(kind + " " + id));
     }
 
     private List<T> list(Where where, String order) {
-        return named(jdbc.sql(select + " where " + where.sql() + order).params(where.params()).query(mapper).list());
+        return named(jdbc.sql(select + " where " + where.sql() + order)
+                .params(where.params())
+                .query(mapper)
+                .list());
     }
 
     private List<T> named(List<T> rows) {
-        Map<Long, String> clientNames = clients.namesOf(rows.stream().map(clientId::applyAsLong).distinct().toList());
-        Map<Long, StaffMember> staff = users.directory(rows.stream().map(responsibleId)
-                .filter(Objects::nonNull).distinct().toList());
-        return rows.stream().map(row -> {
-            Long responsible = responsibleId.apply(row);
-            StaffMember member = responsible == null ? null : staff.get(responsible);
-            return namer.named(row, clientNames.getOrDefault(clientId.applyAsLong(row), "—"),
-                    responsible == null ? null : member == null ? "—" : member.fullName());
-        }).toList();
+        Map<Long, String> clientNames = clients.namesOf(
+                rows.stream().map(clientId::applyAsLong).distinct().toList());
+        Map<Long, StaffMember> staff = users.directory(rows.stream()
+                .map(responsibleId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        return rows.stream()
+                .map(row -> {
+                    Long responsible = responsibleId.apply(row);
+                    StaffMember member = responsible == null ? null : staff.get(responsible);
+                    return namer.named(
+                            row,
+                            clientNames.getOrDefault(clientId.applyAsLong(row), "—"),
+                            responsible == null ? null : member == null ? "—" : member.fullName());
+                })
+                .toList();
     }
 }

@@ -1,12 +1,10 @@
 package com.omnichat.user;
 
+import com.omnichat.base.Role;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import org.jspecify.annotations.Nullable;
-
-import com.omnichat.base.Role;
 
 /**
  * What an administrator enters to create a user. The password's rules depend on the login
@@ -16,12 +14,15 @@ public record NewStaffMember(
         @NotBlank(message = "{user.error.login-format}")
         @Pattern(regexp = StaffChanges.LOGIN, message = "{user.error.login-format}")
         String login,
+
         @NotBlank(message = "{user.error.name-required}")
         @Size(max = StaffChanges.MAX_NAME, message = "{user.error.name-required}")
         String fullName,
+
         @Size(max = StaffChanges.MAX_EMAIL, message = "{user.error.email-invalid}")
         @Pattern(regexp = StaffChanges.EMAIL, message = "{user.error.email-invalid}")
-        @Nullable String email,
+        @Nullable
+        String email,
+
         Role role,
-        String password) {
-}
+        String password) {}

@@ -1,21 +1,21 @@
 package com.omnichat.user;
 
+import com.omnichat.base.Role;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import org.jspecify.annotations.Nullable;
-
-import com.omnichat.base.Role;
 
 /** Editable details of a user; {@code version} guards against overwriting someone else's edit. */
 public record StaffChanges(
-        @NotBlank(message = "{user.error.name-required}")
-        @Size(max = MAX_NAME, message = "{user.error.name-required}")
+        @NotBlank(message = "{user.error.name-required}") @Size(max = MAX_NAME, message = "{user.error.name-required}")
         String fullName,
+
         @Size(max = MAX_EMAIL, message = "{user.error.email-invalid}")
         @Pattern(regexp = EMAIL, message = "{user.error.email-invalid}")
-        @Nullable String email,
+        @Nullable
+        String email,
+
         Role role,
         boolean active,
         long version) {

@@ -1,7 +1,6 @@
 package com.omnichat.user;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialAdmin the administrator created at start-up when there is none
  */
 @ConfigurationProperties("omnichat")
-public record UserProperties(@DefaultValue Login login, @DefaultValue InitialAdmin initialAdmin) {
+public record UserProperties(
+        @DefaultValue Login login, @DefaultValue InitialAdmin initialAdmin) {
 
     /**
      * @param failuresPerLogin   wrong passwords in a row before a login is slowed down
@@ -21,14 +21,15 @@ public record UserProperties(@DefaultValue Login login, @DefaultValue InitialAdm
      * @param firstDelay         first wait of a slowed-down login
      * @param maxDelay           the most the wait grows to
      */
-    public record Login(@DefaultValue("5") int failuresPerLogin,
-                        @DefaultValue("20") int failuresPerAddress,
-                        @DefaultValue("15m") Duration window,
-                        @DefaultValue("1s") Duration firstDelay,
-                        @DefaultValue("1m") Duration maxDelay) {
-    }
+    public record Login(
+            @DefaultValue("5") int failuresPerLogin,
+            @DefaultValue("20") int failuresPerAddress,
+            @DefaultValue("15m") Duration window,
+            @DefaultValue("1s") Duration firstDelay,
+            @DefaultValue("1m") Duration maxDelay) {}
 
     /** Both set: created when no active administrator exists. */
-    public record InitialAdmin(@DefaultValue("") String login, @DefaultValue("") String password) {
-    }
+    public record InitialAdmin(
+            @DefaultValue("") String login,
+            @DefaultValue("") String password) {}
 }

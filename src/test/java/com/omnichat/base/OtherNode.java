@@ -6,8 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Stands in for a second application node in tests: its own broadcaster on the same database. */
 public final class OtherNode {
 
-    private OtherNode() {
-    }
+    private OtherNode() {}
 
     /** A started broadcaster with its own notification connection; stop it when done. */
     public static ClusterBroadcaster broadcaster(JdbcClient jdbc, DataSourceProperties dataSource) {

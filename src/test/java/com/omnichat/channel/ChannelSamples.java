@@ -1,13 +1,11 @@
 package com.omnichat.channel;
 
+import com.omnichat.channel.connector.ConnectedChannel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.springframework.core.io.ClassPathResource;
-
-import com.omnichat.channel.connector.ConnectedChannel;
 
 /**
  * The providers' own sample payloads (src/test/resources/fixtures/channels, copied from their
@@ -15,8 +13,7 @@ import com.omnichat.channel.connector.ConnectedChannel;
  */
 public final class ChannelSamples {
 
-    private ChannelSamples() {
-    }
+    private ChannelSamples() {}
 
     public static String text(String name) {
         try {
@@ -32,7 +29,6 @@ public final class ChannelSamples {
 
     /** A channel of this type with these plain settings and no secrets (parsing needs none). */
     public static ConnectedChannel channel(ChannelType type, Map<String, String> settings) {
-        return new ConnectedChannel(1, "key-1", type, type + " · Flower Shop", ChannelMode.WEBHOOK, Map.of(),
-                settings);
+        return new ConnectedChannel(1, "key-1", type, type + " · Flower Shop", ChannelMode.WEBHOOK, Map.of(), settings);
     }
 }

@@ -2,23 +2,6 @@ package com.omnichat.channel;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
-
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
-
 import com.icegreen.greenmail.util.GreenMail;
 import com.omnichat.IntegrationTest;
 import com.omnichat.base.SystemAccess;
@@ -30,6 +13,21 @@ import com.omnichat.channel.viber.ViberApi;
 import com.omnichat.chat.InboxFixtures;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Connector use cases over real HTTP shapes: providers call the webhook endpoint (through
@@ -44,22 +42,31 @@ abstract class ConnectorTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures inbox;
+
     @Autowired
     ChannelAdministration administration;
+
     @Autowired
     ChannelDirectory directory;
+
     @Autowired
     DeliveryWorker worker;
+
     @Autowired
     InboundEvents inboundEvents;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TelegramApi telegramApi;
+
     @Autowired
     ViberApi viberApi;
 
@@ -72,7 +79,9 @@ abstract class ConnectorTest {
 
     @BeforeEach
     void fakesOnLoopback() {
-        http = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        http = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
         telegram = new FakeTelegram();
         viber = new FakeViber();
         telegramUrl = telegramApi.apiUrl();
@@ -91,13 +100,25 @@ abstract class ConnectorTest {
     }
 
     ChannelDetails connectTelegram(ChannelMode mode) {
-        return connect(new ChannelDraft(null, ChannelType.TELEGRAM, "Telegram · @flowershop_bot", mode,
-                Map.of("botToken", TELEGRAM_TOKEN), Map.of(), true));
+        return connect(new ChannelDraft(
+                null,
+                ChannelType.TELEGRAM,
+                "Telegram · @flowershop_bot",
+                mode,
+                Map.of("botToken", TELEGRAM_TOKEN),
+                Map.of(),
+                true));
     }
 
     ChannelDetails connectViber(Map<String, String> settings) {
-        return connect(new ChannelDraft(null, ChannelType.VIBER, "Viber · Flower Shop", ChannelMode.WEBHOOK,
-                Map.of("authToken", VIBER_TOKEN), settings, true));
+        return connect(new ChannelDraft(
+                null,
+                ChannelType.VIBER,
+                "Viber · Flower Shop",
+                ChannelMode.WEBHOOK,
+                Map.of("authToken", VIBER_TOKEN),
+                settings,
+                true));
     }
 
     /** An administrator connects the channel and lets anna use it. */
@@ -111,13 +132,30 @@ abstract class ConnectorTest {
 
     /** The shop's mailbox on the test's GreenMail servers (IMAPS and SMTPS on loopback). */
     static ChannelDraft mailbox(String name, String address, String password, GreenMail mail) {
-        return new ChannelDraft(null, ChannelType.EMAIL, name, ChannelMode.POLLING,
-                Map.of("login", address, "password", password), Map.of(
-                "address", address, "displayName", "Flower Shop",
-                "imapHost", "127.0.0.1", "imapPort", Integer.toString(mail.getImaps().getPort()),
-                "imapSecurity", "SSL",
-                "smtpHost", "127.0.0.1", "smtpPort", Integer.toString(mail.getSmtps().getPort()),
-                "smtpSecurity", "SSL"), true);
+        return new ChannelDraft(
+                null,
+                ChannelType.EMAIL,
+                name,
+                ChannelMode.POLLING,
+                Map.of("login", address, "password", password),
+                Map.of(
+                        "address",
+                        address,
+                        "displayName",
+                        "Flower Shop",
+                        "imapHost",
+                        "127.0.0.1",
+                        "imapPort",
+                        Integer.toString(mail.getImaps().getPort()),
+                        "imapSecurity",
+                        "SSL",
+                        "smtpHost",
+                        "127.0.0.1",
+                        "smtpPort",
+                        Integer.toString(mail.getSmtps().getPort()),
+                        "smtpSecurity",
+                        "SSL"),
+                true);
     }
 
     String webhookSecret(ChannelDetails channel) {
@@ -129,7 +167,8 @@ abstract class ConnectorTest {
     }
 
     MvcResult telegramWebhook(ChannelDetails channel, String body, String secret) throws Exception {
-        var request = post("/webhooks/telegram/" + key(channel)).contentType(MediaType.APPLICATION_JSON)
+        var request = post("/webhooks/telegram/" + key(channel))
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(body.getBytes(StandardCharsets.UTF_8));
         if (secret != null) {
             request.header("X-Telegram-Bot-Api-Secret-Token", secret);
@@ -138,7 +177,9 @@ abstract class ConnectorTest {
     }
 
     MvcResult viberWebhook(ChannelDetails channel, byte[] body, String signature) throws Exception {
-        var request = post("/webhooks/viber/" + key(channel)).contentType(MediaType.APPLICATION_JSON).content(body);
+        var request = post("/webhooks/viber/" + key(channel))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
         if (signature != null) {
             request.header("X-Viber-Content-Signature", signature);
         }
@@ -159,7 +200,9 @@ abstract class ConnectorTest {
 
     /** Waits (up to 10 s) until the condition holds. */
     static void await(String what, BooleanSupplier condition) {
-        Awaitility.await(what).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+        Awaitility.await(what)
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
                 .until(condition::getAsBoolean);
     }
 

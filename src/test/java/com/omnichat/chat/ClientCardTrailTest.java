@@ -2,18 +2,6 @@ package com.omnichat.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
@@ -23,6 +11,16 @@ import com.omnichat.customer.ClientService;
 import com.omnichat.customer.ClientSummary;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A change on a buyer's card reaches everyone looking at any of his chats (their cards and
@@ -35,23 +33,29 @@ class ClientCardTrailTest {
 
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures fixtures;
+
     @Autowired
     InboxService inbox;
+
     @Autowired
     ChatUpdates updates;
+
     @Autowired
     ClientService clients;
+
     @Autowired
     ClientCardService cards;
+
     @Autowired
     CardFixtures customers;
 
     StaffMember anna;
     ChannelInfo telegram;
     ChannelInfo viber;
-    Runnable unsubscribe = () -> { };
+    Runnable unsubscribe = () -> {};
 
     @BeforeEach
     void annaWorksTelegramAndViber() {
@@ -72,7 +76,8 @@ class ClientCardTrailTest {
         ClientSummary buyer = customers.buyer(telegramChat, null, null);
         long viberChat = fixtures.newChat(viber, "O. B.");
         ClientSummary lead = customers.clientOf(viberChat);
-        buyer = clients.summary(cards.linkToBuyer(lead.id(), lead.version(), buyer.id(), viberChat).id());
+        buyer = clients.summary(cards.linkToBuyer(lead.id(), lead.version(), buyer.id(), viberChat)
+                .id());
         BlockingQueue<ChatEvent> heard = new LinkedBlockingQueue<>();
         unsubscribe = updates.subscribe(staff.principalOf(anna), heard::add);
 

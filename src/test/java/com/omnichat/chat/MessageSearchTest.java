@@ -2,15 +2,6 @@ package com.omnichat.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
@@ -19,6 +10,13 @@ import com.omnichat.chat.ChatFilter.Responsible;
 import com.omnichat.chat.ChatFilter.StateTab;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The chat list's search also finds chats by what was written in them: client and manager
@@ -31,8 +29,10 @@ class MessageSearchTest {
 
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures fixtures;
+
     @Autowired
     InboxService inbox;
 
@@ -67,8 +67,12 @@ class MessageSearchTest {
         assertThat(chatsFound("ОПЛАТЫ")).as("any case").containsExactly(irina);
         assertThat(chatsFound("tracking number")).as("every word, any form").containsExactly(emma);
         assertThat(chatsFound("track")).containsExactly(emma);
-        assertThat(chatsFound("достав")).as("a word being typed matches as a prefix").containsExactly(taras);
-        assertThat(chatsFound("tracking доставка")).as("all words must occur in one message").isEmpty();
+        assertThat(chatsFound("достав"))
+                .as("a word being typed matches as a prefix")
+                .containsExactly(taras);
+        assertThat(chatsFound("tracking доставка"))
+                .as("all words must occur in one message")
+                .isEmpty();
         assertThat(chatsFound("roses")).isEmpty();
     }
 
@@ -81,12 +85,19 @@ class MessageSearchTest {
         inbox.close(taras);
 
         var all = new ChatFilter(StateTab.ALL, "", false, Set.of(), Responsible.ALL, null);
-        assertThat(found(all.withSearch("parcel"))).extracting(m -> m.match().kind()).containsExactly(MessageKind.MANAGER);
-        assertThat(found(all.withSearch("20450123456789"))).as("a number as it is").hasSize(1);
-        assertThat(found(all.withSearch("prepayment"))).extracting(m -> m.match().kind())
+        assertThat(found(all.withSearch("parcel")))
+                .extracting(m -> m.match().kind())
+                .containsExactly(MessageKind.MANAGER);
+        assertThat(found(all.withSearch("20450123456789")))
+                .as("a number as it is")
+                .hasSize(1);
+        assertThat(found(all.withSearch("prepayment")))
+                .extracting(m -> m.match().kind())
                 .as("notes are for every staff member who may see the chat, like the chat itself")
                 .containsExactly(MessageKind.NOTE);
-        assertThat(found(all.withSearch("closed"))).as("the system message 'closed the chat' is no text").isEmpty();
+        assertThat(found(all.withSearch("closed")))
+                .as("the system message 'closed the chat' is no text")
+                .isEmpty();
     }
 
     @Test
@@ -102,7 +113,9 @@ class MessageSearchTest {
         staff.signInAs(max);
         assertThat(chatsFound("delivery")).containsExactly(onTelegram, onViber);
         staff.signInAs(olena);
-        assertThat(chatsFound("delivery")).as("administrators see every channel").containsExactly(onTelegram, onViber);
+        assertThat(chatsFound("delivery"))
+                .as("administrators see every channel")
+                .containsExactly(onTelegram, onViber);
     }
 
     @Test
@@ -138,12 +151,16 @@ class MessageSearchTest {
 
         assertThat(rows).hasSize(2);
         MessageMatch forged = rows.get(0).match();
-        assertThat(forged.highlighted()).as("only what the search matched is marked").containsExactly("доставка");
+        assertThat(forged.highlighted())
+                .as("only what the search matched is marked")
+                .containsExactly("доставка");
         assertThat(forged.text()).isEqualTo("forged <mark>marks</mark> around a доставка");
         MessageMatch match = rows.get(1).match();
         assertThat(match.highlighted()).containsExactly("доставка");
-        assertThat(match.text()).as("the markup comes back as the characters the client typed")
-                .contains("<img src=x onerror=alert(1)>").contains("<script>alert('x')</script>");
+        assertThat(match.text())
+                .as("the markup comes back as the characters the client typed")
+                .contains("<img src=x onerror=alert(1)>")
+                .contains("<script>alert('x')</script>");
         assertThat(match.snippet().get(0)).isEqualTo("<img src=x onerror=alert(1)> my ");
         assertThat(match.snippet().get(2)).isEqualTo("? <script>alert('x')</script>");
     }
@@ -161,11 +178,14 @@ class MessageSearchTest {
         var filter = ChatFilter.open().withSearch("delivery");
 
         List<ConversationSummary> first = inbox.searchMessages(filter, null, 0, 3);
-        List<ConversationSummary> second = inbox.searchMessages(filter, first.getLast().match().messageId(), 0, 3);
-        List<ConversationSummary> third = inbox.searchMessages(filter, second.getLast().match().messageId(), 0, 3);
+        List<ConversationSummary> second =
+                inbox.searchMessages(filter, first.getLast().match().messageId(), 0, 3);
+        List<ConversationSummary> third =
+                inbox.searchMessages(filter, second.getLast().match().messageId(), 0, 3);
         List<ConversationSummary> skipped = inbox.searchMessages(filter, null, 3, 3);
 
-        assertThat(first).extracting(ConversationSummary::clientName)
+        assertThat(first)
+                .extracting(ConversationSummary::clientName)
                 .containsExactly("Irina Kovalchuk", "Taras Melnyk", "Taras Melnyk");
         assertThat(first.get(1).match().text()).isEqualTo("Order 7: when is the delivery?");
         assertThat(second).hasSize(3);
@@ -182,11 +202,15 @@ class MessageSearchTest {
 
     @Test
     void aLongMessagesSnippetIsTheWindowAroundTheMatch() {
-        chat(telegram, "Taras Melnyk", "Good afternoon! ".repeat(10) + "My tracking number is 59000123 and "
-                + "I would like to know when it arrives. ".repeat(10));
+        chat(
+                telegram,
+                "Taras Melnyk",
+                "Good afternoon! ".repeat(10) + "My tracking number is 59000123 and "
+                        + "I would like to know when it arrives. ".repeat(10));
         staff.signInAs(anna);
 
-        MessageMatch match = found(ChatFilter.open().withSearch("tracking")).getFirst().match();
+        MessageMatch match =
+                found(ChatFilter.open().withSearch("tracking")).getFirst().match();
 
         assertThat(match.snippet().getFirst()).startsWith("…").endsWith("Good afternoon! My ");
         assertThat(match.snippet().getFirst().length()).isLessThanOrEqualTo(Snippets.BEFORE + 1);
@@ -200,7 +224,8 @@ class MessageSearchTest {
         long taras = chat(telegram, "Taras Melnyk", "Emma told me about your shop");
         staff.signInAs(anna);
 
-        assertThat(inbox.list(ChatFilter.open().withSearch("emma"), null, 0, 50)).extracting(ConversationSummary::id)
+        assertThat(inbox.list(ChatFilter.open().withSearch("emma"), null, 0, 50))
+                .extracting(ConversationSummary::id)
                 .containsExactly(emma);
         assertThat(chatsFound("emma")).containsExactly(taras);
     }

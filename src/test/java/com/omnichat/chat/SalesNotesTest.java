@@ -2,17 +2,6 @@ package com.omnichat.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.sales.DeliveryMethod;
@@ -27,6 +16,15 @@ import com.omnichat.sales.SalesFixtures;
 import com.omnichat.sales.SalesRequest;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The chat's record of sales made from it: "request #N created" and "order #N created" in
@@ -37,16 +35,22 @@ class SalesNotesTest {
 
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures fixtures;
+
     @Autowired
     InboxService inbox;
+
     @Autowired
     RequestService requests;
+
     @Autowired
     OrderService orders;
+
     @Autowired
     ChatUpdates updates;
+
     @Autowired
     SalesFixtures sales;
 
@@ -54,7 +58,7 @@ class SalesNotesTest {
     ChannelInfo telegram;
     long chat;
     long client;
-    Runnable unsubscribe = () -> { };
+    Runnable unsubscribe = () -> {};
 
     @BeforeEach
     void annaChatsWithOlena() {
@@ -79,8 +83,11 @@ class SalesNotesTest {
         List<MessageView> history = inbox.history(chat, null, 10);
         assertThat(history).extracting(MessageView::systemCode).endsWith("request-created", "order-created");
         assertThat(history.getLast().systemArgs()).containsExactly("Anna Tester", String.valueOf(order));
-        assertThat(com.omnichat.base.TranslationProvider.translate("system.request-created",
-                com.omnichat.base.TranslationProvider.UKRAINIAN, "Anna Tester", String.valueOf(request.number())))
+        assertThat(com.omnichat.base.TranslationProvider.translate(
+                        "system.request-created",
+                        com.omnichat.base.TranslationProvider.UKRAINIAN,
+                        "Anna Tester",
+                        String.valueOf(request.number())))
                 .isEqualTo("Anna Tester створив(-ла) заявку #" + request.number());
     }
 
@@ -100,8 +107,8 @@ class SalesNotesTest {
         SalesRequest request = requests.create(client, chat, new RequestDraft("Wedding", null, null, null, null, null));
         assertThat(nextUpdateOf(heard)).as("the note of the new request").isTrue();
 
-        requests.update(request.id(), new RequestDraft("Wedding, 120 guests", null, null, null, null, null),
-                request.version());
+        requests.update(
+                request.id(), new RequestDraft("Wedding, 120 guests", null, null, null, null, null), request.version());
 
         // Notifications arrive in commit order: the next update of the chat is the edit's.
         assertThat(nextUpdateOf(heard)).as("the edit").isTrue();
@@ -119,7 +126,14 @@ class SalesNotesTest {
     }
 
     private static OrderDraft order() {
-        return new OrderDraft(OrderStatus.NEW, List.of(new OrderLineDraft(null, "Peonies", BigDecimal.ONE,
-                new BigDecimal("150"))), DeliveryMethod.PICKUP, null, PaymentMethod.CASH, false, null, null);
+        return new OrderDraft(
+                OrderStatus.NEW,
+                List.of(new OrderLineDraft(null, "Peonies", BigDecimal.ONE, new BigDecimal("150"))),
+                DeliveryMethod.PICKUP,
+                null,
+                PaymentMethod.CASH,
+                false,
+                null,
+                null);
     }
 }

@@ -1,14 +1,12 @@
 package com.omnichat.customer;
 
-import java.util.List;
-import java.util.stream.Collectors;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.chat.InboxFixtures;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.MessageView;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Leads and buyers for card use cases, made through the real services by whoever is signed
@@ -67,8 +65,10 @@ public class CardFixtures {
 
     /** The system messages of the chat: "code | argument | argument". */
     public List<String> systemMessages(long chat) {
-        return chats.history(chat, null, 100).stream().filter(m -> m.systemCode() != null)
-                .map(CardFixtures::render).toList();
+        return chats.history(chat, null, 100).stream()
+                .filter(m -> m.systemCode() != null)
+                .map(CardFixtures::render)
+                .toList();
     }
 
     private static String render(MessageView m) {

@@ -1,14 +1,13 @@
 package com.omnichat.customer;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.chat.InboxFixtures;
 import com.omnichat.chat.InboxService;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Base of the card use cases: anna, a manager, works the "Telegram shop" and is signed in
@@ -20,14 +19,19 @@ abstract class CardTest {
 
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures inbox;
+
     @Autowired
     CardFixtures card;
+
     @Autowired
     InboxService chats;
+
     @Autowired
     ClientService clients;
+
     @Autowired
     ClientCardService cards;
 

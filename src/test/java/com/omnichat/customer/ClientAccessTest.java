@@ -3,16 +3,14 @@ package com.omnichat.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
-
 import com.omnichat.base.NotFoundException;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.user.StaffMember;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * A manager sees (and changes) the clients with an identity on one of his channels; for him
@@ -54,7 +52,8 @@ class ClientAccessTest extends CardTest {
         for (Executable call : calls) {
             assertThatThrownBy(call::execute).isInstanceOf(NotFoundException.class);
         }
-        assertThat(clients.list(new ClientListFilter("", true), 0, 50)).extracting(ClientSummary::id)
+        assertThat(clients.list(new ClientListFilter("", true), 0, 50))
+                .extracting(ClientSummary::id)
                 .containsExactly(annasBuyer.id());
         staff.signInAs(max);
         assertThat(card.clientOf(maxsChat).name()).isEqualTo("Dmytro Sokolov");
@@ -83,7 +82,8 @@ class ClientAccessTest extends CardTest {
     void administratorsSeeEveryClient() {
         staff.signInAs(staff.administrator("olena"));
 
-        assertThat(clients.list(new ClientListFilter("", true), 0, 50)).extracting(ClientSummary::name)
+        assertThat(clients.list(new ClientListFilter("", true), 0, 50))
+                .extracting(ClientSummary::name)
                 .containsExactly("Dmytro Sokolov", "Olena Bondar");
         assertThat(cards.buyersToChoose("", 10)).extracting(ClientSummary::name).containsExactly("Olena Bondar");
     }
@@ -105,7 +105,9 @@ class ClientAccessTest extends CardTest {
         assertThat(card.systemMessages(maxsChat)).last().isEqualTo("client-saved-as-buyer | Max Tester");
         staff.signInAs(anna);
         assertThat(clients.summary(annasBuyer.id()).channelIds()).containsExactly(telegram.id());
-        assertThat(chats.chatsOf(annasBuyer.id())).extracting(c -> c.channel().id()).containsOnly(telegram.id());
+        assertThat(chats.chatsOf(annasBuyer.id()))
+                .extracting(c -> c.channel().id())
+                .containsOnly(telegram.id());
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,8 @@ class ClientListTest extends CardTest {
     @Test
     void buyersOnlyUnlessLeadsAreAskedFor() {
         assertThat(names(new ClientListFilter("", false))).containsExactly("Olena Bondar", "Taras Melnyk");
-        assertThat(names(new ClientListFilter("", true))).containsExactly("Emma Wilson", "Olena Bondar", "Taras Melnyk");
+        assertThat(names(new ClientListFilter("", true)))
+                .containsExactly("Emma Wilson", "Olena Bondar", "Taras Melnyk");
     }
 
     @Test
@@ -31,7 +31,9 @@ class ClientListTest extends CardTest {
         assertThat(names(new ClientListFilter("+38067", false))).containsExactly("Olena Bondar");
         assertThat(names(new ClientListFilter("OLENA@EXAMPLE", false))).containsExactly("Olena Bondar");
         assertThat(names(new ClientListFilter("@taras.m", false))).containsExactly("Taras Melnyk");
-        assertThat(names(new ClientListFilter("emma_w", false))).as("a lead, not asked for").isEmpty();
+        assertThat(names(new ClientListFilter("emma_w", false)))
+                .as("a lead, not asked for")
+                .isEmpty();
         assertThat(names(new ClientListFilter("emma_w", true))).containsExactly("Emma Wilson");
     }
 
@@ -40,7 +42,8 @@ class ClientListTest extends CardTest {
         card.chat(telegram, "Roses 1000 Kyiv");
         card.chat(telegram, "Sale 100%_ off");
 
-        assertThat(names(new ClientListFilter("100%_", true))).as("only the literal text, not '100' then anything")
+        assertThat(names(new ClientListFilter("100%_", true)))
+                .as("only the literal text, not '100' then anything")
                 .containsExactly("Sale 100%_ off");
     }
 
@@ -56,7 +59,10 @@ class ClientListTest extends CardTest {
         }
 
         assertThat(paged).hasSize(25).doesNotHaveDuplicates();
-        assertThat(paged).isEqualTo(clients.list(filter, 0, 100).stream().map(ClientSummary::id).toList());
+        assertThat(paged)
+                .isEqualTo(clients.list(filter, 0, 100).stream()
+                        .map(ClientSummary::id)
+                        .toList());
     }
 
     private List<String> names(ClientListFilter filter) {

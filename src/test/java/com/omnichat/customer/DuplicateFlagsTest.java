@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.omnichat.channel.ChannelInfo;
+import com.omnichat.channel.ChannelType;
+import com.omnichat.user.StaffMember;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-
-import com.omnichat.channel.ChannelInfo;
-import com.omnichat.channel.ChannelType;
-import com.omnichat.user.StaffMember;
 
 /**
  * A buyer with the lead's phone or e-mail whom the manager may not see is neither revealed
@@ -48,11 +47,23 @@ class DuplicateFlagsTest extends CardTest {
         assertThat(result.buyer().id()).isEqualTo(lead.id());
         staff.signInAs(staff.administrator("olha"));
         assertThat(flags.openCount()).isEqualTo(1);
-        assertThat(flags.open(10)).extracting(DuplicateFlag::clientId, DuplicateFlag::clientName,
-                        DuplicateFlag::otherClientId, DuplicateFlag::otherClientName, DuplicateFlag::reason,
-                        DuplicateFlag::contact, DuplicateFlag::unverified)
-                .containsExactly(tuple(lead.id(), "Dmytro Sokolov", annasBuyer.id(), "Olena Bondar",
-                        LinkReason.SAME_PHONE, "+380671234567", false));
+        assertThat(flags.open(10))
+                .extracting(
+                        DuplicateFlag::clientId,
+                        DuplicateFlag::clientName,
+                        DuplicateFlag::otherClientId,
+                        DuplicateFlag::otherClientName,
+                        DuplicateFlag::reason,
+                        DuplicateFlag::contact,
+                        DuplicateFlag::unverified)
+                .containsExactly(tuple(
+                        lead.id(),
+                        "Dmytro Sokolov",
+                        annasBuyer.id(),
+                        "Olena Bondar",
+                        LinkReason.SAME_PHONE,
+                        "+380671234567",
+                        false));
     }
 
     @Test

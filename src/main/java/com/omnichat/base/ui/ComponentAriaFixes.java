@@ -50,8 +50,7 @@ final class ComponentAriaFixes {
             fixAll();
             """;
 
-    private ComponentAriaFixes() {
-    }
+    private ComponentAriaFixes() {}
 
     static void install(Element layout) {
         layout.executeJs(SCRIPT);

@@ -1,17 +1,15 @@
 package com.omnichat.base.ui;
 
-import java.util.Collection;
-import java.util.Map;
-import java.util.function.ToLongFunction;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.base.UserFacingException;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.ReadOnlyHasValue;
 import com.vaadin.flow.data.converter.Converter;
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the forms share: a binder whose Bean Validation messages come from the bundles
@@ -20,8 +18,7 @@ import com.vaadin.flow.data.converter.Converter;
  */
 public final class Forms {
 
-    private Forms() {
-    }
+    private Forms() {}
 
     public static <T> BeanValidationBinder<T> binder(Class<T> type) {
         var binder = new BeanValidationBinder<>(type);
@@ -35,14 +32,18 @@ public final class Forms {
     public static <T> Converter<@Nullable T, @Nullable Long> byId(Collection<T> choices, ToLongFunction<T> id) {
         return Converter.<@Nullable T, @Nullable Long>from(
                 choice -> choice == null ? null : Long.valueOf(id.applyAsLong(choice)),
-                value -> value == null ? null : choices.stream()
-                        .filter(c -> id.applyAsLong(c) == value).findFirst().orElse(null),
+                value -> value == null
+                        ? null
+                        : choices.stream()
+                                .filter(c -> id.applyAsLong(c) == value)
+                                .findFirst()
+                                .orElse(null),
                 Exception::getMessage);
     }
 
     /** A record component the form carries along without showing it (an id, a version, a flag). */
     public static <V extends @Nullable Object> ReadOnlyHasValue<V> kept(V value) {
-        var holder = new ReadOnlyHasValue<V>(v -> { }, value);
+        var holder = new ReadOnlyHasValue<V>(v -> {}, value);
         holder.setValue(value);
         return holder;
     }
@@ -53,7 +54,9 @@ public final class Forms {
      * is a notification.
      */
     public static void show(UserFacingException e, Map<String, ? extends HasValidation> fieldsByKeyPrefix) {
-        fieldsByKeyPrefix.entrySet().stream().filter(f -> e.messageKey().startsWith(f.getKey())).findFirst()
+        fieldsByKeyPrefix.entrySet().stream()
+                .filter(f -> e.messageKey().startsWith(f.getKey()))
+                .findFirst()
                 .ifPresentOrElse(f -> showOn(f.getValue(), e), () -> Notifications.error(e));
     }
 

@@ -1,12 +1,10 @@
 package com.omnichat.channel.internal;
 
+import com.omnichat.channel.ChannelProperties;
 import java.time.Duration;
-
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.springframework.scheduling.quartz.QuartzJobBean;
-
-import com.omnichat.channel.ChannelProperties;
 
 /**
  * Long-polls one channel (its id in the job data). Quartz's clustered store with

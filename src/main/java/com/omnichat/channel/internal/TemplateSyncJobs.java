@@ -1,9 +1,11 @@
 package com.omnichat.channel.internal;
 
+import com.omnichat.base.SystemAccess;
+import com.omnichat.channel.ChannelProperties;
+import com.omnichat.channel.TemplateService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -15,26 +17,29 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
-import com.omnichat.base.SystemAccess;
-import com.omnichat.channel.ChannelProperties;
-import com.omnichat.channel.TemplateService;
-
 /** Syncs the approved message templates of every channel that has them (clustered: one node at a time), hourly by default. */
 @Configuration(proxyBeanMethods = false)
 class TemplateSyncJobs {
 
     @Bean
     JobDetail templateSyncJob() {
-        return JobBuilder.newJob(TemplateSyncJob.class).withIdentity("template-sync", "channels").storeDurably().build();
+        return JobBuilder.newJob(TemplateSyncJob.class)
+                .withIdentity("template-sync", "channels")
+                .storeDurably()
+                .build();
     }
 
     @Bean
     Trigger templateSyncTrigger(JobDetail templateSyncJob, ChannelProperties properties) {
         Duration interval = properties.templates().interval();
-        return TriggerBuilder.newTrigger().forJob(templateSyncJob).withIdentity("template-sync", "channels")
+        return TriggerBuilder.newTrigger()
+                .forJob(templateSyncJob)
+                .withIdentity("template-sync", "channels")
                 .startAt(Date.from(Instant.now().plus(Duration.ofMinutes(1))))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval.toMillis())
-                        .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(interval.toMillis())
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
     }
 

@@ -1,15 +1,5 @@
 package com.omnichat.channel.ui;
 
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.base.UserFacingException;
 import com.omnichat.base.ui.Forms;
 import com.omnichat.base.ui.Notifications;
@@ -39,6 +29,14 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.ReadOnlyHasValue;
 import com.vaadin.flow.data.binder.ValidationException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Adds or edits a channel: connection (type, name, mode, secrets, settings, enabled) and
@@ -68,9 +66,13 @@ class ChannelDialog extends Dialog {
     private final ReadOnlyHasValue<Map<String, String>> secrets = Forms.kept(Map.of());
     private final ReadOnlyHasValue<Map<String, String>> settings = Forms.kept(Map.of());
 
-    ChannelDialog(ChannelAdministration administration, ChannelService channels, UserService users,
-                  @Nullable ChannelDetails channel, Runnable onSaved,
-                  com.omnichat.channel.TemplateService templates) {
+    ChannelDialog(
+            ChannelAdministration administration,
+            ChannelService channels,
+            UserService users,
+            @Nullable ChannelDetails channel,
+            Runnable onSaved,
+            com.omnichat.channel.TemplateService templates) {
         this.administration = administration;
         this.channels = channels;
         this.channel = channel;
@@ -84,7 +86,9 @@ class ChannelDialog extends Dialog {
         tabs.add(getTranslation("channels.tab.access"), accessForm(users));
         if (channel != null) {
             tabs.add(getTranslation("channels.tab.status"), new ChannelStatusPanel(administration, channel));
-            tabs.add(getTranslation("channels.tab.failed-events") + " (" + channel.runtime().failedEvents() + ")",
+            tabs.add(
+                    getTranslation("channels.tab.failed-events") + " ("
+                            + channel.runtime().failedEvents() + ")",
                     new FailedEventsPanel(administration, channel));
             if (channel.capabilities().contains(com.omnichat.channel.Capability.TEMPLATES)) {
                 tabs.add(getTranslation("channels.tab.templates"), new TemplatesPanel(templates, channel));
@@ -161,7 +165,8 @@ class ChannelDialog extends Dialog {
             credentials.add(input);
         }
         for (ChannelDetails.Field field : fields.settings()) {
-            HasValue<?, String> input = field.multiline() ? new TextArea(getTranslation(field.labelKey()))
+            HasValue<?, String> input = field.multiline()
+                    ? new TextArea(getTranslation(field.labelKey()))
                     : new TextField(getTranslation(field.labelKey()));
             if (channel != null) {
                 input.setValue(channel.settings().getOrDefault(field.name(), ""));
@@ -175,12 +180,15 @@ class ChannelDialog extends Dialog {
         access.setLabel(getTranslation("channels.access"));
         access.setHelperText(getTranslation("channels.access-help"));
         access.setWidthFull();
-        List<StaffMember> managers = users.activeStaff().stream().filter(m -> !m.isAdministrator())
-                .sorted(Comparator.comparing(StaffMember::fullName)).toList();
+        List<StaffMember> managers = users.activeStaff().stream()
+                .filter(m -> !m.isAdministrator())
+                .sorted(Comparator.comparing(StaffMember::fullName))
+                .toList();
         access.setItems(managers);
         access.setItemLabelGenerator(StaffMember::fullName);
         if (channel != null) {
-            access.setValue(managers.stream().filter(m -> channel.userIds().contains(m.id()))
+            access.setValue(managers.stream()
+                    .filter(m -> channel.userIds().contains(m.id()))
                     .collect(Collectors.toSet()));
         }
         return access;
@@ -206,9 +214,12 @@ class ChannelDialog extends Dialog {
             onSaved.run();
             close();
         } catch (UserFacingException e) {
-            var fields = new HashMap<String, HasValidation>(Map.of("channels.error.name", name,
-                    "channels.error.mode", mode));
-            credentials.getChildren().filter(PasswordField.class::isInstance).findFirst()
+            var fields = new HashMap<String, HasValidation>(
+                    Map.of("channels.error.name", name, "channels.error.mode", mode));
+            credentials
+                    .getChildren()
+                    .filter(PasswordField.class::isInstance)
+                    .findFirst()
                     .ifPresent(first -> fields.put("channels.error.secret-required", (PasswordField) first));
             if (fields.keySet().stream().anyMatch(e.messageKey()::startsWith)) {
                 tabs.setSelectedIndex(0);

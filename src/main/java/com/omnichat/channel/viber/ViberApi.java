@@ -1,22 +1,19 @@
 package com.omnichat.channel.viber;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
-
 import com.omnichat.channel.ChannelProperties;
 import com.omnichat.channel.connector.ProviderErrors;
 import com.omnichat.channel.internal.Json;
 import com.omnichat.channel.internal.MediaFetcher;
 import com.omnichat.channel.internal.MediaHosts;
 import com.omnichat.channel.internal.ProviderHttp;
-
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -53,10 +50,13 @@ public class ViberApi {
         byte[] bytes;
         int http;
         try {
-            var answer = client.post().uri(apiUrl + "/" + method).header(AUTH_HEADER, token)
-                    .contentType(MediaType.APPLICATION_JSON).body(Json.write(body))
-                    .exchange((request, response) -> new Answer(response.getStatusCode().value(),
-                            response.getBody().readAllBytes()));
+            var answer = client.post()
+                    .uri(apiUrl + "/" + method)
+                    .header(AUTH_HEADER, token)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Json.write(body))
+                    .exchange((request, response) -> new Answer(
+                            response.getStatusCode().value(), response.getBody().readAllBytes()));
             bytes = answer.body();
             http = answer.status();
         } catch (RestClientException e) {
@@ -72,8 +72,9 @@ public class ViberApi {
         int status = answer.path("status").asInt(-1);
         if (status != 0) {
             // Viber's own status_message, redacted.
-            throw new ViberException(status, ProviderErrors.redact(answer.path("status_message").asString("HTTP " + http),
-                    List.of(token)));
+            throw new ViberException(
+                    status,
+                    ProviderErrors.redact(answer.path("status_message").asString("HTTP " + http), List.of(token)));
         }
         return answer;
     }
@@ -87,11 +88,9 @@ public class ViberApi {
         return new Download(file.contentType(), file.content());
     }
 
-    public record Download(@Nullable String contentType, byte[] content) {
-    }
+    public record Download(@Nullable String contentType, byte[] content) {}
 
-    private record Answer(int status, byte[] body) {
-    }
+    private record Answer(int status, byte[] body) {}
 
     private static String trim(String url) {
         return url.replaceAll("/+$", "");

@@ -1,7 +1,6 @@
 package com.omnichat.channel.webchat;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -31,5 +30,4 @@ public record WebchatProperties(
         @DefaultValue("2000") int streamsTotal,
         @DefaultValue("5m") Duration streamLifetime,
         @DefaultValue("25s") Duration pollWait,
-        @DefaultValue("365d") Duration tokenLifetime) {
-}
+        @DefaultValue("365d") Duration tokenLifetime) {}

@@ -1,27 +1,18 @@
 package com.omnichat.chat.ui;
 
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.base.ui.Notifications;
 import com.omnichat.chat.AttachmentView;
 import com.omnichat.chat.ChatEvent;
+import com.omnichat.chat.CommentReplies;
 import com.omnichat.chat.ConversationState;
 import com.omnichat.chat.ConversationSummary;
-import com.omnichat.chat.CommentReplies;
 import com.omnichat.chat.InboxService;
-import com.omnichat.chat.TemplateReplies;
 import com.omnichat.chat.MessageView;
 import com.omnichat.chat.OutgoingAttachment;
 import com.omnichat.chat.PresenceService;
+import com.omnichat.chat.TemplateReplies;
 import com.omnichat.quickreply.QuickReplyService;
 import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.AttachEvent;
@@ -30,6 +21,14 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The middle column: top bar, message history (older pages load when scrolled to the
@@ -55,13 +54,26 @@ class ChatWindow extends VerticalLayout {
     final Div messages = new Div();
     final Composer composer;
 
-    ChatWindow(InboxService inbox, PresenceService presence, QuickReplyService quickReplies, ConversationSummary chat,
-               List<StaffMember> staff, String link, Runnable onToggleList) {
+    ChatWindow(
+            InboxService inbox,
+            PresenceService presence,
+            QuickReplyService quickReplies,
+            ConversationSummary chat,
+            List<StaffMember> staff,
+            String link,
+            Runnable onToggleList) {
         this(inbox, null, presence, quickReplies, chat, staff, link, onToggleList);
     }
 
-    ChatWindow(InboxService inbox, CommentReplies comments, PresenceService presence, QuickReplyService quickReplies,
-               ConversationSummary chat, List<StaffMember> staff, String link, Runnable onToggleList) {
+    ChatWindow(
+            InboxService inbox,
+            CommentReplies comments,
+            PresenceService presence,
+            QuickReplyService quickReplies,
+            ConversationSummary chat,
+            List<StaffMember> staff,
+            String link,
+            Runnable onToggleList) {
         this.inbox = inbox;
         this.comments = comments;
         this.presence = presence;
@@ -73,11 +85,15 @@ class ChatWindow extends VerticalLayout {
         setSpacing(false);
         header = new ChatHeader(chat, staff, link, headerActions());
         inbox.subject(chat.id()).ifPresent(header::showSubject);
-        composer = new Composer(composerActions(), quickReplies,
+        composer = new Composer(
+                composerActions(),
+                quickReplies,
                 () -> quickReplies.variablesFor(this.chat.clientId(), this.chat.clientName()));
         messages.addClassName("messages");
-        messages.getElement().addEventListener("scroll", e -> loadOlder())
-                .setFilter("element.scrollTop < 80").debounce(300);
+        messages.getElement()
+                .addEventListener("scroll", e -> loadOlder())
+                .setFilter("element.scrollTop < 80")
+                .debounce(300);
         add(header, messages, composer);
         setFlexGrow(1, messages);
         setAlignItems(FlexComponent.Alignment.STRETCH);
@@ -93,6 +109,7 @@ class ChatWindow extends VerticalLayout {
     private java.util.function.@org.jspecify.annotations.Nullable Supplier<TemplatePicker.Prefill> prefill;
     /** Shown instead of free text while the channel's window is closed, with the template picker's button. */
     final com.vaadin.flow.component.html.Div windowClosed = new com.vaadin.flow.component.html.Div();
+
     TemplateDialog templateDialog;
 
     /** Enables the window rules: outside it the composer takes no free text and offers a template. */
@@ -101,7 +118,8 @@ class ChatWindow extends VerticalLayout {
         this.prefill = prefill;
         windowClosed.addClassName("chat-window-closed");
         var text = new com.vaadin.flow.component.html.Span(getTranslation("chat.window-closed"));
-        var choose = new com.vaadin.flow.component.button.Button(getTranslation("templates.choose"), e -> openTemplates());
+        var choose =
+                new com.vaadin.flow.component.button.Button(getTranslation("templates.choose"), e -> openTemplates());
         choose.addClassName("chat-window-template");
         windowClosed.add(text, choose);
         addComponentAtIndex(indexOf(composer), windowClosed);
@@ -113,8 +131,8 @@ class ChatWindow extends VerticalLayout {
         if (templateReplies == null || prefill == null) {
             return;
         }
-        templateDialog = new TemplateDialog(templateReplies, conversationId, chat.channel().id(), prefill.get(),
-                this::refresh);
+        templateDialog = new TemplateDialog(
+                templateReplies, conversationId, chat.channel().id(), prefill.get(), this::refresh);
         templateDialog.open();
     }
 
@@ -158,8 +176,9 @@ class ChatWindow extends VerticalLayout {
             showWindow();
         }
         presence.viewing(conversationId, viewKey);
-        presence.others(conversationId).forEach(p -> others.put(p.userId(),
-                new Seen(p.userName(), ChatEvent.Activity.VIEWING, Instant.now())));
+        presence.others(conversationId)
+                .forEach(
+                        p -> others.put(p.userId(), new Seen(p.userName(), ChatEvent.Activity.VIEWING, Instant.now())));
         renderPresence();
     }
 
@@ -230,8 +249,8 @@ class ChatWindow extends VerticalLayout {
     }
 
     private MessageItem item(MessageView m) {
-        var item = new MessageItem(m, time, this::replyTo, this::retry, this::retryDownload,
-                comments == null ? null : commentActions);
+        var item = new MessageItem(
+                m, time, this::replyTo, this::retry, this::retryDownload, comments == null ? null : commentActions);
         if (templateReplies != null && item.refusedForTheWindow()) {
             item.offerTemplate(this::openTemplates);
         }
@@ -242,6 +261,7 @@ class ChatWindow extends VerticalLayout {
 
     /** How far back a found message is looked for: the history between it and now is loaded to show it. */
     static final int REVEAL_LIMIT = 2000;
+
     private Long wanted;
     MessageItem found;
 
@@ -271,8 +291,9 @@ class ChatWindow extends VerticalLayout {
         found = item;
         // The stylesheet's animation fades the mark out; after the bottom scroll of a fresh window.
         item.addClassName("message-found");
-        item.getElement().executeJs("requestAnimationFrame(() => requestAnimationFrame(() => "
-                + "this.scrollIntoView({block: 'center'})))");
+        item.getElement()
+                .executeJs("requestAnimationFrame(() => requestAnimationFrame(() => "
+                        + "this.scrollIntoView({block: 'center'})))");
     }
 
     private void scrollToBottom() {
@@ -281,8 +302,12 @@ class ChatWindow extends VerticalLayout {
 
     /** "⋮ → Reply": on a comment it answers in the comments, on anything else it quotes. */
     private void replyTo(MessageView message) {
-        composer.replyTo(message, message.kind() == com.omnichat.chat.MessageKind.CLIENT && message.marks().comment()
-                ? Composer.ReplyMode.COMMENT : Composer.ReplyMode.QUOTE);
+        composer.replyTo(
+                message,
+                message.kind() == com.omnichat.chat.MessageKind.CLIENT
+                                && message.marks().comment()
+                        ? Composer.ReplyMode.COMMENT
+                        : Composer.ReplyMode.QUOTE);
     }
 
     private final MessageItem.CommentActions commentActions = new MessageItem.CommentActions() {
@@ -305,9 +330,10 @@ class ChatWindow extends VerticalLayout {
         public void moderate(MessageView comment, com.omnichat.channel.CommentModeration.Action action) {
             if (action == com.omnichat.channel.CommentModeration.Action.DELETE) {
                 var confirm = new com.vaadin.flow.component.confirmdialog.ConfirmDialog(
-                        getTranslation("chat.comment.delete.title"), getTranslation("chat.comment.delete.text"),
-                        getTranslation("chat.comment.delete"), e -> act(() -> comments.moderate(conversationId,
-                        comment.id(), action)));
+                        getTranslation("chat.comment.delete.title"),
+                        getTranslation("chat.comment.delete.text"),
+                        getTranslation("chat.comment.delete"),
+                        e -> act(() -> comments.moderate(conversationId, comment.id(), action)));
                 confirm.setCancelable(true);
                 confirm.setCancelText(getTranslation("action.cancel"));
                 confirm.setConfirmButtonTheme("error primary");
@@ -321,8 +347,12 @@ class ChatWindow extends VerticalLayout {
     /** The window rule of Instagram and Messenger under the input (24 hours, 7 days with the human-agent tag). */
     private void showWindow() {
         CommentReplies.WindowState state = comments.window(conversationId);
-        composer.windowHint(state.window() == CommentReplies.Window.NONE ? null
-                : getTranslation("chat.window." + state.window().name(), chat.channel().name()));
+        composer.windowHint(
+                state.window() == CommentReplies.Window.NONE
+                        ? null
+                        : getTranslation(
+                                "chat.window." + state.window().name(),
+                                chat.channel().name()));
     }
 
     private void retry(MessageView message) {
@@ -425,12 +455,18 @@ class ChatWindow extends VerticalLayout {
 
     private void renderPresence() {
         Instant now = Instant.now();
-        others.values().removeIf(s -> s.at().plusMillis(PresenceService.VIEWER_TTL_MILLIS).isBefore(now));
+        others.values()
+                .removeIf(s ->
+                        s.at().plusMillis(PresenceService.VIEWER_TTL_MILLIS).isBefore(now));
         List<String> typing = others.values().stream()
                 .filter(s -> s.activity() == ChatEvent.Activity.TYPING
                         && s.at().plusMillis(PresenceService.TYPING_TTL_MILLIS).isAfter(now))
-                .map(Seen::name).toList();
-        List<String> viewing = others.values().stream().map(Seen::name).filter(n -> !typing.contains(n)).toList();
+                .map(Seen::name)
+                .toList();
+        List<String> viewing = others.values().stream()
+                .map(Seen::name)
+                .filter(n -> !typing.contains(n))
+                .toList();
         StringBuilder text = new StringBuilder();
         if (!typing.isEmpty()) {
             text.append(getTranslation("chat.presence.typing", String.join(", ", typing)));
@@ -444,6 +480,5 @@ class ChatWindow extends VerticalLayout {
         header.showPresence(text.toString());
     }
 
-    private record Seen(String name, ChatEvent.Activity activity, Instant at) {
-    }
+    private record Seen(String name, ChatEvent.Activity activity, Instant at) {}
 }

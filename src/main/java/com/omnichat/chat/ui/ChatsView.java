@@ -1,10 +1,5 @@
 package com.omnichat.chat.ui;
 
-import java.util.List;
-import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.ui.EmptyState;
@@ -14,8 +9,8 @@ import com.omnichat.channel.ChannelService;
 import com.omnichat.chat.ChatEvent;
 import com.omnichat.chat.ChatFilter;
 import com.omnichat.chat.ChatUpdates;
-import com.omnichat.chat.ConversationSummary;
 import com.omnichat.chat.CommentReplies;
+import com.omnichat.chat.ConversationSummary;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.PresenceService;
 import com.omnichat.chat.WriteFirstService;
@@ -40,8 +35,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.VaadinServletRequest;
-
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The chats page: list | chat window | client card. {@code /chats/{id}} opens a chat
@@ -68,9 +65,17 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private Runnable unsubscribe;
     private boolean refreshPending;
 
-    ChatsView(InboxService inbox, PresenceService presence, ChatUpdates updates, UserService users,
-              ChannelService channels, QuickReplyService quickReplies, ClientCards cards, ClientService clients,
-              WriteFirstService writeFirst, CommentReplies comments) {
+    ChatsView(
+            InboxService inbox,
+            PresenceService presence,
+            ChatUpdates updates,
+            UserService users,
+            ChannelService channels,
+            QuickReplyService quickReplies,
+            ClientCards cards,
+            ClientService clients,
+            WriteFirstService writeFirst,
+            CommentReplies comments) {
         this.comments = comments;
         this.quickReplies = quickReplies;
         this.clients = clients;
@@ -84,12 +89,15 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         addClassName("chats-page");
         if (!inbox.hasAnyChannel()) {
             list = null;
-            add(new EmptyState(VaadinIcon.LOCK, getTranslation("chats.no-access.title"),
-                    getTranslation("chats.no-access.text")));
+            add(new EmptyState(
+                    VaadinIcon.LOCK, getTranslation("chats.no-access.title"), getTranslation("chats.no-access.text")));
             return;
         }
         list = new ChatList(inbox, channels, users, ChatFilter.open(), this::filterChanged, this::open);
-        getElement().addEventListener(SHORTCUT_EVENT, e -> onShortcut(e.getEventData().get("event.detail").asString()))
+        getElement()
+                .addEventListener(
+                        SHORTCUT_EVENT,
+                        e -> onShortcut(e.getEventData().get("event.detail").asString()))
                 .addEventData("event.detail");
         center.addClassName("chat-center");
         showNoChat();
@@ -136,16 +144,22 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     WriteMessageDialog writeDialog;
 
     private Button writeButton() {
-        var button = new Button(getTranslation("write.button"), VaadinIcon.PENCIL.create(), e -> openWriteDialog(null, null));
+        var button = new Button(
+                getTranslation("write.button"), VaadinIcon.PENCIL.create(), e -> openWriteDialog(null, null));
         button.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
         button.addClassName("write-button");
         return button;
     }
 
     void openWriteDialog(@Nullable ClientSummary client, @Nullable Long channelId) {
-        writeDialog = new WriteMessageDialog(writeFirst, writeFirst.templates(), client, channelId, conversationId ->
-                UI.getCurrent().navigate(ChatsView.class,
-                        new RouteParameters("conversationId", Long.toString(conversationId))));
+        writeDialog = new WriteMessageDialog(
+                writeFirst,
+                writeFirst.templates(),
+                client,
+                channelId,
+                conversationId -> UI.getCurrent()
+                        .navigate(
+                                ChatsView.class, new RouteParameters("conversationId", Long.toString(conversationId))));
         writeDialog.open();
     }
 
@@ -164,15 +178,26 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         }
         Optional<ConversationSummary> chat = inbox.chatWith(client.id(), channelId);
         if (chat.isPresent()) {
-            event.forwardTo(ChatsView.class, new RouteParameters("conversationId", Long.toString(chat.get().id())));
+            event.forwardTo(
+                    ChatsView.class,
+                    new RouteParameters(
+                            "conversationId", Long.toString(chat.get().id())));
             return;
         }
         closeWindow();
-        String channelName = channelId == null ? null : channels.myChannels().stream()
-                .filter(c -> c.id() == channelId).map(ChannelInfo::name).findFirst().orElse(null);
+        String channelName = channelId == null
+                ? null
+                : channels.myChannels().stream()
+                        .filter(c -> c.id() == channelId)
+                        .map(ChannelInfo::name)
+                        .findFirst()
+                        .orElse(null);
         center.removeAll();
-        noClientChat = new EmptyState(VaadinIcon.COMMENT_ELLIPSIS_O, getTranslation("chats.client-chat.none.title"),
-                channelName == null ? getTranslation("chats.client-chat.none.any", client.name())
+        noClientChat = new EmptyState(
+                VaadinIcon.COMMENT_ELLIPSIS_O,
+                getTranslation("chats.client-chat.none.title"),
+                channelName == null
+                        ? getTranslation("chats.client-chat.none.any", client.name())
                         : getTranslation("chats.client-chat.none", client.name(), channelName));
         noClientChat.addClassName("no-client-chat");
         center.add(noClientChat);
@@ -183,8 +208,11 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     EmptyState noClientChat;
 
     private static Optional<Long> number(BeforeEnterEvent event, String parameter) {
-        return event.getLocation().getQueryParameters().getSingleParameter(parameter)
-                .filter(v -> v.matches("[0-9]{1,18}")).map(Long::valueOf);
+        return event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter(parameter)
+                .filter(v -> v.matches("[0-9]{1,18}"))
+                .map(Long::valueOf);
     }
 
     /** The client card changed something: the chat shows its system message (and new name) at once. */
@@ -274,18 +302,30 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         if (chat.match() != null) {
             query = query.merging(MESSAGE_PARAMETER, Long.toString(chat.match().messageId()));
         }
-        UI.getCurrent().navigate(ChatsView.class, new RouteParameters("conversationId", Long.toString(chat.id())),
-                query);
+        UI.getCurrent()
+                .navigate(ChatsView.class, new RouteParameters("conversationId", Long.toString(chat.id())), query);
     }
 
     private void openWindow(ConversationSummary chat) {
         boolean listCollapsed = hasClassName("list-collapsed");
         closeWindow();
         setClassName("list-collapsed", listCollapsed);
-        window = new ChatWindow(inbox, comments, presence, quickReplies, chat, users.activeStaff(), linkTo(chat.id()), this::toggleList);
+        window = new ChatWindow(
+                inbox,
+                comments,
+                presence,
+                quickReplies,
+                chat,
+                users.activeStaff(),
+                linkTo(chat.id()),
+                this::toggleList);
         // WhatsApp-like channels: free text only within 24 hours of the client's last message.
-        window.windowRules(writeFirst.templateReplies(), () -> new TemplatePicker.Prefill(window.chat().clientName(),
-                com.omnichat.base.CurrentStaff.require().fullName(), writeFirst.latestOrderNumber(window.chat().clientId())));
+        window.windowRules(
+                writeFirst.templateReplies(),
+                () -> new TemplatePicker.Prefill(
+                        window.chat().clientName(),
+                        com.omnichat.base.CurrentStaff.require().fullName(),
+                        writeFirst.latestOrderNumber(window.chat().clientId())));
         window.header.listCollapsed(listCollapsed);
         window.header.toggleCard.addClickListener(e -> showCard(!hasClassName("card-open")));
         window.header.backToList.addClickListener(e -> backToList());
@@ -342,8 +382,8 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private void showNoChat() {
         if (center.getChildren().findAny().isEmpty()) {
-            center.add(new EmptyState(VaadinIcon.COMMENTS_O, getTranslation("chats.select.title"),
-                    getTranslation("chats.select.text")));
+            center.add(new EmptyState(
+                    VaadinIcon.COMMENTS_O, getTranslation("chats.select.title"), getTranslation("chats.select.text")));
         }
     }
 
@@ -367,7 +407,9 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         if (request != null) {
             var http = request.getHttpServletRequest();
             String port = (http.getServerPort() == 80 && "http".equals(http.getScheme()))
-                    || (http.getServerPort() == 443 && "https".equals(http.getScheme())) ? "" : ":" + http.getServerPort();
+                            || (http.getServerPort() == 443 && "https".equals(http.getScheme()))
+                    ? ""
+                    : ":" + http.getServerPort();
             base = http.getScheme() + "://" + http.getServerName() + port + http.getContextPath();
         }
         return base + "/chats/" + conversationId;
@@ -382,11 +424,13 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         getElement().executeJs(SHORTCUT_SCRIPT);
         ui.getPage().executeJs(RELAYOUT);
         // An event queued just before the view was left must not reach the detached view.
-        unsubscribe = updates.subscribe(CurrentStaff.require(), e -> accessIfAttached(ui, () -> {
-            if (isAttached()) {
-                onEvent(e);
-            }
-        }));
+        unsubscribe = updates.subscribe(
+                CurrentStaff.require(),
+                e -> accessIfAttached(ui, () -> {
+                    if (isAttached()) {
+                        onEvent(e);
+                    }
+                }));
     }
 
     @Override
@@ -442,5 +486,4 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     public String getPageTitle() {
         return getTranslation("nav.chats");
     }
-
 }

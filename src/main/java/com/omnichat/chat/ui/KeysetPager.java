@@ -1,15 +1,14 @@
 package com.omnichat.chat.ui;
 
+import com.omnichat.chat.ChatCursor;
+import com.omnichat.chat.ChatFilter;
+import com.omnichat.chat.ConversationSummary;
+import com.omnichat.chat.InboxService;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import com.omnichat.chat.ChatCursor;
-import com.omnichat.chat.ChatFilter;
-import com.omnichat.chat.ConversationSummary;
-import com.omnichat.chat.InboxService;
 
 /**
  * Turns the grid's offset/limit requests into keyset queries: it remembers the cursor of
@@ -25,6 +24,7 @@ class KeysetPager {
     private ChatFilter filter;
     /** How many chats the name search found, once the grid has read past them. */
     private Integer nameMatches;
+
     private Long firstMessageMatch;
 
     KeysetPager(InboxService inbox, ChatFilter filter) {

@@ -1,9 +1,5 @@
 package com.omnichat.quickreply.ui;
 
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.base.UserFacingException;
 import com.omnichat.base.ui.Forms;
 import com.omnichat.base.ui.Notifications;
@@ -19,6 +15,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.ValidationException;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates a template (template == null) or edits one, bound to its {@link QuickReplyDraft};
@@ -74,9 +72,11 @@ class QuickReplyDialog extends Dialog {
         binder.forField(shortcut).bind("shortcut");
         binder.forField(active).bind("active");
         binder.forField(Forms.kept(shared)).bind("shared");
-        binder.readRecord(template == null ? new QuickReplyDraft("", "", "", true, shared)
-                : new QuickReplyDraft(template.title(), template.body(), template.shortcut(), template.active(),
-                        shared));
+        binder.readRecord(
+                template == null
+                        ? new QuickReplyDraft("", "", "", true, shared)
+                        : new QuickReplyDraft(
+                                template.title(), template.body(), template.shortcut(), template.active(), shared));
         var form = new FormLayout(title, shortcut, body, active);
         form.setColspan(body, 2);
         return form;
@@ -100,8 +100,15 @@ class QuickReplyDialog extends Dialog {
             close();
             onSaved.run();
         } catch (UserFacingException e) {
-            Forms.show(e, Map.of("quickreply.error.shortcut", shortcut, "quickreply.error.title", title,
-                    "quickreply.error.body", body));
+            Forms.show(
+                    e,
+                    Map.of(
+                            "quickreply.error.shortcut",
+                            shortcut,
+                            "quickreply.error.title",
+                            title,
+                            "quickreply.error.body",
+                            body));
         }
     }
 

@@ -1,11 +1,5 @@
 package com.omnichat.sales.ui;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.UserFacingException;
@@ -41,6 +35,10 @@ import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.ReadOnlyHasValue;
 import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.QueryParameters;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The order form: status, lines with a running total, delivery, payment, comment, manager,
@@ -71,8 +69,12 @@ class OrderForm extends Dialog {
     // The lines have their own editor: the draft takes them from it when saving.
     private final ReadOnlyHasValue<List<OrderLineDraft>> lineDrafts = Forms.kept(List.of());
 
-    OrderForm(SalesForms forms, @Nullable SalesOrder existing, @Nullable ClientSummary client,
-              @Nullable Long conversationId, Runnable onSaved) {
+    OrderForm(
+            SalesForms forms,
+            @Nullable SalesOrder existing,
+            @Nullable ClientSummary client,
+            @Nullable Long conversationId,
+            Runnable onSaved) {
         this.orders = forms.orders;
         this.existing = existing;
         this.client = client;
@@ -81,15 +83,19 @@ class OrderForm extends Dialog {
         SalesFormat format = SalesFormat.current();
         addClassNames("sales-form", "order-form");
         setWidth("min(60rem, 96vw)");
-        String buyerName = existing != null ? existing.clientName() : Objects.requireNonNull(client).name();
-        setHeaderTitle(existing == null ? getTranslation("order.new", buyerName)
-                : getTranslation("order.edit", SalesFormat.number(existing.number()), buyerName));
+        String buyerName = existing != null
+                ? existing.clientName()
+                : Objects.requireNonNull(client).name();
+        setHeaderTitle(
+                existing == null
+                        ? getTranslation("order.new", buyerName)
+                        : getTranslation("order.edit", SalesFormat.number(existing.number()), buyerName));
 
         status.setLabel(getTranslation("order.status"));
         status.setItems(OrderStatus.values());
         status.setItemLabelGenerator(s -> s == null ? "" : SalesFormat.statusName(s));
-        List<StaffMember> responsibleChoices = forms.responsibleChoices(existing == null ? null
-                : existing.responsibleId());
+        List<StaffMember> responsibleChoices =
+                forms.responsibleChoices(existing == null ? null : existing.responsibleId());
         responsible.setItems(responsibleChoices);
         responsible.setItemLabelGenerator(StaffMember::fullName);
         responsible.setClearButtonVisible(true);
@@ -119,7 +125,9 @@ class OrderForm extends Dialog {
         details.add(comment, 2);
         add(top, section("order.lines"), lines, section("order.delivery-payment"), details);
 
-        ClientSummary buyer = client != null ? client : forms.clientOrNull(Objects.requireNonNull(existing).clientId());
+        ClientSummary buyer = client != null
+                ? client
+                : forms.clientOrNull(Objects.requireNonNull(existing).clientId());
         configureWrite(forms, buyer);
 
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -138,12 +146,29 @@ class OrderForm extends Dialog {
         binder.forField(payment).bind("paymentMethod");
         binder.forField(paid).bind("paid");
         binder.forField(comment).bind("comment");
-        binder.forField(responsible).withConverter(Forms.byId(responsibleChoices, StaffMember::id))
+        binder.forField(responsible)
+                .withConverter(Forms.byId(responsibleChoices, StaffMember::id))
                 .bind("responsibleId");
-        binder.readRecord(existing == null
-                ? new OrderDraft(OrderStatus.NEW, List.of(), null, "", null, false, "", CurrentStaff.require().id())
-                : new OrderDraft(existing.status(), List.of(), existing.deliveryMethod(), existing.deliveryAddress(),
-                        existing.paymentMethod(), existing.paid(), existing.comment(), existing.responsibleId()));
+        binder.readRecord(
+                existing == null
+                        ? new OrderDraft(
+                                OrderStatus.NEW,
+                                List.of(),
+                                null,
+                                "",
+                                null,
+                                false,
+                                "",
+                                CurrentStaff.require().id())
+                        : new OrderDraft(
+                                existing.status(),
+                                List.of(),
+                                existing.deliveryMethod(),
+                                existing.deliveryAddress(),
+                                existing.paymentMethod(),
+                                existing.paid(),
+                                existing.comment(),
+                                existing.responsibleId()));
     }
 
     private Component section(String key) {
@@ -170,16 +195,25 @@ class OrderForm extends Dialog {
             ChannelInfo channel = target.channel();
             var button = new Button(new Icon(channel.type().icon()));
             button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
-            String label = target.address() == null ? getTranslation("order.write.to", channel.name())
-                    : getTranslation("order.write.to-address", channel.name(),
-                    com.omnichat.customer.Phones.display(target.address()));
+            String label = target.address() == null
+                    ? getTranslation("order.write.to", channel.name())
+                    : getTranslation(
+                            "order.write.to-address",
+                            channel.name(),
+                            com.omnichat.customer.Phones.display(target.address()));
             button.setTooltipText(label);
             button.setAriaLabel(label);
             button.addClassName(target.address() == null ? "order-write-known" : "order-write-by-address");
             button.addClickListener(e -> {
                 close();
-                UI.getCurrent().navigate("chats", QueryParameters.simple(
-                        Map.of("client", String.valueOf(buyer.id()), "channel", String.valueOf(channel.id()))));
+                UI.getCurrent()
+                        .navigate(
+                                "chats",
+                                QueryParameters.simple(Map.of(
+                                        "client",
+                                        String.valueOf(buyer.id()),
+                                        "channel",
+                                        String.valueOf(channel.id()))));
             });
             write.add(button);
         }
@@ -197,14 +231,23 @@ class OrderForm extends Dialog {
             SalesOrder saved = existing == null
                     ? orders.create(Objects.requireNonNull(client).id(), conversationId, draft)
                     : orders.update(existing.id(), draft, existing.version());
-            Notifications.success(existing == null ? "order.created" : "order.saved",
-                    SalesFormat.number(saved.number()), SalesFormat.current().money(saved.total()));
+            Notifications.success(
+                    existing == null ? "order.created" : "order.saved",
+                    SalesFormat.number(saved.number()),
+                    SalesFormat.current().money(saved.total()));
             close();
             onSaved.run();
         } catch (UserFacingException e) {
             if (!lines.showOnLine(e)) {
-                Forms.show(e, Map.of("order.error.address", address, "sales.error.comment", comment,
-                        "sales.error.responsible", responsible));
+                Forms.show(
+                        e,
+                        Map.of(
+                                "order.error.address",
+                                address,
+                                "sales.error.comment",
+                                comment,
+                                "sales.error.responsible",
+                                responsible));
             }
         } catch (NotFoundException e) {
             Notifications.errorKey("sales.error.gone");

@@ -1,9 +1,5 @@
 package com.omnichat.sales.ui;
 
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.base.ui.Forms;
@@ -20,6 +16,8 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.ValidationException;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Creates (product == null) or edits a catalogue product; errors show on the fields and keep it open. */
 class ProductDialog extends Dialog {
@@ -51,8 +49,10 @@ class ProductDialog extends Dialog {
         binder.forField(sku).bind("sku");
         binder.forField(price).bind("price");
         binder.forField(active).bind("active");
-        binder.readRecord(product == null ? new ProductDraft("", "", null, true)
-                : new ProductDraft(product.name(), product.sku(), product.price(), product.active()));
+        binder.readRecord(
+                product == null
+                        ? new ProductDraft("", "", null, true)
+                        : new ProductDraft(product.name(), product.sku(), product.price(), product.active()));
         var form = new FormLayout(name, sku, price, active);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("24rem", 2));
         form.setColspan(name, 2);
@@ -70,8 +70,8 @@ class ProductDialog extends Dialog {
             return;
         }
         try {
-            Product saved = product == null ? products.create(draft) : products.update(product.id(), draft,
-                    product.version());
+            Product saved =
+                    product == null ? products.create(draft) : products.update(product.id(), draft, product.version());
             Notifications.success(product == null ? "product.created" : "product.saved", saved.name());
             close();
             onSaved.run();

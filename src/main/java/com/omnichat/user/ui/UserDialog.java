@@ -1,7 +1,5 @@
 package com.omnichat.user.ui;
 
-import java.util.Map;
-
 import com.omnichat.base.Role;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.base.ui.Forms;
@@ -21,6 +19,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.ValidationException;
+import java.util.Map;
 
 /**
  * Creates a user (member == null, bound to a {@link NewStaffMember}) or edits one (bound to
@@ -85,8 +84,8 @@ class UserDialog extends Dialog {
             changes.forField(role).bind("role");
             changes.forField(active).bind("active");
             changes.forField(Forms.kept(member.version())).bind("version");
-            changes.readRecord(new StaffChanges(member.fullName(), member.email(), member.role(), member.active(),
-                    member.version()));
+            changes.readRecord(new StaffChanges(
+                    member.fullName(), member.email(), member.role(), member.active(), member.version()));
             form.add(login, fullName, email, role, active);
         }
         return form;
@@ -108,8 +107,17 @@ class UserDialog extends Dialog {
         } catch (ValidationException e) {
             // The fields show what is wrong.
         } catch (UserFacingException e) {
-            Forms.show(e, Map.of("user.error.login", login, "user.error.password", password,
-                    "user.error.name", fullName, "user.error.email", email));
+            Forms.show(
+                    e,
+                    Map.of(
+                            "user.error.login",
+                            login,
+                            "user.error.password",
+                            password,
+                            "user.error.name",
+                            fullName,
+                            "user.error.email",
+                            email));
         }
     }
 }

@@ -2,12 +2,6 @@ package com.omnichat.channel.instagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import com.omnichat.channel.ChannelSamples;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.MessageOrigin;
@@ -15,6 +9,10 @@ import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.InboundEvent;
 import com.omnichat.channel.connector.ParsedEvent;
 import com.omnichat.channel.connector.UnparseableEventException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * Instagram direct messages read without Spring or the Graph API. Comments need the posts the
@@ -56,9 +54,13 @@ class InstagramParserTest {
                  "payload": {"url": "https://www.instagram.com/p/abc", "title": "Spring bouquet"}}]}"""));
         ParsedEvent unsupported = parse(direct("{\"mid\": \"m.new\", \"is_unsupported\": true}"));
 
-        assertThat(((InboundEvent.OriginMessage) share.events().getFirst()).origin().kind())
+        assertThat(((InboundEvent.OriginMessage) share.events().getFirst())
+                        .origin()
+                        .kind())
                 .isEqualTo(MessageOrigin.Kind.SHARE);
-        assertThat(((InboundEvent.OriginMessage) unsupported.events().getFirst()).origin().kind())
+        assertThat(((InboundEvent.OriginMessage) unsupported.events().getFirst())
+                        .origin()
+                        .kind())
                 .isEqualTo(MessageOrigin.Kind.UNSUPPORTED);
     }
 

@@ -3,12 +3,6 @@ package com.omnichat.channel.messenger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import com.omnichat.channel.ChannelSamples;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.MessageOrigin;
@@ -17,6 +11,10 @@ import com.omnichat.channel.connector.InboundEvent;
 import com.omnichat.channel.connector.InboundEvent.StatusUpdate.Status;
 import com.omnichat.channel.connector.ParsedEvent;
 import com.omnichat.channel.connector.UnparseableEventException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Messenger webhooks (Meta's sample and its documented item kinds) read without Spring or the Graph API. */
 class MessengerParserTest {
@@ -28,7 +26,9 @@ class MessengerParserTest {
     void theSampleTextIsAClientMessageWithNumericIdsReadAsText() throws Exception {
         ParsedEvent parsed = messenger.parse(page, ChannelSamples.bytes("messenger_webhook_text.json"));
 
-        assertThat(parsed.key()).as("the body's hash: a redelivered batch is stored once").startsWith("meta:");
+        assertThat(parsed.key())
+                .as("the body's hash: a redelivered batch is stored once")
+                .startsWith("meta:");
         assertThat(parsed.events()).singleElement().isInstanceOfSatisfying(InboundEvent.ClientMessage.class, m -> {
             assertThat(m.from().externalUserId()).isEqualTo("987654321432");
             assertThat(m.externalMessageId()).isEqualTo("mid.1457764197618:41d102a3e1ae206a38");
@@ -63,8 +63,9 @@ class MessengerParserTest {
                  "postback": {"mid": "m.2", "title": "Red roses", "payload": "ROSES"}}"""));
 
         assertThat(delivery.events()).containsExactly(new InboundEvent.StatusUpdate("m.1", Status.DELIVERED, null));
-        assertThat(read.events()).containsExactly(new InboundEvent.Watermark("5678", Status.READ,
-                Instant.ofEpochMilli(1459991487000L), null));
+        assertThat(read.events())
+                .containsExactly(
+                        new InboundEvent.Watermark("5678", Status.READ, Instant.ofEpochMilli(1459991487000L), null));
         assertThat(button.events()).singleElement().isInstanceOfSatisfying(InboundEvent.OriginMessage.class, o -> {
             assertThat(o.message().text()).isEqualTo("Red roses");
             assertThat(o.origin().kind()).isEqualTo(MessageOrigin.Kind.CHOICE);
@@ -74,7 +75,8 @@ class MessengerParserTest {
     @Test
     void aWebhookForAnotherObjectOrWithoutEntriesIsRefused() {
         assertThatThrownBy(() -> parse("{\"object\": \"instagram\", \"entry\": []}"))
-                .isInstanceOf(UnparseableEventException.class).hasMessageContaining("expected page");
+                .isInstanceOf(UnparseableEventException.class)
+                .hasMessageContaining("expected page");
         assertThatThrownBy(() -> parse("{\"object\": \"page\"}")).isInstanceOf(UnparseableEventException.class);
         assertThatThrownBy(() -> parse("not json")).isInstanceOf(UnparseableEventException.class);
     }

@@ -3,12 +3,6 @@ package com.omnichat.channel.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import com.omnichat.channel.ChannelSamples;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.ClientProfile;
@@ -17,6 +11,10 @@ import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.InboundEvent;
 import com.omnichat.channel.connector.ParsedEvent;
 import com.omnichat.channel.connector.UnparseableEventException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Telegram updates read as the inbox needs them, without Spring: parsing never calls the Bot API. */
 class TelegramParserTest {
@@ -31,9 +29,11 @@ class TelegramParserTest {
         assertThat(parsed.key()).isEqualTo("update:10000");
         assertThat(parsed.reply()).isNull();
         assertThat(parsed.events()).singleElement().isInstanceOfSatisfying(InboundEvent.ClientMessage.class, m -> {
-            assertThat(m.from()).isEqualTo(new ClientProfile("1111111", "Test Firstname Test Lastname",
-                    "Testusername", null));
-            assertThat(m.externalMessageId()).as("chat and message id: unique per bot").isEqualTo("1111111:1365");
+            assertThat(m.from())
+                    .isEqualTo(new ClientProfile("1111111", "Test Firstname Test Lastname", "Testusername", null));
+            assertThat(m.externalMessageId())
+                    .as("chat and message id: unique per bot")
+                    .isEqualTo("1111111:1365");
             assertThat(m.text()).isEqualTo("/start");
             assertThat(m.sentAt()).isEqualTo(Instant.ofEpochSecond(1441645532));
             assertThat(m.media()).isEmpty();
@@ -104,7 +104,8 @@ class TelegramParserTest {
     @Test
     void whatIsNoTelegramUpdateIsRefused() {
         assertThatThrownBy(() -> parse("not json")).isInstanceOf(UnparseableEventException.class);
-        assertThatThrownBy(() -> parse("{\"message\": {}}")).isInstanceOf(UnparseableEventException.class)
+        assertThatThrownBy(() -> parse("{\"message\": {}}"))
+                .isInstanceOf(UnparseableEventException.class)
                 .hasMessageContaining("update_id");
         assertThatThrownBy(() -> parse("{\"update_id\": 14, \"message\": {\"chat\": {\"type\": \"private\"}}}"))
                 .isInstanceOf(UnparseableEventException.class);
@@ -118,7 +119,6 @@ class TelegramParserTest {
         return """
                 {"update_id": %d, "my_chat_member": {"chat": {"id": 42, "type": "private"},
                   "from": {"id": 42}, "date": 1700000000,
-                  "old_chat_member": {"status": "member"}, "new_chat_member": {"status": "%s"}}}"""
-                .formatted(updateId, status);
+                  "old_chat_member": {"status": "member"}, "new_chat_member": {"status": "%s"}}}""".formatted(updateId, status);
     }
 }

@@ -1,15 +1,9 @@
 package com.omnichat.channel.viber;
 
-import com.omnichat.base.OmnichatProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
+import com.omnichat.base.OmnichatProperties;
 import com.omnichat.channel.ChannelSamples;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.ClientState;
@@ -18,6 +12,10 @@ import com.omnichat.channel.connector.InboundEvent;
 import com.omnichat.channel.connector.InboundEvent.StatusUpdate.Status;
 import com.omnichat.channel.connector.ParsedEvent;
 import com.omnichat.channel.connector.UnparseableEventException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Viber callbacks (the documented samples) read as the inbox needs them, without Spring or the API. */
 class ViberParserTest {
@@ -33,7 +31,8 @@ class ViberParserTest {
         assertThat(parsed.events()).singleElement().isInstanceOfSatisfying(InboundEvent.ClientMessage.class, m -> {
             assertThat(m.from().externalUserId()).isEqualTo("xWxFWBYHceVLi80yULnRkw==");
             assertThat(m.from().displayName()).isEqualTo("Idan Harel");
-            assertThat(m.from().photoUrl()).as("the avatar is fetched by the profile job, never hot-linked")
+            assertThat(m.from().photoUrl())
+                    .as("the avatar is fetched by the profile job, never hot-linked")
                     .isNull();
             assertThat(m.externalMessageId()).isEqualTo("4978563241957515056");
             assertThat(m.text()).isEqualTo("Hi");
@@ -93,7 +92,8 @@ class ViberParserTest {
     void whatIsNoViberCallbackIsRefused() {
         assertThatThrownBy(() -> parse("[]")).isInstanceOf(UnparseableEventException.class);
         assertThatThrownBy(() -> parse("{\"event\": \"message\", \"message\": {\"type\": \"text\"}}"))
-                .isInstanceOf(UnparseableEventException.class).hasMessageContaining("message_token");
+                .isInstanceOf(UnparseableEventException.class)
+                .hasMessageContaining("message_token");
     }
 
     private ParsedEvent parse(String json) throws UnparseableEventException {

@@ -1,15 +1,9 @@
 package com.omnichat.channel.viberbusiness;
 
-import com.omnichat.channel.ChannelProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
+import com.omnichat.channel.ChannelProperties;
 import com.omnichat.channel.ChannelSamples;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.connector.ConnectedChannel;
@@ -17,6 +11,10 @@ import com.omnichat.channel.connector.InboundEvent;
 import com.omnichat.channel.connector.InboundEvent.StatusUpdate.Status;
 import com.omnichat.channel.connector.ParsedEvent;
 import com.omnichat.channel.connector.UnparseableEventException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * Infobip's Viber Business notifications (inbound messages, seen and delivery reports, in the
@@ -24,8 +22,22 @@ import com.omnichat.channel.connector.UnparseableEventException;
  */
 class InfobipParserTest {
 
-    private final InfobipAggregator infobip = new InfobipAggregator(null, null, new ChannelProperties(true, 0, 0, null, null,
-            new ChannelProperties.Infobip("infobip.com,*.infobip.com"), null, null, null, null, null, null));
+    private final InfobipAggregator infobip = new InfobipAggregator(
+            null,
+            null,
+            new ChannelProperties(
+                    true,
+                    0,
+                    0,
+                    null,
+                    null,
+                    new ChannelProperties.Infobip("infobip.com,*.infobip.com"),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null));
     private final ConnectedChannel number = ChannelSamples.channel(ChannelType.VIBER_BUSINESS, Map.of());
 
     @Test
@@ -80,8 +92,11 @@ class InfobipParserTest {
                 {"groupId":1,"groupName":"HANDSET_ERRORS","id":7009,"name":"EC_NOT_VIBER_USER",
                  "description":"Not a Viber user","permanent":true}"""));
 
-        assertThat(parsed.events()).containsExactly(new InboundEvent.StatusUpdate("omnichat-8-0", Status.FAILED,
-                "Message sent not delivered: Not a Viber user (EC_NOT_VIBER_USER)"));
+        assertThat(parsed.events())
+                .containsExactly(new InboundEvent.StatusUpdate(
+                        "omnichat-8-0",
+                        Status.FAILED,
+                        "Message sent not delivered: Not a Viber user (EC_NOT_VIBER_USER)"));
     }
 
     @Test
@@ -94,7 +109,8 @@ class InfobipParserTest {
         assertThatThrownBy(() -> parse("not json")).isInstanceOf(UnparseableEventException.class);
         assertThatThrownBy(() -> parse("{\"hello\": 1}")).isInstanceOf(UnparseableEventException.class);
         assertThatThrownBy(() -> parse("{\"results\": [{\"message\": {\"text\": \"hi\"}}]}"))
-                .isInstanceOf(UnparseableEventException.class).hasMessageContaining("messageId");
+                .isInstanceOf(UnparseableEventException.class)
+                .hasMessageContaining("messageId");
     }
 
     private ParsedEvent parse(String json) throws UnparseableEventException {
@@ -106,7 +122,6 @@ class InfobipParserTest {
                 {"results":[{"bulkId":"b1","status":{"groupId":3,"groupName":"%s","id":5,
                  "name":"%s_NOT_DELIVERED","description":"Message sent not delivered"},
                  "error":%s,"messageId":"%s","to":"380671234567","sender":"FlowerShop",
-                 "sentAt":"2026-12-04T10:52:15.457+0000","doneAt":"2026-12-04T10:52:15.799+0000"}]}"""
-                .formatted(group, group, errorJson, messageId);
+                 "sentAt":"2026-12-04T10:52:15.457+0000","doneAt":"2026-12-04T10:52:15.799+0000"}]}""".formatted(group, group, errorJson, messageId);
     }
 }

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
 import org.junit.jupiter.api.Test;
 
 /** The widget's visitor token, a pure rule: signed per channel, refused when changed, foreign or too old. */
@@ -33,9 +32,12 @@ class VisitorTokensTest {
         String[] parts = token.split("\\.");
         String otherVisitor = parts[0] + "." + VisitorTokens.newVisitorId() + "." + parts[2] + "." + parts[3];
 
-        assertThat(tokens.verify(8, KEY, token)).as("another channel with the same key").isEmpty();
+        assertThat(tokens.verify(8, KEY, token))
+                .as("another channel with the same key")
+                .isEmpty();
         assertThat(tokens.verify(7, KEY, otherVisitor)).isEmpty();
-        assertThat(tokens.verify(7, "another-key".getBytes(StandardCharsets.US_ASCII), token)).isEmpty();
+        assertThat(tokens.verify(7, "another-key".getBytes(StandardCharsets.US_ASCII), token))
+                .isEmpty();
         assertThat(tokens.verify(7, KEY, "v1.not-a-token")).isEmpty();
     }
 
@@ -43,9 +45,13 @@ class VisitorTokensTest {
     void aTokenOlderThanTheLimitOrFromTheFutureIsRefused() {
         String token = tokens.issue(7, KEY, visitor);
 
-        assertThat(at(NOW.plus(Duration.ofDays(30)).minusSeconds(1)).verify(7, KEY, token)).contains(visitor);
-        assertThat(at(NOW.plus(Duration.ofDays(30)).plusSeconds(1)).verify(7, KEY, token)).isEmpty();
-        assertThat(at(NOW.minus(Duration.ofMinutes(6))).verify(7, KEY, token)).as("issued in the future").isEmpty();
+        assertThat(at(NOW.plus(Duration.ofDays(30)).minusSeconds(1)).verify(7, KEY, token))
+                .contains(visitor);
+        assertThat(at(NOW.plus(Duration.ofDays(30)).plusSeconds(1)).verify(7, KEY, token))
+                .isEmpty();
+        assertThat(at(NOW.minus(Duration.ofMinutes(6))).verify(7, KEY, token))
+                .as("issued in the future")
+                .isEmpty();
     }
 
     private static VisitorTokens at(Instant now) {

@@ -1,14 +1,8 @@
 package com.omnichat.channel.whatsapp;
 
-import com.omnichat.base.OmnichatProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
+import com.omnichat.base.OmnichatProperties;
 import com.omnichat.channel.ChannelSamples;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.connector.ConnectedChannel;
@@ -16,6 +10,10 @@ import com.omnichat.channel.connector.InboundEvent;
 import com.omnichat.channel.connector.InboundEvent.StatusUpdate.Status;
 import com.omnichat.channel.connector.ParsedEvent;
 import com.omnichat.channel.connector.UnparseableEventException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** WhatsApp Cloud API webhooks (Meta's samples) read without Spring or the Graph API. */
 class WhatsAppParserTest {
@@ -23,8 +21,8 @@ class WhatsAppParserTest {
     private static final String NUMBER = "10634295353625";
 
     private final WhatsAppConnector whatsapp = new WhatsAppConnector(null, null, new OmnichatProperties("", ""));
-    private final ConnectedChannel channel = ChannelSamples.channel(ChannelType.WHATSAPP,
-            Map.of(WhatsAppConnector.PHONE_NUMBER_ID, NUMBER));
+    private final ConnectedChannel channel =
+            ChannelSamples.channel(ChannelType.WHATSAPP, Map.of(WhatsAppConnector.PHONE_NUMBER_ID, NUMBER));
 
     @Test
     void theSampleTextIsAClientMessageFromAVerifiedNumberNamedByHisProfile() throws Exception {
@@ -54,7 +52,9 @@ class WhatsAppParserTest {
     void anotherNumberOfTheSameAppIsNotThisChannels() throws Exception {
         var other = ChannelSamples.channel(ChannelType.WHATSAPP, Map.of(WhatsAppConnector.PHONE_NUMBER_ID, "999"));
 
-        assertThat(whatsapp.parse(other, ChannelSamples.bytes("whatsapp_webhook_text.json")).events()).isEmpty();
+        assertThat(whatsapp.parse(other, ChannelSamples.bytes("whatsapp_webhook_text.json"))
+                        .events())
+                .isEmpty();
     }
 
     @Test
@@ -95,15 +95,14 @@ class WhatsAppParserTest {
     }
 
     private static String status(String status) {
-        return value("\"statuses\": [{\"id\": \"wamid.ID\", \"recipient_id\": \"380671234567\", \"status\": \""
-                + status + "\", \"timestamp\": \"1653253313\"}]");
+        return value("\"statuses\": [{\"id\": \"wamid.ID\", \"recipient_id\": \"380671234567\", \"status\": \"" + status
+                + "\", \"timestamp\": \"1653253313\"}]");
     }
 
     private static String value(String content) {
         return """
                 {"object": "whatsapp_business_account", "entry": [{"id": "101809759215303", "changes": [
                  {"field": "messages", "value": {"messaging_product": "whatsapp",
-                  "metadata": {"display_phone_number": "1234567891", "phone_number_id": "%s"}, %s}}]}]}"""
-                .formatted(NUMBER, content);
+                  "metadata": {"display_phone_number": "1234567891", "phone_number_id": "%s"}, %s}}]}]}""".formatted(NUMBER, content);
     }
 }

@@ -2,11 +2,6 @@ package com.omnichat.chat.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ClientProfile;
@@ -15,6 +10,9 @@ import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.QueryParameters;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Searching the list for a word somebody wrote: the chat appears under "Found in messages"
@@ -45,31 +43,46 @@ class MessageSearchViewTest extends BrowserlessViewTest {
     void theRowShowsTheMessageWithTheWordMarkedAndOpeningItScrollsToTheMessage() {
         ChatsView view = search("chats", "q=deliver");
 
-        List<ConversationSummary> rows = view.list.grid.getLazyDataView().getItems().toList();
-        assertThat(rows).extracting(ConversationSummary::clientName).as("by name first, then by message text")
+        List<ConversationSummary> rows =
+                view.list.grid.getLazyDataView().getItems().toList();
+        assertThat(rows)
+                .extracting(ConversationSummary::clientName)
+                .as("by name first, then by message text")
                 .containsExactly("Taras Melnyk", "Olena Bondar");
         ConversationSummary found = rows.get(1);
         assertThat(value(view, rows.get(0), "section")).isEqualTo("");
         assertThat(value(view, found, "section")).isEqualTo("Found in messages");
-        assertThat(value(view, found, "snippet")).as("text parts, the odd ones marked")
+        assertThat(value(view, found, "snippet"))
+                .as("text parts, the odd ones marked")
                 .isEqualTo(List.of("<img src=x onerror=alert(1)> Do you ", "deliver", " to Lviv?"));
-        assertThat(template(view)).contains("html`<mark>${text}</mark>`")
+        assertThat(template(view))
+                .contains("html`<mark>${text}</mark>`")
                 .doesNotContain("unsafeHTML", "innerHTML", "unsafeSVG");
 
         test(view.list.grid).clickRow(1);
 
         assertThat(view.window.conversationId()).isEqualTo(olenasChat);
-        assertThat(view.window.found).as("the history was read back to the message").isNotNull();
+        assertThat(view.window.found)
+                .as("the history was read back to the message")
+                .isNotNull();
         assertThat(view.window.found.message().id()).isEqualTo(found.match().messageId());
         assertThat(view.window.found.hasClassName("message-found")).isTrue();
-        assertThat(view.window.found.message().body()).isEqualTo("<img src=x onerror=alert(1)> Do you deliver to Lviv?");
+        assertThat(view.window.found.message().body())
+                .isEqualTo("<img src=x onerror=alert(1)> Do you deliver to Lviv?");
     }
 
     @Test
     void aLinkToTheFoundMessageOpensTheChatThere() {
         ChatsView view = search("chats", "q=deliver");
-        long message = view.list.grid.getLazyDataView().getItems().filter(r -> r.match() != null).findFirst()
-                .orElseThrow().match().messageId();
+        long message = view.list
+                .grid
+                .getLazyDataView()
+                .getItems()
+                .filter(r -> r.match() != null)
+                .findFirst()
+                .orElseThrow()
+                .match()
+                .messageId();
 
         view = search("chats/" + olenasChat, "q=deliver&message=" + message);
 
@@ -83,7 +96,8 @@ class MessageSearchViewTest extends BrowserlessViewTest {
 
     @SuppressWarnings("unchecked")
     private static Object value(ChatsView view, ConversationSummary row, String property) {
-        var renderer = (LitRenderer<ConversationSummary>) view.list.grid.getColumns().getFirst().getRenderer();
+        var renderer = (LitRenderer<ConversationSummary>)
+                view.list.grid.getColumns().getFirst().getRenderer();
         return renderer.getValueProviders().get(property).apply(row);
     }
 

@@ -2,13 +2,6 @@ package com.omnichat.customer.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.base.ui.NotFoundView;
 import com.omnichat.channel.ChannelInfo;
@@ -18,6 +11,11 @@ import com.omnichat.customer.ClientSummary;
 import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The Clients section: buyers (leads on request), search, and a row opening the client's card. */
 class ClientsViewTest extends BrowserlessViewTest {
@@ -36,8 +34,8 @@ class ClientsViewTest extends BrowserlessViewTest {
         telegram = inbox.channel("Telegram shop", anna);
         ChannelInfo viber = inbox.channel(ChannelType.VIBER, "Viber shop");
         signInAndOpenApp(staff.administrator("admin"));
-        olena = customers.buyer(inbox.newChat(telegram, "Olena Bondar", "olena_b"), "+380671234567",
-                "olena@example.com");
+        olena = customers.buyer(
+                inbox.newChat(telegram, "Olena Bondar", "olena_b"), "+380671234567", "olena@example.com");
         customers.buyer(inbox.newChat(telegram, "Taras Melnyk"), "+380931112233", null);
         inbox.newChat(telegram, "Emma Wilson", "emma_w");
         hidden = customers.buyer(inbox.newChat(viber, "Hidden Buyer"), "+380501112233", null);
@@ -115,12 +113,15 @@ class ClientsViewTest extends BrowserlessViewTest {
         assertThat(view.duplicates.rows.getChildren()).hasSize(1);
         assertThat($(com.vaadin.flow.router.RouterLink.class, view.duplicates).all())
                 .extracting(l -> l.getText() + " " + l.getHref())
-                .containsExactly("Dmytro Sokolov clients/" + dmytro.id(),
-                        "Hidden Buyer clients/" + hidden.id());
+                .containsExactly("Dmytro Sokolov clients/" + dmytro.id(), "Hidden Buyer clients/" + hidden.id());
         assertThat($(com.vaadin.flow.component.html.Span.class, view.duplicates).all())
-                .extracting(com.vaadin.flow.component.html.Span::getText).contains("same phone +380 50 111 2233");
+                .extracting(com.vaadin.flow.component.html.Span::getText)
+                .contains("same phone +380 50 111 2233");
 
-        test($(com.vaadin.flow.component.button.Button.class, view.duplicates).withText("Dismiss").single()).click();
+        test($(com.vaadin.flow.component.button.Button.class, view.duplicates)
+                        .withText("Dismiss")
+                        .single())
+                .click();
 
         assertThat(view.duplicates.isVisible()).isFalse();
         assertThat(view.duplicates.rows.getChildren()).isEmpty();

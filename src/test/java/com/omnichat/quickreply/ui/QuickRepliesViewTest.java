@@ -2,17 +2,15 @@ package com.omnichat.quickreply.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.stream.IntStream;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.quickreply.QuickReply;
 import com.omnichat.quickreply.QuickReplyDraft;
 import com.omnichat.quickreply.QuickReplyService;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Administration → Quick replies, as an administrator uses it; and a manager's own templates. */
 class QuickRepliesViewTest extends BrowserlessViewTest {
@@ -68,7 +66,8 @@ class QuickRepliesViewTest extends BrowserlessViewTest {
         test(dialog.save).click();
 
         assertThat(dialog.isOpened()).isTrue();
-        assertThat(dialog.shortcut.getErrorMessage()).isEqualTo("The shortcut /hi is already used by another template.");
+        assertThat(dialog.shortcut.getErrorMessage())
+                .isEqualTo("The shortcut /hi is already used by another template.");
 
         test(dialog.shortcut).setValue("two words");
         test(dialog.save).click();
@@ -113,13 +112,16 @@ class QuickRepliesViewTest extends BrowserlessViewTest {
         test(dialog.save).click();
 
         assertThat(test(mine.grid).size()).isEqualTo(1);
-        assertThat(service.search("")).extracting(QuickReply::title)
+        assertThat(service.search(""))
+                .extracting(QuickReply::title)
                 .containsExactly("Delivery", "Greeting", "Мій підпис");
         assertThat(service.mine("")).extracting(QuickReply::shared).containsExactly(false);
     }
 
     private List<String> titles() {
         var grid = test(view.grid);
-        return IntStream.range(0, grid.size()).mapToObj(row -> grid.getRow(row).title()).toList();
+        return IntStream.range(0, grid.size())
+                .mapToObj(row -> grid.getRow(row).title())
+                .toList();
     }
 }

@@ -4,13 +4,6 @@ import static com.omnichat.sales.SalesFixtures.line;
 import static com.omnichat.sales.SalesFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.customer.ClientService;
@@ -25,6 +18,11 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The card's requests and orders sections, as the card shows them beside a chat: a lead
@@ -34,19 +32,25 @@ class SalesCardSectionsTest extends BrowserlessViewTest {
 
     @Autowired
     RequestsCardSection requestsSection;
+
     @Autowired
     OrdersCardSection ordersSection;
+
     @Autowired
     ClientService clients;
+
     @Autowired
     RequestService requests;
+
     @Autowired
     OrderService orders;
+
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
     SalesFixtures sales;
+
     ChannelInfo telegram;
     long chat;
     long client;
@@ -117,7 +121,8 @@ class SalesCardSectionsTest extends BrowserlessViewTest {
 
         render();
 
-        assertThat($(CardSectionLayout.class).all()).extracting(s -> s.add.getText())
+        assertThat($(CardSectionLayout.class).all())
+                .extracting(s -> s.add.getText())
                 .containsExactly("Add request", "Add order");
         assertThat(texts("card-section-empty")).containsExactly("No active requests", "No active orders");
         assertThat(texts("card-section-note")).isEmpty();
@@ -185,12 +190,16 @@ class SalesCardSectionsTest extends BrowserlessViewTest {
     private void render() {
         card.removeAll();
         ClientCardContext context = context();
-        java.util.stream.Stream.of(requestsSection, ordersSection).filter(s -> s.appliesTo(context))
+        java.util.stream.Stream.of(requestsSection, ordersSection)
+                .filter(s -> s.appliesTo(context))
                 .sorted(java.util.Comparator.comparingInt(s -> s.order()))
-                .map(s -> (Component) s.create(context)).forEach(card::add);
+                .map(s -> (Component) s.create(context))
+                .forEach(card::add);
     }
 
     private java.util.List<String> texts(String className) {
-        return $(Span.class).withClassName(className).all().stream().map(Span::getText).toList();
+        return $(Span.class).withClassName(className).all().stream()
+                .map(Span::getText)
+                .toList();
     }
 }
