@@ -5,8 +5,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -23,8 +21,6 @@ import com.omnichat.channel.ChannelService;
 @Component
 public class ChatUpdates {
 
-    private static final Logger log = LoggerFactory.getLogger(ChatUpdates.class);
-
     private final ClusterBroadcaster broadcaster;
     private final ChannelService channels;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
@@ -32,7 +28,7 @@ public class ChatUpdates {
     ChatUpdates(ClusterBroadcaster broadcaster, ChannelService channels) {
         this.broadcaster = broadcaster;
         this.channels = channels;
-        broadcaster.subscribe(this::dispatch);
+        broadcaster.subscribe(ChatEvent.class, this::dispatch);
     }
 
     /**
@@ -60,32 +56,15 @@ public class ChatUpdates {
 
     /** Sends the event to all nodes when the current transaction commits. */
     void publish(ChatEvent event) {
-        broadcaster.publish(event.encode());
+        broadcaster.publish(event);
     }
 
-    private void dispatch(String payload) {
-        if (!isChatEvent(payload)) {
-            // Another feature's broadcast on the same channel (e.g. the site widget's "webchat|...").
-            return;
-        }
-        ChatEvent event;
-        try {
-            event = ChatEvent.decode(payload);
-        } catch (RuntimeException e) {
-            log.warn("Ignoring malformed chat event {}", payload);
-            return;
-        }
+    private void dispatch(ChatEvent event) {
         for (Subscriber s : subscribers) {
             if (s.user.isAdministrator() || s.channelIds.contains(event.channelId())) {
                 s.listener.accept(event);
             }
         }
-    }
-
-    private static boolean isChatEvent(String payload) {
-        int bar = payload.indexOf('|');
-        String type = bar < 0 ? payload : payload.substring(0, bar);
-        return java.util.Arrays.stream(ChatEvent.Type.values()).anyMatch(t -> t.name().equals(type));
     }
 
     private static final class Subscriber {

@@ -12,15 +12,20 @@ import org.jspecify.annotations.Nullable;
 import com.omnichat.channel.MailThread;
 import com.omnichat.channel.OutboundMessage;
 import com.omnichat.channel.OutboundSource;
+import com.omnichat.channel.TemplateSend;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /** What the delivery worker sends for a manager's message: recipient, text, quoted message, files. */
 @Component
 class OutboundMessages implements OutboundSource {
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    OutboundMessages(JdbcClient jdbc) {
+    OutboundMessages(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     @Override
@@ -50,8 +55,13 @@ class OutboundMessages implements OutboundSource {
                         rs.getString(5), files, route(rs.getString(6)),
                         rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
                         rs.getBoolean(9) ? thread(rs.getLong(8), rs.getLong(1), rs.getString(10)) : null,
-                        TemplateReplies.read(rs.getString(11))))
+                        template(rs.getString(11))))
                 .optional();
+    }
+
+    /** The template a stored message was sent as (see {@link TemplateReplies}). */
+    private @Nullable TemplateSend template(@Nullable String stored) {
+        return stored == null ? null : json.readValue(stored, TemplateSend.class);
     }
 
     private static OutboundMessage.Route route(String origin) {

@@ -32,6 +32,8 @@ import com.omnichat.base.OtherNode;
 import com.omnichat.base.Role;
 import com.omnichat.base.StaffPrincipal;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * A user's sessions follow his account on every node: a role change, a password change or
  * reset and a deactivation end them (announced through PostgreSQL NOTIFY; a second
@@ -57,6 +59,8 @@ class SessionsFollowTheUserTest {
     ClusterBroadcaster broadcasterA;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    JsonMapper json;
 
     SessionRegistry nodeB = new SessionRegistryImpl();
     ClusterBroadcaster broadcasterB;
@@ -64,16 +68,19 @@ class SessionsFollowTheUserTest {
 
     @BeforeEach
     void startSecondNode() {
-        broadcasterB = OtherNode.broadcaster(jdbc, dataSource);
+        broadcasterB = OtherNode.broadcaster(jdbc, dataSource, json);
         sessionsB = new StaffSessions(nodeB, broadcasterB, standings);
         // Node B hears notifications only once it listens: wait until a probe gets through.
         var heard = new AtomicBoolean();
-        Runnable probe = broadcasterB.subscribe(p -> heard.set(heard.get() || p.equals("probe|sessions")));
+        Runnable probe = broadcasterB.subscribe(Probe.class, p -> heard.set(heard.get() || p.name().equals("sessions")));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            tx.executeWithoutResult(s -> broadcasterA.publish("probe|sessions"));
+            tx.executeWithoutResult(s -> broadcasterA.publish(new Probe("sessions")));
             assertThat(heard).isTrue();
         });
         probe.run();
+    }
+
+    record Probe(String name) {
     }
 
     @AfterEach

@@ -16,9 +16,6 @@ import com.omnichat.channel.connector.ProviderErrors;
 @Component
 public class ChannelStateStore {
 
-    /** Broadcast (every node) when a channel's token was rejected or works again: {@code PREFIX + id + |rejected|ok}. */
-    public static final String TOKEN_EVENT = "channel-token|";
-
     private final JdbcClient jdbc;
     private final ClusterBroadcaster broadcaster;
 
@@ -42,7 +39,7 @@ public class ChannelStateStore {
                         returning (select token_rejected_at from before) is null""")
                 .param("id", channelId).param("error", clip(error)).query(Boolean.class).optional().orElse(false);
         if (fresh) {
-            broadcaster.publish(TOKEN_EVENT + channelId + "|rejected");
+            broadcaster.publish(new ChannelTokenChanged(channelId, true));
         }
     }
 
@@ -50,7 +47,7 @@ public class ChannelStateStore {
     private void tokenWorks(long channelId) {
         if (jdbc.sql("update channel_state set token_rejected_at = null where channel_id = ? and token_rejected_at is not null")
                 .param(channelId).update() > 0) {
-            broadcaster.publish(TOKEN_EVENT + channelId + "|ok");
+            broadcaster.publish(new ChannelTokenChanged(channelId, false));
         }
     }
 
