@@ -1,13 +1,9 @@
 package com.omnichat.chat.ui;
 
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.UserFacingException;
@@ -26,7 +22,6 @@ import com.omnichat.quickreply.QuickReplyService;
 import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -43,10 +38,9 @@ class ChatWindow extends VerticalLayout {
     private final CommentReplies comments;
     private final PresenceService presence;
     private final long conversationId;
-    private final Runnable onToggleList;
+    private final PageActions page;
     private final String viewKey = UUID.randomUUID().toString();
     private final Map<Long, MessageItem> shown = new LinkedHashMap<>();
-    private final Map<Long, Seen> others = new HashMap<>();
     private ConversationSummary chat;
     private TimeFormat time;
     private boolean allLoaded;
@@ -55,19 +49,28 @@ class ChatWindow extends VerticalLayout {
     final Div messages = new Div();
     final Composer composer;
 
+    /** What the window asks of the page around it (the list and the client card are the page's). */
+    interface PageActions {
+        void toggleList();
+
+        void toggleCard();
+
+        void backToList();
+    }
+
     ChatWindow(InboxService inbox, PresenceService presence, QuickReplyService quickReplies, ConversationSummary chat,
-               List<StaffMember> staff, String link, Runnable onToggleList) {
-        this(inbox, null, presence, quickReplies, chat, staff, link, onToggleList);
+               List<StaffMember> staff, String link, PageActions page) {
+        this(inbox, null, presence, quickReplies, chat, staff, link, page);
     }
 
     ChatWindow(InboxService inbox, CommentReplies comments, PresenceService presence, QuickReplyService quickReplies,
-               ConversationSummary chat, List<StaffMember> staff, String link, Runnable onToggleList) {
+               ConversationSummary chat, List<StaffMember> staff, String link, PageActions page) {
         this.inbox = inbox;
         this.comments = comments;
         this.presence = presence;
         this.chat = chat;
         this.conversationId = chat.id();
-        this.onToggleList = onToggleList;
+        this.page = page;
         addClassName("chat-window");
         setPadding(false);
         setSpacing(false);
@@ -85,6 +88,28 @@ class ChatWindow extends VerticalLayout {
 
     long conversationId() {
         return conversationId;
+    }
+
+    /** Alt+M: between reply and note. */
+    void toggleNoteMode() {
+        composer.toggleNoteMode();
+    }
+
+    /** Alt+C: closes the chat, or reopens a closed one. */
+    void closeOrReopen() {
+        toggleState();
+    }
+
+    void listCollapsed(boolean collapsed) {
+        header.listCollapsed(collapsed);
+    }
+
+    /** The client card (an overlay below desktop width) was opened or closed. */
+    void cardShown(boolean shown) {
+        header.cardShown(shown);
+        if (!shown) {
+            header.focusCardToggle();
+        }
     }
 
     // ---- the customer service window (WhatsApp) ----
@@ -155,9 +180,7 @@ class ChatWindow extends VerticalLayout {
             showWindow();
         }
         presence.viewing(conversationId, viewKey);
-        presence.others(conversationId).forEach(p -> others.put(p.userId(),
-                new Seen(p.userName(), ChatEvent.Activity.VIEWING, Instant.now())));
-        renderPresence();
+        header.presence().alreadyHere(presence.others(conversationId));
     }
 
     @Override
@@ -297,7 +320,17 @@ class ChatWindow extends VerticalLayout {
         return new ChatHeader.Actions() {
             @Override
             public void toggleList() {
-                onToggleList.run();
+                page.toggleList();
+            }
+
+            @Override
+            public void toggleCard() {
+                page.toggleCard();
+            }
+
+            @Override
+            public void backToList() {
+                page.backToList();
             }
 
             @Override
@@ -307,15 +340,19 @@ class ChatWindow extends VerticalLayout {
 
             @Override
             public void toggleState() {
-                act(() -> {
-                    if (chat.state() == ConversationState.OPEN) {
-                        inbox.close(conversationId);
-                    } else {
-                        inbox.reopen(conversationId);
-                    }
-                });
+                ChatWindow.this.toggleState();
             }
         };
+    }
+
+    private void toggleState() {
+        act(() -> {
+            if (chat.state() == ConversationState.OPEN) {
+                inbox.close(conversationId);
+            } else {
+                inbox.reopen(conversationId);
+            }
+        });
     }
 
     private Composer.Actions composerActions() {
@@ -365,45 +402,8 @@ class ChatWindow extends VerticalLayout {
     // ---- who else is here ----
 
     private void onPresence(ChatEvent.Presence p) {
-        if (p == null || p.userId() == CurrentStaff.require().id()) {
-            return;
+        if (p != null && p.userId() != CurrentStaff.require().id()) {
+            header.presence().changed(p);
         }
-        if (p.activity() == ChatEvent.Activity.LEFT) {
-            others.remove(p.userId());
-        } else {
-            others.put(p.userId(), new Seen(p.userName(), p.activity(), Instant.now()));
-        }
-        renderPresence();
-        if (p.activity() == ChatEvent.Activity.TYPING) {
-            UI ui = getUI().orElse(null);
-            if (ui != null) {
-                CompletableFuture.delayedExecutor(PresenceService.TYPING_TTL_MILLIS + 100, TimeUnit.MILLISECONDS)
-                        .execute(() -> ChatsView.accessIfAttached(ui, this::renderPresence));
-            }
-        }
-    }
-
-    private void renderPresence() {
-        Instant now = Instant.now();
-        others.values().removeIf(s -> s.at().plusMillis(PresenceService.VIEWER_TTL_MILLIS).isBefore(now));
-        List<String> typing = others.values().stream()
-                .filter(s -> s.activity() == ChatEvent.Activity.TYPING
-                        && s.at().plusMillis(PresenceService.TYPING_TTL_MILLIS).isAfter(now))
-                .map(Seen::name).toList();
-        List<String> viewing = others.values().stream().map(Seen::name).filter(n -> !typing.contains(n)).toList();
-        StringBuilder text = new StringBuilder();
-        if (!typing.isEmpty()) {
-            text.append(getTranslation("chat.presence.typing", String.join(", ", typing)));
-        }
-        if (!viewing.isEmpty()) {
-            if (!text.isEmpty()) {
-                text.append(" · ");
-            }
-            text.append(getTranslation("chat.presence.viewing", String.join(", ", viewing)));
-        }
-        header.showPresence(text.toString());
-    }
-
-    private record Seen(String name, ChatEvent.Activity activity, Instant at) {
     }
 }

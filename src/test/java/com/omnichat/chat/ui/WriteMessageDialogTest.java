@@ -108,8 +108,8 @@ class WriteMessageDialogTest extends BrowserlessViewTest {
         ChatsView view = (ChatsView) getCurrentView();
         // Olena is known only on the Telegram bot; switched off, nothing can reach her.
         jdbc.sql("update channel set enabled = false where id = ?").param(telegram.id()).update();
-        view.openWriteDialog(null, null);
-        WriteMessageDialog dialog = view.writeDialog;
+        test(view.writeButton).click();
+        WriteMessageDialog dialog = view.writeButton.dialog;
 
         test(dialog.client).selectItem("Olena Bondar");
 
@@ -159,8 +159,8 @@ class WriteMessageDialogTest extends BrowserlessViewTest {
             signInAndOpenApp(anna);
             navigate(ChatsView.class);
             ChatsView view = (ChatsView) getCurrentView();
-            view.openWriteDialog(null, null);
-            WriteMessageDialog dialog = view.writeDialog;
+            test(view.writeButton).click();
+            WriteMessageDialog dialog = view.writeButton.dialog;
             test(dialog.client).selectItem("Olena Bondar");
             dialog.channel.setValue(dialog.channel.getListDataView().getItems()
                     .filter(c -> c.channel().id() == whatsapp.id()).findFirst().orElseThrow());
