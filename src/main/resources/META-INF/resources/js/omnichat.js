@@ -23,6 +23,37 @@
     target.addEventListener('keydown', stop);
   }, true);
 
+  // ---- the composer (Composer) and the chat's mails (MailBody) ----
+
+  /**
+   * "/wo" in the composer opened the quick replies: keys typed after the server saw it are
+   * still in the input. The search takes the word as the browser has it now, and again when
+   * it gets the focus (a task later), so no letter is lost or misplaced.
+   */
+  omnichat.takeSlashWord = (search, input) => {
+    const take = () => {
+      const m = /^\/([^\s]*)$/.exec(input.value || '');
+      if (m && m[1] !== search.value) {
+        search.value = m[1];
+        search.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
+      }
+    };
+    take();
+    search.addEventListener('focusin', take, {once: true});
+  };
+
+  /** A mail's frame grows to its content (same origin, and the frame itself runs no script). */
+  omnichat.fitFrame = frame => {
+    const fit = () => {
+      const d = frame.contentDocument;
+      if (d && d.documentElement) frame.style.height = (d.documentElement.scrollHeight + 2) + 'px';
+    };
+    frame.addEventListener('load', () => {
+      fit();
+      frame.contentDocument.addEventListener('toggle', fit, true);
+    });
+  };
+
   // ---- new-message alerts (NewMessageNotifier) ----
 
   const alerts = omnichat.alerts = {unread: 0, host: null};
