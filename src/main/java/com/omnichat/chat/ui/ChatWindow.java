@@ -1,8 +1,6 @@
 package com.omnichat.chat.ui;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.omnichat.base.CurrentStaff;
@@ -22,7 +20,6 @@ import com.omnichat.quickreply.QuickReplyService;
 import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
@@ -32,21 +29,17 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
  */
 class ChatWindow extends VerticalLayout {
 
-    static final int PAGE = 50;
-
     private final InboxService inbox;
     private final CommentReplies comments;
     private final PresenceService presence;
     private final long conversationId;
     private final PageActions page;
     private final String viewKey = UUID.randomUUID().toString();
-    private final Map<Long, MessageItem> shown = new LinkedHashMap<>();
     private ConversationSummary chat;
     private TimeFormat time;
-    private boolean allLoaded;
 
     final ChatHeader header;
-    final Div messages = new Div();
+    final MessageHistory messages;
     final Composer composer;
 
     /** What the window asks of the page around it (the list and the client card are the page's). */
@@ -78,9 +71,7 @@ class ChatWindow extends VerticalLayout {
         inbox.subject(chat.id()).ifPresent(header::showSubject);
         composer = new Composer(composerActions(), quickReplies,
                 () -> quickReplies.variablesFor(this.chat.clientId(), this.chat.clientName()));
-        messages.addClassName("messages");
-        messages.getElement().addEventListener("scroll", e -> loadOlder())
-                .setFilter("element.scrollTop < 80").debounce(300);
+        messages = new MessageHistory(inbox, conversationId, this::item);
         add(header, messages, composer);
         setFlexGrow(1, messages);
         setAlignItems(FlexComponent.Alignment.STRETCH);
@@ -161,7 +152,7 @@ class ChatWindow extends VerticalLayout {
     void refresh() {
         chat = inbox.get(conversationId);
         header.update(chat);
-        refreshRecent();
+        messages.refreshRecent();
         if (comments != null) {
             showWindow();
         }
@@ -171,11 +162,7 @@ class ChatWindow extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent event) {
         time = TimeFormat.of(event.getUI());
-        if (shown.isEmpty()) {
-            append(inbox.history(conversationId, null, PAGE), false);
-            allLoaded = shown.size() < PAGE;
-            scrollToBottom();
-        }
+        messages.loadFirstPage();
         if (comments != null) {
             showWindow();
         }
@@ -197,58 +184,6 @@ class ChatWindow extends VerticalLayout {
         refresh();
     }
 
-    private void refreshRecent() {
-        List<MessageView> recent = inbox.history(conversationId, null, PAGE);
-        long newest = shown.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
-        boolean appended = false;
-        for (MessageView m : recent) {
-            MessageItem existing = shown.get(m.id());
-            if (existing != null && !existing.message().equals(m)) {
-                MessageItem replacement = item(m);
-                messages.replace(existing, replacement);
-                shown.put(m.id(), replacement);
-            } else if (existing == null && m.id() > newest) {
-                MessageItem item = item(m);
-                messages.add(item);
-                shown.put(m.id(), item);
-                appended = true;
-            }
-        }
-        if (appended) {
-            scrollToBottom();
-        }
-    }
-
-    private void loadOlder() {
-        if (allLoaded || shown.isEmpty()) {
-            return;
-        }
-        long oldest = shown.keySet().iterator().next();
-        List<MessageView> older = inbox.history(conversationId, oldest, PAGE);
-        allLoaded = older.size() < PAGE;
-        append(older, true);
-    }
-
-    private void append(List<MessageView> page, boolean atTop) {
-        if (atTop) {
-            Map<Long, MessageItem> reordered = new LinkedHashMap<>();
-            for (int i = 0; i < page.size(); i++) {
-                MessageItem item = item(page.get(i));
-                messages.addComponentAtIndex(i, item);
-                reordered.put(page.get(i).id(), item);
-            }
-            reordered.putAll(shown);
-            shown.clear();
-            shown.putAll(reordered);
-        } else {
-            page.forEach(m -> {
-                MessageItem item = item(m);
-                messages.add(item);
-                shown.put(m.id(), item);
-            });
-        }
-    }
-
     private MessageItem item(MessageView m) {
         var item = new MessageItem(m, time, this::replyTo, this::retry, this::retryDownload,
                 comments == null ? null : commentActions);
@@ -256,10 +191,6 @@ class ChatWindow extends VerticalLayout {
             item.offerTemplate(this::openTemplates);
         }
         return item;
-    }
-
-    private void scrollToBottom() {
-        messages.getElement().executeJs("requestAnimationFrame(() => this.scrollTop = this.scrollHeight)");
     }
 
     /** "⋮ → Reply": on a comment it answers in the comments, on anything else it quotes. */
@@ -391,7 +322,7 @@ class ChatWindow extends VerticalLayout {
             action.run();
             chat = inbox.get(conversationId);
             header.update(chat);
-            refreshRecent();
+            messages.refreshRecent();
             return true;
         } catch (UserFacingException e) {
             Notifications.error(e);

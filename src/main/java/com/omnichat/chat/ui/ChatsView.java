@@ -36,7 +36,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.server.VaadinServletRequest;
 
 import jakarta.annotation.security.PermitAll;
 
@@ -211,7 +210,7 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         closeWindow();
         setClassName("list-collapsed", listCollapsed);
         var opened = new ChatWindow(inbox, comments, presence, quickReplies, chat, users.activeStaff(),
-                linkTo(chat.id()), windowActions());
+                ChatLink.absolute(chat.id()), windowActions());
         window = opened;
         // WhatsApp-like channels: free text only within 24 hours of the client's last message.
         opened.windowRules(writeFirst.templateReplies(), () -> new TemplatePicker.Prefill(opened.chat().clientName(),
@@ -280,19 +279,6 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private void filterChanged(ChatFilter filter) {
         String path = window == null ? "chats" : "chats/" + window.conversationId();
         UI.getCurrent().getPage().getHistory().replaceState(null, new Location(path, FilterParameters.toQuery(filter)));
-    }
-
-    /** An absolute link to a chat, for "copy link". */
-    private static String linkTo(long conversationId) {
-        var request = VaadinServletRequest.getCurrent();
-        String base = "";
-        if (request != null) {
-            var http = request.getHttpServletRequest();
-            String port = (http.getServerPort() == 80 && "http".equals(http.getScheme()))
-                    || (http.getServerPort() == 443 && "https".equals(http.getScheme())) ? "" : ":" + http.getServerPort();
-            base = http.getScheme() + "://" + http.getServerName() + port + http.getContextPath();
-        }
-        return base + "/chats/" + conversationId;
     }
 
     @Override
