@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -20,6 +22,8 @@ import com.omnichat.channel.ChannelService;
  */
 @Component
 public class ChatUpdates {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatUpdates.class);
 
     private final ClusterBroadcaster broadcaster;
     private final ChannelService channels;
@@ -62,7 +66,12 @@ public class ChatUpdates {
     private void dispatch(ChatEvent event) {
         for (Subscriber s : subscribers) {
             if (s.user.isAdministrator() || s.channelIds.contains(event.channelId())) {
-                s.listener.accept(event);
+                try {
+                    s.listener.accept(event);
+                } catch (RuntimeException e) {
+                    // One broken view must not keep the event from the others.
+                    log.warn("A chat event listener failed", e);
+                }
             }
         }
     }

@@ -272,7 +272,7 @@ class ChatList extends VerticalLayout {
         CompletableFuture.delayedExecutor(150, TimeUnit.MILLISECONDS).execute(ui.accessLater(() -> {
             refreshPending = false;
             refresh();
-        }, null));
+        }, () -> { }));
     }
 
     /**

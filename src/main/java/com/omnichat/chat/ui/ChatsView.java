@@ -294,7 +294,7 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             if (isAttached()) {
                 onEvent(e);
             }
-        }, null));
+        }, () -> { }));
     }
 
     @Override

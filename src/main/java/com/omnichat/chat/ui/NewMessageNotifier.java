@@ -70,8 +70,8 @@ class NewMessageNotifier extends Div {
         tab = opened;
         navigation = ui.addAfterNavigationListener(e -> opened.openChat = chatIn(e.getLocation()));
         getElement().executeJs(ATTACH_SCRIPT);
-        // The tab may close meanwhile: then the event is dropped.
-        unsubscribe = updates.subscribe(user, ui.accessLater(this::onEvent, null));
+        // The tab may close meanwhile: then the event is dropped (without the handler, access would throw).
+        unsubscribe = updates.subscribe(user, ui.accessLater(this::onEvent, () -> { }));
     }
 
     @Override

@@ -37,7 +37,7 @@ class PresenceLabel extends Span {
         if (p.activity() == ChatEvent.Activity.TYPING) {
             // "is typing" ends by itself when no more keystrokes come.
             getUI().ifPresent(ui -> CompletableFuture.delayedExecutor(PresenceService.TYPING_TTL_MILLIS + 100,
-                    TimeUnit.MILLISECONDS).execute(ui.accessLater(this::render, null)));
+                    TimeUnit.MILLISECONDS).execute(ui.accessLater(this::render, () -> { })));
         }
     }
 
