@@ -32,25 +32,17 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-# A JDK 21 or newer: JAVA_HOME if set, else the default java, else a JDK 25/21 in /usr/lib/jvm.
-java_major() { "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
-if [[ -z "${JAVA_HOME:-}" || "$(java_major "$JAVA_HOME/bin/java")" -lt 21 ]]; then
-  if command -v java >/dev/null && [[ "$(java_major java)" -ge 21 ]]; then
-    JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
-  else
-    shopt -s nullglob
-    jdks=(/usr/lib/jvm/*-25-* /usr/lib/jvm/*-21-*)
-    JAVA_HOME="${jdks[0]:-}"
-  fi
-fi
-export JAVA_HOME
-[[ -x "$JAVA_HOME/bin/java" ]] || { echo "No JDK 21+ found; set JAVA_HOME" >&2; exit 1; }
+source scripts/jdk.sh
+select_jdk
 
 if $build; then
   echo "Building the production jar..."
   ./mvnw -B -q -Pproduction -DskipTests package
 fi
-jar="$(ls target/omnichat-*.jar | grep -v '\.original$' | head -1)"
+jar="$(ls target/omnichat-*.jar | grep -v -e '\.original$' -e '-bench\.jar$' | head -1)"
+# The benchmark is not part of the production jar: its classes come in a jar of their own, added
+# to the production jar's classpath through Spring Boot's PropertiesLauncher (loader.path).
+bench_jar="$(ls target/omnichat-*-bench.jar | head -1)"
 
 # The benchmark's Telegram channel has a made-up bot token: its background jobs (profile
 # refresh) call a closed local port instead of api.telegram.org (set below).
@@ -62,7 +54,8 @@ export OMNICHAT_PUBLIC_URL="http://localhost:$port"
 recreate=true
 $reuse && recreate=false
 started=$(date +%s)
-"$JAVA_HOME/bin/java" -Xmx2g -Duser.language=en -Duser.country=US -jar "$jar" \
+"$JAVA_HOME/bin/java" -Xmx2g -Duser.language=en -Duser.country=US -Dloader.path="$bench_jar" \
+  -cp "$jar" org.springframework.boot.loader.launch.PropertiesLauncher \
   --server.port="$port" \
   --spring.datasource.url="jdbc:postgresql://localhost:5432/$db" \
   --omnichat.db.create-if-missing=true --omnichat.db.recreate="$recreate" \

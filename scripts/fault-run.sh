@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The fault runs of issue 12 (see docs/fault-run.md) against a real node: the packaged jar,
+# The fault runs (see docs/fault-run.md) against a real node: the packaged jar,
 # a fake Telegram provider on loopback, a headless Chromium (/usr/bin/chromium) for the staff
 # actions, and a database of their own on the local PostgreSQL.
 #

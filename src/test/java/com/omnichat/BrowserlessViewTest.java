@@ -2,13 +2,6 @@ package com.omnichat;
 
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.function.BooleanSupplier;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.chat.InboxFixtures;
 import com.omnichat.user.StaffFixtures;
@@ -21,6 +14,11 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Base of the browserless view tests: the real application context (shared with the
@@ -41,7 +39,9 @@ public abstract class BrowserlessViewTest extends SpringBrowserlessTest {
         super.initVaadinEnvironment();
         // Vaadin's bootstrap gives every new UI (a reload, a new tab) the session's locale;
         // the browserless mock creates UIs without that step, so it is added here.
-        VaadinService.getCurrent().addUIInitListener(e -> e.getUI().setLocale(e.getUI().getSession().getLocale()));
+        VaadinService.getCurrent()
+                .addUIInitListener(
+                        e -> e.getUI().setLocale(e.getUI().getSession().getLocale()));
     }
 
     /**
@@ -67,11 +67,15 @@ public abstract class BrowserlessViewTest extends SpringBrowserlessTest {
      * threads, and the browserless session runs them only when asked, in the test's thread.
      */
     protected void untilLive(String what, BooleanSupplier condition) {
-        await(what).atMost(Duration.ofSeconds(10)).pollInSameThread().pollInterval(Duration.ofMillis(25)).until(() -> {
-            VaadinSession.getCurrent().getService().runPendingAccessTasks(VaadinSession.getCurrent());
-            roundTrip();
-            return condition.getAsBoolean();
-        });
+        await(what)
+                .atMost(Duration.ofSeconds(10))
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(25))
+                .until(() -> {
+                    VaadinSession.getCurrent().getService().runPendingAccessTasks(VaadinSession.getCurrent());
+                    roundTrip();
+                    return condition.getAsBoolean();
+                });
     }
 
     /** The text of the latest notification shown. */

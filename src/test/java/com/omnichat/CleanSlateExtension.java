@@ -1,12 +1,11 @@
 package com.omnichat;
 
+import com.omnichat.user.StaffFixtures;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.security.test.context.TestSecurityContextHolder;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
-
-import com.omnichat.user.StaffFixtures;
 
 /**
  * Before each test: no staff users, channels or chats in the database, nothing of earlier tests in

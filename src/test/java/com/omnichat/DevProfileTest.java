@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.AbstractEnvironment;
@@ -23,15 +22,16 @@ class DevProfileTest {
     @Test
     void developmentToolsAreOffUnlessADeveloperTurnsThemOn() throws IOException {
         assertThat(devProfile(Map.of()).getProperty(DEV_TOOLS)).isEqualTo("false");
-        assertThat(devProfile(Map.of("VAADIN_DEV_TOOLS", "true")).getProperty(DEV_TOOLS)).isEqualTo("true");
+        assertThat(devProfile(Map.of("VAADIN_DEV_TOOLS", "true")).getProperty(DEV_TOOLS))
+                .isEqualTo("true");
     }
 
     /** The dev profile's settings with the given environment variables and nothing else of this machine's. */
     private static AbstractEnvironment devProfile(Map<String, Object> variables) throws IOException {
-        var environment = new AbstractEnvironment() {
-        };
+        var environment = new AbstractEnvironment() {};
         environment.getPropertySources().addFirst(new MapPropertySource("variables", variables));
-        new YamlPropertySourceLoader().load("dev", new ClassPathResource("application-dev.yaml"))
+        new YamlPropertySourceLoader()
+                .load("dev", new ClassPathResource("application-dev.yaml"))
                 .forEach(environment.getPropertySources()::addLast);
         return environment;
     }

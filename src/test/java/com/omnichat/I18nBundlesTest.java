@@ -2,6 +2,8 @@ package com.omnichat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.omnichat.base.Role;
+import com.omnichat.base.TranslationProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -20,11 +22,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import com.omnichat.base.Role;
-import com.omnichat.base.TranslationProvider;
 
 /** The three message bundles stay complete and in step with each other and with the code. */
 class I18nBundlesTest {
@@ -52,10 +50,11 @@ class I18nBundlesTest {
     @Test
     void noValueIsBlank() throws IOException {
         List<String> blank = new ArrayList<>();
-        loadAll().forEach((name, props) -> props.stringPropertyNames().stream()
-                .filter(key -> props.getProperty(key).isBlank())
-                .sorted()
-                .forEach(key -> blank.add(name + ": " + key)));
+        loadAll()
+                .forEach((name, props) -> props.stringPropertyNames().stream()
+                        .filter(key -> props.getProperty(key).isBlank())
+                        .sorted()
+                        .forEach(key -> blank.add(name + ": " + key)));
         assertThat(blank).as("blank values").isEmpty();
     }
 
@@ -64,19 +63,22 @@ class I18nBundlesTest {
         Map<String, Properties> bundles = loadAll();
         Properties english = bundles.get("messages.properties");
         List<String> problems = new ArrayList<>();
-        bundles.forEach((name, props) -> props.stringPropertyNames().stream().sorted().forEach(key -> {
-            String value = props.getProperty(key);
-            try {
-                new MessageFormat(value); // parses, e.g. no unbalanced braces
-            } catch (IllegalArgumentException e) {
-                problems.add(name + ": " + key + " is no valid MessageFormat pattern: " + e.getMessage());
-                return;
-            }
-            if (english.containsKey(key) && !placeholders(value).equals(placeholders(english.getProperty(key)))) {
-                problems.add(name + ": " + key + " uses " + placeholders(value) + " but English uses "
-                        + placeholders(english.getProperty(key)));
-            }
-        }));
+        bundles.forEach((name, props) -> props.stringPropertyNames().stream()
+                .sorted()
+                .forEach(key -> {
+                    String value = props.getProperty(key);
+                    try {
+                        new MessageFormat(value); // parses, e.g. no unbalanced braces
+                    } catch (IllegalArgumentException e) {
+                        problems.add(name + ": " + key + " is no valid MessageFormat pattern: " + e.getMessage());
+                        return;
+                    }
+                    if (english.containsKey(key)
+                            && !placeholders(value).equals(placeholders(english.getProperty(key)))) {
+                        problems.add(name + ": " + key + " uses " + placeholders(value) + " but English uses "
+                                + placeholders(english.getProperty(key)));
+                    }
+                }));
         assertThat(problems).isEmpty();
     }
 
@@ -94,12 +96,15 @@ class I18nBundlesTest {
 
         Set<String> missing = new TreeSet<>(used);
         missing.removeAll(english.stringPropertyNames());
-        assertThat(missing).as("keys used in src/main/java but missing in messages.properties").isEmpty();
+        assertThat(missing)
+                .as("keys used in src/main/java but missing in messages.properties")
+                .isEmpty();
     }
 
     @Test
     void translationProviderFallsBackToEnglishForOtherLanguages() {
-        assertThat(TranslationProvider.translate("nav.chats", TranslationProvider.UKRAINIAN)).isEqualTo("Чати");
+        assertThat(TranslationProvider.translate("nav.chats", TranslationProvider.UKRAINIAN))
+                .isEqualTo("Чати");
         assertThat(TranslationProvider.translate("nav.chats", Locale.GERMAN)).isEqualTo("Chats");
         assertThat(TranslationProvider.translate("user.error.login-taken", Locale.ENGLISH, "olena"))
                 .isEqualTo("The login olena is taken.");

@@ -4,7 +4,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.util.AopTestUtils;
 
@@ -19,8 +18,7 @@ final class InMemoryState {
     /** Bean names of the holders: {@code PresenceService}, the chat UI's {@code OpenTabs}. */
     private static final List<String> HOLDERS = List.of("presenceService", "openTabs");
 
-    private InMemoryState() {
-    }
+    private InMemoryState() {}
 
     static void forget(ApplicationContext context) {
         for (String name : HOLDERS) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -32,7 +31,9 @@ class QuartzSchedulerTest {
         assertThat(meta.isJobStoreSupportsPersistence()).as("JDBC job store").isTrue();
         assertThat(meta.isJobStoreClustered()).isTrue();
 
-        JobDetail probe = JobBuilder.newJob(Probe.class).withIdentity("probe-" + UUID.randomUUID()).build();
+        JobDetail probe = JobBuilder.newJob(Probe.class)
+                .withIdentity("probe-" + UUID.randomUUID())
+                .build();
         scheduler.scheduleJob(probe, TriggerBuilder.newTrigger().startNow().build());
 
         assertThat(PROBE_RAN.await(60, TimeUnit.SECONDS)).as("the job ran").isTrue();

@@ -16,8 +16,7 @@ public final class ClientAddress {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("\\[?[0-9A-Fa-f:.]+(%[\\w.-]+)?]?");
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     public static String key(String address) {
         String a = address.strip();

@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -17,7 +16,6 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +36,7 @@ public class ClusterBroadcaster implements SmartLifecycle {
     static final String CHANNEL = "omnichat_events";
     /** PostgreSQL refuses a NOTIFY payload of 8,000 bytes or more. */
     static final int MAX_PAYLOAD_BYTES = 7900;
+
     private static final Logger log = LoggerFactory.getLogger(ClusterBroadcaster.class);
 
     private final JdbcClient jdbc;
@@ -57,7 +56,8 @@ public class ClusterBroadcaster implements SmartLifecycle {
     public void publish(Record event) {
         String payload = encode(event);
         if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
-            throw new IllegalArgumentException("Event too large to broadcast: " + event.getClass().getName());
+            throw new IllegalArgumentException(
+                    "Event too large to broadcast: " + event.getClass().getName());
         }
         jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, payload).query().singleValue();
     }
@@ -76,8 +76,7 @@ public class ClusterBroadcaster implements SmartLifecycle {
         return json.writeValueAsString(new Envelope(event.getClass().getName(), json.valueToTree(event)));
     }
 
-    private record Envelope(String type, JsonNode event) {
-    }
+    private record Envelope(String type, JsonNode event) {}
 
     private record Subscription<E extends Record>(Class<E> type, Consumer<? super E> listener) {
 
@@ -107,8 +106,8 @@ public class ClusterBroadcaster implements SmartLifecycle {
 
     private void listenLoop() {
         while (running) {
-            try (Connection connection = DriverManager.getConnection(dataSource.determineUrl(),
-                    dataSource.determineUsername(), dataSource.determinePassword())) {
+            try (Connection connection = DriverManager.getConnection(
+                    dataSource.determineUrl(), dataSource.determineUsername(), dataSource.determinePassword())) {
                 try (Statement st = connection.createStatement()) {
                     st.execute("listen " + CHANNEL);
                 }

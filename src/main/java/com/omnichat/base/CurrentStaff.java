@@ -3,7 +3,6 @@ package com.omnichat.base;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -19,8 +18,7 @@ public final class CurrentStaff {
     // removes it when it closes; the newest still open answers.
     private static final Deque<StaffStanding> STANDINGS = new ConcurrentLinkedDeque<>();
 
-    private CurrentStaff() {
-    }
+    private CurrentStaff() {}
 
     public static Optional<StaffPrincipal> get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -32,8 +30,7 @@ public final class CurrentStaff {
 
     /** The signed-in user; services call this first, so an anonymous call fails loudly. */
     public static StaffPrincipal require() {
-        return get().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException(
-                "Not signed in"));
+        return get().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Not signed in"));
     }
 
     /** The given principal as he stands now; the system principal is always itself. */

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Avatar letters for a person's name: first letters of the first and last word. */
 public final class Initials {
 
-    private Initials() {
-    }
+    private Initials() {}
 
     /** One or two upper-case letters, or {@code fallback} when the name has no letters to show. */
     public static String of(String name, String fallback) {

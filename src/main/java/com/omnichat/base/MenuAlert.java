@@ -2,7 +2,6 @@ package com.omnichat.base;
 
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +27,5 @@ public interface MenuAlert {
     Runnable subscribe(Consumer<@Nullable Notice> listener);
 
     /** A live notice: a translation key and its arguments. */
-    record Notice(String key, List<Object> args) {
-    }
+    record Notice(String key, List<Object> args) {}
 }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.SequencedMap;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,8 +21,7 @@ public final class ServedFiles {
     /** What a download is sent as: never a type a browser would render. */
     public static final String DOWNLOAD_TYPE = "application/octet-stream";
 
-    private ServedFiles() {
-    }
+    private ServedFiles() {}
 
     /** The raster image type the bytes are, or null when they are no JPEG, PNG, GIF or WebP. */
     public static @Nullable String rasterImageType(byte[] b) {
@@ -36,8 +34,15 @@ public final class ServedFiles {
         if (b.length >= 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8') {
             return "image/gif";
         }
-        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
-                && b[10] == 'B' && b[11] == 'P') {
+        if (b.length >= 12
+                && b[0] == 'R'
+                && b[1] == 'I'
+                && b[2] == 'F'
+                && b[3] == 'F'
+                && b[8] == 'W'
+                && b[9] == 'E'
+                && b[10] == 'B'
+                && b[11] == 'P') {
             return "image/webp";
         }
         return null;
@@ -53,9 +58,15 @@ public final class ServedFiles {
         if (image != null) {
             return image;
         }
-        String type = declared == null ? "" : declared.toLowerCase(Locale.ROOT).split(";")[0].strip();
-        if (type.isEmpty() || type.startsWith("image/") || type.startsWith("text/html") || type.contains("xml")
-                || type.contains("javascript") || !type.matches("[a-z0-9.+-]+/[a-z0-9.+-]+")) {
+        String type = declared == null
+                ? ""
+                : declared.toLowerCase(Locale.ROOT).split(";")[0].strip();
+        if (type.isEmpty()
+                || type.startsWith("image/")
+                || type.startsWith("text/html")
+                || type.contains("xml")
+                || type.contains("javascript")
+                || !type.matches("[a-z0-9.+-]+/[a-z0-9.+-]+")) {
             return DOWNLOAD_TYPE;
         }
         return type;
@@ -93,8 +104,9 @@ public final class ServedFiles {
             name = "file";
         }
         StringBuilder ascii = new StringBuilder();
-        name.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%'
-                ? (char) c : '_'));
+        name.codePoints()
+                .forEach(
+                        c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%' ? (char) c : '_'));
         return disposition + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + rfc5987(name);
     }
 
@@ -102,7 +114,9 @@ public final class ServedFiles {
         var out = new ByteArrayOutputStream();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || "!#$&+-.^_`|~".indexOf(c) >= 0) {
                 out.write(c);
             } else {

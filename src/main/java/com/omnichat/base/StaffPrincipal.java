@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -25,8 +24,14 @@ public final class StaffPrincipal implements UserDetails, CredentialsContainer {
     private final @Nullable Locale language;
     private @Nullable String passwordHash;
 
-    public StaffPrincipal(long id, String login, String fullName, Role role, boolean active,
-                          @Nullable Locale language, @Nullable String passwordHash) {
+    public StaffPrincipal(
+            long id,
+            String login,
+            String fullName,
+            Role role,
+            boolean active,
+            @Nullable Locale language,
+            @Nullable String passwordHash) {
         this.id = id;
         this.login = login;
         this.fullName = fullName;

@@ -1,7 +1,6 @@
 package com.omnichat.base;
 
 import java.util.function.Supplier;
-
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -14,20 +13,19 @@ public final class SystemAccess {
 
     public static final long SYSTEM_USER_ID = 0;
 
-    private SystemAccess() {
-    }
+    private SystemAccess() {}
 
     public static <T> T call(Supplier<T> work) {
-        return callAs(new StaffPrincipal(SYSTEM_USER_ID, "system", "Omnichat", Role.ADMINISTRATOR, true, null, null),
-                work);
+        return callAs(
+                new StaffPrincipal(SYSTEM_USER_ID, "system", "Omnichat", Role.ADMINISTRATOR, true, null, null), work);
     }
 
     /** Runs work as the given staff member (demo data, tests). */
     public static <T> T callAs(StaffPrincipal principal, Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                principal.getAuthorities()));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
             return work.get();

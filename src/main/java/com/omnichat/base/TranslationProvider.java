@@ -1,16 +1,14 @@
 package com.omnichat.base;
 
+import com.vaadin.flow.i18n.I18NProvider;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import com.vaadin.flow.i18n.I18NProvider;
 
 /**
  * All user-visible text comes from {@code messages*.properties} (UTF-8). English is the
@@ -42,7 +40,8 @@ public class TranslationProvider implements I18NProvider {
     public static String translate(String key, Locale locale, Object... params) {
         Locale supported = supported(locale);
         try {
-            String pattern = ResourceBundle.getBundle(BUNDLE, supported, NO_FALLBACK).getString(key);
+            String pattern =
+                    ResourceBundle.getBundle(BUNDLE, supported, NO_FALLBACK).getString(key);
             return params.length == 0 ? pattern : new MessageFormat(pattern, supported).format(params);
         } catch (MissingResourceException e) {
             log.warn("Missing translation {} for {}", key, supported);

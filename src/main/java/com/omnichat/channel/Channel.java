@@ -1,11 +1,5 @@
 package com.omnichat.channel;
 
-import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
-
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -18,6 +12,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 @Entity
 @Table(name = "channel")
@@ -72,7 +70,8 @@ class Channel {
         return name;
     }
 
-    @Nullable Long id() {
+    @Nullable
+    Long id() {
         return id;
     }
 
@@ -88,7 +87,8 @@ class Channel {
         return enabled;
     }
 
-    @Nullable ChannelMode mode() {
+    @Nullable
+    ChannelMode mode() {
         return mode;
     }
 
@@ -96,7 +96,8 @@ class Channel {
         return secrets;
     }
 
-    @Nullable String settings() {
+    @Nullable
+    String settings() {
         return settings;
     }
 

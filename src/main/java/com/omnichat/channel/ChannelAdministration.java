@@ -1,5 +1,19 @@
 package com.omnichat.channel;
 
+import com.omnichat.base.Drafts;
+import com.omnichat.base.NotFoundException;
+import com.omnichat.base.OmnichatProperties;
+import com.omnichat.base.UserFacingException;
+import com.omnichat.channel.connector.ChannelConnector;
+import com.omnichat.channel.connector.ConnectedChannel;
+import com.omnichat.channel.connector.ProviderErrors;
+import com.omnichat.channel.connector.SecretField;
+import com.omnichat.channel.internal.ChannelDirectory;
+import com.omnichat.channel.internal.ChannelSettingsChanged;
+import com.omnichat.channel.internal.ChannelStateStore;
+import com.omnichat.channel.internal.ConnectorRegistry;
+import com.omnichat.channel.internal.Json;
+import com.omnichat.channel.internal.SecretCipher;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -12,28 +26,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.omnichat.base.NotFoundException;
-import com.omnichat.base.UserFacingException;
-import com.omnichat.channel.connector.ChannelConnector;
-import com.omnichat.channel.connector.ConnectedChannel;
-import com.omnichat.channel.connector.SecretField;
-import com.omnichat.channel.connector.ProviderErrors;
-import com.omnichat.channel.internal.ChannelDirectory;
-import com.omnichat.channel.internal.ChannelSettingsChanged;
-import com.omnichat.channel.internal.ChannelStateStore;
-import com.omnichat.channel.internal.ConnectorRegistry;
-import com.omnichat.channel.internal.Json;
-import com.omnichat.channel.internal.SecretCipher;
 
 /**
  * Administration → Channels: connect channels (type, name, secrets, mode), check the
@@ -58,9 +57,15 @@ public class ChannelAdministration {
     private final String publicUrl;
     private final SecureRandom random = new SecureRandom();
 
-    ChannelAdministration(ChannelRepository channels, ConnectorRegistry registry, ChannelDirectory directory,
-                          ChannelStateStore state, SecretCipher cipher, ApplicationEventPublisher events,
-                          JdbcClient jdbc, @Value("${omnichat.public-url:}") String publicUrl) {
+    ChannelAdministration(
+            ChannelRepository channels,
+            ConnectorRegistry registry,
+            ChannelDirectory directory,
+            ChannelStateStore state,
+            SecretCipher cipher,
+            ApplicationEventPublisher events,
+            JdbcClient jdbc,
+            OmnichatProperties installation) {
         this.channels = channels;
         this.registry = registry;
         this.directory = directory;
@@ -68,7 +73,7 @@ public class ChannelAdministration {
         this.cipher = cipher;
         this.events = events;
         this.jdbc = jdbc;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = installation.publicUrl();
     }
 
     @Transactional(readOnly = true)
@@ -110,23 +115,21 @@ public class ChannelAdministration {
     /** The fields the form shows for a channel type. */
     @Transactional(readOnly = true)
     public ChannelDetails.Form form(ChannelType type) {
-        return registry.forType(type).map(c -> new ChannelDetails.Form(
-                c.secretFields().stream().filter(f -> !f.generated())
-                        .map(f -> new ChannelDetails.Field(f.name(), f.labelKey(), false)).toList(),
-                c.settingFields().stream().map(f -> new ChannelDetails.Field(f.name(), f.labelKey(), f.multiline()))
-                        .toList()))
+        return registry.forType(type)
+                .map(c -> new ChannelDetails.Form(
+                        c.secretFields().stream()
+                                .filter(f -> !f.generated())
+                                .map(f -> new ChannelDetails.Field(f.name(), f.labelKey(), false))
+                                .toList(),
+                        c.settingFields().stream()
+                                .map(f -> new ChannelDetails.Field(f.name(), f.labelKey(), f.multiline()))
+                                .toList()))
                 .orElse(new ChannelDetails.Form(List.of(), List.of()));
     }
 
     /** Creates ({@code id} null) or updates a channel. */
     public ChannelDetails save(ChannelDraft draft) {
-        String name = draft.name() == null ? "" : draft.name().strip();
-        if (name.isEmpty()) {
-            throw new UserFacingException("channels.error.name-required");
-        }
-        if (name.length() > NAME_MAX) {
-            throw new UserFacingException("channels.error.name-too-long", NAME_MAX);
-        }
+        String name = Drafts.valid(draft).name().strip();
         Channel channel = draft.id() == null ? new Channel(draft.type(), name) : load(draft.id());
         if (channel.type() != draft.type()) {
             throw new UserFacingException("channels.error.type-fixed");
@@ -134,12 +137,15 @@ public class ChannelAdministration {
         if (draft.mode() != null && !modes(draft.type()).contains(draft.mode())) {
             throw new UserFacingException("channels.error.mode-unsupported");
         }
-        channels.findByName(name).filter(other -> !other.id().equals(channel.id())).ifPresent(other -> {
-            throw new UserFacingException("channels.error.name-taken", name);
-        });
+        channels.findByName(name)
+                .filter(other -> !other.id().equals(channel.id()))
+                .ifPresent(other -> {
+                    throw new UserFacingException("channels.error.name-taken", name);
+                });
         Map<String, String> secrets = mergeSecrets(channel, draft);
         if (draft.mode() == ChannelMode.WEBHOOK || draft.mode() == ChannelMode.POLLING) {
-            for (SecretField field : registry.forType(draft.type()).map(ChannelConnector::secretFields)
+            for (SecretField field : registry.forType(draft.type())
+                    .map(ChannelConnector::secretFields)
                     .orElse(List.of())) {
                 if (!secrets.containsKey(field.name())) {
                     throw new UserFacingException("channels.error.secret-required");
@@ -161,7 +167,9 @@ public class ChannelAdministration {
         }
         long channelId = channel.id();
         // Always written afresh (also upgrading a version-1 ciphertext of before).
-        channel.connect(draft.mode(), secrets.isEmpty() ? null : cipher.encrypt(channelId, Json.write(secrets)),
+        channel.connect(
+                draft.mode(),
+                secrets.isEmpty() ? null : cipher.encrypt(channelId, Json.write(secrets)),
                 settings.isEmpty() ? null : Json.write(settings));
         Channel saved = channels.saveAndFlush(channel);
         long id = saved.id();
@@ -182,17 +190,19 @@ public class ChannelAdministration {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ConnectionCheck checkConnection(long id) {
         ConnectedChannel channel = connected(id);
-        ChannelConnector connector = registry.forChannel(channel)
-                .orElseThrow(() -> new UserFacingException("channels.error.not-connected"));
+        ChannelConnector connector =
+                registry.forChannel(channel).orElseThrow(() -> new UserFacingException("channels.error.not-connected"));
         ConnectionCheck check;
         try {
             check = connector.checkConnection(channel);
         } catch (RuntimeException e) {
-            check = ConnectionCheck.failed(ProviderErrors.describe(e, channel.secrets().values()));
+            check = ConnectionCheck.failed(
+                    ProviderErrors.describe(e, channel.secrets().values()));
         }
         if (!check.ok()) {
             // A connector's own text, redacted once more before it is stored and shown.
-            check = ConnectionCheck.failed(ProviderErrors.redact(check.error(), channel.secrets().values()));
+            check = ConnectionCheck.failed(
+                    ProviderErrors.redact(check.error(), channel.secrets().values()));
         }
         state.error(id, check.ok() ? null : check.error());
         return check;
@@ -205,9 +215,12 @@ public class ChannelAdministration {
     @Transactional(readOnly = true)
     public Optional<String> webhookVerifyToken(long id) {
         ConnectedChannel channel = connected(id);
-        boolean offered = registry.forType(channel.type()).map(ChannelConnector::secretFields).orElse(List.of()).stream()
-                .anyMatch(f -> f.generated() && f.name().equals(com.omnichat.channel.meta.MetaSecrets.VERIFY_TOKEN));
-        return offered ? Optional.ofNullable(channel.secrets().get(com.omnichat.channel.meta.MetaSecrets.VERIFY_TOKEN))
+        boolean offered =
+                registry.forType(channel.type()).map(ChannelConnector::secretFields).orElse(List.of()).stream()
+                        .anyMatch(f ->
+                                f.generated() && f.name().equals(com.omnichat.channel.meta.MetaSecrets.VERIFY_TOKEN));
+        return offered
+                ? Optional.ofNullable(channel.secrets().get(com.omnichat.channel.meta.MetaSecrets.VERIFY_TOKEN))
                 : Optional.empty();
     }
 
@@ -245,8 +258,11 @@ public class ChannelAdministration {
                         select id, received_at, coalesce(error, ''), body from inbound_event
                         where channel_id = ? and status = 'FAILED' order by id desc limit ?""")
                 .params(channelId, Math.min(limit, 500))
-                .query((rs, n) -> new ChannelDetails.FailedEvent(rs.getLong(1), rs.getTimestamp(2).toInstant(),
-                        rs.getString(3), new String(rs.getBytes(4), StandardCharsets.UTF_8)))
+                .query((rs, n) -> new ChannelDetails.FailedEvent(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        new String(rs.getBytes(4), StandardCharsets.UTF_8)))
                 .list();
     }
 
@@ -254,8 +270,7 @@ public class ChannelAdministration {
     public void retryEvent(long channelId, long eventId) {
         int changed = jdbc.sql("""
                         update inbound_event set status = 'PENDING', attempts = 0, next_attempt_at = now(), error = null
-                        where id = ? and channel_id = ? and status = 'FAILED'""")
-                .params(eventId, channelId).update();
+                        where id = ? and channel_id = ? and status = 'FAILED'""").params(eventId, channelId).update();
         if (changed == 0) {
             throw new NotFoundException("Event " + eventId);
         }
@@ -266,18 +281,23 @@ public class ChannelAdministration {
     }
 
     private Map<String, String> mergeSecrets(Channel channel, ChannelDraft draft) {
-        Map<String, String> secrets = new HashMap<>(channel.secrets() == null || channel.id() == null ? Map.of()
-                : Json.readMap(cipher.decrypt(channel.id(), channel.secrets())));
+        Map<String, String> secrets = new HashMap<>(
+                channel.secrets() == null || channel.id() == null
+                        ? Map.of()
+                        : Json.readMap(cipher.decrypt(channel.id(), channel.secrets())));
         draft.secrets().forEach((k, v) -> {
             if (v != null && !v.isBlank()) {
                 secrets.put(k, v.strip());
             }
         });
-        for (SecretField field : registry.forType(draft.type()).map(ChannelConnector::secretFields).orElse(List.of())) {
+        for (SecretField field : registry.forType(draft.type())
+                .map(ChannelConnector::secretFields)
+                .orElse(List.of())) {
             if (field.generated() && !secrets.containsKey(field.name())) {
                 byte[] bytes = new byte[32];
                 random.nextBytes(bytes);
-                secrets.put(field.name(), Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+                secrets.put(
+                        field.name(), Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
             }
         }
         return secrets;
@@ -296,14 +316,28 @@ public class ChannelAdministration {
 
     private ChannelDetails details(Channel channel) {
         long id = channel.id();
-        Set<String> secretsSet = channel.secrets() == null ? Set.of()
-                : Json.readMap(cipher.decrypt(id, channel.secrets())).keySet().stream().collect(Collectors.toSet());
+        Set<String> secretsSet = channel.secrets() == null
+                ? Set.of()
+                : Json.readMap(cipher.decrypt(id, channel.secrets())).keySet().stream()
+                        .collect(Collectors.toSet());
         Set<Capability> capabilities = channel.mode() == ChannelMode.DEMO
-                ? EnumSet.complementOf(EnumSet.of(Capability.START_BY_PHONE, Capability.START_BY_EMAIL,
-                        Capability.START_NEEDS_TEMPLATE, Capability.TEMPLATES))
+                ? EnumSet.complementOf(EnumSet.of(
+                        Capability.START_BY_PHONE,
+                        Capability.START_BY_EMAIL,
+                        Capability.START_NEEDS_TEMPLATE,
+                        Capability.TEMPLATES))
                 : registry.capabilities(channel.type());
-        return new ChannelDetails(id, channel.type(), channel.name(), channel.enabled(), channel.mode(), secretsSet,
-                Json.readMap(channel.settings()), webhookUrl(channel), capabilities, Set.copyOf(channel.users()),
+        return new ChannelDetails(
+                id,
+                channel.type(),
+                channel.name(),
+                channel.enabled(),
+                channel.mode(),
+                secretsSet,
+                Json.readMap(channel.settings()),
+                webhookUrl(channel),
+                capabilities,
+                Set.copyOf(channel.users()),
                 state.runtime(id));
     }
 }

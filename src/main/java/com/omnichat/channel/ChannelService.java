@@ -1,23 +1,22 @@
 package com.omnichat.channel;
 
+import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.NotFoundException;
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.channel.internal.ConnectorRegistry;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.omnichat.base.CurrentStaff;
-import com.omnichat.base.NotFoundException;
-import com.omnichat.base.StaffPrincipal;
-import com.omnichat.channel.internal.ConnectorRegistry;
 
 /**
  * Channels and who may use them. Administrators see every channel; a manager sees the
@@ -30,6 +29,7 @@ public class ChannelService {
     private final ChannelRepository channels;
     private final ApplicationEventPublisher events;
     private final ConnectorRegistry registry;
+    private final Set<Long> existing = ConcurrentHashMap.newKeySet();
 
     ChannelService(ChannelRepository channels, ApplicationEventPublisher events, ConnectorRegistry registry) {
         this.channels = channels;
@@ -46,7 +46,8 @@ public class ChannelService {
     }
 
     public boolean canAccess(StaffPrincipal user, long channelId) {
-        return user.isAdministrator() ? channels.existsById(channelId)
+        return user.isAdministrator()
+                ? channels.existsById(channelId)
                 : channels.channelIdsOfUser(user.id()).contains(channelId);
     }
 
@@ -54,13 +55,33 @@ public class ChannelService {
     public List<ChannelInfo> myChannels() {
         StaffPrincipal user = CurrentStaff.require();
         Set<Long> ids = accessibleChannelIds(user);
-        return channels.findAllByOrderByName().stream().map(Channel::toInfo).filter(c -> ids.contains(c.id())).toList();
+        return channels.findAllByOrderByName().stream()
+                .map(Channel::toInfo)
+                .filter(c -> ids.contains(c.id()))
+                .toList();
     }
 
     /** Channel facts by id, for rendering lists (no access check: callers filter rows first). */
     public Map<Long, ChannelInfo> byIds(Collection<Long> ids) {
-        return channels.findAllById(ids).stream().map(Channel::toInfo)
+        return channels.findAllById(ids).stream()
+                .map(Channel::toInfo)
                 .collect(Collectors.toMap(ChannelInfo::id, Function.identity()));
+    }
+
+    /**
+     * Whether the channel exists: asked for every inbound message, so a channel once found is
+     * remembered (channels are never deleted; one created on another node is found on the
+     * first miss).
+     */
+    public boolean exists(long id) {
+        if (existing.contains(id)) {
+            return true;
+        }
+        boolean exists = channels.existsById(id);
+        if (exists) {
+            existing.add(id);
+        }
+        return exists;
     }
 
     public Optional<ChannelInfo> find(long id) {
@@ -117,9 +138,13 @@ public class ChannelService {
 
     /** What the channel's connector can do (empty for a channel type without a connector). */
     public Set<Capability> capabilities(long channelId) {
-        return channels.findById(channelId).map(c -> c.mode() == ChannelMode.DEMO
-                        ? EnumSet.complementOf(EnumSet.of(Capability.START_BY_PHONE, Capability.START_BY_EMAIL,
-                                Capability.START_NEEDS_TEMPLATE, Capability.TEMPLATES))
+        return channels.findById(channelId)
+                .map(c -> c.mode() == ChannelMode.DEMO
+                        ? EnumSet.complementOf(EnumSet.of(
+                                Capability.START_BY_PHONE,
+                                Capability.START_BY_EMAIL,
+                                Capability.START_NEEDS_TEMPLATE,
+                                Capability.TEMPLATES))
                         : registry.capabilities(c.type()))
                 .orElse(Set.of());
     }
@@ -134,7 +159,8 @@ public class ChannelService {
      * empty when the channel cannot start a dialog by phone.
      */
     public Optional<String> externalUserIdForPhone(long channelId, String e164Phone) {
-        return channels.findById(channelId).flatMap(c -> registry.forType(c.type()))
+        return channels.findById(channelId)
+                .flatMap(c -> registry.forType(c.type()))
                 .filter(c -> c.capabilities().contains(Capability.START_BY_PHONE))
                 .flatMap(c -> c.externalUserIdForPhone(e164Phone));
     }

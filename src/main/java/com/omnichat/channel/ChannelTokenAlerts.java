@@ -1,18 +1,16 @@
 package com.omnichat.channel;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import com.omnichat.base.ClusterBroadcaster;
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.MenuAlert;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.channel.internal.ChannelTokenChanged;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Tells administrators when a provider rejected a channel's access token (Meta code 190):
@@ -48,8 +46,7 @@ public class ChannelTokenAlerts implements MenuAlert {
         }
         return jdbc.sql("""
                         select c.name from channel_state s join channel c on c.id = s.channel_id
-                        where s.token_rejected_at is not null order by c.name""")
-                .query(String.class).list();
+                        where s.token_rejected_at is not null order by c.name""").query(String.class).list();
     }
 
     @Override
@@ -60,12 +57,13 @@ public class ChannelTokenAlerts implements MenuAlert {
     @Override
     public Runnable subscribe(Consumer<@Nullable Notice> listener) {
         if (!administrator()) {
-            return () -> { };
+            return () -> {};
         }
         return broadcaster.subscribe(ChannelTokenChanged.class, event -> {
             if (event.rejected()) {
                 listener.accept(name(event.channelId())
-                        .map(name -> new Notice("channels.token-alert.notice", List.<Object>of(name))).orElse(null));
+                        .map(name -> new Notice("channels.token-alert.notice", List.<Object>of(name)))
+                        .orElse(null));
             } else {
                 listener.accept(null);
             }
@@ -73,7 +71,10 @@ public class ChannelTokenAlerts implements MenuAlert {
     }
 
     private Optional<String> name(long channelId) {
-        return jdbc.sql("select name from channel where id = ?").param(channelId).query(String.class).optional();
+        return jdbc.sql("select name from channel where id = ?")
+                .param(channelId)
+                .query(String.class)
+                .optional();
     }
 
     private static boolean administrator() {

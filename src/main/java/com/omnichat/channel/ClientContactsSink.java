@@ -17,6 +17,8 @@ public interface ClientContactsSink {
      */
     boolean contactsLeft(long channelId, String externalUserId, ContactDetails contacts);
 
-    record ContactDetails(@Nullable String name, @Nullable String email, @Nullable String phone) {
-    }
+    record ContactDetails(
+            @Nullable String name,
+            @Nullable String email,
+            @Nullable String phone) {}
 }

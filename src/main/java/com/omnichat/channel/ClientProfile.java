@@ -12,9 +12,13 @@ import org.jspecify.annotations.Nullable;
  * @param providerUserId another id the provider gives him besides the identity key (WhatsApp's
  *                       business-scoped {@code user_id}), kept on the identity
  */
-public record ClientProfile(String externalUserId, String displayName, @Nullable String nickname,
-                            @Nullable String photoUrl, @Nullable String verifiedPhone,
-                            @Nullable String providerUserId) {
+public record ClientProfile(
+        String externalUserId,
+        String displayName,
+        @Nullable String nickname,
+        @Nullable String photoUrl,
+        @Nullable String verifiedPhone,
+        @Nullable String providerUserId) {
 
     public ClientProfile {
         if (externalUserId.isBlank()) {
@@ -22,8 +26,8 @@ public record ClientProfile(String externalUserId, String displayName, @Nullable
         }
     }
 
-    public ClientProfile(String externalUserId, String displayName, @Nullable String nickname,
-                         @Nullable String photoUrl) {
+    public ClientProfile(
+            String externalUserId, String displayName, @Nullable String nickname, @Nullable String photoUrl) {
         this(externalUserId, displayName, nickname, photoUrl, null, null);
     }
 }

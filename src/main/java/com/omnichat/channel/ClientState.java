@@ -2,5 +2,8 @@ package com.omnichat.channel;
 
 /** What a client did to the channel itself (not a message). */
 public enum ClientState {
-    SUBSCRIBED, UNSUBSCRIBED, BLOCKED, UNBLOCKED
+    SUBSCRIBED,
+    UNSUBSCRIBED,
+    BLOCKED,
+    UNBLOCKED
 }

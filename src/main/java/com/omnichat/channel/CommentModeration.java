@@ -1,9 +1,5 @@
 package com.omnichat.channel;
 
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.UserFacingException;
@@ -12,6 +8,9 @@ import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.ProviderErrors;
 import com.omnichat.channel.internal.ChannelDirectory;
 import com.omnichat.channel.internal.ConnectorRegistry;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
 
 /**
  * Hides, shows or deletes a client's comment at the provider (Instagram), for the inbox. The
@@ -23,7 +22,9 @@ public class CommentModeration {
 
     /** What can be done to a comment. */
     public enum Action {
-        HIDE, UNHIDE, DELETE
+        HIDE,
+        UNHIDE,
+        DELETE
     }
 
     private final ChannelDirectory directory;
@@ -40,15 +41,18 @@ public class CommentModeration {
         if (!channels.canAccess(CurrentStaff.require(), channelId)) {
             throw new AccessDeniedException("No access to channel " + channelId);
         }
-        ConnectedChannel channel = directory.byId(channelId).orElseThrow(() -> new NotFoundException("Channel " + channelId));
+        ConnectedChannel channel =
+                directory.byId(channelId).orElseThrow(() -> new NotFoundException("Channel " + channelId));
         ChannelConnector connector = registry.forChannel(channel)
                 .orElseThrow(() -> new UserFacingException("chat.comment.moderation-failed", "not connected"));
         try {
             connector.moderateComment(channel, commentId, ChannelConnector.CommentAction.valueOf(action.name()));
         } catch (UnsupportedOperationException e) {
-            throw new UserFacingException("chat.comment.moderation-failed", channel.type().name());
+            throw new UserFacingException(
+                    "chat.comment.moderation-failed", channel.type().name());
         } catch (RuntimeException e) {
-            throw new UserFacingException("chat.comment.moderation-failed",
+            throw new UserFacingException(
+                    "chat.comment.moderation-failed",
                     ProviderErrors.describe(e, channel.secrets().values()));
         }
     }

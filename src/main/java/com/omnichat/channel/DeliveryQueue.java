@@ -3,7 +3,6 @@ package com.omnichat.channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,8 +41,7 @@ public class DeliveryQueue {
                             lease_until = null, lease_token = null, last_error = null, updated_at = now(),
                             parts_sent = case when outbound_message.status = 'SENT' then 0 else outbound_message.parts_sent end,
                             external_id = case when outbound_message.status = 'SENT' then null
-                                               else outbound_message.external_id end""")
-                .params(messageId, channelId, conversationId).update();
+                                               else outbound_message.external_id end""").params(messageId, channelId, conversationId).update();
         // Heard after commit: this node's worker starts at once instead of on its next tick.
         events.publishEvent(new MessageEnqueued(messageId, channelId));
     }
@@ -52,16 +50,19 @@ public class DeliveryQueue {
     public Optional<DeliveryState> state(long messageId) {
         return jdbc.sql("""
                         select message_id, status, attempts, next_attempt_at, last_error, external_id
-                        from outbound_message where message_id = ?""")
-                .param(messageId).query(DeliveryQueue::state).optional();
+                        from outbound_message where message_id = ?""").param(messageId).query(DeliveryQueue::state).optional();
     }
 
     private static DeliveryState state(ResultSet rs, int n) throws SQLException {
-        return new DeliveryState(rs.getLong(1), DeliveryState.Status.valueOf(rs.getString(2)), rs.getInt(3),
-                rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6));
+        return new DeliveryState(
+                rs.getLong(1),
+                DeliveryState.Status.valueOf(rs.getString(2)),
+                rs.getInt(3),
+                rs.getTimestamp(4).toInstant(),
+                rs.getString(5),
+                rs.getString(6));
     }
 
     /** Published when a message was queued; the worker listens after commit. */
-    public record MessageEnqueued(long messageId, long channelId) {
-    }
+    public record MessageEnqueued(long messageId, long channelId) {}
 }

@@ -1,7 +1,6 @@
 package com.omnichat.channel;
 
 import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +27,10 @@ public interface DeliveryReports {
      * and/or up to and including the message {@code upToExternalId} is delivered ({@code read}
      * false) or read. Null bounds are ignored; with both null nothing changes.
      */
-    void watermark(long channelId, String externalUserId, boolean read, @Nullable Instant upTo,
-                   @Nullable String upToExternalId);
+    void watermark(
+            long channelId,
+            String externalUserId,
+            boolean read,
+            @Nullable Instant upTo,
+            @Nullable String upToExternalId);
 }

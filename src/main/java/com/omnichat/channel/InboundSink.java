@@ -1,7 +1,6 @@
 package com.omnichat.channel;
 
 import java.time.Instant;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,9 +40,15 @@ public interface InboundSink {
     IngestResult echo(EchoMessage message);
 
     /** A manager message sent from the provider's app, as the echo describes it. */
-    record EchoMessage(long channelId, ClientProfile to, String externalMessageId, @Nullable String text,
-                       java.util.List<InboundMessage.PendingAttachment> pending, @Nullable String replyToExternalId,
-                       Instant sentAt, String app) {
+    record EchoMessage(
+            long channelId,
+            ClientProfile to,
+            String externalMessageId,
+            @Nullable String text,
+            java.util.List<InboundMessage.PendingAttachment> pending,
+            @Nullable String replyToExternalId,
+            Instant sentAt,
+            String app) {
 
         public EchoMessage {
             pending = java.util.List.copyOf(pending);

@@ -1,7 +1,6 @@
 package com.omnichat.channel;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,8 +11,14 @@ import org.jspecify.annotations.Nullable;
  * {@code quoted} is the quoted history and signature, shown collapsed; an {@code automatic}
  * mail (auto-reply) never bumps the chat nor counts as unanswered.
  */
-public record MailDetails(@Nullable String subject, String threadSubject, List<String> references,
-                          @Nullable String html, @Nullable String quoted, boolean automatic, String fromAddress) {
+public record MailDetails(
+        @Nullable String subject,
+        String threadSubject,
+        List<String> references,
+        @Nullable String html,
+        @Nullable String quoted,
+        boolean automatic,
+        String fromAddress) {
 
     public MailDetails {
         references = List.copyOf(references);

@@ -1,7 +1,6 @@
 package com.omnichat.channel;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -31,8 +31,7 @@ public class MediaDownloads {
         int updated = jdbc.sql("""
                         update media_download set status = 'QUEUED', attempts = 0, next_attempt_at = now(),
                                lease_until = null, lease_token = null, last_error = null, updated_at = now()
-                        where attachment_id = ? and status = 'FAILED'""")
-                .param(attachmentId).update();
+                        where attachment_id = ? and status = 'FAILED'""").param(attachmentId).update();
         if (updated > 0) {
             events.publishEvent(new Queued(attachmentId));
         }
@@ -40,6 +39,5 @@ public class MediaDownloads {
     }
 
     /** Published when a download was queued; the worker of this node listens after commit. */
-    public record Queued(long attachmentId) {
-    }
+    public record Queued(long attachmentId) {}
 }

@@ -8,8 +8,12 @@ import org.jspecify.annotations.Nullable;
  * {@code url} once known), a reply to a story, a story mention, a shared post, something the
  * provider cannot show. The chat shows each with its own mark; the text stays the client's.
  */
-public record MessageOrigin(Kind kind, @Nullable String ref, @Nullable String url, @Nullable String postId,
-                            @Nullable String caption) {
+public record MessageOrigin(
+        Kind kind,
+        @Nullable String ref,
+        @Nullable String url,
+        @Nullable String postId,
+        @Nullable String caption) {
 
     public enum Kind {
         /** A comment on the shop's post. */

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * parameter, or media), the body, a footer, buttons. Parameters are numbered ({@code {{1}}})
  * or named ({@code {{first_name}}}); each belongs to its component.
  */
-public record MessageTemplate(String name, String language, @Nullable String category, List<Component> components) {
+public record MessageTemplate(
+        String name, String language, @Nullable String category, List<Component> components) {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
 
@@ -25,7 +25,8 @@ public record MessageTemplate(String name, String language, @Nullable String cat
     }
 
     /** A part of the template; {@code format} for a header: TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION. */
-    public record Component(Kind kind, @Nullable String format, @Nullable String text, List<Button> buttons) {
+    public record Component(
+            Kind kind, @Nullable String format, @Nullable String text, List<Button> buttons) {
 
         public Component {
             buttons = List.copyOf(buttons);
@@ -51,12 +52,14 @@ public record MessageTemplate(String name, String language, @Nullable String cat
     }
 
     public enum Kind {
-        HEADER, BODY, FOOTER, BUTTONS
+        HEADER,
+        BODY,
+        FOOTER,
+        BUTTONS
     }
 
     /** A quick reply, URL or phone button, as the provider defined it. */
-    public record Button(String type, String text, @Nullable String url) {
-    }
+    public record Button(String type, String text, @Nullable String url) {}
 
     public @Nullable Component component(Kind kind) {
         return components.stream().filter(c -> c.kind() == kind).findFirst().orElse(null);
@@ -69,7 +72,9 @@ public record MessageTemplate(String name, String language, @Nullable String cat
 
     /** Its text for search: header, body and footer. */
     public String searchText() {
-        return String.join(" ", components.stream().map(Component::text).filter(t -> t != null).toList());
+        return String.join(
+                " ",
+                components.stream().map(Component::text).filter(t -> t != null).toList());
     }
 
     /**
@@ -93,7 +98,11 @@ public record MessageTemplate(String name, String language, @Nullable String cat
                 }
                 case BUTTONS -> {
                     if (!c.buttons().isEmpty()) {
-                        parts.add(String.join(" ", c.buttons().stream().map(b -> "[" + b.text() + "]").toList()));
+                        parts.add(String.join(
+                                " ",
+                                c.buttons().stream()
+                                        .map(b -> "[" + b.text() + "]")
+                                        .toList()));
                     }
                 }
             }

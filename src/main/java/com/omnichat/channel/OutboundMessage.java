@@ -2,7 +2,6 @@ package com.omnichat.channel;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,18 +13,39 @@ import org.jspecify.annotations.Nullable;
  * only); {@code template} is an approved template (then {@code text} is its rendered text) for a
  * channel that announces {@link Capability#TEMPLATES}.
  */
-public record OutboundMessage(long messageId, long channelId, String recipientExternalUserId, @Nullable String text,
-                              @Nullable String replyToExternalId, List<OutboundFile> files, Route route,
-                              @Nullable Instant clientWroteAt, @Nullable MailThread mail,
-                              @Nullable TemplateSend template) {
+public record OutboundMessage(
+        long messageId,
+        long channelId,
+        String recipientExternalUserId,
+        @Nullable String text,
+        @Nullable String replyToExternalId,
+        List<OutboundFile> files,
+        Route route,
+        @Nullable Instant clientWroteAt,
+        @Nullable MailThread mail,
+        @Nullable TemplateSend template) {
 
     public OutboundMessage {
         files = List.copyOf(files);
     }
 
-    public OutboundMessage(long messageId, long channelId, String recipientExternalUserId, @Nullable String text,
-                           @Nullable String replyToExternalId, List<OutboundFile> files) {
-        this(messageId, channelId, recipientExternalUserId, text, replyToExternalId, files, Route.DIRECT, null, null,
+    public OutboundMessage(
+            long messageId,
+            long channelId,
+            String recipientExternalUserId,
+            @Nullable String text,
+            @Nullable String replyToExternalId,
+            List<OutboundFile> files) {
+        this(
+                messageId,
+                channelId,
+                recipientExternalUserId,
+                text,
+                replyToExternalId,
+                files,
+                Route.DIRECT,
+                null,
+                null,
                 null);
     }
 

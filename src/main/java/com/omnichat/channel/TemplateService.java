@@ -1,12 +1,19 @@
 package com.omnichat.channel;
 
+import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.NotFoundException;
+import com.omnichat.base.UserFacingException;
+import com.omnichat.channel.connector.ConnectedChannel;
+import com.omnichat.channel.connector.ProviderErrors;
+import com.omnichat.channel.internal.ChannelDirectory;
+import com.omnichat.channel.internal.ConnectorRegistry;
+import com.omnichat.channel.internal.Json;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,16 +23,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.omnichat.base.CurrentStaff;
-import com.omnichat.base.NotFoundException;
-import com.omnichat.base.UserFacingException;
-import com.omnichat.channel.connector.ConnectedChannel;
-import com.omnichat.channel.connector.ProviderErrors;
-import com.omnichat.channel.internal.ChannelDirectory;
-import com.omnichat.channel.internal.ConnectorRegistry;
-import com.omnichat.channel.internal.Json;
-
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -39,8 +36,7 @@ import tools.jackson.core.type.TypeReference;
 public class TemplateService {
 
     private static final Logger log = LoggerFactory.getLogger(TemplateService.class);
-    private static final TypeReference<List<MessageTemplate.Component>> COMPONENTS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<MessageTemplate.Component>> COMPONENTS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final ChannelService channels;
@@ -48,8 +44,12 @@ public class TemplateService {
     private final ConnectorRegistry registry;
     private final TransactionTemplate tx;
 
-    TemplateService(JdbcClient jdbc, ChannelService channels, ChannelDirectory directory, ConnectorRegistry registry,
-                    TransactionTemplate tx) {
+    TemplateService(
+            JdbcClient jdbc,
+            ChannelService channels,
+            ChannelDirectory directory,
+            ConnectorRegistry registry,
+            TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.channels = channels;
         this.directory = directory;
@@ -58,8 +58,11 @@ public class TemplateService {
     }
 
     /** The last sync of a channel's templates. */
-    public record SyncState(@Nullable Instant syncedAt, int templates, @Nullable String error,
-                            @Nullable Instant errorAt) {
+    public record SyncState(
+            @Nullable Instant syncedAt,
+            int templates,
+            @Nullable String error,
+            @Nullable Instant errorAt) {
         static final SyncState NEVER = new SyncState(null, 0, null, null);
     }
 
@@ -79,35 +82,44 @@ public class TemplateService {
         String needle = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
         return all(channelId).stream()
                 .filter(t -> language == null || language.equals(t.language()))
-                .filter(t -> needle.isEmpty() || t.name().toLowerCase(Locale.ROOT).contains(needle)
+                .filter(t -> needle.isEmpty()
+                        || t.name().toLowerCase(Locale.ROOT).contains(needle)
                         || t.searchText().toLowerCase(Locale.ROOT).contains(needle))
                 .toList();
     }
 
     /** One template (for sending), if the channel has it. */
     public Optional<MessageTemplate> template(long channelId, String name, String language) {
-        return templates(channelId, null, language).stream().filter(t -> t.name().equals(name)).findFirst();
+        return templates(channelId, null, language).stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst();
     }
 
     /** The languages the channel's templates exist in. */
     public List<String> languages(long channelId) {
-        return templates(channelId, null, null).stream().map(MessageTemplate::language).distinct().sorted().toList();
+        return templates(channelId, null, null).stream()
+                .map(MessageTemplate::language)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     public SyncState state(long channelId) {
         return jdbc.sql("select synced_at, templates, error, error_at from channel_template_sync where channel_id = ?")
                 .param(channelId)
-                .query((rs, n) -> new SyncState(instant(rs.getTimestamp(1)), rs.getInt(2), rs.getString(3),
-                        instant(rs.getTimestamp(4))))
-                .optional().orElse(SyncState.NEVER);
+                .query((rs, n) -> new SyncState(
+                        instant(rs.getTimestamp(1)), rs.getInt(2), rs.getString(3), instant(rs.getTimestamp(4))))
+                .optional()
+                .orElse(SyncState.NEVER);
     }
 
     /** An administrator's "Sync now": the provider's current list, or the reason it could not be read. */
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public SyncState syncNow(long channelId) {
-        ConnectedChannel channel = directory.byId(channelId).orElseThrow(() -> new NotFoundException("Channel " + channelId));
+        ConnectedChannel channel =
+                directory.byId(channelId).orElseThrow(() -> new NotFoundException("Channel " + channelId));
         if (!hasTemplates(channelId)) {
             throw new UserFacingException("templates.error.not-supported");
         }
@@ -119,11 +131,14 @@ public class TemplateService {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public int syncAll() {
         int synced = 0;
-        List<Long> ids = jdbc.sql("select id from channel where enabled and (mode is null or mode <> 'DEMO') order by id")
-                .query(Long.class).list();
+        List<Long> ids = jdbc.sql(
+                        "select id from channel where enabled and (mode is null or mode <> 'DEMO') order by id")
+                .query(Long.class)
+                .list();
         for (long id : ids) {
             var channel = directory.byId(id);
-            if (channel.isPresent() && registry.capabilities(channel.get().type()).contains(Capability.TEMPLATES)
+            if (channel.isPresent()
+                    && registry.capabilities(channel.get().type()).contains(Capability.TEMPLATES)
                     && sync(channel.get())) {
                 synced++;
             }
@@ -142,15 +157,17 @@ public class TemplateService {
         } catch (RuntimeException e) {
             String error = ProviderErrors.describe(e, channel.secrets().values());
             log.warn("Templates of channel {} not synced: {}", channel.id(), error);
-            tx.executeWithoutResult(s -> jdbc.sql("""
+            tx.executeWithoutResult(
+                    s -> jdbc.sql("""
                             insert into channel_template_sync (channel_id, error, error_at) values (?, ?, now())
-                            on conflict (channel_id) do update set error = excluded.error, error_at = now()""")
-                    .params(channel.id(), error).update());
+                            on conflict (channel_id) do update set error = excluded.error, error_at = now()""").params(channel.id(), error).update());
             return false;
         }
         tx.executeWithoutResult(s -> {
             // The provider's list replaces ours: a template deleted or no longer approved is gone.
-            jdbc.sql("delete from channel_template where channel_id = ?").param(channel.id()).update();
+            jdbc.sql("delete from channel_template where channel_id = ?")
+                    .param(channel.id())
+                    .update();
             Timestamp now = Timestamp.from(Instant.now());
             for (MessageTemplate t : fetched) {
                 jdbc.sql("""
@@ -163,19 +180,24 @@ public class TemplateService {
                             insert into channel_template_sync (channel_id, synced_at, templates, error, error_at)
                             values (?, ?, ?, null, null)
                             on conflict (channel_id) do update set synced_at = excluded.synced_at,
-                                templates = excluded.templates, error = null, error_at = null""")
-                    .params(channel.id(), now, fetched.size()).update();
+                                templates = excluded.templates, error = null, error_at = null""").params(channel.id(), now, fetched.size()).update();
         });
         return true;
     }
 
     private List<MessageTemplate> all(long channelId) {
-        return jdbc.sql("select name, language, category, components from channel_template where channel_id = ?")
+        return jdbc
+                .sql("select name, language, category, components from channel_template where channel_id = ?")
                 .param(channelId)
-                .query((rs, n) -> new MessageTemplate(rs.getString(1), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new MessageTemplate(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
                         Json.MAPPER.readValue(rs.getString(4), COMPONENTS)))
-                .list().stream()
-                .sorted(Comparator.comparing(MessageTemplate::name).thenComparing(MessageTemplate::language)).toList();
+                .list()
+                .stream()
+                .sorted(Comparator.comparing(MessageTemplate::name).thenComparing(MessageTemplate::language))
+                .toList();
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -8,11 +8,19 @@ import org.jspecify.annotations.Nullable;
  * the provider told about it); a given-up download is {@link Status#FAILED} with the reason,
  * and staff may try it again ({@link InboxService#retryDownload}).
  */
-public record AttachmentView(long id, boolean image, String fileName, String contentType, long sizeBytes,
-                             Status status, @Nullable String failureReason) {
+public record AttachmentView(
+        long id,
+        boolean image,
+        String fileName,
+        String contentType,
+        long sizeBytes,
+        Status status,
+        @Nullable String failureReason) {
 
     public enum Status {
-        STORED, PENDING, FAILED
+        STORED,
+        PENDING,
+        FAILED
     }
 
     public AttachmentView(long id, boolean image, String fileName, String contentType, long sizeBytes) {

@@ -6,7 +6,11 @@ import org.jspecify.annotations.Nullable;
  * A live update about one conversation, delivered to every node. Views react by
  * re-reading what they show; the event itself carries only ids.
  */
-public record ChatEvent(Type type, long conversationId, long channelId, @Nullable Presence presence) {
+public record ChatEvent(
+        Type type,
+        long conversationId,
+        long channelId,
+        @Nullable Presence presence) {
 
     public enum Type {
         /** A client message arrived: new chat, bump, badge. */
@@ -17,8 +21,11 @@ public record ChatEvent(Type type, long conversationId, long channelId, @Nullabl
         PRESENCE
     }
 
-    public enum Activity { VIEWING, TYPING, LEFT }
-
-    public record Presence(long userId, String userName, Activity activity) {
+    public enum Activity {
+        VIEWING,
+        TYPING,
+        LEFT
     }
+
+    public record Presence(long userId, String userName, Activity activity) {}
 }

@@ -1,19 +1,32 @@
 package com.omnichat.chat;
 
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 
 /**
  * The chat list's filters, all combinable. Empty {@code channelIds} means every channel the
  * user may see.
  */
-public record ChatFilter(StateTab state, String search, boolean unansweredOnly, Set<Long> channelIds,
-                         Responsible responsible, @Nullable Long responsibleUserId) {
+public record ChatFilter(
+        StateTab state,
+        String search,
+        boolean unansweredOnly,
+        Set<Long> channelIds,
+        Responsible responsible,
+        @Nullable Long responsibleUserId) {
 
-    public enum StateTab { OPEN, CLOSED, ALL }
+    public enum StateTab {
+        OPEN,
+        CLOSED,
+        ALL
+    }
 
-    public enum Responsible { ALL, MINE, UNASSIGNED, USER }
+    public enum Responsible {
+        ALL,
+        MINE,
+        UNASSIGNED,
+        USER
+    }
 
     public ChatFilter {
         search = search == null ? "" : search.strip();
@@ -22,6 +35,10 @@ public record ChatFilter(StateTab state, String search, boolean unansweredOnly, 
 
     public static ChatFilter open() {
         return new ChatFilter(StateTab.OPEN, "", false, Set.of(), Responsible.ALL, null);
+    }
+
+    public ChatFilter withSearch(String newSearch) {
+        return new ChatFilter(state, newSearch, unansweredOnly, channelIds, responsible, responsibleUserId);
     }
 
     public ChatFilter withState(StateTab newState) {

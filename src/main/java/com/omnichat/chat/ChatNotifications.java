@@ -1,18 +1,16 @@
 package com.omnichat.chat;
 
+import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.channel.ChannelService;
+import com.omnichat.chat.ConversationQueries.Row;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.omnichat.base.CurrentStaff;
-import com.omnichat.base.StaffPrincipal;
-import com.omnichat.channel.ChannelService;
-import com.omnichat.chat.ConversationQueries.Row;
 
 /**
  * New-message notifications: the signed-in user's settings and whether a chat's new
@@ -47,7 +45,11 @@ public class ChatNotifications {
                         on conflict (user_id) do update
                         set sound = excluded.sound, desktop = excluded.desktop, scope = excluded.scope,
                             updated_at = now()""")
-                .params(CurrentStaff.require().id(), settings.sound(), settings.desktop(), settings.scope().name())
+                .params(
+                        CurrentStaff.require().id(),
+                        settings.sound(),
+                        settings.desktop(),
+                        settings.scope().name())
                 .update();
         return settings;
     }
@@ -73,14 +75,16 @@ public class ChatNotifications {
                         select m.body, (select count(*) from attachment a where a.message_id = m.id) as files
                         from message m where m.conversation_id = ? and m.kind = 'CLIENT' order by m.id desc limit 1""")
                 .param(conversationId)
-                .query((rs, n) -> new NewMessageAlert(chat.id(), chat.clientName(),
-                        MessageStore.preview(rs.getString("body"), rs.getInt("files")), settings.sound(),
+                .query((rs, n) -> new NewMessageAlert(
+                        chat.id(),
+                        chat.clientName(),
+                        MessageStore.preview(rs.getString("body"), rs.getInt("files")),
+                        settings.sound(),
                         settings.desktop()))
                 .optional();
     }
 
-    static boolean inScope(NotificationScope scope, @Nullable Long responsibleId,
-                           long userId) {
+    static boolean inScope(NotificationScope scope, @Nullable Long responsibleId, long userId) {
         boolean mine = responsibleId != null && responsibleId == userId;
         return switch (scope) {
             case MINE -> mine;
@@ -90,9 +94,11 @@ public class ChatNotifications {
     }
 
     private NotificationSettings settingsOf(long userId) {
-        return jdbc.sql("select sound, desktop, scope from notification_settings where user_id = ?").param(userId)
-                .query((rs, n) -> new NotificationSettings(rs.getBoolean(1), rs.getBoolean(2),
-                        NotificationScope.valueOf(rs.getString(3))))
-                .optional().orElse(NotificationSettings.DEFAULTS);
+        return jdbc.sql("select sound, desktop, scope from notification_settings where user_id = ?")
+                .param(userId)
+                .query((rs, n) -> new NotificationSettings(
+                        rs.getBoolean(1), rs.getBoolean(2), NotificationScope.valueOf(rs.getString(3))))
+                .optional()
+                .orElse(NotificationSettings.DEFAULTS);
     }
 }

@@ -1,20 +1,18 @@
 package com.omnichat.chat;
 
+import com.omnichat.base.ClusterBroadcaster;
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.channel.ChannelAccessChanged;
+import com.omnichat.channel.ChannelService;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-
-import com.omnichat.base.ClusterBroadcaster;
-import com.omnichat.base.StaffPrincipal;
-import com.omnichat.channel.ChannelAccessChanged;
-import com.omnichat.channel.ChannelService;
 
 /**
  * Fans live chat events out to the open views of this node. A subscriber only hears about

@@ -1,8 +1,7 @@
 package com.omnichat.chat;
 
-import org.springframework.stereotype.Component;
-
 import com.omnichat.base.MenuVisibility;
+import org.springframework.stereotype.Component;
 
 /** "Chats" appears only for a user with access to at least one channel (SPEC 1). */
 @Component

@@ -1,11 +1,5 @@
 package com.omnichat.chat;
 
-import java.util.List;
-
-import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.SystemAccess;
@@ -16,8 +10,10 @@ import com.omnichat.customer.ClientSavedAsBuyer;
 import com.omnichat.customer.ClientService;
 import com.omnichat.customer.ClientSummary;
 import com.omnichat.customer.ClientUpdated;
-import com.omnichat.customer.Phones;
 import com.omnichat.customer.ClientsMerged;
+import com.omnichat.customer.Phones;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
 
 /**
  * The chat's side of the lead/buyer card. Runs inside the card's transaction: chats follow
@@ -34,27 +30,28 @@ class ClientCardTrail {
     private final ChatUpdates updates;
     private final ChannelService channels;
     private final ClientService clients;
-    private final JdbcClient jdbc;
+    private final ConversationChanges changes;
 
-    ClientCardTrail(ConversationQueries conversations, MessageStore messages, ChatUpdates updates,
-                    ChannelService channels, ClientService clients, JdbcClient jdbc) {
+    ClientCardTrail(
+            ConversationQueries conversations,
+            MessageStore messages,
+            ChatUpdates updates,
+            ChannelService channels,
+            ClientService clients,
+            ConversationChanges changes) {
         this.conversations = conversations;
         this.messages = messages;
         this.updates = updates;
         this.channels = channels;
         this.clients = clients;
-        this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     @EventListener
     void on(ClientsMerged event) {
         // The actor may see the buyer: the lead's identities (on his channels) are the buyer's now.
         ClientSummary buyer = clients.summary(event.buyerId());
-        jdbc.sql("""
-                        update conversation set client_id = ?, client_name = ?, client_nickname = ?, client_photo_url = ?,
-                               updated_at = now()
-                        where client_id = ?""")
-                .params(buyer.id(), buyer.name(), buyer.nickname(), buyer.photoUrl(), event.leadId()).update();
+        changes.moveClient(event.leadId(), buyer);
         announce(buyer.id());
     }
 
@@ -78,8 +75,7 @@ class ClientCardTrail {
     void on(ClientUpdated event) {
         switch (event.change()) {
             case NAME -> {
-                jdbc.sql("update conversation set client_name = ?, updated_at = now() where client_id = ?")
-                        .params(event.value(), event.clientId()).update();
+                changes.renameClient(event.clientId(), event.value());
                 trail(event.conversationId(), event.clientId(), "client-renamed", String.valueOf(event.value()));
             }
             case PHONE -> {
@@ -97,10 +93,18 @@ class ClientCardTrail {
                 }
             }
             case NOTE -> trail(event.conversationId(), event.clientId(), "client-note");
-            case PHONE_CONFIRMED -> trail(event.conversationId(), event.clientId(), "client-phone-confirmed",
-                    Phones.display(event.value()));
-            case EMAIL_CONFIRMED -> trail(event.conversationId(), event.clientId(), "client-email-confirmed",
-                    String.valueOf(event.value()));
+            case PHONE_CONFIRMED ->
+                trail(
+                        event.conversationId(),
+                        event.clientId(),
+                        "client-phone-confirmed",
+                        Phones.display(event.value()));
+            case EMAIL_CONFIRMED ->
+                trail(
+                        event.conversationId(),
+                        event.clientId(),
+                        "client-email-confirmed",
+                        String.valueOf(event.value()));
         }
         announce(event.clientId());
     }
@@ -115,7 +119,8 @@ class ClientCardTrail {
         }
         StaffPrincipal actor = CurrentStaff.require();
         var conversation = conversations.byId(conversationId);
-        if (conversation == null || conversation.clientId() != clientId
+        if (conversation == null
+                || conversation.clientId() != clientId
                 || !channels.canAccess(actor, conversation.channelId())) {
             return;
         }
@@ -124,14 +129,18 @@ class ClientCardTrail {
         for (int i = 0; i < args.length; i++) {
             all[i + 1] = args[i];
         }
-        messages.insertSystemMessage(conversationId, conversation.channelId(),
-                actor.id() == SystemAccess.SYSTEM_USER_ID ? null : actor.id(), code, all);
+        messages.insertSystemMessage(
+                conversationId,
+                conversation.channelId(),
+                actor.id() == SystemAccess.SYSTEM_USER_ID ? null : actor.id(),
+                code,
+                all);
     }
 
     /** Tells the views of every chat of the client (after commit) that something changed. */
     private void announce(long clientId) {
-        List<long[]> chats = jdbc.sql("select id, channel_id from conversation where client_id = ?").param(clientId)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
-        chats.forEach(c -> updates.publish(new ChatEvent(Type.UPDATED, c[0], c[1], null)));
+        conversations
+                .chatsOfClient(clientId)
+                .forEach(c -> updates.publish(new ChatEvent(Type.UPDATED, c.id(), c.channelId(), null)));
     }
 }

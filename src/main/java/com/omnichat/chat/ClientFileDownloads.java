@@ -1,10 +1,9 @@
 package com.omnichat.chat;
 
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import com.omnichat.channel.AttachmentSink;
 import com.omnichat.channel.InboundAttachment;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Where the channels' background downloads report: a client's placeholder attachment gets

@@ -1,21 +1,19 @@
 package com.omnichat.chat;
 
+import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.base.UserFacingException;
+import com.omnichat.channel.ChannelType;
+import com.omnichat.channel.CommentModeration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.omnichat.base.CurrentStaff;
-import com.omnichat.base.StaffPrincipal;
-import com.omnichat.base.UserFacingException;
-import com.omnichat.channel.CommentModeration;
-import com.omnichat.channel.ChannelType;
 
 /**
  * Answering where a message came from (Instagram comments: publicly under the comment, or once
@@ -49,7 +47,8 @@ public class CommentReplies {
     public boolean canModerate(long conversationId) {
         StaffPrincipal user = CurrentStaff.require();
         ConversationSummary chat = inbox.get(conversationId);
-        return user.isAdministrator() || chat.responsible() != null && chat.responsible().id() == user.id();
+        return user.isAdministrator()
+                || chat.responsible() != null && chat.responsible().id() == user.id();
     }
 
     /** Hides, shows again or deletes the client's comment at Instagram; the chat keeps it, marked. */
@@ -58,8 +57,10 @@ public class CommentReplies {
         if (!canModerate(conversationId)) {
             throw new UserFacingException("chat.comment.moderation-not-allowed");
         }
-        var target = jdbc.sql("select channel_id, external_id from message where id = ?").param(comment.id())
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
+        var target = jdbc.sql("select channel_id, external_id from message where id = ?")
+                .param(comment.id())
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .single();
         long channelId = (Long) target[0];
         moderation.moderate(channelId, (String) target[1], action);
         jdbc.sql("""
@@ -67,7 +68,8 @@ public class CommentReplies {
                                                                  else comment_hidden end,
                                comment_deleted = comment_deleted or ? = 'DELETE'
                         where id = ?""")
-                .params(action.name(), action.name(), action.name(), comment.id()).update();
+                .params(action.name(), action.name(), action.name(), comment.id())
+                .update();
         updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, conversationId, channelId, null));
     }
 
@@ -86,8 +88,7 @@ public class CommentReplies {
     }
 
     /** The window of the chat now, and since when the client last wrote directly. */
-    public record WindowState(Window window, @Nullable Instant clientWroteAt) {
-    }
+    public record WindowState(Window window, @Nullable Instant clientWroteAt) {}
 
     @Transactional(readOnly = true)
     public WindowState window(long conversationId) {
@@ -102,7 +103,10 @@ public class CommentReplies {
                           and origin is distinct from 'COMMENT' and origin is distinct from 'COMMENT_REPLY'
                           and origin is distinct from 'AD_COMMENT' and origin is distinct from 'MENTION_COMMENT'
                           and origin is distinct from 'MENTION_POST'""")
-                .param(conversationId).query(java.sql.Timestamp.class).optional().map(java.sql.Timestamp::toInstant)
+                .param(conversationId)
+                .query(java.sql.Timestamp.class)
+                .optional()
+                .map(java.sql.Timestamp::toInstant)
                 .orElse(null);
         return new WindowState(window(wrote, Instant.now()), wrote);
     }
@@ -112,8 +116,9 @@ public class CommentReplies {
             return Window.NEVER_WROTE;
         }
         Duration since = Duration.between(clientWroteAt, now);
-        return since.compareTo(FREE) <= 0 ? Window.OPEN : since.compareTo(HUMAN_AGENT) <= 0 ? Window.HUMAN_AGENT
-                : Window.CLOSED;
+        return since.compareTo(FREE) <= 0
+                ? Window.OPEN
+                : since.compareTo(HUMAN_AGENT) <= 0 ? Window.HUMAN_AGENT : Window.CLOSED;
     }
 
     /** Answers a client's comment publicly, under it ("reply to a comment on your post"). */
@@ -139,10 +144,10 @@ public class CommentReplies {
     }
 
     private Optional<String> refusal(MessageView comment) {
-        boolean answered = jdbc.sql("""
+        boolean answered =
+                jdbc.sql("""
                         select exists (select 1 from message where reply_to_id = ? and origin = 'PRIVATE_REPLY'
-                                       and delivery_status is distinct from 'FAILED')""")
-                .param(comment.id()).query(Boolean.class).single();
+                                       and delivery_status is distinct from 'FAILED')""").param(comment.id()).query(Boolean.class).single();
         if (answered) {
             return Optional.of("chat.comment.private-reply.done");
         }

@@ -1,18 +1,18 @@
 package com.omnichat.chat;
 
+import com.omnichat.base.Sql;
+import com.omnichat.chat.ChatFilter.StateTab;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import com.omnichat.chat.ChatFilter.StateTab;
 
 /**
  * The chat list's SQL: one statement per page, keyset on (sort_at, id), and every filter
@@ -31,8 +31,13 @@ class ConversationQueries {
         this.jdbc = jdbc;
     }
 
-    List<Row> page(ChatFilter filter, Set<Long> channelIds, long currentUserId, @Nullable ChatCursor after,
-                   int skip, int limit) {
+    List<Row> page(
+            ChatFilter filter,
+            Set<Long> channelIds,
+            long currentUserId,
+            @Nullable ChatCursor after,
+            int skip,
+            int limit) {
         planForTheseValues();
         var where = new Where(filter, channelIds, currentUserId, filter.state());
         if (after != null) {
@@ -43,7 +48,9 @@ class ConversationQueries {
         where.params.put("limit", limit);
         where.params.put("skip", skip);
         return jdbc.sql(pageSql(filter, channelIds, where, skip + limit))
-                .params(where.params).query(ConversationQueries::row).list();
+                .params(where.params)
+                .query(ConversationQueries::row)
+                .list();
     }
 
     /** Up to this many channels, a page is read channel by channel and merged (see {@link #pageSql}). */
@@ -60,7 +67,8 @@ class ConversationQueries {
     private static String pageSql(ChatFilter filter, Set<Long> channelIds, Where where, int rowsPerChannel) {
         String order = " order by sort_at desc, id desc";
         if (channelIds.size() < 2 || channelIds.size() > MERGED_CHANNELS || !mergePerChannel(filter)) {
-            return "select " + COLUMNS + " from conversation where " + where.sql() + order + " limit :limit offset :skip";
+            return "select " + COLUMNS + " from conversation where " + where.sql() + order
+                    + " limit :limit offset :skip";
         }
         List<String> perChannel = new ArrayList<>();
         int n = 0;
@@ -97,22 +105,26 @@ class ConversationQueries {
         planForTheseValues();
         var where = new Where(filter, channelIds, currentUserId, StateTab.ALL);
         where.params.put("cap", TabCounts.CAP);
-        return jdbc.sql("select (" + cappedCount(where, StateTab.OPEN) + "), (" + cappedCount(where, StateTab.CLOSED) + ")")
+        return jdbc.sql("select (" + cappedCount(where, StateTab.OPEN) + "), (" + cappedCount(where, StateTab.CLOSED)
+                        + ")")
                 .params(where.params)
-                .query((rs, n) -> new TabCounts(rs.getInt(1), rs.getInt(2))).single();
+                .query((rs, n) -> new TabCounts(rs.getInt(1), rs.getInt(2)))
+                .single();
     }
 
     private static String cappedCount(Where where, StateTab state) {
         // The state is one of two constants (no parameter): both halves share the filter's parameters.
-        return "select count(*) from (select 1 from conversation where " + where.sql() + " and state = '"
-                + state.name() + "' limit :cap) capped";
+        return "select count(*) from (select 1 from conversation where " + where.sql() + " and state = '" + state.name()
+                + "' limit :cap) capped";
     }
 
     /** A client's chats on the given channels, latest first (a client has one per identity: few). */
     List<Row> ofClient(long clientId, Set<Long> channelIds) {
         return jdbc.sql("select " + COLUMNS + " from conversation where client_id = ? and channel_id = any(?)"
                         + " order by sort_at desc, id desc limit 100")
-                .params(clientId, channelIds.toArray(Long[]::new)).query(ConversationQueries::row).list();
+                .params(clientId, channelIds.toArray(Long[]::new))
+                .query(ConversationQueries::row)
+                .list();
     }
 
     /**
@@ -127,102 +139,224 @@ class ConversationQueries {
         jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
     }
 
-    @Nullable Row byId(long id) {
-        return jdbc.sql("select " + COLUMNS + " from conversation where id = ?").param(id)
-                .query(ConversationQueries::row).optional().orElse(null);
+    @Nullable
+    Row byId(long id) {
+        return jdbc.sql("select " + COLUMNS + " from conversation where id = ?")
+                .param(id)
+                .query(ConversationQueries::row)
+                .optional()
+                .orElse(null);
+    }
+
+    /** The identity's chat, if it has one. */
+    Optional<Long> idOfIdentity(long identityId) {
+        return jdbc.sql("select id from conversation where identity_id = ?")
+                .param(identityId)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** The identity's direct chat (not an e-mail thread), if it has one. */
+    Optional<Long> directChatOf(long identityId) {
+        return jdbc.sql("select id from conversation where identity_id = ? and thread_key is null")
+                .param(identityId)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** The client's most recently active chat on the channel. */
+    Optional<Long> latestOf(long clientId, long channelId) {
+        return jdbc.sql("""
+                        select id from conversation where client_id = ? and channel_id = ?
+                        order by sort_at desc, id desc limit 1""").params(clientId, channelId).query(Long.class).optional();
+    }
+
+    long channelOf(long id) {
+        return jdbc.sql("select channel_id from conversation where id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The identity's e-mail thread with this key. */
+    Optional<Long> thread(long identityId, String threadKey) {
+        return jdbc.sql("select id from conversation where identity_id = ? and thread_key = ?")
+                .params(identityId, threadKey)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** The identity's latest thread with this (compared) subject active since {@code since}. */
+    Optional<Long> threadWithSubject(long identityId, String threadSubject, java.time.Instant since) {
+        return jdbc.sql("""
+                        select id from conversation
+                        where identity_id = ? and thread_subject = ? and greatest(last_message_at, created_at) >= ?
+                        order by sort_at desc, id desc limit 1""")
+                .params(identityId, threadSubject, Timestamp.from(since))
+                .query(Long.class)
+                .optional();
+    }
+
+    /** The identity's chat holding one of the channel's messages, the first in {@code externalIds} first. */
+    Optional<Long> holdingMessage(long channelId, long identityId, List<String> externalIds) {
+        String[] ids = externalIds.toArray(String[]::new);
+        return jdbc.sql("""
+                        select m.conversation_id from message m join conversation c on c.id = m.conversation_id
+                        where m.channel_id = ? and m.external_id = any(?) and c.identity_id = ?
+                        order by array_position(?, m.external_id::text) limit 1""")
+                .params(channelId, ids, identityId, ids)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** A chat and its channel (what a live event names). */
+    record Ref(long id, long channelId) {}
+
+    /** Every chat of the client (one per identity and thread: few). */
+    List<Ref> chatsOfClient(long clientId) {
+        return jdbc.sql("select id, channel_id from conversation where client_id = ?")
+                .param(clientId)
+                .query((rs, n) -> new Ref(rs.getLong(1), rs.getLong(2)))
+                .list();
+    }
+
+    /** The e-mail thread's subject, when the chat is one. */
+    Optional<String> subject(long id) {
+        return jdbc.sql("select subject from conversation where id = ? and subject is not null")
+                .param(id)
+                .query(String.class)
+                .optional();
     }
 
     /** Locks the row for a change, so counters and state move one transaction at a time. */
-    @Nullable Row lock(long id) {
-        return jdbc.sql("select " + COLUMNS + " from conversation where id = ? for update").param(id)
-                .query(ConversationQueries::row).optional().orElse(null);
+    @Nullable
+    Row lock(long id) {
+        return jdbc.sql("select " + COLUMNS + " from conversation where id = ? for update")
+                .param(id)
+                .query(ConversationQueries::row)
+                .optional()
+                .orElse(null);
     }
 
     /** The identity's conversation, locked like {@link #lock}; null when the identity has none yet. */
-    @Nullable Row lockByIdentity(long identityId) {
-        return jdbc.sql("select " + COLUMNS + " from conversation where identity_id = ? and thread_key is null for update")
+    @Nullable
+    Row lockByIdentity(long identityId) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from conversation where identity_id = ? and thread_key is null for update")
                 .param(identityId)
-                .query(ConversationQueries::row).optional().orElse(null);
+                .query(ConversationQueries::row)
+                .optional()
+                .orElse(null);
     }
 
-    private static Row row(ResultSet rs, int n) throws SQLException {
+    static Row row(ResultSet rs, int n) throws SQLException {
         long responsible = rs.getLong("responsible_id");
         Long responsibleId = rs.wasNull() ? null : responsible;
         Timestamp last = rs.getTimestamp("last_message_at");
         String lastKind = rs.getString("last_message_kind");
-        return new Row(rs.getLong("id"), rs.getLong("channel_id"), rs.getLong("client_id"),
-                ConversationState.valueOf(rs.getString("state")), responsibleId,
-                rs.getTimestamp("sort_at").toInstant(), last == null ? null : last.toInstant(),
-                rs.getString("last_message_preview"), lastKind == null ? null : MessageKind.valueOf(lastKind),
-                rs.getInt("unread_count"), rs.getBoolean("unanswered"), rs.getString("client_name"),
-                rs.getString("client_nickname"), rs.getString("client_photo_url"));
+        return new Row(
+                rs.getLong("id"),
+                rs.getLong("channel_id"),
+                rs.getLong("client_id"),
+                ConversationState.valueOf(rs.getString("state")),
+                responsibleId,
+                rs.getTimestamp("sort_at").toInstant(),
+                last == null ? null : last.toInstant(),
+                rs.getString("last_message_preview"),
+                lastKind == null ? null : MessageKind.valueOf(lastKind),
+                rs.getInt("unread_count"),
+                rs.getBoolean("unanswered"),
+                rs.getString("client_name"),
+                rs.getString("client_nickname"),
+                rs.getString("client_photo_url"));
     }
 
-    record Row(long id, long channelId, long clientId, ConversationState state, @Nullable Long responsibleId,
-               java.time.Instant sortAt, java.time.@Nullable Instant lastMessageAt, @Nullable String preview,
-               @Nullable MessageKind lastKind, int unreadCount, boolean unanswered, String clientName,
-               @Nullable String clientNickname, @Nullable String clientPhotoUrl) {
+    record Row(
+            long id,
+            long channelId,
+            long clientId,
+            ConversationState state,
+            @Nullable Long responsibleId,
+            java.time.Instant sortAt,
+            java.time.@Nullable Instant lastMessageAt,
+            @Nullable String preview,
+            @Nullable MessageKind lastKind,
+            int unreadCount,
+            boolean unanswered,
+            String clientName,
+            @Nullable String clientNickname,
+            @Nullable String clientPhotoUrl) {}
+
+    /**
+     * The list's WHERE clause over conversation's own column names, its name search negated: the
+     * chats a message search may show are exactly those the list would, less those the list shows
+     * already because their name matched (see {@link MessageSearch}).
+     */
+    static Predicate listPredicate(ChatFilter filter, Set<Long> channelIds, long currentUserId) {
+        var where = new Where(filter, channelIds, currentUserId, filter.state(), true);
+        return new Predicate(where.sql(), Map.copyOf(where.params));
     }
+
+    record Predicate(String sql, Map<String, Object> params) {}
 
     /** Builds the WHERE clause of the list and the tab counts from the same filter. */
     private static final class Where {
 
-        private final List<String> predicates = new ArrayList<>();
-        private final Map<String, Object> params = new java.util.HashMap<>();
+        private final com.omnichat.base.Where clause = new com.omnichat.base.Where();
+        private final Map<String, Object> params = clause.params();
 
         Where(ChatFilter filter, Set<Long> channelIds, long currentUserId, StateTab state) {
+            this(filter, channelIds, currentUserId, state, false);
+        }
+
+        Where(ChatFilter filter, Set<Long> channelIds, long currentUserId, StateTab state, boolean nameNotMatching) {
             if (channelIds.size() == 1) {
                 // Equality, not "= any": PostgreSQL 15 reads an index in order only after an equality,
                 // so one channel's list walks conversation_channel_*_idx instead of sorting.
-                add("channel_id = :channel");
-                params.put("channel", channelIds.iterator().next());
+                clause.add(
+                        "channel_id = :channel",
+                        "channel",
+                        channelIds.iterator().next());
             } else {
-                add("channel_id = any(:channels)");
-                params.put("channels", channelIds.toArray(Long[]::new));
+                clause.add("channel_id = any(:channels)", "channels", channelIds.toArray(Long[]::new));
             }
             if (state != StateTab.ALL) {
-                add("state = :state");
-                params.put("state", state.name());
+                clause.add("state = :state", "state", state.name());
             }
             if (filter.unansweredOnly()) {
                 add("unanswered");
             }
             switch (filter.responsible()) {
-                case MINE -> {
-                    add("responsible_id = :responsible");
-                    params.put("responsible", currentUserId);
-                }
+                case MINE -> clause.add("responsible_id = :responsible", "responsible", currentUserId);
                 case UNASSIGNED -> add("responsible_id is null");
-                case USER -> {
-                    add("responsible_id = :responsible");
-                    params.put("responsible", filter.responsibleUserId() == null ? -1L : filter.responsibleUserId());
-                }
-                case ALL -> { }
+                case USER ->
+                    clause.add(
+                            "responsible_id = :responsible",
+                            "responsible",
+                            filter.responsibleUserId() == null ? -1L : filter.responsibleUserId());
+                case ALL -> {}
             }
             if (!filter.search().isEmpty()) {
                 // Same expression as the trigram index conversation_search_idx.
-                add("lower(client_name || ' ' || coalesce(client_nickname, '')) like :search escape '\\'");
-                params.put("search", "%" + escapeLike(filter.search().toLowerCase(java.util.Locale.ROOT)) + "%");
+                String byName = "lower(client_name || ' ' || coalesce(client_nickname, '')) like :search escape '\\'";
+                clause.add(
+                        nameNotMatching ? "not (" + byName + ")" : byName,
+                        "search",
+                        Sql.contains(filter.search().toLowerCase(java.util.Locale.ROOT)));
             }
         }
 
         void add(String predicate) {
-            predicates.add(predicate);
+            clause.add(predicate);
         }
 
         String sql() {
-            return String.join(" and ", predicates);
+            return clause.sql();
         }
 
         /** The same predicates for one channel (the channel's predicate comes first). */
         String sqlForChannel(String channelParameter) {
-            List<String> forChannel = new ArrayList<>(predicates);
-            forChannel.set(0, "channel_id = " + channelParameter);
-            return String.join(" and ", forChannel);
-        }
-
-        private static String escapeLike(String text) {
-            return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            return clause.sqlWithFirst("channel_id = " + channelParameter);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.omnichat.chat;
 
 public enum ConversationState {
-    OPEN, CLOSED
+    OPEN,
+    CLOSED
 }

@@ -1,16 +1,16 @@
 package com.omnichat.chat;
 
+import com.omnichat.channel.DeliveryReports;
+import com.omnichat.customer.ClientIdentities;
+import com.omnichat.customer.ClientIdentityRef;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.omnichat.channel.DeliveryReports;
 
 /**
  * The contract through which channel connectors report what happened to a manager's
@@ -24,11 +24,20 @@ public class DeliveryService implements DeliveryReports {
     private final JdbcClient jdbc;
     private final MessageStore messages;
     private final ChatUpdates updates;
+    private final ClientIdentities identities;
+    private final ConversationQueries conversations;
 
-    DeliveryService(JdbcClient jdbc, MessageStore messages, ChatUpdates updates) {
+    DeliveryService(
+            JdbcClient jdbc,
+            MessageStore messages,
+            ChatUpdates updates,
+            ClientIdentities identities,
+            ConversationQueries conversations) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.updates = updates;
+        this.identities = identities;
+        this.conversations = conversations;
     }
 
     /** The provider accepted the message and gave it this id (a new one when a retry sent it again). */
@@ -41,15 +50,21 @@ public class DeliveryService implements DeliveryReports {
                         where e.channel_id = m.channel_id and e.external_id = ? and e.id <> m.id
                           and e.sent_from_app is not null and e.kind = 'MANAGER'""")
                 .params(messageId, externalId)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional()
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .optional()
                 .ifPresent(echo -> {
-                    jdbc.sql("update message set reply_to_id = null where reply_to_id = ?").param(echo[0]).update();
-                    jdbc.sql("delete from attachment where message_id = ?").param(echo[0]).update();
+                    jdbc.sql("update message set reply_to_id = null where reply_to_id = ?")
+                            .param(echo[0])
+                            .update();
+                    jdbc.sql("delete from attachment where message_id = ?")
+                            .param(echo[0])
+                            .update();
                     jdbc.sql("delete from message where id = ?").param(echo[0]).update();
                     updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, echo[1], channelOf(echo[1]), null));
                 });
         jdbc.sql("update message set external_id = ? where id = ?")
-                .params(externalId, messageId).update();
+                .params(externalId, messageId)
+                .update();
         advance(messageId, DeliveryStatus.SENT, null);
     }
 
@@ -76,8 +91,7 @@ public class DeliveryService implements DeliveryReports {
         Optional<Long> conversation = messages.conversationOf(messageId);
         int changed = jdbc.sql("""
                         update message set delivery_status = 'FAILED', failure_reason = ?
-                        where id = ? and kind = 'MANAGER' and delivery_status in ('PENDING', 'SENT')""")
-                .params(shortReason, messageId).update();
+                        where id = ? and kind = 'MANAGER' and delivery_status in ('PENDING', 'SENT')""").params(shortReason, messageId).update();
         if (changed > 0 && conversation.isPresent()) {
             long channelId = channelOf(conversation.get());
             messages.insertSystemMessage(conversation.get(), channelId, null, "delivery-failed", shortReason);
@@ -87,9 +101,20 @@ public class DeliveryService implements DeliveryReports {
 
     /** Every earlier sent manager message to this client on the channel is delivered or read. */
     @Override
-    public void watermark(long channelId, String externalUserId, boolean read, @Nullable Instant upTo,
-                          @Nullable String upToExternalId) {
+    public void watermark(
+            long channelId,
+            String externalUserId,
+            boolean read,
+            @Nullable Instant upTo,
+            @Nullable String upToExternalId) {
         if (upTo == null && upToExternalId == null) {
+            return;
+        }
+        Long identity = identities
+                .find(channelId, externalUserId)
+                .map(ClientIdentityRef::identityId)
+                .orElse(null);
+        if (identity == null) {
             return;
         }
         List<Long> conversations = jdbc.sql("""
@@ -97,19 +122,24 @@ public class DeliveryService implements DeliveryReports {
                             select m.id from message m where m.channel_id = :channel and m.external_id = :mid
                         )
                         update message m set delivery_status = :status
-                        from conversation c join client_identity i on i.id = c.identity_id
-                        where m.conversation_id = c.id and i.channel_id = :channel and i.external_user_id = :user
+                        from conversation c
+                        where m.conversation_id = c.id and c.identity_id = :identity
                           and m.channel_id = :channel and m.kind = 'MANAGER'
                           and m.delivery_status in ('SENT', :below)
                           and ((cast(:upTo as timestamptz) is not null and m.created_at <= cast(:upTo as timestamptz))
                                or m.id <= (select id from bound))
                         returning m.conversation_id""")
-                .param("channel", channelId).param("user", externalUserId).param("mid", upToExternalId)
-                .param("status", read ? "READ" : "DELIVERED").param("below", read ? "DELIVERED" : "SENT")
+                .param("channel", channelId)
+                .param("identity", identity)
+                .param("mid", upToExternalId)
+                .param("status", read ? "READ" : "DELIVERED")
+                .param("below", read ? "DELIVERED" : "SENT")
                 .param("upTo", upTo == null ? null : Timestamp.from(upTo))
-                .query(Long.class).list();
-        conversations.stream().distinct().forEach(c ->
-                updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, c, channelId, null)));
+                .query(Long.class)
+                .list();
+        conversations.stream()
+                .distinct()
+                .forEach(c -> updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, c, channelId, null)));
     }
 
     private void advance(long messageId, DeliveryStatus status, @Nullable String reason) {
@@ -119,15 +149,15 @@ public class DeliveryService implements DeliveryReports {
                         where id = ? and kind = 'MANAGER' and delivery_status <> 'FAILED'
                           and array_position(array['PENDING','SENT','DELIVERED','READ']::varchar[], delivery_status)
                               < array_position(array['PENDING','SENT','DELIVERED','READ']::varchar[], ?::varchar)""")
-                .params(status.name(), reason, messageId, status.name()).update();
+                .params(status.name(), reason, messageId, status.name())
+                .update();
         if (changed > 0) {
-            messages.conversationOf(messageId).ifPresent(c ->
-                    updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, c, channelOf(c), null)));
+            messages.conversationOf(messageId)
+                    .ifPresent(c -> updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, c, channelOf(c), null)));
         }
     }
 
     private long channelOf(long conversationId) {
-        return jdbc.sql("select channel_id from conversation where id = ?").param(conversationId)
-                .query(Long.class).single();
+        return conversations.channelOf(conversationId);
     }
 }

@@ -1,18 +1,5 @@
 package com.omnichat.chat;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.ServedFiles;
@@ -27,6 +14,16 @@ import com.omnichat.chat.ChatEvent.Type;
 import com.omnichat.chat.ConversationQueries.Row;
 import com.omnichat.user.StaffMember;
 import com.omnichat.user.UserService;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What staff do in the inbox: list and read chats, reply, write notes, assign, close and
@@ -47,10 +44,20 @@ public class InboxService {
     private final ChatUpdates updates;
     private final DeliveryQueue deliveries;
     private final MediaDownloads downloads;
-    private final JdbcClient jdbc;
+    private final ConversationChanges changes;
+    private final MessageSearch messageSearch;
 
-    InboxService(ConversationQueries conversations, MessageStore messages, ChannelService channels, UserService users,
-                 ChatUpdates updates, DeliveryQueue deliveries, MediaDownloads downloads, JdbcClient jdbc) {
+    InboxService(
+            ConversationQueries conversations,
+            MessageStore messages,
+            ChannelService channels,
+            UserService users,
+            ChatUpdates updates,
+            DeliveryQueue deliveries,
+            MediaDownloads downloads,
+            ConversationChanges changes,
+            MessageSearch messageSearch) {
+        this.messageSearch = messageSearch;
         this.conversations = conversations;
         this.messages = messages;
         this.channels = channels;
@@ -58,7 +65,7 @@ public class InboxService {
         this.updates = updates;
         this.deliveries = deliveries;
         this.downloads = downloads;
-        this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     // ---- reading ----
@@ -72,6 +79,28 @@ public class InboxService {
             return List.of();
         }
         return summaries(conversations.page(filter, visible, user.id(), after, skip, Math.min(limit, 500)));
+    }
+
+    /**
+     * Chats found by what was written in them: one row per matching client or manager message or
+     * note, newest first, each carrying the message and its snippet. Same chats as {@link #list}
+     * with the same filter would admit (the name search aside); keyset on the message id.
+     */
+    @Transactional(readOnly = true)
+    public List<ConversationSummary> searchMessages(
+            ChatFilter filter, @Nullable Long beforeMessageId, int skip, int limit) {
+        StaffPrincipal user = CurrentStaff.require();
+        Set<Long> visible = visibleChannels(user, filter);
+        if (visible.isEmpty() || !MessageSearch.applies(filter)) {
+            return List.of();
+        }
+        var found = messageSearch.page(filter, visible, user.id(), beforeMessageId, skip, Math.min(limit, 200));
+        var chats = summaries(found.stream().map(MessageSearch.Found::chat).toList());
+        List<ConversationSummary> rows = new ArrayList<>(found.size());
+        for (int i = 0; i < found.size(); i++) {
+            rows.add(chats.get(i).withMatch(found.get(i).match()));
+        }
+        return rows;
     }
 
     @Transactional(readOnly = true)
@@ -111,15 +140,17 @@ public class InboxService {
      */
     @Transactional(readOnly = true)
     public Optional<ConversationSummary> chatWith(long clientId, @Nullable Long channelId) {
-        return chatsOf(clientId).stream().filter(c -> channelId == null || c.channel().id() == channelId).findFirst();
+        return chatsOf(clientId).stream()
+                .filter(c -> channelId == null || c.channel().id() == channelId)
+                .findFirst();
     }
 
     /** Messages older than {@code beforeMessageId} (or the newest), oldest first, at most {@code limit}. */
     @Transactional(readOnly = true)
     public List<MessageView> history(long conversationId, @Nullable Long beforeMessageId, int limit) {
         accessible(conversationId, false);
-        List<MessageStore.Raw> page = new ArrayList<>(messages.history(conversationId, beforeMessageId,
-                Math.min(limit, 200)));
+        List<MessageStore.Raw> page =
+                new ArrayList<>(messages.history(conversationId, beforeMessageId, Math.min(limit, 200)));
         java.util.Collections.reverse(page);
         return views(page);
     }
@@ -128,14 +159,14 @@ public class InboxService {
     @Transactional(readOnly = true)
     public Optional<String> subject(long conversationId) {
         accessible(conversationId, false);
-        return jdbc.sql("select subject from conversation where id = ? and subject is not null").param(conversationId)
-                .query(String.class).optional();
+        return conversations.subject(conversationId);
     }
 
     @Transactional(readOnly = true)
     public MessageView message(long conversationId, long messageId) {
         accessible(conversationId, false);
-        var raw = messages.one(messageId).filter(m -> messages.conversationOf(m.id()).orElse(-1L) == conversationId)
+        var raw = messages.one(messageId)
+                .filter(m -> messages.conversationOf(m.id()).orElse(-1L) == conversationId)
                 .orElseThrow(() -> new NotFoundException("Message " + messageId));
         return views(List.of(raw)).getFirst();
     }
@@ -147,8 +178,7 @@ public class InboxService {
         return new Download(content.fileName(), content.contentType(), content.content());
     }
 
-    public record Download(String fileName, String contentType, byte[] content) {
-    }
+    public record Download(String fileName, String contentType, byte[] content) {}
 
     // ---- acting ----
 
@@ -156,39 +186,42 @@ public class InboxService {
      * Sends a manager's reply: stored as pending and queued for delivery. Clears the badge;
      * the first manager who replies becomes responsible.
      */
-    public long reply(long conversationId, String text, @Nullable Long replyToMessageId,
-                      List<OutgoingAttachment> files) {
+    public long reply(
+            long conversationId, String text, @Nullable Long replyToMessageId, List<OutgoingAttachment> files) {
         return reply(conversationId, text, replyToMessageId, files, null);
     }
 
     /** {@link #reply}, routed by {@code origin} (an answer under a comment, a private reply; see {@link CommentReplies}). */
-    long reply(long conversationId, String text, @Nullable Long replyToMessageId, List<OutgoingAttachment> files,
-               @Nullable String origin) {
+    long reply(
+            long conversationId,
+            String text,
+            @Nullable Long replyToMessageId,
+            List<OutgoingAttachment> files,
+            @Nullable String origin) {
         StaffPrincipal user = CurrentStaff.require();
         Row conversation = accessible(conversationId, true);
         String body = withSignature(conversation.channelId(), user, cleanText(text, !files.isEmpty()));
         Long replyTo = checkReplyTarget(conversationId, replyToMessageId);
-        long messageId = messages.insertStaffMessage(conversationId, conversation.channelId(), MessageKind.MANAGER,
-                user.id(), body, replyTo);
+        long messageId = messages.insertStaffMessage(
+                conversationId, conversation.channelId(), MessageKind.MANAGER, user.id(), body, replyTo);
         if (origin != null) {
             messages.markOrigin(messageId, origin);
         }
         for (OutgoingAttachment file : files) {
             checkFile(file.content().length);
             // The browser's claim is not trusted: an SVG or a page sent as "image/..." is recorded as a plain file.
-            messages.insertAttachment(messageId, file.fileName(),
-                    ServedFiles.recordedType(file.contentType(), file.content()), file.content());
+            messages.insertAttachment(
+                    messageId,
+                    file.fileName(),
+                    ServedFiles.recordedType(file.contentType(), file.content()),
+                    file.content());
         }
         if (conversation.responsibleId() == null) {
-            jdbc.sql("update conversation set responsible_id = ? where id = ?").params(user.id(), conversationId).update();
-            messages.insertSystemMessage(conversationId, conversation.channelId(), user.id(), "first-reply-responsible",
-                    user.fullName());
+            changes.takeOnFirstReply(conversationId, user.id());
+            messages.insertSystemMessage(
+                    conversationId, conversation.channelId(), user.id(), "first-reply-responsible", user.fullName());
         }
-        jdbc.sql("""
-                        update conversation set unread_count = 0, unanswered = false, last_message_at = now(),
-                               last_message_preview = ?, last_message_kind = 'MANAGER', updated_at = now()
-                        where id = ?""")
-                .params(MessageStore.preview(body, files.size()), conversationId).update();
+        changes.answered(conversationId, MessageStore.preview(body, files.size()));
         deliveries.enqueue(conversation.channelId(), conversationId, messageId);
         changed(conversation);
         return messageId;
@@ -198,8 +231,8 @@ public class InboxService {
     public long addNote(long conversationId, String text) {
         StaffPrincipal user = CurrentStaff.require();
         Row conversation = accessible(conversationId, true);
-        long id = messages.insertStaffMessage(conversationId, conversation.channelId(), MessageKind.NOTE, user.id(),
-                cleanText(text, false), null);
+        long id = messages.insertStaffMessage(
+                conversationId, conversation.channelId(), MessageKind.NOTE, user.id(), cleanText(text, false), null);
         changed(conversation);
         return id;
     }
@@ -217,26 +250,43 @@ public class InboxService {
             if (assignee == null || !assignee.active()) {
                 throw new UserFacingException("chat.error.assignee-inactive");
             }
-            if (!assignee.isAdministrator() && !channels.grantedUsers(conversation.channelId()).contains(userId)) {
+            if (!assignee.isAdministrator()
+                    && !channels.grantedUsers(conversation.channelId()).contains(userId)) {
                 throw new UserFacingException("chat.error.assignee-no-access", assignee.fullName());
             }
         }
-        jdbc.sql("update conversation set responsible_id = ?, updated_at = now() where id = ?")
-                .params(userId, conversationId).update();
-        Map<Long, StaffMember> staff = users.directory(
-                java.util.stream.Stream.of(userId, conversation.responsibleId()).filter(Objects::nonNull).toList());
+        changes.assign(conversationId, userId);
+        Map<Long, StaffMember> staff = users.directory(java.util.stream.Stream.of(userId, conversation.responsibleId())
+                .filter(Objects::nonNull)
+                .toList());
         if (userId == null) {
-            messages.insertSystemMessage(conversationId, conversation.channelId(), authorId(actor), "unassigned",
-                    actor.fullName(), nameOf(staff, conversation.responsibleId()));
+            messages.insertSystemMessage(
+                    conversationId,
+                    conversation.channelId(),
+                    authorId(actor),
+                    "unassigned",
+                    actor.fullName(),
+                    nameOf(staff, conversation.responsibleId()));
         } else if (userId == actor.id()) {
-            messages.insertSystemMessage(conversationId, conversation.channelId(), authorId(actor), "took",
-                    actor.fullName());
+            messages.insertSystemMessage(
+                    conversationId, conversation.channelId(), authorId(actor), "took", actor.fullName());
         } else if (conversation.responsibleId() == null) {
-            messages.insertSystemMessage(conversationId, conversation.channelId(), authorId(actor), "assigned",
-                    actor.fullName(), nameOf(staff, userId));
+            messages.insertSystemMessage(
+                    conversationId,
+                    conversation.channelId(),
+                    authorId(actor),
+                    "assigned",
+                    actor.fullName(),
+                    nameOf(staff, userId));
         } else {
-            messages.insertSystemMessage(conversationId, conversation.channelId(), authorId(actor), "reassigned",
-                    actor.fullName(), nameOf(staff, conversation.responsibleId()), nameOf(staff, userId));
+            messages.insertSystemMessage(
+                    conversationId,
+                    conversation.channelId(),
+                    authorId(actor),
+                    "reassigned",
+                    actor.fullName(),
+                    nameOf(staff, conversation.responsibleId()),
+                    nameOf(staff, userId));
         }
         changed(conversation);
     }
@@ -252,11 +302,7 @@ public class InboxService {
     /** Queues a failed manager message again (parts the provider already accepted are not repeated). */
     public void retry(long conversationId, long messageId) {
         Row conversation = accessible(conversationId, true);
-        int updated = jdbc.sql("""
-                        update message set delivery_status = 'PENDING', failure_reason = null
-                        where id = ? and conversation_id = ? and kind = 'MANAGER' and delivery_status = 'FAILED'""")
-                .params(messageId, conversationId).update();
-        if (updated == 0) {
+        if (!messages.requeueFailed(messageId, conversationId)) {
             throw new UserFacingException("chat.error.not-retryable");
         }
         deliveries.enqueue(conversation.channelId(), conversationId, messageId);
@@ -268,7 +314,8 @@ public class InboxService {
      * placeholder says "not downloaded yet" again, and the file appears when it arrives.
      */
     public void retryDownload(long conversationId, long attachmentId) {
-        var place = messages.placeOfAttachment(attachmentId).filter(p -> p.conversationId() == conversationId)
+        var place = messages.placeOfAttachment(attachmentId)
+                .filter(p -> p.conversationId() == conversationId)
                 .orElseThrow(() -> new NotFoundException("File " + attachmentId));
         Row conversation = accessible(conversationId, true);
         if (place.status() != AttachmentView.Status.FAILED || !downloads.retry(attachmentId)) {
@@ -283,7 +330,9 @@ public class InboxService {
     /** The quoted original when it is stored here, else the quote the provider sent along, if any. */
     private static MessageView.@Nullable Quote quote(MessageStore.Raw m, Map<Long, StaffMember> staff) {
         if (m.replyToId() != null) {
-            return new MessageView.Quote(m.replyToId(), m.replyKind(),
+            return new MessageView.Quote(
+                    m.replyToId(),
+                    m.replyKind(),
                     m.replyAuthorId() == null ? null : nameOf(staff, m.replyAuthorId()),
                     MessageStore.preview(m.replyBody(), 0));
         }
@@ -299,8 +348,7 @@ public class InboxService {
         if (conversation.state() == state) {
             return;
         }
-        jdbc.sql("update conversation set state = ?, updated_at = now() where id = ?")
-                .params(state.name(), conversationId).update();
+        changes.state(conversationId, state);
         messages.insertSystemMessage(conversationId, conversation.channelId(), authorId(actor), code, actor.fullName());
         changed(conversation);
     }
@@ -348,7 +396,8 @@ public class InboxService {
      * usual "-- " line. It is stored with the message, so the chat shows what the client got.
      */
     private String withSignature(long channelId, StaffPrincipal user, String body) {
-        boolean mail = channels.find(channelId).map(c -> c.type() == ChannelType.EMAIL).orElse(false);
+        boolean mail =
+                channels.find(channelId).map(c -> c.type() == ChannelType.EMAIL).orElse(false);
         if (!mail) {
             return body;
         }
@@ -380,26 +429,55 @@ public class InboxService {
     }
 
     private List<ConversationSummary> summaries(List<Row> rows) {
-        Map<Long, ChannelInfo> channelInfo = channels.byIds(rows.stream().map(Row::channelId).distinct().toList());
+        Map<Long, ChannelInfo> channelInfo =
+                channels.byIds(rows.stream().map(Row::channelId).distinct().toList());
         Map<Long, StaffMember> staff = users.directory(
                 rows.stream().map(Row::responsibleId).filter(Objects::nonNull).toList());
-        return rows.stream().map(r -> new ConversationSummary(r.id(), channelInfo.get(r.channelId()), r.clientId(),
-                r.state(), r.responsibleId() == null ? null : staff.get(r.responsibleId()), r.sortAt(),
-                r.lastMessageAt(), r.preview(), r.lastKind(), r.unreadCount(), r.unanswered(), r.clientName(),
-                r.clientNickname(), r.clientPhotoUrl())).toList();
+        return rows.stream()
+                .map(r -> new ConversationSummary(
+                        r.id(),
+                        channelInfo.get(r.channelId()),
+                        r.clientId(),
+                        r.state(),
+                        r.responsibleId() == null ? null : staff.get(r.responsibleId()),
+                        r.sortAt(),
+                        r.lastMessageAt(),
+                        r.preview(),
+                        r.lastKind(),
+                        r.unreadCount(),
+                        r.unanswered(),
+                        r.clientName(),
+                        r.clientNickname(),
+                        r.clientPhotoUrl()))
+                .toList();
     }
 
     private List<MessageView> views(List<MessageStore.Raw> raws) {
         Map<Long, StaffMember> staff = users.directory(raws.stream()
-                .flatMap(m -> java.util.stream.Stream.of(m.authorId(), m.replyAuthorId())).filter(Objects::nonNull)
+                .flatMap(m -> java.util.stream.Stream.of(m.authorId(), m.replyAuthorId()))
+                .filter(Objects::nonNull)
                 .toList());
-        Map<Long, List<AttachmentView>> files = messages.attachments(raws.stream().map(MessageStore.Raw::id).toList());
-        Map<Long, MessageView.MailPart> mail = messages.mailParts(raws.stream().map(MessageStore.Raw::id).toList());
-        return raws.stream().map(m -> new MessageView(m.id(), m.kind(), m.authorId(),
-                m.authorId() == null ? null : nameOf(staff, m.authorId()), m.body(), m.systemCode(), m.systemArgs(),
-                quote(m, staff),
-                m.status(), m.failureReason(), m.edited(), m.createdAt(), files.getOrDefault(m.id(), List.of()),
-                m.marks(), mail.get(m.id())))
+        Map<Long, List<AttachmentView>> files =
+                messages.attachments(raws.stream().map(MessageStore.Raw::id).toList());
+        Map<Long, MessageView.MailPart> mail =
+                messages.mailParts(raws.stream().map(MessageStore.Raw::id).toList());
+        return raws.stream()
+                .map(m -> new MessageView(
+                        m.id(),
+                        m.kind(),
+                        m.authorId(),
+                        m.authorId() == null ? null : nameOf(staff, m.authorId()),
+                        m.body(),
+                        m.systemCode(),
+                        m.systemArgs(),
+                        quote(m, staff),
+                        m.status(),
+                        m.failureReason(),
+                        m.edited(),
+                        m.createdAt(),
+                        files.getOrDefault(m.id(), List.of()),
+                        m.marks(),
+                        mail.get(m.id())))
                 .toList();
     }
 }

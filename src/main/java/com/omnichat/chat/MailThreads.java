@@ -1,21 +1,17 @@
 package com.omnichat.chat;
 
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Objects;
-import java.util.UUID;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.InboundMessage;
 import com.omnichat.channel.MailDetails;
 import com.omnichat.customer.ClientIdentityRef;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * Which chat an e-mail joins: the chat holding a message it answers (In-Reply-To, then
@@ -29,34 +25,29 @@ class MailThreads {
 
     private final ConversationQueries conversations;
     private final MessageStore messages;
-    private final JdbcClient jdbc;
+    private final ConversationChanges changes;
 
-    MailThreads(ConversationQueries conversations, MessageStore messages, JdbcClient jdbc) {
+    MailThreads(ConversationQueries conversations, MessageStore messages, ConversationChanges changes) {
         this.conversations = conversations;
         this.messages = messages;
-        this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     /** A manager writes first by e-mail: a new thread (chat) with this subject, marked as started by him. */
-    long start(ClientIdentityRef identity, @Nullable String subject, StaffPrincipal user) {
+    long start(long channelId, ClientIdentityRef identity, @Nullable String subject, StaffPrincipal user) {
         if (subject == null || subject.isBlank()) {
             throw new UserFacingException("write.error.subject-required");
         }
         String clean = clip(subject.strip(), 500);
-        Instant now = Instant.now();
-        long created = jdbc.sql("""
-                        insert into conversation (channel_id, client_id, identity_id, sort_at, created_at, client_name,
-                                                  client_nickname, client_photo_url, thread_key, subject, thread_subject)
-                        select i.channel_id, i.client_id, i.id, ?, ?, ?, ?, ?, ?, ?, ? from client_identity i where i.id = ?
-                        returning id""")
-                .params(Timestamp.from(now), Timestamp.from(now), identity.name(), identity.nickname(),
-                        identity.photoUrl(), "out:" + UUID.randomUUID(), clean, threadSubject(clean),
-                        identity.identityId())
-                .query(Long.class).single();
-        long channelId = jdbc.sql("select channel_id from conversation where id = ?").param(created)
-                .query(Long.class).single();
-        messages.insertSystemMessage(created, channelId,
-                user.id() == SystemAccess.SYSTEM_USER_ID ? null : user.id(), "started-by-manager", user.fullName());
+        long created = changes.createThread(
+                        channelId, identity, Instant.now(), "out:" + UUID.randomUUID(), clean, threadSubject(clean))
+                .orElseThrow();
+        messages.insertSystemMessage(
+                created,
+                channelId,
+                user.id() == SystemAccess.SYSTEM_USER_ID ? null : user.id(),
+                "started-by-manager",
+                user.fullName());
         return created;
     }
 
@@ -78,44 +69,35 @@ class MailThreads {
     ConversationQueries.Row lockThread(InboundMessage in, MailDetails mail, ClientIdentityRef client, Instant at) {
         Long id = byReferences(in.channelId(), client.identityId(), mail);
         if (id == null && !mail.threadSubject().isBlank()) {
-            id = jdbc.sql("""
-                            select id from conversation
-                            where identity_id = ? and thread_subject = ? and greatest(last_message_at, created_at) >= ?
-                            order by sort_at desc, id desc limit 1""")
-                    .params(client.identityId(), clip(mail.threadSubject(), 500),
-                            Timestamp.from(at.minus(SAME_SUBJECT_WINDOW)))
-                    .query(Long.class).optional().orElse(null);
+            id = conversations
+                    .threadWithSubject(
+                            client.identityId(), clip(mail.threadSubject(), 500), at.minus(SAME_SUBJECT_WINDOW))
+                    .orElse(null);
         }
         if (id != null) {
             return Objects.requireNonNull(conversations.lock(id));
         }
         String threadKey = clip(in.externalMessageId(), 250);
-        jdbc.sql("""
-                        insert into conversation (channel_id, client_id, identity_id, sort_at, created_at, client_name,
-                                                  client_nickname, client_photo_url, thread_key, subject, thread_subject)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (identity_id, thread_key) do nothing""")
-                .params(in.channelId(), client.clientId(), client.identityId(), Timestamp.from(at), Timestamp.from(at),
-                        client.name(), client.nickname(), client.photoUrl(), threadKey,
+        long created = changes.createThread(
+                        in.channelId(),
+                        client,
+                        at,
+                        threadKey,
                         mail.subject() == null ? null : clip(mail.subject(), 500),
                         mail.threadSubject().isBlank() ? null : clip(mail.threadSubject(), 500))
-                .update();
-        long created = jdbc.sql("select id from conversation where identity_id = ? and thread_key = ?")
-                .params(client.identityId(), threadKey).query(Long.class).single();
+                // A concurrent delivery of the thread's first mail created it.
+                .orElseGet(() ->
+                        conversations.thread(client.identityId(), threadKey).orElseThrow());
         return Objects.requireNonNull(conversations.lock(created));
     }
 
     private @Nullable Long byReferences(long channelId, long identityId, MailDetails mail) {
-        if (mail.references().isEmpty()) {
-            return null;
-        }
         // Only this client's chats: a reply from another address starts that address's own chat.
-        return jdbc.sql("""
-                        select m.conversation_id from message m join conversation c on c.id = m.conversation_id
-                        where m.channel_id = ? and m.external_id = any(?) and c.identity_id = ?
-                        order by array_position(?, m.external_id::text) limit 1""")
-                .params(channelId, mail.references().toArray(String[]::new), identityId,
-                        mail.references().toArray(String[]::new))
-                .query(Long.class).optional().orElse(null);
+        return mail.references().isEmpty()
+                ? null
+                : conversations
+                        .holdingMessage(channelId, identityId, mail.references())
+                        .orElse(null);
     }
 
     private static String clip(String text, int max) {

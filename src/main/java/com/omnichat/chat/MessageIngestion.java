@@ -1,26 +1,26 @@
 package com.omnichat.chat;
 
+import com.omnichat.base.NotFoundException;
+import com.omnichat.channel.ChannelService;
+import com.omnichat.channel.ClientContactsSink;
+import com.omnichat.channel.ClientState;
+import com.omnichat.channel.InboundMessage;
+import com.omnichat.channel.InboundSink;
+import com.omnichat.channel.IngestResult;
+import com.omnichat.channel.MessageOrigin;
+import com.omnichat.customer.ClientIdentities;
+import com.omnichat.customer.ClientIdentityRef;
+import com.omnichat.customer.ClientService;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.omnichat.base.NotFoundException;
-import com.omnichat.channel.ClientContactsSink;
-import com.omnichat.channel.ClientState;
-import com.omnichat.channel.InboundSink;
-import com.omnichat.channel.InboundMessage;
-import com.omnichat.channel.IngestResult;
-import com.omnichat.channel.MessageOrigin;
-import com.omnichat.customer.ClientIdentityRef;
-import com.omnichat.customer.ClientService;
 
 /**
  * The contract every channel connector calls for a client message. Idempotent on the
@@ -40,10 +40,25 @@ public class MessageIngestion implements InboundSink {
     private final JdbcClient jdbc;
     private final MailThreads mailThreads;
     private final ClientContactsSink contacts;
+    private final ConversationChanges changes;
+    private final ClientIdentities identities;
+    private final ChannelService channels;
 
-    MessageIngestion(ClientService clients, ConversationQueries conversations,
-                     MessageStore messages, ChatUpdates updates, ApplicationEventPublisher events, JdbcClient jdbc,
-                     MailThreads mailThreads, ClientContactsSink contacts) {
+    MessageIngestion(
+            ClientService clients,
+            ConversationQueries conversations,
+            MessageStore messages,
+            ChatUpdates updates,
+            ApplicationEventPublisher events,
+            JdbcClient jdbc,
+            MailThreads mailThreads,
+            ClientContactsSink contacts,
+            ConversationChanges changes,
+            ClientIdentities identities,
+            ChannelService channels) {
+        this.changes = changes;
+        this.identities = identities;
+        this.channels = channels;
         this.mailThreads = mailThreads;
         this.contacts = contacts;
         this.clients = clients;
@@ -58,6 +73,7 @@ public class MessageIngestion implements InboundSink {
      * This runs for every inbound message, so it keeps to five statements for a message in an
      * existing chat (the benchmark's ingestion figure): the known-message check, the identity,
      * the locked conversation, the message with the conversation's counters, the notification.
+     * (That the channel exists the channel module remembers.)
      */
     @Override
     @Transactional
@@ -76,11 +92,14 @@ public class MessageIngestion implements InboundSink {
         Instant at = in.sentAt().isAfter(Instant.now()) ? Instant.now() : in.sentAt();
         // Lock first: concurrent deliveries into one chat queue here, so counters stay exact.
         // An e-mail joins its thread's chat (one client may have several); other channels have one chat.
-        var conversation = in.mail() == null ? lockConversation(in.channelId(), client, at)
+        var conversation = in.mail() == null
+                ? lockConversation(in.channelId(), client, at)
                 : mailThreads.lockThread(in, in.mail(), client, at);
         boolean automatic = in.mail() != null && in.mail().automatic();
-        Long replyTo = in.replyToExternalId() == null ? null
-                : messages.findByExternalId(in.channelId(), in.replyToExternalId()).orElse(null);
+        Long replyTo = in.replyToExternalId() == null
+                ? null
+                : messages.findByExternalId(in.channelId(), in.replyToExternalId())
+                        .orElse(null);
         Optional<Long> inserted = insertAndCount(conversation.id(), in, client, replyTo, at, origin, automatic);
         if (inserted.isEmpty()) {
             // A concurrent delivery of the same message won the insert (and counted it).
@@ -90,12 +109,14 @@ public class MessageIngestion implements InboundSink {
         in.attachments().forEach(a -> messages.insertAttachment(messageId, a.fileName(), a.contentType(), a.content()));
         // Files still to be downloaded: a placeholder each, so the message shows at once.
         List<Long> placeholders = in.pending().stream()
-                .map(p -> messages.insertPlaceholder(messageId, p.fileName(), p.contentType(), p.image(),
-                        p.sizeBytes()))
+                .map(p ->
+                        messages.insertPlaceholder(messageId, p.fileName(), p.contentType(), p.image(), p.sizeBytes()))
                 .toList();
         if (in.mail() != null) {
             // The sender's address goes on the card unverified: anyone can write from any address.
-            contacts.contactsLeft(in.channelId(), in.client().externalUserId(),
+            contacts.contactsLeft(
+                    in.channelId(),
+                    in.client().externalUserId(),
                     new ClientContactsSink.ContactDetails(null, in.mail().fromAddress(), null));
         }
         if (automatic) {
@@ -115,9 +136,14 @@ public class MessageIngestion implements InboundSink {
      * Inserts the client message and, only if it was new, raises the conversation to the top,
      * reopens it and counts the message: one statement.
      */
-    private Optional<Long> insertAndCount(long conversationId, InboundMessage in, ClientIdentityRef client,
-                                          @Nullable Long replyTo, Instant at, @Nullable MessageOrigin origin,
-                                          boolean automatic) {
+    private Optional<Long> insertAndCount(
+            long conversationId,
+            InboundMessage in,
+            ClientIdentityRef client,
+            @Nullable Long replyTo,
+            Instant at,
+            @Nullable MessageOrigin origin,
+            boolean automatic) {
         return jdbc.sql("""
                         with inserted as (
                             insert into message (conversation_id, channel_id, kind, body, reply_to_id, external_id,
@@ -140,25 +166,46 @@ public class MessageIngestion implements InboundSink {
                             where id = :id and exists (select 1 from inserted) and not :automatic
                         )
                         select id from inserted""")
-                .param("id", conversationId).param("channel", in.channelId()).param("body", in.text())
-                .param("replyTo", replyTo).param("external", in.externalMessageId())
+                .param("id", conversationId)
+                .param("channel", in.channelId())
+                .param("body", in.text())
+                .param("replyTo", replyTo)
+                .param("external", in.externalMessageId())
                 // The provider's quote only stands in for an original that is not stored here.
-                .param("quoteAuthor", replyTo != null || in.quote() == null ? null : clip(in.quote().authorName(), 200))
-                .param("quoteText", replyTo != null || in.quote() == null ? null : in.quote().text())
+                .param(
+                        "quoteAuthor",
+                        replyTo != null || in.quote() == null
+                                ? null
+                                : clip(in.quote().authorName(), 200))
+                .param(
+                        "quoteText",
+                        replyTo != null || in.quote() == null
+                                ? null
+                                : in.quote().text())
                 .param("at", Timestamp.from(at))
                 .param("origin", origin == null ? null : origin.kind().name())
                 .param("originRef", origin == null ? null : clip(origin.ref(), 200))
                 .param("originUrl", origin == null ? null : clip(origin.url(), 2000))
                 .param("postId", origin == null ? null : clip(origin.postId(), 100))
                 .param("postCaption", origin == null ? null : clip(origin.caption(), 300))
-                .param("preview", MessageStore.preview(in.text(), in.attachments().size() + in.pending().size()))
-                .param("subject", in.mail() == null || in.mail().subject() == null ? null
-                        : clip(in.mail().subject(), 500))
+                .param(
+                        "preview",
+                        MessageStore.preview(
+                                in.text(),
+                                in.attachments().size() + in.pending().size()))
+                .param(
+                        "subject",
+                        in.mail() == null || in.mail().subject() == null
+                                ? null
+                                : clip(in.mail().subject(), 500))
                 .param("html", in.mail() == null ? null : in.mail().html())
                 .param("quoted", in.mail() == null ? null : in.mail().quoted())
                 .param("automatic", automatic)
-                .param("name", client.name()).param("nickname", client.nickname()).param("photo", client.photoUrl())
-                .query(Long.class).optional();
+                .param("name", client.name())
+                .param("nickname", client.nickname())
+                .param("photo", client.photoUrl())
+                .query(Long.class)
+                .optional();
     }
 
     /** The client edited his message: the text changes and the message is marked edited. */
@@ -168,11 +215,11 @@ public class MessageIngestion implements InboundSink {
         messages.findByExternalId(channelId, externalMessageId).ifPresent(id -> {
             int changed = jdbc.sql("""
                             update message set body = ?, edited = true
-                            where id = ? and kind = 'CLIENT' and body is distinct from ?""")
-                    .params(text, id, text).update();
+                            where id = ? and kind = 'CLIENT' and body is distinct from ?""").params(text, id, text).update();
             if (changed > 0) {
-                messages.conversationOf(id).ifPresent(conversation ->
-                        updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, conversation, channelId, null)));
+                messages.conversationOf(id)
+                        .ifPresent(conversation ->
+                                updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, conversation, channelId, null)));
             }
         });
     }
@@ -181,11 +228,14 @@ public class MessageIngestion implements InboundSink {
     @Override
     @Transactional
     public void clientState(long channelId, String externalUserId, ClientState state) {
-        jdbc.sql("""
-                        select c.id from conversation c join client_identity i on i.id = c.identity_id
-                        where i.channel_id = ? and i.external_user_id = ?""")
-                .params(channelId, externalUserId).query(Long.class).optional().ifPresent(conversation -> {
-                    messages.insertSystemMessage(conversation, channelId, null,
+        identities
+                .find(channelId, externalUserId)
+                .flatMap(i -> conversations.idOfIdentity(i.identityId()))
+                .ifPresent(conversation -> {
+                    messages.insertSystemMessage(
+                            conversation,
+                            channelId,
+                            null,
                             "client-" + state.name().toLowerCase(java.util.Locale.ROOT));
                     updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, conversation, channelId, null));
                 });
@@ -202,9 +252,11 @@ public class MessageIngestion implements InboundSink {
                                or post_caption is distinct from coalesce(?, post_caption))
                         returning conversation_id""")
                 .params(clip(url, 2000), clip(caption, 300), channelId, postId, clip(url, 2000), clip(caption, 300))
-                .query(Long.class).list();
-        conversations.stream().distinct().forEach(c ->
-                updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, c, channelId, null)));
+                .query(Long.class)
+                .list();
+        conversations.stream()
+                .distinct()
+                .forEach(c -> updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, c, channelId, null)));
     }
 
     /** The client reacted to a message or took his reaction back: shown on the message. */
@@ -229,11 +281,13 @@ public class MessageIngestion implements InboundSink {
     private void changeAndPublish(long channelId, String externalMessageId, String sql, @Nullable String... value) {
         messages.findByExternalId(channelId, externalMessageId).ifPresent(id -> {
             var statement = jdbc.sql(sql);
-            int changed = value.length == 0 ? statement.params(id).update()
+            int changed = value.length == 0
+                    ? statement.params(id).update()
                     : statement.params(value[0], id, value[0]).update();
             if (changed > 0) {
-                messages.conversationOf(id).ifPresent(conversation ->
-                        updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, conversation, channelId, null)));
+                messages.conversationOf(id)
+                        .ifPresent(conversation ->
+                                updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, conversation, channelId, null)));
             }
         });
     }
@@ -249,13 +303,16 @@ public class MessageIngestion implements InboundSink {
     public IngestResult echo(EchoMessage in) {
         Optional<Long> known = messages.findByExternalId(in.channelId(), in.externalMessageId());
         if (known.isPresent()) {
-            return new IngestResult(known.get(), messages.conversationOf(known.get()).orElseThrow(), true);
+            return new IngestResult(
+                    known.get(), messages.conversationOf(known.get()).orElseThrow(), true);
         }
         ClientIdentityRef client = clients.resolve(in.channelId(), in.to());
         Instant at = in.sentAt().isAfter(Instant.now()) ? Instant.now() : in.sentAt();
         var conversation = lockConversation(in.channelId(), client, at);
-        Long replyTo = in.replyToExternalId() == null ? null
-                : messages.findByExternalId(in.channelId(), in.replyToExternalId()).orElse(null);
+        Long replyTo = in.replyToExternalId() == null
+                ? null
+                : messages.findByExternalId(in.channelId(), in.replyToExternalId())
+                        .orElse(null);
         Optional<Long> inserted = jdbc.sql("""
                         with inserted as (
                             insert into message (conversation_id, channel_id, kind, body, reply_to_id, external_id,
@@ -273,45 +330,42 @@ public class MessageIngestion implements InboundSink {
                             where id = :id and exists (select 1 from inserted)
                         )
                         select id from inserted""")
-                .param("id", conversation.id()).param("channel", in.channelId()).param("body", in.text())
-                .param("replyTo", replyTo).param("external", in.externalMessageId()).param("app", clip(in.app(), 50))
-                .param("at", Timestamp.from(at)).param("preview", MessageStore.preview(in.text(), in.pending().size()))
-                .query(Long.class).optional();
+                .param("id", conversation.id())
+                .param("channel", in.channelId())
+                .param("body", in.text())
+                .param("replyTo", replyTo)
+                .param("external", in.externalMessageId())
+                .param("app", clip(in.app(), 50))
+                .param("at", Timestamp.from(at))
+                .param("preview", MessageStore.preview(in.text(), in.pending().size()))
+                .query(Long.class)
+                .optional();
         if (inserted.isEmpty()) {
-            long id = messages.findByExternalId(in.channelId(), in.externalMessageId()).orElseThrow();
+            long id = messages.findByExternalId(in.channelId(), in.externalMessageId())
+                    .orElseThrow();
             return new IngestResult(id, conversation.id(), true);
         }
         long messageId = inserted.get();
         List<Long> placeholders = in.pending().stream()
-                .map(p -> messages.insertPlaceholder(messageId, p.fileName(), p.contentType(), p.image(),
-                        p.sizeBytes()))
+                .map(p ->
+                        messages.insertPlaceholder(messageId, p.fileName(), p.contentType(), p.image(), p.sizeBytes()))
                 .toList();
         updates.publish(new ChatEvent(ChatEvent.Type.MESSAGE, conversation.id(), in.channelId(), null));
         return new IngestResult(messageId, conversation.id(), false, placeholders);
     }
 
-    /** The stored message when the channel delivered it before; checks that the channel exists too. */
+    /** The stored message when the channel delivered it before; else checks that the channel exists. */
     private Optional<IngestResult> known(InboundMessage in) {
-        var row = jdbc.sql("""
-                        select exists (select 1 from channel where id = :channel) as channel_exists,
-                               m.id, m.conversation_id
-                        from (values (1)) one
-                        left join message m on m.channel_id = :channel and m.external_id = :external""")
-                .param("channel", in.channelId()).param("external", in.externalMessageId())
-                .query(KnownRow.class)
-                .single();
-        if (!row.channelExists()) {
+        Optional<IngestResult> known = messages.delivered(in.channelId(), in.externalMessageId())
+                .map(m -> new IngestResult(m.messageId(), m.conversationId(), true));
+        if (known.isEmpty() && !channels.exists(in.channelId())) {
             throw new NotFoundException("Channel " + in.channelId());
         }
-        return row.id() == null ? Optional.empty()
-                : Optional.of(new IngestResult(row.id(), Objects.requireNonNull(row.conversationId()), true));
+        return known;
     }
 
     private static @Nullable String clip(@Nullable String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
-    }
-
-    private record KnownRow(boolean channelExists, @Nullable Long id, @Nullable Long conversationId) {
     }
 
     private Optional<IngestResult> existing(InboundMessage in) {
@@ -325,14 +379,7 @@ public class MessageIngestion implements InboundSink {
         if (existing != null) {
             return existing;
         }
-        jdbc.sql("""
-                        insert into conversation (channel_id, client_id, identity_id, sort_at, created_at, client_name,
-                                                  client_nickname, client_photo_url)
-                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (identity_id, thread_key) do nothing""")
-                .params(channelId, client.clientId(), client.identityId(), Timestamp.from(at), Timestamp.from(at),
-                        client.name(), client.nickname(), client.photoUrl())
-                .update();
+        changes.createForIdentity(channelId, client, at);
         return Objects.requireNonNull(conversations.lockByIdentity(client.identityId()));
     }
-
 }

@@ -1,19 +1,18 @@
 package com.omnichat.chat;
 
-import java.util.List;
-import java.util.Optional;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
-import org.jspecify.annotations.Nullable;
-
+import com.omnichat.channel.ChannelService;
+import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.MailThread;
 import com.omnichat.channel.OutboundMessage;
 import com.omnichat.channel.OutboundSource;
 import com.omnichat.channel.TemplateSend;
-
+import com.omnichat.customer.ClientIdentities;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What the delivery worker sends for a manager's message: recipient, text, quoted message, files. */
@@ -22,10 +21,14 @@ class OutboundMessages implements OutboundSource {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ClientIdentities identities;
+    private final ChannelService channels;
 
-    OutboundMessages(JdbcClient jdbc, JsonMapper json) {
+    OutboundMessages(JdbcClient jdbc, JsonMapper json, ClientIdentities identities, ChannelService channels) {
         this.jdbc = jdbc;
         this.json = json;
+        this.identities = identities;
+        this.channels = channels;
     }
 
     @Override
@@ -38,26 +41,59 @@ class OutboundMessages implements OutboundSource {
                 .query((rs, n) -> new OutboundMessage.OutboundFile(rs.getString(1), rs.getString(2), rs.getBytes(3)))
                 .list();
         return jdbc.sql("""
-                        select m.id, m.channel_id, i.external_user_id, m.body, r.external_id, m.origin,
+                        select m.id, m.channel_id, c.identity_id, m.body, r.external_id, m.origin,
                                (select max(d.created_at) from message d where d.conversation_id = m.conversation_id
                                   and d.kind = 'CLIENT' and d.origin is distinct from 'COMMENT'
                                   and d.origin is distinct from 'COMMENT_REPLY' and d.origin is distinct from 'AD_COMMENT'
                                   and d.origin is distinct from 'MENTION_COMMENT' and d.origin is distinct from 'MENTION_POST'),
-                               m.conversation_id, ch.type = 'EMAIL' as mail, c.subject, m.template
+                               m.conversation_id, c.subject, m.template
                         from message m
                         join conversation c on c.id = m.conversation_id
-                        join client_identity i on i.id = c.identity_id
-                        join channel ch on ch.id = m.channel_id
                         left join message r on r.id = m.reply_to_id
                         where m.id = ? and m.kind = 'MANAGER'""")
                 .param(messageId)
-                .query((rs, n) -> new OutboundMessage(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), files, route(rs.getString(6)),
+                .query((rs, n) -> new Row(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
                         rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
-                        rs.getBoolean(9) ? thread(rs.getLong(8), rs.getLong(1), rs.getString(10)) : null,
-                        template(rs.getString(11))))
-                .optional();
+                        rs.getLong(8),
+                        rs.getString(9),
+                        rs.getString(10)))
+                .optional()
+                // The recipient is the customer module's, the channel's kind the channel module's.
+                .flatMap(m -> identities.externalUserId(m.identityId()).map(recipient -> {
+                    boolean mail = channels.find(m.channelId())
+                            .map(c -> c.type() == ChannelType.EMAIL)
+                            .orElse(false);
+                    return new OutboundMessage(
+                            m.id(),
+                            m.channelId(),
+                            recipient,
+                            m.body(),
+                            m.replyToExternalId(),
+                            files,
+                            route(m.origin()),
+                            m.lastClientMessageAt(),
+                            mail ? thread(m.conversationId(), m.id(), m.subject()) : null,
+                            template(m.template()));
+                }));
     }
+
+    private record Row(
+            long id,
+            long channelId,
+            long identityId,
+            @Nullable String body,
+            @Nullable String replyToExternalId,
+            @Nullable String origin,
+            java.time.@Nullable Instant lastClientMessageAt,
+            long conversationId,
+            @Nullable String subject,
+            @Nullable String template) {}
 
     /** The template a stored message was sent as (see {@link TemplateReplies}). */
     private @Nullable TemplateSend template(@Nullable String stored) {
@@ -65,7 +101,8 @@ class OutboundMessages implements OutboundSource {
     }
 
     private static OutboundMessage.Route route(String origin) {
-        return "COMMENT_ANSWER".equals(origin) ? OutboundMessage.Route.COMMENT
+        return "COMMENT_ANSWER".equals(origin)
+                ? OutboundMessage.Route.COMMENT
                 : "PRIVATE_REPLY".equals(origin) ? OutboundMessage.Route.PRIVATE_REPLY : OutboundMessage.Route.DIRECT;
     }
 
@@ -76,7 +113,9 @@ class OutboundMessages implements OutboundSource {
                         where conversation_id = ? and id < ? and kind in ('CLIENT', 'MANAGER') and not automatic
                               and external_id is not null
                         order by id""")
-                .params(conversationId, messageId).query(String.class).list();
+                .params(conversationId, messageId)
+                .query(String.class)
+                .list();
         return new MailThread(subject, ids);
     }
 }

@@ -1,18 +1,16 @@
 package com.omnichat.chat;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import com.omnichat.base.ClusterBroadcaster;
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.chat.ChatEvent.Activity;
 import com.omnichat.chat.ChatEvent.Presence;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who is viewing or typing in a chat right now (collision detection). Announcements go
@@ -24,6 +22,7 @@ public class PresenceService {
 
     /** Receivers forget a viewer not re-announced within this time. */
     public static final long VIEWER_TTL_MILLIS = 60_000;
+
     public static final long TYPING_TTL_MILLIS = 6_000;
 
     private final InboxService inbox;
@@ -45,7 +44,8 @@ public class PresenceService {
         long now = System.currentTimeMillis();
         return present.getOrDefault(conversationId, Map.of()).values().stream()
                 .filter(s -> s.presence().userId() != me && now - s.atMillis() < VIEWER_TTL_MILLIS)
-                .map(Seen::presence).toList();
+                .map(Seen::presence)
+                .toList();
     }
 
     private void remember(ChatEvent event) {
@@ -64,8 +64,7 @@ public class PresenceService {
         }
     }
 
-    private record Seen(Presence presence, long atMillis) {
-    }
+    private record Seen(Presence presence, long atMillis) {}
 
     @Transactional
     public void viewing(long conversationId, String viewKey) {
@@ -87,8 +86,8 @@ public class PresenceService {
     private ChatEvent announce(long conversationId, Activity activity) {
         StaffPrincipal user = CurrentStaff.require();
         long channelId = inbox.get(conversationId).channel().id();
-        var event = new ChatEvent(ChatEvent.Type.PRESENCE, conversationId, channelId,
-                new Presence(user.id(), user.fullName(), activity));
+        var event = new ChatEvent(
+                ChatEvent.Type.PRESENCE, conversationId, channelId, new Presence(user.id(), user.fullName(), activity));
         updates.publish(event);
         return event;
     }

@@ -1,17 +1,15 @@
 package com.omnichat.chat;
 
-import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
-
 import com.omnichat.base.SystemAccess;
 import com.omnichat.chat.ChatEvent.Type;
 import com.omnichat.sales.OrderCreated;
 import com.omnichat.sales.RequestCreated;
 import com.omnichat.sales.SalesChanged;
 import com.omnichat.sales.SourceChats;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
 
 /**
  * The chat's side of sales: answers which chat belongs to which client, and writes "request

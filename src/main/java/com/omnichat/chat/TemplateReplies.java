@@ -1,18 +1,15 @@
 package com.omnichat.chat;
 
-import java.util.List;
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.MessageTemplate;
 import com.omnichat.channel.TemplateSend;
 import com.omnichat.channel.TemplateService;
-
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,8 +27,12 @@ public class TemplateReplies {
     private final com.omnichat.channel.ChannelService channels;
     private final JsonMapper json;
 
-    TemplateReplies(InboxService inbox, TemplateService templates, JdbcClient jdbc,
-                    com.omnichat.channel.ChannelService channels, JsonMapper json) {
+    TemplateReplies(
+            InboxService inbox,
+            TemplateService templates,
+            JdbcClient jdbc,
+            com.omnichat.channel.ChannelService channels,
+            JsonMapper json) {
         this.json = json;
         this.channels = channels;
         this.inbox = inbox;
@@ -40,26 +41,36 @@ public class TemplateReplies {
     }
 
     /** Sends the template; returns the message. Parameters are keyed as in the template ("1", or the name). */
-    public long send(long conversationId, String name, String language, Map<String, String> header,
-                     Map<String, String> body, @Nullable String headerMediaUrl) {
+    public long send(
+            long conversationId,
+            String name,
+            String language,
+            Map<String, String> header,
+            Map<String, String> body,
+            @Nullable String headerMediaUrl) {
         long channelId = inbox.get(conversationId).channel().id();
-        MessageTemplate template = templates.template(channelId, name, language)
+        MessageTemplate template = templates
+                .template(channelId, name, language)
                 .orElseThrow(() -> new UserFacingException("templates.error.gone", name));
-        TemplateSend send = TemplateSend.of(template, filled(template, MessageTemplate.Kind.HEADER, header),
-                filled(template, MessageTemplate.Kind.BODY, body), headerMediaUrl);
+        TemplateSend send = TemplateSend.of(
+                template,
+                filled(template, MessageTemplate.Kind.HEADER, header),
+                filled(template, MessageTemplate.Kind.BODY, body),
+                headerMediaUrl);
         MessageTemplate.Component head = template.component(MessageTemplate.Kind.HEADER);
         if (head != null && head.mediaHeader() && (headerMediaUrl == null || headerMediaUrl.isBlank())) {
             throw new UserFacingException("templates.error.media-required");
         }
         long messageId = inbox.reply(conversationId, send.renderedText(), null, List.of());
-        jdbc.sql("update message set template = ? where id = ?").params(json.writeValueAsString(send), messageId)
+        jdbc.sql("update message set template = ? where id = ?")
+                .params(json.writeValueAsString(send), messageId)
                 .update();
         return messageId;
     }
 
     /** Only the template's own parameters, each with a value. */
-    private static Map<String, String> filled(MessageTemplate template, MessageTemplate.Kind kind,
-                                              Map<String, String> values) {
+    private static Map<String, String> filled(
+            MessageTemplate template, MessageTemplate.Kind kind, Map<String, String> values) {
         MessageTemplate.Component component = template.component(kind);
         if (component == null) {
             return Map.of();
@@ -85,14 +96,18 @@ public class TemplateReplies {
     @Transactional(readOnly = true)
     public boolean windowClosed(long conversationId) {
         var chat = inbox.get(conversationId);
-        if (!channels.capabilities(chat.channel().id()).contains(com.omnichat.channel.Capability.START_NEEDS_TEMPLATE)) {
+        if (!channels.capabilities(chat.channel().id())
+                .contains(com.omnichat.channel.Capability.START_NEEDS_TEMPLATE)) {
             return false;
         }
         boolean recent = jdbc.sql("""
                         select exists (select 1 from message where conversation_id = ? and kind = 'CLIENT'
                                        and created_at > ?)""")
-                .params(conversationId, java.sql.Timestamp.from(java.time.Instant.now().minus(WINDOW)))
-                .query(Boolean.class).single();
+                .params(
+                        conversationId,
+                        java.sql.Timestamp.from(java.time.Instant.now().minus(WINDOW)))
+                .query(Boolean.class)
+                .single();
         return !recent;
     }
 

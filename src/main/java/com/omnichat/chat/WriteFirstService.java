@@ -1,16 +1,5 @@
 package com.omnichat.chat;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.StaffPrincipal;
@@ -23,6 +12,13 @@ import com.omnichat.customer.ClientIdentityRef;
 import com.omnichat.customer.ClientListFilter;
 import com.omnichat.customer.ClientService;
 import com.omnichat.customer.ClientSummary;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * "Write message": a manager starts (or continues) a conversation with a client on a
@@ -74,8 +70,8 @@ public class WriteFirstService {
      * the dialog starts by phone on a channel that only takes an approved template as the first
      * message (WhatsApp), so free text is not possible.
      */
-    public record ChannelChoice(ChannelInfo channel, Reason reason, @Nullable Long conversationId,
-                                boolean templateRequired) {
+    public record ChannelChoice(
+            ChannelInfo channel, Reason reason, @Nullable Long conversationId, boolean templateRequired) {
 
         public ChannelChoice(ChannelInfo channel, Reason reason, @Nullable Long conversationId) {
             this(channel, reason, conversationId, false);
@@ -91,15 +87,25 @@ public class WriteFirstService {
     private final ClientIdentities identities;
     private final InboxService inbox;
     private final MessageStore messages;
-    private final JdbcClient jdbc;
+    private final ConversationQueries conversations;
+    private final ConversationChanges changes;
     private final MailThreads mailThreads;
     private final TemplateReplies templateReplies;
     private final com.omnichat.sales.OrderService orders;
     private final com.omnichat.channel.TemplateService templates;
 
-    WriteFirstService(ChannelService channels, ClientService clients, ClientIdentities identities, InboxService inbox,
-                      MessageStore messages, JdbcClient jdbc, MailThreads mailThreads, TemplateReplies templateReplies,
-                      com.omnichat.sales.OrderService orders, com.omnichat.channel.TemplateService templates) {
+    WriteFirstService(
+            ChannelService channels,
+            ClientService clients,
+            ClientIdentities identities,
+            InboxService inbox,
+            MessageStore messages,
+            ConversationQueries conversations,
+            ConversationChanges changes,
+            MailThreads mailThreads,
+            TemplateReplies templateReplies,
+            com.omnichat.sales.OrderService orders,
+            com.omnichat.channel.TemplateService templates) {
         this.mailThreads = mailThreads;
         this.templates = templates;
         this.templateReplies = templateReplies;
@@ -109,7 +115,8 @@ public class WriteFirstService {
         this.identities = identities;
         this.inbox = inbox;
         this.messages = messages;
-        this.jdbc = jdbc;
+        this.conversations = conversations;
+        this.changes = changes;
     }
 
     /** Clients the user may write to, found by name, nickname, phone or e-mail. */
@@ -144,8 +151,10 @@ public class WriteFirstService {
     @Transactional(readOnly = true)
     public List<ChannelChoice> channelsFor(long clientId) {
         ClientSummary client = clients.summary(clientId);
-        return channels.myChannels().stream().map(c -> choice(client, c))
-                .sorted(java.util.Comparator.comparing((ChannelChoice c) -> !c.offered())).toList();
+        return channels.myChannels().stream()
+                .map(c -> choice(client, c))
+                .sorted(java.util.Comparator.comparing((ChannelChoice c) -> !c.offered()))
+                .toList();
     }
 
     /**
@@ -168,9 +177,14 @@ public class WriteFirstService {
      * Starts (or continues) the conversation with an approved template, as a channel that
      * starts dialogs by phone only with a template requires; see {@link TemplateReplies#send}.
      */
-    public long writeTemplate(long clientId, long channelId, String name, String language,
-                              java.util.Map<String, String> header, java.util.Map<String, String> body,
-                              @Nullable String headerMediaUrl) {
+    public long writeTemplate(
+            long clientId,
+            long channelId,
+            String name,
+            String language,
+            java.util.Map<String, String> header,
+            java.util.Map<String, String> body,
+            @Nullable String headerMediaUrl) {
         long conversationId = open(clientId, channelId, true, null);
         templateReplies.send(conversationId, name, language, header, body, headerMediaUrl);
         return conversationId;
@@ -180,7 +194,9 @@ public class WriteFirstService {
     private long open(long clientId, long channelId, boolean template, @Nullable String subject) {
         StaffPrincipal user = CurrentStaff.require();
         ClientSummary client = clients.summary(clientId);
-        ChannelInfo channel = channels.myChannels().stream().filter(c -> c.id() == channelId).findFirst()
+        ChannelInfo channel = channels.myChannels().stream()
+                .filter(c -> c.id() == channelId)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("Channel " + channelId));
         ChannelChoice choice = choice(client, channel);
         if (!choice.offered()) {
@@ -192,9 +208,10 @@ public class WriteFirstService {
         }
         long conversationId = switch (choice.reason()) {
             case EXISTING_CHAT -> choice.conversationId();
-            case KNOWN_ON_CHANNEL -> startChat(latestIdentity(client.id(), channelId), user);
-            case BY_PHONE -> startChat(phoneIdentity(client, channelId), user);
-            case BY_EMAIL -> mailThreads.start(emailIdentity(client, channelId), subject, user);
+            case KNOWN_ON_CHANNEL ->
+                startChat(channelId, identities.latest(client.id(), channelId).orElseThrow(), user);
+            case BY_PHONE -> startChat(channelId, phoneIdentity(client, channelId), user);
+            case BY_EMAIL -> mailThreads.start(channelId, emailIdentity(client, channelId), subject, user);
             default -> throw new IllegalStateException(choice.reason().name());
         };
         var chat = inbox.get(conversationId);
@@ -220,34 +237,22 @@ public class WriteFirstService {
             return new ChannelChoice(channel, client.email() == null ? Reason.NEEDS_EMAIL : Reason.BY_EMAIL, null);
         }
         if (capabilities.contains(Capability.START_BY_PHONE)) {
-            return client.phone() == null ? new ChannelChoice(channel, Reason.NEEDS_PHONE, null)
-                    : new ChannelChoice(channel, Reason.BY_PHONE, null,
-                    capabilities.contains(Capability.START_NEEDS_TEMPLATE));
+            return client.phone() == null
+                    ? new ChannelChoice(channel, Reason.NEEDS_PHONE, null)
+                    : new ChannelChoice(
+                            channel, Reason.BY_PHONE, null, capabilities.contains(Capability.START_NEEDS_TEMPLATE));
         }
         return new ChannelChoice(channel, Reason.BOT_NEEDS_CLIENT_FIRST, null);
     }
 
     /** The client's most recently active chat on the channel. */
     private Optional<Long> conversation(long clientId, long channelId) {
-        return jdbc.sql("""
-                        select id from conversation where client_id = ? and channel_id = ?
-                        order by sort_at desc, id desc limit 1""")
-                .params(clientId, channelId).query(Long.class).optional();
-    }
-
-    private ClientIdentityRef latestIdentity(long clientId, long channelId) {
-        return jdbc.sql("""
-                        select i.id, i.client_id, c.name, c.nickname, c.photo_url
-                        from client_identity i join client c on c.id = i.client_id
-                        where i.client_id = ? and i.channel_id = ? order by i.id desc limit 1""")
-                .params(clientId, channelId)
-                .query((rs, n) -> new ClientIdentityRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)))
-                .single();
+        return conversations.latestOf(clientId, channelId);
     }
 
     private ClientIdentityRef emailIdentity(ClientSummary client, long channelId) {
-        String address = java.util.Objects.requireNonNull(client.email()).strip().toLowerCase(java.util.Locale.ROOT);
+        String address =
+                java.util.Objects.requireNonNull(client.email()).strip().toLowerCase(java.util.Locale.ROOT);
         ClientIdentityRef identity = identities.identityFor(client.id(), channelId, address);
         if (identity.clientId() != client.id()) {
             throw new UserFacingException("write.error.email-of-other-client", address, identity.name());
@@ -259,8 +264,10 @@ public class WriteFirstService {
         String phone = java.util.Objects.requireNonNull(client.phone());
         // The provider cannot address this number (not a valid number for it, or not on it): say so.
         String externalId = channels.externalUserIdForPhone(channelId, phone)
-                .orElseThrow(() -> new UserFacingException("write.error.phone-not-on-channel",
-                        com.omnichat.customer.Phones.display(phone), channelName(channelId)));
+                .orElseThrow(() -> new UserFacingException(
+                        "write.error.phone-not-on-channel",
+                        com.omnichat.customer.Phones.display(phone),
+                        channelName(channelId)));
         ClientIdentityRef identity = identities.identityFor(client.id(), channelId, externalId);
         if (identity.clientId() != client.id()) {
             // The number is another client's on this channel: never write into his chat by mistake.
@@ -270,30 +277,25 @@ public class WriteFirstService {
     }
 
     private String channelName(long channelId) {
-        return channels.myChannels().stream().filter(c -> c.id() == channelId).map(ChannelInfo::name).findFirst()
+        return channels.myChannels().stream()
+                .filter(c -> c.id() == channelId)
+                .map(ChannelInfo::name)
+                .findFirst()
                 .orElse("");
     }
 
     /** A chat for the identity (a new one, or the one it already has), marked as started by the manager. */
-    private long startChat(ClientIdentityRef identity, StaffPrincipal user) {
-        Instant now = Instant.now();
-        Long created = jdbc.sql("""
-                        insert into conversation (channel_id, client_id, identity_id, sort_at, created_at, client_name,
-                                                  client_nickname, client_photo_url)
-                        select i.channel_id, i.client_id, i.id, ?, ?, ?, ?, ? from client_identity i where i.id = ?
-                        on conflict (identity_id, thread_key) do nothing returning id""")
-                .params(Timestamp.from(now), Timestamp.from(now), identity.name(), identity.nickname(),
-                        identity.photoUrl(), identity.identityId())
-                .query(Long.class).optional().orElse(null);
+    private long startChat(long channelId, ClientIdentityRef identity, StaffPrincipal user) {
+        Long created =
+                changes.createForIdentity(channelId, identity, Instant.now()).orElse(null);
         if (created == null) {
-            return jdbc.sql("select id from conversation where identity_id = ? and thread_key is null")
-                    .param(identity.identityId())
-                    .query(Long.class).single();
+            return conversations.directChatOf(identity.identityId()).orElseThrow();
         }
-        long channelId = jdbc.sql("select channel_id from conversation where id = ?").param(created)
-                .query(Long.class).single();
-        messages.insertSystemMessage(created, channelId,
-                user.id() == com.omnichat.base.SystemAccess.SYSTEM_USER_ID ? null : user.id(), "started-by-manager",
+        messages.insertSystemMessage(
+                created,
+                channelId,
+                user.id() == com.omnichat.base.SystemAccess.SYSTEM_USER_ID ? null : user.id(),
+                "started-by-manager",
                 user.fullName());
         return created;
     }

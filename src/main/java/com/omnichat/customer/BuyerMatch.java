@@ -8,6 +8,10 @@ import org.jspecify.annotations.Nullable;
  * the matching contact of the lead or of the buyer was left by the client himself, so the
  * match alone proves little (the card says so).
  */
-public record BuyerMatch(long buyerId, String name, @Nullable String maskedPhone, @Nullable String maskedEmail,
-                         LinkReason reason, boolean unverified) {
-}
+public record BuyerMatch(
+        long buyerId,
+        String name,
+        @Nullable String maskedPhone,
+        @Nullable String maskedEmail,
+        LinkReason reason,
+        boolean unverified) {}

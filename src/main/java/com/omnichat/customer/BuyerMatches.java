@@ -1,18 +1,16 @@
 package com.omnichat.customer;
 
+import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.base.SystemAccess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import com.omnichat.base.CurrentStaff;
-import com.omnichat.base.StaffPrincipal;
-import com.omnichat.base.SystemAccess;
 
 /**
  * Buyers who share a phone or e-mail with a client, split by what the signed-in user may see
@@ -38,8 +36,13 @@ class BuyerMatches {
     record Candidate(ClientSummary buyer, LinkReason reason, String contact, boolean unverified) {
 
         BuyerMatch offer() {
-            return new BuyerMatch(buyer.id(), buyer.name(), ContactMasks.phone(buyer.phone()),
-                    ContactMasks.email(buyer.email()), reason, unverified);
+            return new BuyerMatch(
+                    buyer.id(),
+                    buyer.name(),
+                    ContactMasks.phone(buyer.phone()),
+                    ContactMasks.email(buyer.email()),
+                    reason,
+                    unverified);
         }
     }
 
@@ -60,14 +63,24 @@ class BuyerMatches {
         Map<Long, Candidate> found = new LinkedHashMap<>();
         if (client.phone() != null) {
             for (ClientSummary buyer : buyersWith("phone", client.phone(), client.id())) {
-                found.putIfAbsent(buyer.id(), new Candidate(buyer, LinkReason.SAME_PHONE, client.phone(),
-                        !client.phoneVerified() || !buyer.phoneVerified()));
+                found.putIfAbsent(
+                        buyer.id(),
+                        new Candidate(
+                                buyer,
+                                LinkReason.SAME_PHONE,
+                                client.phone(),
+                                !client.phoneVerified() || !buyer.phoneVerified()));
             }
         }
         if (client.email() != null) {
             for (ClientSummary buyer : buyersWith("email", client.email(), client.id())) {
-                found.putIfAbsent(buyer.id(), new Candidate(buyer, LinkReason.SAME_EMAIL, client.email(),
-                        !client.emailVerified() || !buyer.emailVerified()));
+                found.putIfAbsent(
+                        buyer.id(),
+                        new Candidate(
+                                buyer,
+                                LinkReason.SAME_EMAIL,
+                                client.email(),
+                                !client.emailVerified() || !buyer.emailVerified()));
             }
         }
         return split(found.values());
@@ -90,8 +103,13 @@ class BuyerMatches {
             jdbc.sql("""
                             insert into client_duplicate_flag (client_id, other_client_id, reason, contact, unverified, flagged_by)
                             values (?, ?, ?, ?, ?, ?) on conflict (client_id, other_client_id, reason) do nothing""")
-                    .params(clientId, candidate.buyer().id(), candidate.reason().name(), candidate.contact(),
-                            candidate.unverified(), flaggedBy)
+                    .params(
+                            clientId,
+                            candidate.buyer().id(),
+                            candidate.reason().name(),
+                            candidate.contact(),
+                            candidate.unverified(),
+                            flaggedBy)
                     .update();
         }
     }
@@ -110,6 +128,8 @@ class BuyerMatches {
         // Column names come from this class only, never from input.
         return jdbc.sql("select " + ClientService.SUMMARY_COLUMNS + " from client c where c.buyer and c." + column
                         + " = ? and c.merged_into is null and c.id <> ? order by c.id limit ?")
-                .params(value, exceptId, LIMIT).query(ClientService::summaryRow).list();
+                .params(value, exceptId, LIMIT)
+                .query(ClientService::summaryRow)
+                .list();
     }
 }

@@ -1,14 +1,13 @@
 package com.omnichat.customer;
 
+import com.omnichat.base.UserFacingException;
+import com.omnichat.channel.ClientContactsSink;
+import com.omnichat.customer.ClientUpdated.Change;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.omnichat.base.UserFacingException;
-import com.omnichat.channel.ClientContactsSink;
-import com.omnichat.customer.ClientUpdated.Change;
 
 /**
  * Contacts a client left himself (the site widget's form) fill the gaps of his card: never
@@ -47,15 +46,19 @@ class ChannelContacts implements ClientContactsSink {
             return false;
         }
         Identity found = identity.get();
-        String name = contacts.name() == null || contacts.name().isBlank() ? null
+        String name = contacts.name() == null || contacts.name().isBlank()
+                ? null
                 : clip(contacts.name().strip().replaceAll("\\s+", " "));
         if (name != null) {
             // Still the name the channel gave (nobody renamed him): the client's own name wins.
-            if (found.clientName().equals(found.displayName()) && !name.equals(found.clientName())
+            if (found.clientName().equals(found.displayName())
+                    && !name.equals(found.clientName())
                     && setName(found.clientId(), name)) {
                 events.publishEvent(new ClientUpdated(found.clientId(), 0, Change.NAME, name));
             }
-            jdbc.sql("update client_identity set display_name = ? where id = ?").params(name, found.identityId()).update();
+            jdbc.sql("update client_identity set display_name = ? where id = ?")
+                    .params(name, found.identityId())
+                    .update();
         }
         String phone = valid(() -> phones.normalize(contacts.phone()));
         if (phone != null && setUnverified(found.clientId(), "phone", phone)) {
@@ -71,7 +74,9 @@ class ChannelContacts implements ClientContactsSink {
     /** Sets the name; whether it changed. */
     private boolean setName(long clientId, String name) {
         return jdbc.sql("update client set name = ?, updated_at = now(), version = version + 1 where id = ?")
-                .params(name, clientId).update() > 0;
+                        .params(name, clientId)
+                        .update()
+                > 0;
     }
 
     /**
@@ -81,9 +86,11 @@ class ChannelContacts implements ClientContactsSink {
     private boolean setUnverified(long clientId, String column, String value) {
         // Column names come from this class only, never from input.
         return jdbc.sql("update client set " + column + " = ?, " + column + "_verified = false, updated_at = now(),"
-                        + " version = version + 1 where id = ? and (" + column + " is null or (not " + column
-                        + "_verified and " + column + " <> ?))")
-                .params(value, clientId, value).update() > 0;
+                                + " version = version + 1 where id = ? and (" + column + " is null or (not " + column
+                                + "_verified and " + column + " <> ?))")
+                        .params(value, clientId, value)
+                        .update()
+                > 0;
     }
 
     /** The normalized value, or null when the client typed something invalid (nothing to fill then). */
@@ -99,6 +106,5 @@ class ChannelContacts implements ClientContactsSink {
         return value.length() <= 200 ? value : value.substring(0, 200);
     }
 
-    private record Identity(long identityId, long clientId, String displayName, String clientName) {
-    }
+    private record Identity(long identityId, long clientId, String displayName, String clientName) {}
 }

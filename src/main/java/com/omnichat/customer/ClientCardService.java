@@ -1,17 +1,15 @@
 package com.omnichat.customer;
 
+import com.omnichat.base.NotFoundException;
+import com.omnichat.base.UserFacingException;
+import com.omnichat.customer.ClientUpdated.Change;
 import java.util.List;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.omnichat.base.NotFoundException;
-import com.omnichat.base.UserFacingException;
-import com.omnichat.customer.ClientUpdated.Change;
 
 /**
  * What managers do on the lead/buyer card: rename, phone, e-mail, note, "Save buyer" and
@@ -38,8 +36,13 @@ public class ClientCardService {
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
 
-    ClientCardService(ClientService clients, PhoneNumbers phones, BuyerMatches matches, ClientMerge merging,
-                      ApplicationEventPublisher events, JdbcClient jdbc) {
+    ClientCardService(
+            ClientService clients,
+            PhoneNumbers phones,
+            BuyerMatches matches,
+            ClientMerge merging,
+            ApplicationEventPublisher events,
+            JdbcClient jdbc) {
         this.clients = clients;
         this.phones = phones;
         this.matches = matches;
@@ -66,12 +69,14 @@ public class ClientCardService {
     }
 
     /** Sets ({@code phone} as typed, normalized to E.164, verified) or clears (blank) the phone. */
-    public ClientSummary changePhone(long clientId, long version, @Nullable String phone, @Nullable Long conversationId) {
+    public ClientSummary changePhone(
+            long clientId, long version, @Nullable String phone, @Nullable Long conversationId) {
         return changeContact(Contact.PHONE, clientId, version, phones.normalize(phone), conversationId);
     }
 
     /** Sets (validated, lower-cased, verified) or clears (blank) the e-mail. */
-    public ClientSummary changeEmail(long clientId, long version, @Nullable String email, @Nullable Long conversationId) {
+    public ClientSummary changeEmail(
+            long clientId, long version, @Nullable String email, @Nullable Long conversationId) {
         return changeContact(Contact.EMAIL, clientId, version, EmailAddresses.normalize(email), conversationId);
     }
 
@@ -128,8 +133,8 @@ public class ClientCardService {
      * who still has the lead's phone or e-mail is accepted (anything else is refused the same
      * way, so the call tells nothing about other buyers); the lead is merged into him.
      */
-    public SaveBuyerResult linkToOfferedBuyer(long leadId, long leadVersion, long buyerId,
-                                              @Nullable Long conversationId) {
+    public SaveBuyerResult linkToOfferedBuyer(
+            long leadId, long leadVersion, long buyerId, @Nullable Long conversationId) {
         ClientSummary lead = lockLead(leadId, leadVersion);
         BuyerMatches.Found found = matches.of(lead);
         var match = found.visible(buyerId).orElseThrow(() -> new UserFacingException("client.error.offer-gone"));
@@ -194,7 +199,8 @@ public class ClientCardService {
             this.takenKey = takenKey;
         }
 
-        @Nullable String of(ClientSummary client) {
+        @Nullable
+        String of(ClientSummary client) {
             return this == PHONE ? client.phone() : client.email();
         }
 
@@ -203,8 +209,8 @@ public class ClientCardService {
         }
     }
 
-    private ClientSummary changeContact(Contact kind, long clientId, long version, @Nullable String normalized,
-                                        @Nullable Long conversationId) {
+    private ClientSummary changeContact(
+            Contact kind, long clientId, long version, @Nullable String normalized, @Nullable Long conversationId) {
         if (normalized != null) {
             lockContact(kind.column, normalized);
         }
@@ -225,7 +231,8 @@ public class ClientCardService {
         }
         jdbc.sql("update client set " + kind.column + " = ?, " + kind.column
                         + "_verified = true, version = version + 1, updated_at = now() where id = ?")
-                .params(normalized, clientId).update();
+                .params(normalized, clientId)
+                .update();
         matches.flag(clientId, hidden);
         events.publishEvent(new ClientUpdated(clientId, chat(conversationId), kind.changed, normalized));
         return reload(clientId);
@@ -241,7 +248,8 @@ public class ClientCardService {
         }
         jdbc.sql("update client set " + kind.column + "_verified = true, version = version + 1, updated_at = now()"
                         + " where id = ?")
-                .param(client.id()).update();
+                .param(client.id())
+                .update();
         events.publishEvent(new ClientUpdated(client.id(), chat(conversationId), kind.confirmed, value));
         return reload(client.id());
     }
@@ -278,7 +286,10 @@ public class ClientCardService {
      */
     private ClientSummary lockVisible(long clientId, long version) {
         clients.summary(clientId);
-        jdbc.sql("select id from client where id = ? for update").param(clientId).query(Long.class).optional();
+        jdbc.sql("select id from client where id = ? for update")
+                .param(clientId)
+                .query(Long.class)
+                .optional();
         ClientSummary client = reload(clientId);
         if (client.version() != version) {
             throw new UserFacingException("client.error.changed", client.name());
@@ -293,12 +304,15 @@ public class ClientCardService {
     private void update(ClientSummary client, String column, @Nullable String value) {
         // Column names come from this class only, never from input.
         jdbc.sql("update client set " + column + " = ?, version = version + 1, updated_at = now() where id = ?")
-                .params(value, client.id()).update();
+                .params(value, client.id())
+                .update();
     }
 
     private void lockContact(String kind, String value) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("client-" + kind + ":" + value)
-                .query().singleValue();
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+                .param("client-" + kind + ":" + value)
+                .query()
+                .singleValue();
     }
 
     private static long chat(@Nullable Long conversationId) {

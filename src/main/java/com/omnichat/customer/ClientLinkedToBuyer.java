@@ -5,5 +5,5 @@ package com.omnichat.customer;
  * belong to the buyer): by "Save buyer" finding the same phone or e-mail, or chosen from the
  * list. {@code conversationId} is the chat the manager acted from, or 0.
  */
-public record ClientLinkedToBuyer(long leadId, long buyerId, String buyerName, long conversationId, LinkReason reason) {
-}
+public record ClientLinkedToBuyer(
+        long leadId, long buyerId, String buyerName, long conversationId, LinkReason reason) {}

@@ -1,13 +1,12 @@
 package com.omnichat.customer;
 
+import com.omnichat.base.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.omnichat.base.NotFoundException;
 
 /**
  * The two ways a lead stops being a lead, once the card service checked access, versions and
@@ -31,8 +30,7 @@ class ClientMerge {
     ClientSummary makeBuyer(ClientSummary lead, long conversationId) {
         jdbc.sql("""
                         update client set buyer = true, buyer_since = now(), version = version + 1, updated_at = now()
-                        where id = ?""")
-                .param(lead.id()).update();
+                        where id = ?""").param(lead.id()).update();
         events.publishEvent(new ClientSavedAsBuyer(lead.id(), conversationId));
         return reload(lead.id());
     }
@@ -44,9 +42,14 @@ class ClientMerge {
      */
     ClientSummary merge(ClientSummary lead, ClientSummary buyer, long conversationId, LinkReason reason) {
         // The lead is locked already: the buyer second, as everywhere.
-        jdbc.sql("select id from client where id = ? for update").param(buyer.id()).query(Long.class).optional();
+        jdbc.sql("select id from client where id = ? for update")
+                .param(buyer.id())
+                .query(Long.class)
+                .optional();
         String buyerName = reload(buyer.id()).name();
-        jdbc.sql("update client_identity set client_id = ? where client_id = ?").params(buyer.id(), lead.id()).update();
+        jdbc.sql("update client_identity set client_id = ? where client_id = ?")
+                .params(buyer.id(), lead.id())
+                .update();
         jdbc.sql("""
                         update client b set phone = coalesce(b.phone, l.phone), email = coalesce(b.email, l.email),
                                phone_verified = case when b.phone is null then l.phone_verified else b.phone_verified end,
@@ -55,10 +58,10 @@ class ClientMerge {
                                note = case when l.note is null then b.note when b.note is null then l.note
                                            else b.note || E'\\n\\n' || l.note end,
                                version = b.version + 1, updated_at = now()
-                        from client l where b.id = ? and l.id = ?""")
-                .params(buyer.id(), lead.id()).update();
+                        from client l where b.id = ? and l.id = ?""").params(buyer.id(), lead.id()).update();
         jdbc.sql("update client set merged_into = ?, version = version + 1, updated_at = now() where id = ?")
-                .params(buyer.id(), lead.id()).update();
+                .params(buyer.id(), lead.id())
+                .update();
         events.publishEvent(new ClientsMerged(lead.id(), buyer.id(), conversationId));
         events.publishEvent(new ClientLinkedToBuyer(lead.id(), buyer.id(), buyerName, conversationId, reason));
         return reload(buyer.id());

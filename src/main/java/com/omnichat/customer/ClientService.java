@@ -1,9 +1,17 @@
 package com.omnichat.customer;
 
+import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.NotFoundException;
+import com.omnichat.base.Sql;
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.base.Where;
+import com.omnichat.channel.ChannelInfo;
+import com.omnichat.channel.ChannelService;
+import com.omnichat.channel.ClientProfile;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,19 +19,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.omnichat.base.CurrentStaff;
-import com.omnichat.base.NotFoundException;
-import com.omnichat.base.StaffPrincipal;
-import com.omnichat.channel.ChannelInfo;
-import com.omnichat.channel.ChannelService;
-import com.omnichat.channel.ClientProfile;
 
 /**
  * Clients (leads and buyers) and their identities on channels: reading, with the access
@@ -38,11 +38,17 @@ public class ClientService {
     private final JdbcClient jdbc;
     private final ChannelService channels;
     private final ProviderVerifiedPhones verifiedPhones;
+    private final ClientIdentities identities;
 
-    ClientService(JdbcClient jdbc, ChannelService channels, ProviderVerifiedPhones verifiedPhones) {
+    ClientService(
+            JdbcClient jdbc,
+            ChannelService channels,
+            ProviderVerifiedPhones verifiedPhones,
+            ClientIdentities identities) {
         this.jdbc = jdbc;
         this.channels = channels;
         this.verifiedPhones = verifiedPhones;
+        this.identities = identities;
     }
 
     /** The columns of {@link ClientSummary}, for {@code from client c}. */
@@ -70,9 +76,27 @@ public class ClientService {
      */
     @Transactional(readOnly = true)
     public ClientSummary current(long clientId) {
-        long id = jdbc.sql("select coalesce(merged_into, id) from client where id = ?").param(clientId)
-                .query(Long.class).optional().orElse(clientId);
+        long id = jdbc.sql("select coalesce(merged_into, id) from client where id = ?")
+                .param(clientId)
+                .query(Long.class)
+                .optional()
+                .orElse(clientId);
         return summary(id);
+    }
+
+    /** The clients' names by id, for other modules' lists (no access check: callers filter rows first). */
+    @Transactional(readOnly = true)
+    public Map<Long, String> namesOf(Collection<Long> clientIds) {
+        if (clientIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql("select id, name from client where id = any(?)")
+                .param(clientIds.stream().distinct().toArray(Long[]::new))
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Whether the user may see this client (see {@link #summary}). */
@@ -94,8 +118,10 @@ public class ClientService {
                 .param(clientId)
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)})
                 .list();
-        Map<Long, ChannelInfo> info = channels.byIds(rows.stream().map(r -> (Long) r[1]).distinct().toList());
-        return rows.stream().filter(r -> info.containsKey((Long) r[1]))
+        Map<Long, ChannelInfo> info =
+                channels.byIds(rows.stream().map(r -> (Long) r[1]).distinct().toList());
+        return rows.stream()
+                .filter(r -> info.containsKey((Long) r[1]))
                 .map(r -> new ClientIdentity((Long) r[0], info.get((Long) r[1]), (String) r[2], (String) r[3]))
                 .toList();
     }
@@ -107,42 +133,46 @@ public class ClientService {
      */
     @Transactional(readOnly = true)
     public List<ClientSummary> list(ClientListFilter filter, int offset, int limit) {
-        return find(filter.search(), !filter.includeLeads(), Math.max(0, offset), Math.clamp(limit, 1, 500));
+        return find(filter.search(), !filter.includeLeads(), Math.max(0, offset), Math.clamp(limit, 1, 500), BY_NAME);
+    }
+
+    /** The first clients (or buyers) the user may see, oldest first (demo data). */
+    @Transactional(readOnly = true)
+    public List<ClientSummary> oldest(boolean buyersOnly, int limit) {
+        return find("", buyersOnly, 0, Math.clamp(limit, 1, 100), "c.id");
     }
 
     /** Buyers the user may see whose name, nickname, phone or e-mail contains {@code query}, by name. */
     @Transactional(readOnly = true)
     public List<ClientSummary> searchBuyers(String query, int limit) {
-        return find(query == null ? "" : query.strip(), true, 0, Math.clamp(limit, 1, 100));
+        return find(query == null ? "" : query.strip(), true, 0, Math.clamp(limit, 1, 100), BY_NAME);
     }
 
-    private List<ClientSummary> find(String search, boolean buyersOnly, int offset, int limit) {
+    private static final String BY_NAME = "c.name, c.id";
+
+    private List<ClientSummary> find(String search, boolean buyersOnly, int offset, int limit, String order) {
         StaffPrincipal user = CurrentStaff.require();
-        var sql = new StringBuilder("select " + SUMMARY_COLUMNS + " from client c where c.merged_into is null");
-        Map<String, Object> params = new HashMap<>();
+        var where = new Where().add("c.merged_into is null");
         if (buyersOnly) {
-            sql.append(" and c.buyer");
+            where.add("c.buyer");
         }
         if (!user.isAdministrator()) {
             Set<Long> mine = channels.accessibleChannelIds(user);
             if (mine.isEmpty()) {
                 return List.of();
             }
-            sql.append(" and exists (select 1 from client_identity i"
-                    + " where i.client_id = c.id and i.channel_id = any(:channels))");
-            params.put("channels", mine.toArray(Long[]::new));
+            where.add(ClientPredicates.reachableThrough("c.id", "channels"), "channels", mine.toArray(Long[]::new));
         }
         String term = searchTerm(search);
         if (!term.isEmpty()) {
-            // Same expression as the trigram index client_search_idx (V6).
-            sql.append(" and lower(c.name || ' ' || coalesce(c.nickname, '') || ' ' || coalesce(c.phone, '')"
-                    + " || ' ' || coalesce(c.email, '')) like :search escape '\\'");
-            params.put("search", "%" + escapeLike(term) + "%");
+            where.add(ClientPredicates.matchesRow("search"), "search", Sql.contains(term));
         }
-        sql.append(" order by c.name, c.id limit :limit offset :offset");
-        params.put("limit", limit);
-        params.put("offset", offset);
-        return jdbc.sql(sql.toString()).params(params).query(ClientService::summaryRow).list();
+        where.param("limit", limit).param("offset", offset);
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from client c where " + where.sql() + " order by " + order
+                        + " limit :limit offset :offset")
+                .params(where.params())
+                .query(ClientService::summaryRow)
+                .list();
     }
 
     /**
@@ -161,21 +191,28 @@ public class ClientService {
         return term;
     }
 
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
     /** The client as stored, merged leads excepted, without an access check (callers check). */
     Optional<ClientSummary> load(long clientId) {
         return jdbc.sql("select " + SUMMARY_COLUMNS + " from client c where c.id = ? and c.merged_into is null")
-                .param(clientId).query(ClientService::summaryRow).optional();
+                .param(clientId)
+                .query(ClientService::summaryRow)
+                .optional();
     }
 
     static ClientSummary summaryRow(ResultSet rs, int n) throws SQLException {
-        return new ClientSummary(rs.getLong("id"), rs.getString("name"), rs.getString("nickname"),
-                rs.getString("photo_url"), rs.getString("phone"), rs.getString("email"), rs.getString("note"),
-                rs.getBoolean("buyer"), channelIds(rs.getArray("channels")), rs.getLong("version"),
-                rs.getBoolean("phone_verified"), rs.getBoolean("email_verified"));
+        return new ClientSummary(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("nickname"),
+                rs.getString("photo_url"),
+                rs.getString("phone"),
+                rs.getString("email"),
+                rs.getString("note"),
+                rs.getBoolean("buyer"),
+                channelIds(rs.getArray("channels")),
+                rs.getLong("version"),
+                rs.getBoolean("phone_verified"),
+                rs.getBoolean("email_verified"));
     }
 
     private static Set<Long> channelIds(java.sql.Array array) throws SQLException {
@@ -201,20 +238,33 @@ public class ClientService {
                             insert into client_identity (client_id, channel_id, external_user_id, display_name, nickname,
                                                          photo_url, provider_user_id)
                             values (?, ?, ?, ?, ?, ?, ?) on conflict (channel_id, external_user_id) do nothing""")
-                    .params(holder.clientId(), channelId, profile.externalUserId(), displayName(profile),
-                            clip(profile.nickname()), profile.photoUrl(), clip(profile.providerUserId()))
+                    .params(
+                            holder.clientId(),
+                            channelId,
+                            profile.externalUserId(),
+                            displayName(profile),
+                            clip(profile.nickname()),
+                            profile.photoUrl(),
+                            clip(profile.providerUserId()))
                     .update();
             return Objects.requireNonNull(find(channelId, profile.externalUserId()));
         }
         String name = displayName(profile);
         Long clientId = jdbc.sql("insert into client (name, nickname, photo_url) values (?, ?, ?) returning id")
                 .params(name, clip(profile.nickname()), profile.photoUrl())
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         int inserted = jdbc.sql("""
                         insert into client_identity (client_id, channel_id, external_user_id, display_name, nickname, photo_url,
                                                      provider_user_id)
                         values (?, ?, ?, ?, ?, ?, ?) on conflict (channel_id, external_user_id) do nothing""")
-                .params(clientId, channelId, profile.externalUserId(), name, clip(profile.nickname()), profile.photoUrl(),
+                .params(
+                        clientId,
+                        channelId,
+                        profile.externalUserId(),
+                        name,
+                        clip(profile.nickname()),
+                        profile.photoUrl(),
                         clip(profile.providerUserId()))
                 .update();
         if (inserted == 0) {
@@ -234,26 +284,22 @@ public class ClientService {
     /** The provider's second id (WhatsApp's business-scoped user id) follows what it sends last. */
     private void keepProviderUserId(long identityId, @Nullable String providerUserId) {
         if (providerUserId != null) {
-            jdbc.sql("update client_identity set provider_user_id = ? where id = ? and provider_user_id is distinct from ?")
-                    .params(clip(providerUserId), identityId, clip(providerUserId)).update();
+            jdbc.sql(
+                            "update client_identity set provider_user_id = ? where id = ? and provider_user_id is distinct from ?")
+                    .params(clip(providerUserId), identityId, clip(providerUserId))
+                    .update();
         }
     }
 
     private @Nullable ClientIdentityRef find(long channelId, String externalUserId) {
-        return jdbc.sql("""
-                        select i.id, i.client_id, c.name, c.nickname, c.photo_url
-                        from client_identity i join client c on c.id = i.client_id
-                        where i.channel_id = ? and i.external_user_id = ?""")
-                .params(channelId, externalUserId)
-                .query((rs, n) -> new ClientIdentityRef(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5)))
-                .optional().orElse(null);
+        return identities.find(channelId, externalUserId).orElse(null);
     }
 
     private static String displayName(ClientProfile profile) {
         String name = profile.displayName().strip();
         if (name.isEmpty()) {
-            name = profile.nickname() != null && !profile.nickname().isBlank() ? profile.nickname().strip()
+            name = profile.nickname() != null && !profile.nickname().isBlank()
+                    ? profile.nickname().strip()
                     : profile.externalUserId();
         }
         return name.length() <= NAME_MAX ? name : name.substring(0, NAME_MAX);

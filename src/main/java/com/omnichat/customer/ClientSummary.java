@@ -1,7 +1,6 @@
 package com.omnichat.customer;
 
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,9 +9,19 @@ import org.jspecify.annotations.Nullable;
  * {@code phoneVerified}/{@code emailVerified}: staff entered or confirmed the contact (false
  * for one the client left himself, e.g. in the site widget's form; meaningless while empty).
  */
-public record ClientSummary(long id, String name, @Nullable String nickname, @Nullable String photoUrl,
-                            @Nullable String phone, @Nullable String email, @Nullable String note, boolean buyer,
-                            Set<Long> channelIds, long version, boolean phoneVerified, boolean emailVerified) {
+public record ClientSummary(
+        long id,
+        String name,
+        @Nullable String nickname,
+        @Nullable String photoUrl,
+        @Nullable String phone,
+        @Nullable String email,
+        @Nullable String note,
+        boolean buyer,
+        Set<Long> channelIds,
+        long version,
+        boolean phoneVerified,
+        boolean emailVerified) {
 
     public ClientSummary {
         channelIds = Set.copyOf(channelIds);

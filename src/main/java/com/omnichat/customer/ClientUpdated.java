@@ -8,7 +8,18 @@ import org.jspecify.annotations.Nullable;
  * the new (or confirmed) value (null when cleared; never the note's text). {@code conversationId}
  * is the chat the manager acted from, or 0.
  */
-public record ClientUpdated(long clientId, long conversationId, Change change, @Nullable String value) {
+public record ClientUpdated(
+        long clientId,
+        long conversationId,
+        Change change,
+        @Nullable String value) {
 
-    public enum Change { NAME, PHONE, EMAIL, NOTE, PHONE_CONFIRMED, EMAIL_CONFIRMED }
+    public enum Change {
+        NAME,
+        PHONE,
+        EMAIL,
+        NOTE,
+        PHONE_CONFIRMED,
+        EMAIL_CONFIRMED
+    }
 }

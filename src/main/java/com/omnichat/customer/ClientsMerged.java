@@ -5,5 +5,4 @@ package com.omnichat.customer;
  * buyer: features holding the lead's id (chats, requests) repoint it to the buyer.
  * {@code conversationId} is the chat the manager linked from, or 0.
  */
-public record ClientsMerged(long leadId, long buyerId, long conversationId) {
-}
+public record ClientsMerged(long leadId, long buyerId, long conversationId) {}

@@ -1,10 +1,9 @@
 package com.omnichat.customer;
 
-import org.jspecify.annotations.Nullable;
-
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Contacts shown so that a manager can recognise a buyer he knows without reading a full
@@ -15,10 +14,10 @@ public final class ContactMasks {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     /** Digits of the national number kept at its start (the operator or area code) and at its end. */
     private static final int KEPT_AT_START = 2;
+
     private static final int KEPT_AT_END = 2;
 
-    private ContactMasks() {
-    }
+    private ContactMasks() {}
 
     /**
      * A stored phone (E.164) in its international form with the country code, the first two

@@ -1,5 +1,6 @@
 package com.omnichat.customer;
 
+import com.omnichat.base.SystemAccess;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,8 +9,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-
-import com.omnichat.base.SystemAccess;
 
 /**
  * Demo buyers (dev profile): two of the demo chats' clients are saved as buyers with their
@@ -34,8 +33,8 @@ class DemoBuyers implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         SystemAccess.run(() -> {
-            boolean taras = buyer("Тарас Мельник", "+380 93 555 12 34", "taras.melnyk@ukr.net",
-                    "Постійний клієнт, знижка 5%");
+            boolean taras =
+                    buyer("Тарас Мельник", "+380 93 555 12 34", "taras.melnyk@ukr.net", "Постійний клієнт, знижка 5%");
             boolean irina = buyer("Ирина Ковальчук", "+380 67 210 44 18", "irina.kovalchuk@gmail.com", null);
             if (taras || irina) {
                 log.info("Demo buyers saved");
@@ -45,7 +44,8 @@ class DemoBuyers implements ApplicationRunner {
 
     private boolean buyer(String name, String phone, String email, @Nullable String note) {
         var found = clients.list(new ClientListFilter(name, true), 0, 1).stream()
-                .filter(c -> c.name().equals(name) && !c.buyer()).findFirst();
+                .filter(c -> c.name().equals(name) && !c.buyer())
+                .findFirst();
         if (found.isEmpty()) {
             return false;
         }

@@ -8,6 +8,13 @@ import java.time.Instant;
  * buyer the manager saved, {@code otherClientId} the existing one; {@code contact} the shared
  * phone (E.164) or e-mail; {@code unverified}: one side's copy was left by the client himself.
  */
-public record DuplicateFlag(long id, long clientId, String clientName, long otherClientId, String otherClientName,
-                            LinkReason reason, String contact, boolean unverified, Instant flaggedAt) {
-}
+public record DuplicateFlag(
+        long id,
+        long clientId,
+        String clientName,
+        long otherClientId,
+        String otherClientName,
+        LinkReason reason,
+        String contact,
+        boolean unverified,
+        Instant flaggedAt) {}

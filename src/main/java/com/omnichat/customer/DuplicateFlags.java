@@ -1,15 +1,13 @@
 package com.omnichat.customer;
 
+import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.NotFoundException;
+import com.omnichat.base.SystemAccess;
 import java.util.List;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.omnichat.base.CurrentStaff;
-import com.omnichat.base.NotFoundException;
-import com.omnichat.base.SystemAccess;
 
 /**
  * The administrators' list of possible duplicate buyers ({@link DuplicateFlag}): shown in the
@@ -38,8 +36,15 @@ public class DuplicateFlags {
                         where f.dismissed_at is null
                         order by f.created_at desc, f.id desc limit ?""")
                 .param(Math.clamp(limit, 1, 500))
-                .query((rs, n) -> new DuplicateFlag(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
-                        rs.getString(5), LinkReason.valueOf(rs.getString(6)), rs.getString(7), rs.getBoolean(8),
+                .query((rs, n) -> new DuplicateFlag(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getString(5),
+                        LinkReason.valueOf(rs.getString(6)),
+                        rs.getString(7),
+                        rs.getBoolean(8),
                         rs.getTimestamp(9).toInstant()))
                 .list();
     }
@@ -48,7 +53,8 @@ public class DuplicateFlags {
     @Transactional(readOnly = true)
     public int openCount() {
         return jdbc.sql("select count(*) from client_duplicate_flag where dismissed_at is null")
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
     }
 
     /** The administrator looked at the two buyers: the flag leaves the list (dismissing twice is harmless). */
@@ -58,7 +64,8 @@ public class DuplicateFlags {
                         update client_duplicate_flag set dismissed_at = coalesce(dismissed_at, now()),
                                dismissed_by = coalesce(dismissed_by, ?)
                         where id = ?""")
-                .params(actor == SystemAccess.SYSTEM_USER_ID ? null : actor, flagId).update();
+                .params(actor == SystemAccess.SYSTEM_USER_ID ? null : actor, flagId)
+                .update();
         if (found == 0) {
             throw new NotFoundException("Duplicate flag " + flagId);
         }

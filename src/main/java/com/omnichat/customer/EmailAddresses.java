@@ -1,11 +1,9 @@
 package com.omnichat.customer;
 
+import com.omnichat.base.UserFacingException;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
-
-import com.omnichat.base.UserFacingException;
 
 /**
  * E-mail addresses as a shop needs them: one @, a dotted domain, no spaces, within the
@@ -18,8 +16,7 @@ final class EmailAddresses {
     private static final Pattern FORM = Pattern.compile(
             "[^\\s@\"(),:;<>\\[\\]\\\\]+@(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+[\\p{L}]{2,}");
 
-    private EmailAddresses() {
-    }
+    private EmailAddresses() {}
 
     /** The address lower-cased, null for a blank input; a user error when it is no e-mail address. */
     static @Nullable String normalize(@Nullable String input) {
@@ -28,10 +25,15 @@ final class EmailAddresses {
         }
         String email = input.strip().toLowerCase(Locale.ROOT);
         int at = email.lastIndexOf('@');
-        if (email.length() > MAX || at < 1 || at > LOCAL_MAX || !FORM.matcher(email).matches()
-                || email.startsWith(".") || email.contains("..") || email.charAt(at - 1) == '.') {
-            throw new UserFacingException("client.error.email-invalid",
-                    email.length() > 60 ? email.substring(0, 60) + "…" : email);
+        if (email.length() > MAX
+                || at < 1
+                || at > LOCAL_MAX
+                || !FORM.matcher(email).matches()
+                || email.startsWith(".")
+                || email.contains("..")
+                || email.charAt(at - 1) == '.') {
+            throw new UserFacingException(
+                    "client.error.email-invalid", email.length() > 60 ? email.substring(0, 60) + "…" : email);
         }
         return email;
     }

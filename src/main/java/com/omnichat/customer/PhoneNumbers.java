@@ -1,15 +1,12 @@
 package com.omnichat.customer;
 
-import java.util.Locale;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.omnichat.base.UserFacingException;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * Validates a phone as typed and normalizes it to E.164, so one buyer's number is stored
@@ -24,7 +21,8 @@ class PhoneNumbers {
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final String defaultRegion;
 
-    PhoneNumbers(@Value("${omnichat.phone.default-region:UA}") String defaultRegion) {
+    PhoneNumbers(CustomerProperties properties) {
+        String defaultRegion = properties.defaultRegion();
         this.defaultRegion = defaultRegion.strip().toUpperCase(Locale.ROOT);
         if (!util.getSupportedRegions().contains(this.defaultRegion)) {
             throw new IllegalStateException("omnichat.phone.default-region: unknown region " + defaultRegion);
@@ -32,7 +30,8 @@ class PhoneNumbers {
     }
 
     /** The number in E.164 ("+380671234567"), null for a blank input; a user error when not a valid number. */
-    @Nullable String normalize(@Nullable String input) {
+    @Nullable
+    String normalize(@Nullable String input) {
         if (input == null || input.isBlank()) {
             return null;
         }

@@ -20,22 +20,23 @@ class ProviderVerifiedPhones {
     }
 
     /** The client whose card has this phone (a buyer first, a verified phone first), or null. */
-    @Nullable Holder holder(String phone) {
+    @Nullable
+    Holder holder(String phone) {
         return jdbc.sql("""
                         select id, phone_verified from client where phone = ? and merged_into is null
                         order by buyer desc, phone_verified desc, id limit 1""")
                 .param(phone)
-                .query((rs, n) -> new Holder(rs.getLong(1), rs.getBoolean(2))).optional().orElse(null);
+                .query((rs, n) -> new Holder(rs.getLong(1), rs.getBoolean(2)))
+                .optional()
+                .orElse(null);
     }
 
     /** The new client may be the card's holder: an administrator decides (the existing duplicate flags). */
     void flag(long newClientId, Holder holder, String phone) {
         jdbc.sql("""
                         insert into client_duplicate_flag (client_id, other_client_id, reason, contact, unverified, flagged_by)
-                        values (?, ?, 'SAME_PHONE', ?, true, null) on conflict (client_id, other_client_id, reason) do nothing""")
-                .params(newClientId, holder.clientId(), phone).update();
+                        values (?, ?, 'SAME_PHONE', ?, true, null) on conflict (client_id, other_client_id, reason) do nothing""").params(newClientId, holder.clientId(), phone).update();
     }
 
-    record Holder(long clientId, boolean verified) {
-    }
+    record Holder(long clientId, boolean verified) {}
 }

@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * A result never mentions a buyer the manager may not see.
  */
-public record SaveBuyerResult(ClientSummary buyer, @Nullable LinkReason linkedBy, @Nullable BuyerMatch offer) {
+public record SaveBuyerResult(
+        ClientSummary buyer,
+        @Nullable LinkReason linkedBy,
+        @Nullable BuyerMatch offer) {
 
     static SaveBuyerResult saved(ClientSummary buyer) {
         return new SaveBuyerResult(buyer, null, null);

@@ -1,9 +1,5 @@
 package com.omnichat.quickreply;
 
-import java.time.Instant;
-
-import org.jspecify.annotations.Nullable;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -13,6 +9,8 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 @Entity
 @Table(name = "quick_reply")
@@ -71,7 +69,8 @@ class QuickReplyEntity {
         updatedAt = Instant.now();
     }
 
-    @Nullable Long ownerId() {
+    @Nullable
+    Long ownerId() {
         return ownerId;
     }
 

@@ -1,24 +1,23 @@
 package com.omnichat.quickreply;
 
+import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.Drafts;
+import com.omnichat.base.NotFoundException;
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.base.UserFacingException;
+import com.omnichat.sales.OrderService;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.omnichat.base.CurrentStaff;
-import com.omnichat.base.NotFoundException;
-import com.omnichat.base.StaffPrincipal;
-import com.omnichat.base.UserFacingException;
-import com.omnichat.sales.OrderService;
 
 /**
  * Quick replies. Shared templates are visible to everybody (when active) and edited by
@@ -35,8 +34,8 @@ public class QuickReplyService {
     public static final int MAX_SHORTCUT = 30;
 
     private static final Pattern SHORTCUT = Pattern.compile("[a-z0-9_-]+");
-    private static final Comparator<QuickReply> MOST_USED_FIRST = Comparator
-            .comparingLong(QuickReply::usageCount).reversed()
+    private static final Comparator<QuickReply> MOST_USED_FIRST = Comparator.comparingLong(QuickReply::usageCount)
+            .reversed()
             .thenComparing(q -> q.title().toLowerCase(Locale.ROOT))
             .thenComparingLong(QuickReply::id);
 
@@ -56,7 +55,9 @@ public class QuickReplyService {
     @Transactional(readOnly = true)
     public List<QuickReply> search(@Nullable String query) {
         String q = normalizeQuery(query);
-        return usable().filter(t -> q.isEmpty() || matches(t, q)).sorted(MOST_USED_FIRST).toList();
+        return usable().filter(t -> q.isEmpty() || matches(t, q))
+                .sorted(MOST_USED_FIRST)
+                .toList();
     }
 
     /**
@@ -71,9 +72,12 @@ public class QuickReplyService {
             return all;
         }
         List<QuickReply> byShortcut = all.stream()
-                .filter(t -> t.shortcut() != null && t.shortcut().startsWith(p)).toList();
+                .filter(t -> t.shortcut() != null && t.shortcut().startsWith(p))
+                .toList();
         List<QuickReply> byTitle = all.stream()
-                .filter(t -> !byShortcut.contains(t) && t.title().toLowerCase(Locale.ROOT).contains(p)).toList();
+                .filter(t -> !byShortcut.contains(t)
+                        && t.title().toLowerCase(Locale.ROOT).contains(p))
+                .toList();
         return Stream.concat(byShortcut.stream(), byTitle.stream()).toList();
     }
 
@@ -134,8 +138,8 @@ public class QuickReplyService {
      * unknown or unfilled variable before sending.
      */
     public static String fill(String text, Variables values) {
-        String filled = text.replace("{client_name}", values.clientName())
-                .replace("{manager_name}", values.managerName());
+        String filled =
+                text.replace("{client_name}", values.clientName()).replace("{manager_name}", values.managerName());
         if (values.orderNumber() != null) {
             filled = filled.replace("{order_number}", values.orderNumber());
         }
@@ -146,12 +150,15 @@ public class QuickReplyService {
 
     private Stream<QuickReply> usable() {
         return templates.visibleTo(CurrentStaff.require().id()).stream()
-                .map(QuickReplyEntity::toView).filter(QuickReply::active);
+                .map(QuickReplyEntity::toView)
+                .filter(QuickReply::active);
     }
 
     private static List<QuickReply> manageable(List<QuickReplyEntity> list, @Nullable String query) {
         String q = normalizeQuery(query);
-        return list.stream().map(QuickReplyEntity::toView).filter(t -> q.isEmpty() || matches(t, q))
+        return list.stream()
+                .map(QuickReplyEntity::toView)
+                .filter(t -> q.isEmpty() || matches(t, q))
                 .sorted(Comparator.comparing((QuickReply t) -> t.title().toLowerCase(Locale.ROOT))
                         .thenComparingLong(QuickReply::id))
                 .toList();
@@ -160,20 +167,18 @@ public class QuickReplyService {
     /** Loads a template the signed-in user may change: shared for administrators, personal for the owner. */
     private QuickReplyEntity editable(long id) {
         StaffPrincipal user = CurrentStaff.require();
-        QuickReplyEntity entity = templates.findVisible(id, user.id())
-                .orElseThrow(() -> new NotFoundException("Quick reply " + id));
+        QuickReplyEntity entity =
+                templates.findVisible(id, user.id()).orElseThrow(() -> new NotFoundException("Quick reply " + id));
         if (entity.ownerId() == null && !user.isAdministrator()) {
             throw new UserFacingException("quickreply.error.shared-admin-only");
         }
         return entity;
     }
 
-    private QuickReply save(QuickReplyEntity entity, QuickReplyDraft draft, @Nullable Long owner,
-                            @Nullable Long id) {
-        String title = required(draft.title(), MAX_TITLE, "quickreply.error.title-required",
-                "quickreply.error.title-too-long");
-        String body = required(draft.body(), MAX_BODY, "quickreply.error.body-required",
-                "quickreply.error.body-too-long");
+    private QuickReply save(QuickReplyEntity entity, QuickReplyDraft draft, @Nullable Long owner, @Nullable Long id) {
+        Drafts.valid(draft);
+        String title = draft.title().strip();
+        String body = draft.body().strip();
         String shortcut = normalizeShortcut(draft.shortcut());
         if (shortcut != null && shortcutTaken(shortcut, owner, id)) {
             throw new UserFacingException("quickreply.error.shortcut-taken", shortcut);
@@ -194,21 +199,11 @@ public class QuickReplyService {
      * shared templates and the owner's own (other people's personal ones are none of his business).
      */
     private boolean shortcutTaken(String shortcut, @Nullable Long owner, @Nullable Long id) {
-        List<QuickReplyEntity> candidates = owner == null ? templates.findByOwnerIdIsNull()
-                : templates.visibleTo(owner);
-        return candidates.stream().map(QuickReplyEntity::toView)
+        List<QuickReplyEntity> candidates =
+                owner == null ? templates.findByOwnerIdIsNull() : templates.visibleTo(owner);
+        return candidates.stream()
+                .map(QuickReplyEntity::toView)
                 .anyMatch(t -> shortcut.equals(t.shortcut()) && (id == null || t.id() != id));
-    }
-
-    private static String required(@Nullable String value, int max, String missingKey, String tooLongKey) {
-        String v = value == null ? "" : value.strip();
-        if (v.isEmpty()) {
-            throw new UserFacingException(missingKey);
-        }
-        if (v.length() > max) {
-            throw new UserFacingException(tooLongKey, max);
-        }
-        return v;
     }
 
     private static @Nullable String normalizeShortcut(@Nullable String value) {
@@ -223,7 +218,8 @@ public class QuickReplyService {
     }
 
     private static boolean matches(QuickReply t, String q) {
-        return t.title().toLowerCase(Locale.ROOT).contains(q) || t.body().toLowerCase(Locale.ROOT).contains(q)
+        return t.title().toLowerCase(Locale.ROOT).contains(q)
+                || t.body().toLowerCase(Locale.ROOT).contains(q)
                 || (t.shortcut() != null && t.shortcut().contains(q));
     }
 

@@ -2,5 +2,7 @@ package com.omnichat.sales;
 
 /** How an order reaches the buyer. */
 public enum DeliveryMethod {
-    PICKUP, COURIER, POST
+    PICKUP,
+    COURIER,
+    POST
 }

@@ -1,10 +1,13 @@
 package com.omnichat.sales;
 
+import com.omnichat.base.SystemAccess;
+import com.omnichat.customer.ClientService;
+import com.omnichat.user.StaffMember;
+import com.omnichat.user.UserService;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,10 +17,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import com.omnichat.base.SystemAccess;
-import com.omnichat.user.StaffMember;
-import com.omnichat.user.UserService;
 
 /**
  * Demo sales data (dev profile), each part created once: a flower shop's catalogue, a few
@@ -35,22 +34,29 @@ class DemoSales implements ApplicationRunner {
     private final RequestService requests;
     private final OrderService orders;
     private final UserService users;
+    private final ClientService clients;
     private final JdbcClient jdbc;
 
-    DemoSales(ProductService products, RequestService requests, OrderService orders, UserService users,
-              JdbcClient jdbc) {
+    DemoSales(
+            ProductService products,
+            RequestService requests,
+            OrderService orders,
+            UserService users,
+            ClientService clients,
+            JdbcClient jdbc) {
         this.products = products;
         this.requests = requests;
         this.orders = orders;
         this.users = users;
+        this.clients = clients;
         this.jdbc = jdbc;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         SystemAccess.run(() -> {
-            Map<String, Long> staff = users.directory().values().stream()
-                    .collect(Collectors.toMap(StaffMember::login, StaffMember::id));
+            Map<String, Long> staff =
+                    users.directory().values().stream().collect(Collectors.toMap(StaffMember::login, StaffMember::id));
             List<Product> catalogue = catalogue();
             demoRequests(staff);
             demoOrders(staff, catalogue);
@@ -86,17 +92,25 @@ class DemoSales implements ApplicationRunner {
         }
         List<DemoClient> clients = clients(false);
         String[][] deals = {
-                {"Букет на весілля, 40 гостей", "12000", "in-progress", "anna"},
-                {"Букет на день народження", "1500", "new", "max"},
-                {"Flowers delivered to Lviv", "2200", "new", "anna"},
-                {"Оформлення вітрини до 8 березня", "8500", "won", "anna"},
-                {"Корпоративні букети", "30000", "lost", "max"},
+            {"Букет на весілля, 40 гостей", "12000", "in-progress", "anna"},
+            {"Букет на день народження", "1500", "new", "max"},
+            {"Flowers delivered to Lviv", "2200", "new", "anna"},
+            {"Оформлення вітрини до 8 березня", "8500", "won", "anna"},
+            {"Корпоративні букети", "30000", "lost", "max"},
         };
         for (int i = 0; i < Math.min(deals.length, clients.size()); i++) {
             DemoClient client = clients.get(i);
             String[] deal = deals[i];
-            requests.create(client.id(), null, new RequestDraft(deal[0], stage(deal[2]), new BigDecimal(deal[1]),
-                    staff.get(deal[3]), null, client.channelId()));
+            requests.create(
+                    client.id(),
+                    null,
+                    new RequestDraft(
+                            deal[0],
+                            stage(deal[2]),
+                            new BigDecimal(deal[1]),
+                            staff.get(deal[3]),
+                            null,
+                            client.channelId()));
         }
         log.info("Demo requests created");
     }
@@ -109,13 +123,33 @@ class DemoSales implements ApplicationRunner {
         for (int i = 0; i < Math.min(3, buyers.size()); i++) {
             long buyer = buyers.get(i).id();
             Long manager = staff.get(i % 2 == 0 ? "anna" : "max");
-            SalesOrder before = orders.create(buyer, null, draft(OrderStatus.NEW, manager, true,
-                    line(catalogue.get(i), "1"), line(catalogue.get(i + 1), "2")));
-            orders.update(before.id(), draft(OrderStatus.DELIVERED, manager, true,
-                    line(catalogue.get(i), "1"), line(catalogue.get(i + 1), "2")), before.version());
-            orders.create(buyer, null, draft(i == 0 ? OrderStatus.CONFIRMED : OrderStatus.NEW, manager, false,
-                    line(catalogue.get(i + 2), "1"),
-                    new OrderLineDraft(null, "Доставка на певний час", BigDecimal.ONE, new BigDecimal("150"))));
+            SalesOrder before = orders.create(
+                    buyer,
+                    null,
+                    draft(
+                            OrderStatus.NEW,
+                            manager,
+                            true,
+                            line(catalogue.get(i), "1"),
+                            line(catalogue.get(i + 1), "2")));
+            orders.update(
+                    before.id(),
+                    draft(
+                            OrderStatus.DELIVERED,
+                            manager,
+                            true,
+                            line(catalogue.get(i), "1"),
+                            line(catalogue.get(i + 1), "2")),
+                    before.version());
+            orders.create(
+                    buyer,
+                    null,
+                    draft(
+                            i == 0 ? OrderStatus.CONFIRMED : OrderStatus.NEW,
+                            manager,
+                            false,
+                            line(catalogue.get(i + 2), "1"),
+                            new OrderLineDraft(null, "Доставка на певний час", BigDecimal.ONE, new BigDecimal("150"))));
         }
         if (!buyers.isEmpty()) {
             log.info("Demo orders created");
@@ -127,25 +161,32 @@ class DemoSales implements ApplicationRunner {
     }
 
     private static OrderDraft draft(OrderStatus status, @Nullable Long manager, boolean paid, OrderLineDraft... lines) {
-        return new OrderDraft(status, List.of(lines), DeliveryMethod.COURIER, "Київ, вул. Хрещатик, 22",
-                PaymentMethod.CARD, paid, null, manager);
+        return new OrderDraft(
+                status,
+                List.of(lines),
+                DeliveryMethod.COURIER,
+                "Київ, вул. Хрещатик, 22",
+                PaymentMethod.CARD,
+                paid,
+                null,
+                manager);
     }
 
     private @Nullable Long stage(String code) {
-        return requests.stages().stream().filter(s -> s.code().equals(code)).map(RequestStage::id).findFirst()
+        return requests.stages().stream()
+                .filter(s -> s.code().equals(code))
+                .map(RequestStage::id)
+                .findFirst()
                 .orElse(null);
     }
 
-    private record DemoClient(long id, @Nullable Long channelId) {
-    }
+    private record DemoClient(long id, @Nullable Long channelId) {}
 
     private List<DemoClient> clients(boolean buyers) {
-        return jdbc.sql("""
-                        select c.id, (select min(i.channel_id) from client_identity i where i.client_id = c.id) as channel_id
-                        from client c where c.merged_into is null and (not ? or c.buyer) order by c.id limit 10""")
-                .param(buyers)
-                .query((rs, n) -> new DemoClient(rs.getLong(1), SalesParties.nullableLong(rs, "channel_id")))
-                .list();
+        return clients.oldest(buyers, 10).stream()
+                .map(c -> new DemoClient(
+                        c.id(), c.channelIds().stream().min(Long::compare).orElse(null)))
+                .toList();
     }
 
     private int count(String table) {

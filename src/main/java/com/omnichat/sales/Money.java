@@ -12,8 +12,7 @@ public final class Money {
 
     public static final int SCALE = 2;
 
-    private Money() {
-    }
+    private Money() {}
 
     public static BigDecimal lineTotal(BigDecimal quantity, BigDecimal unitPrice) {
         return quantity.multiply(unitPrice).setScale(SCALE, RoundingMode.HALF_UP);

@@ -1,29 +1,27 @@
 package com.omnichat.sales;
 
+import com.omnichat.base.Drafts;
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.base.UserFacingException;
+import com.omnichat.base.Where;
+import com.omnichat.customer.ClientService;
+import com.omnichat.customer.ClientSummary;
+import com.omnichat.user.UserService;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.omnichat.base.NotFoundException;
-import com.omnichat.base.StaffPrincipal;
-import com.omnichat.base.UserFacingException;
-import com.omnichat.customer.ClientSummary;
-import com.omnichat.user.StaffMember;
-import com.omnichat.user.UserService;
 
 /**
  * Orders of buyers: created from the buyer's card, edited in the order form, listed in the
@@ -41,28 +39,42 @@ public class OrderService {
     public static final int MAX_COMMENT = 4000;
     public static final int MAX_PAGE = 500;
 
-    private static final String SELECT = """
-            select o.id, o.number, o.client_id, c.name as client_name, o.status, o.delivery_method,
-                   o.delivery_address, o.payment_method, o.paid, o.comment, o.responsible_id, o.conversation_id,
-                   o.channel_id, o.total, o.created_at, o.updated_at, o.version
-            from sales_order o
-            join client c on c.id = o.client_id
-            """;
+    private static final String COLUMNS = """
+            o.id, o.number, o.client_id, o.status, o.delivery_method, o.delivery_address, o.payment_method, o.paid,
+            o.comment, o.responsible_id, o.conversation_id, o.channel_id, o.total, o.created_at, o.updated_at,
+            o.version""";
     private static final String ACTIVE = "o.status in ('NEW', 'CONFIRMED', 'SHIPPED')";
 
     private final JdbcClient jdbc;
     private final SalesAccess access;
     private final SalesParties parties;
-    private final UserService users;
     private final ApplicationEventPublisher events;
+    private final SalesRecords<SalesOrder> orders;
 
-    OrderService(JdbcClient jdbc, SalesAccess access, SalesParties parties, UserService users,
-                 ApplicationEventPublisher events) {
+    OrderService(
+            JdbcClient jdbc,
+            SalesAccess access,
+            SalesParties parties,
+            ClientService clients,
+            UserService users,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.access = access;
         this.parties = parties;
-        this.users = users;
         this.events = events;
+        this.orders = new SalesRecords<>(
+                jdbc,
+                access,
+                clients,
+                users,
+                "o",
+                "from sales_order o",
+                COLUMNS,
+                OrderService::row,
+                SalesOrder::clientId,
+                SalesOrder::responsibleId,
+                OrderService::named,
+                "Order");
     }
 
     // ---- reading ----
@@ -70,47 +82,36 @@ public class OrderService {
     /** A page of the Orders section, newest first (rows without lines). */
     @Transactional(readOnly = true)
     public List<SalesOrder> list(OrderFilter filter, int offset, int limit) {
-        Where where = where(filter);
-        where.params().put("limit", Math.min(Math.max(limit, 0), MAX_PAGE));
-        where.params().put("offset", Math.max(offset, 0));
-        return named(jdbc.sql(SELECT + " where " + where.sql() + " order by o.id desc limit :limit offset :offset")
-                .params(where.params()).query(OrderService::row).list());
+        return orders.page(where(filter), offset, limit, MAX_PAGE);
     }
 
     @Transactional(readOnly = true)
     public int count(OrderFilter filter) {
-        Where where = where(filter);
-        return jdbc.sql("select count(*) from sales_order o join client c on c.id = o.client_id where " + where.sql())
-                .params(where.params()).query(Integer.class).single();
+        return orders.count(where(filter));
     }
 
     /** The order with its lines. */
     @Transactional(readOnly = true)
     public SalesOrder get(long id) {
-        SalesOrder order = named(List.of(load(id, false))).getFirst();
-        return withLines(order);
+        return withLines(orders.load(id, false));
     }
 
     /** The buyer's orders still being worked on, newest first (the card). */
     @Transactional(readOnly = true)
     public List<SalesOrder> activeOf(long clientId) {
         parties.client(clientId);
-        var scope = access.scope();
-        Map<String, Object> params = new HashMap<>();
-        scope.bind(params);
-        params.put("client", clientId);
-        return named(jdbc.sql(SELECT + " where o.client_id = :client and " + ACTIVE + " and " + scope.predicate("o")
-                        + " order by o.id desc limit 100")
-                .params(params).query(OrderService::row).list());
+        return orders.ofClient(clientId, ACTIVE);
     }
 
     /** What the buyer bought before: his delivered orders (see {@link PastOrders}). */
     @Transactional(readOnly = true)
     public PastOrders pastOf(long clientId) {
         parties.client(clientId);
-        return jdbc.sql("select count(*), coalesce(sum(total), 0) from sales_order where client_id = ? and status = 'DELIVERED'")
+        return jdbc.sql(
+                        "select count(*), coalesce(sum(total), 0) from sales_order where client_id = ? and status = 'DELIVERED'")
                 .param(clientId)
-                .query((rs, n) -> new PastOrders(rs.getInt(1), rs.getBigDecimal(2).setScale(Money.SCALE)))
+                .query((rs, n) ->
+                        new PastOrders(rs.getInt(1), rs.getBigDecimal(2).setScale(Money.SCALE)))
                 .single();
     }
 
@@ -121,13 +122,16 @@ public class OrderService {
     @Transactional(readOnly = true)
     public @Nullable String latestActiveNumber(long clientId) {
         // The access predicate, not the client check: a quick reply must never fail over this.
-        var scope = access.scope();
-        Map<String, Object> params = new HashMap<>();
-        scope.bind(params);
-        params.put("client", clientId);
-        return jdbc.sql("select o.number from sales_order o where o.client_id = :client and " + ACTIVE + " and "
-                        + scope.predicate("o") + " order by o.created_at desc, o.id desc limit 1")
-                .params(params).query(Long.class).optional().map(String::valueOf).orElse(null);
+        Where where = orders.visible()
+                .add("o.client_id = :client", "client", clientId)
+                .add(ACTIVE);
+        return jdbc.sql("select o.number from sales_order o where " + where.sql()
+                        + " order by o.created_at desc, o.id desc limit 1")
+                .params(where.params())
+                .query(Long.class)
+                .optional()
+                .map(String::valueOf)
+                .orElse(null);
     }
 
     // ---- changing ----
@@ -144,19 +148,31 @@ public class OrderService {
         }
         SalesParties.Source source = parties.source(user, client, conversationId, null);
         Valid valid = validate(draft);
-        long number = jdbc.sql("select nextval('order_number_seq')").query(Long.class).single();
+        long number =
+                jdbc.sql("select nextval('order_number_seq')").query(Long.class).single();
         long id = jdbc.sql("""
                         insert into sales_order (number, client_id, status, delivery_method, delivery_address,
                                                  payment_method, paid, comment, responsible_id, conversation_id,
                                                  channel_id, total)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(number, clientId, valid.status().name(), nameOf(draft.deliveryMethod()), valid.address(),
-                        nameOf(draft.paymentMethod()), draft.paid(), valid.comment(), draft.responsibleId(),
-                        source.conversationId(), source.channelId(), valid.total())
-                .query(Long.class).single();
+                .params(
+                        number,
+                        clientId,
+                        valid.status().name(),
+                        nameOf(draft.deliveryMethod()),
+                        valid.address(),
+                        nameOf(draft.paymentMethod()),
+                        draft.paid(),
+                        valid.comment(),
+                        draft.responsibleId(),
+                        source.conversationId(),
+                        source.channelId(),
+                        valid.total())
+                .query(Long.class)
+                .single();
         insertLines(id, valid.lines());
-        events.publishEvent(new OrderCreated(id, number, clientId, source.conversationId(), source.channelId(),
-                user.id(), user.fullName()));
+        events.publishEvent(new OrderCreated(
+                id, number, clientId, source.conversationId(), source.channelId(), user.id(), user.fullName()));
         return get(id);
     }
 
@@ -165,7 +181,7 @@ public class OrderService {
      * says so instead of overwriting his changes. Lines are replaced as a whole.
      */
     public SalesOrder update(long id, OrderDraft draft, long version) {
-        SalesOrder current = load(id, true);
+        SalesOrder current = orders.load(id, true);
         if (current.version() != version) {
             throw new UserFacingException("order.error.changed", String.valueOf(current.number()));
         }
@@ -175,9 +191,17 @@ public class OrderService {
                                paid = ?, comment = ?, responsible_id = ?, total = ?, updated_at = now(),
                                version = version + 1
                         where id = ? and version = ?""")
-                .params(valid.status().name(), nameOf(draft.deliveryMethod()), valid.address(),
-                        nameOf(draft.paymentMethod()), draft.paid(), valid.comment(), draft.responsibleId(),
-                        valid.total(), id, version)
+                .params(
+                        valid.status().name(),
+                        nameOf(draft.deliveryMethod()),
+                        valid.address(),
+                        nameOf(draft.paymentMethod()),
+                        draft.paid(),
+                        valid.comment(),
+                        draft.responsibleId(),
+                        valid.total(),
+                        id,
+                        version)
                 .update();
         jdbc.sql("delete from sales_order_line where order_id = ?").param(id).update();
         insertLines(id, valid.lines());
@@ -194,25 +218,39 @@ public class OrderService {
         if (draft.lines().size() > MAX_LINES) {
             throw new UserFacingException("order.error.too-many-lines", MAX_LINES);
         }
+        Drafts.valid(draft);
         Map<Long, Product> products = products(draft.lines());
         List<OrderLine> lines = new ArrayList<>();
         for (int i = 0; i < draft.lines().size(); i++) {
             lines.add(line(i + 1, draft.lines().get(i), products));
         }
         BigDecimal total = Money.sum(lines.stream().map(OrderLine::lineTotal).toList());
-        if (!Checks.fits(total, 14, Money.SCALE)) {
+        if (!fits(total, 14, Money.SCALE)) {
             throw new UserFacingException("order.error.too-large");
         }
         parties.checkResponsible(draft.responsibleId());
-        String address = Checks.optional(draft.deliveryAddress(), MAX_ADDRESS, "order.error.address-too-long");
-        String comment = Checks.optional(draft.comment(), MAX_COMMENT, "sales.error.comment-too-long");
+        String address = blankToNull(draft.deliveryAddress());
+        String comment = blankToNull(draft.comment());
         OrderStatus status = draft.status() == null ? OrderStatus.NEW : draft.status();
         return new Valid(status, lines, total, address, comment);
     }
 
-    private record Valid(OrderStatus status, List<OrderLine> lines, BigDecimal total, @Nullable String address,
-                         @Nullable String comment) {
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
+
+    /** Whether the total fits its column: {@code integerDigits} before the point, {@code scale} after. */
+    private static boolean fits(BigDecimal value, int integerDigits, int scale) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() <= scale && stripped.precision() - stripped.scale() <= integerDigits;
+    }
+
+    private record Valid(
+            OrderStatus status,
+            List<OrderLine> lines,
+            BigDecimal total,
+            @Nullable String address,
+            @Nullable String comment) {}
 
     /** Line {@code n} (1-based, as the messages name it) checked and priced. */
     private static OrderLine line(int n, OrderLineDraft draft, Map<Long, Product> products) {
@@ -228,40 +266,35 @@ public class OrderService {
         if (description.length() > MAX_DESCRIPTION) {
             throw new UserFacingException("order.error.line-description-too-long", n, MAX_DESCRIPTION);
         }
-        BigDecimal quantity = draft.quantity();
-        if (quantity == null) {
-            throw new UserFacingException("order.error.quantity-required", n);
-        }
-        if (quantity.signum() <= 0) {
-            throw new UserFacingException("order.error.quantity-positive", n);
-        }
-        if (!Checks.fits(quantity, 9, 3)) {
-            throw new UserFacingException("order.error.quantity-format", n);
-        }
-        BigDecimal price = draft.unitPrice();
-        if (price == null) {
-            throw new UserFacingException("order.error.price-required", n);
-        }
-        if (price.signum() < 0) {
-            throw new UserFacingException("order.error.price-negative", n);
-        }
-        if (!Checks.fits(price, 12, Money.SCALE)) {
-            throw new UserFacingException("order.error.price-format", n);
-        }
+        // Quantity and price are checked by the draft's annotations (Drafts.valid).
+        BigDecimal quantity = Objects.requireNonNull(draft.quantity());
+        BigDecimal price = Objects.requireNonNull(draft.unitPrice());
         BigDecimal q = quantity.stripTrailingZeros();
         BigDecimal p = price.setScale(Money.SCALE, java.math.RoundingMode.UNNECESSARY);
-        return new OrderLine(draft.productId(), product == null ? null : product.sku(), description,
-                q.scale() < 0 ? q.setScale(0) : q, p, Money.lineTotal(q, p));
+        return new OrderLine(
+                draft.productId(),
+                product == null ? null : product.sku(),
+                description,
+                q.scale() < 0 ? q.setScale(0) : q,
+                p,
+                Money.lineTotal(q, p));
     }
 
     private Map<Long, Product> products(List<OrderLineDraft> lines) {
-        Long[] ids = lines.stream().map(OrderLineDraft::productId).filter(Objects::nonNull).distinct()
+        Long[] ids = lines.stream()
+                .map(OrderLineDraft::productId)
+                .filter(Objects::nonNull)
+                .distinct()
                 .toArray(Long[]::new);
         if (ids.length == 0) {
             return Map.of();
         }
-        return jdbc.sql("select id, name, sku, price, active, version from product where id = any(?)").param(ids)
-                .query(ProductService::row).list().stream()
+        return jdbc
+                .sql("select id, name, sku, price, active, version from product where id = any(?)")
+                .param(ids)
+                .query(ProductService::row)
+                .list()
+                .stream()
                 .collect(Collectors.toMap(Product::id, Function.identity()));
     }
 
@@ -277,29 +310,40 @@ public class OrderService {
         }
     }
 
-    private SalesOrder load(long id, boolean forUpdate) {
-        var scope = access.scope();
-        Map<String, Object> params = new HashMap<>();
-        scope.bind(params);
-        params.put("id", id);
-        return jdbc.sql(SELECT + " where o.id = :id and " + scope.predicate("o") + (forUpdate ? " for update of o" : ""))
-                .params(params).query(OrderService::row).optional()
-                .orElseThrow(() -> new NotFoundException("Order " + id));
-    }
-
     private SalesOrder withLines(SalesOrder o) {
         List<OrderLine> lines = jdbc.sql("""
                         select l.product_id, p.sku, l.description, l.quantity, l.unit_price, l.line_total
                         from sales_order_line l left join product p on p.id = l.product_id
                         where l.order_id = ? order by l.position""")
                 .param(o.id())
-                .query((rs, n) -> new OrderLine(SalesParties.nullableLong(rs, "product_id"), rs.getString("sku"),
-                        rs.getString("description"), plain(rs.getBigDecimal("quantity")), rs.getBigDecimal("unit_price"),
+                .query((rs, n) -> new OrderLine(
+                        SalesParties.nullableLong(rs, "product_id"),
+                        rs.getString("sku"),
+                        rs.getString("description"),
+                        plain(rs.getBigDecimal("quantity")),
+                        rs.getBigDecimal("unit_price"),
                         rs.getBigDecimal("line_total")))
                 .list();
-        return new SalesOrder(o.id(), o.number(), o.clientId(), o.clientName(), o.status(), lines, o.deliveryMethod(),
-                o.deliveryAddress(), o.paymentMethod(), o.paid(), o.comment(), o.responsibleId(), o.responsibleName(),
-                o.conversationId(), o.channelId(), o.total(), o.createdAt(), o.updatedAt(), o.version());
+        return new SalesOrder(
+                o.id(),
+                o.number(),
+                o.clientId(),
+                o.clientName(),
+                o.status(),
+                lines,
+                o.deliveryMethod(),
+                o.deliveryAddress(),
+                o.paymentMethod(),
+                o.paid(),
+                o.comment(),
+                o.responsibleId(),
+                o.responsibleName(),
+                o.conversationId(),
+                o.channelId(),
+                o.total(),
+                o.createdAt(),
+                o.updatedAt(),
+                o.version());
     }
 
     /** 2.000 → 2, 0.250 → 0.25: quantities as people write them. */
@@ -309,44 +353,36 @@ public class OrderService {
     }
 
     private Where where(OrderFilter filter) {
-        var scope = access.scope();
-        var where = new Where(new ArrayList<>(), new HashMap<>());
-        where.add(scope.predicate("o"));
-        scope.bind(where.params());
+        Where where = orders.filtered(filter.responsibleId(), filter.search(), null);
         if (filter.status() != null) {
-            where.add("o.status = :status");
-            where.params().put("status", filter.status().name());
+            where.add("o.status = :status", "status", filter.status().name());
         } else if (filter.activeOnly()) {
             where.add(ACTIVE);
-        }
-        if (filter.responsibleId() != null) {
-            where.add("o.responsible_id = :responsible");
-            where.params().put("responsible", filter.responsibleId());
-        }
-        String search = filter.search() == null ? "" : filter.search().strip();
-        if (!search.isEmpty()) {
-            where.params().put("search", Checks.likePattern(search));
-            where.params().put("number", Objects.requireNonNullElse(Checks.numberIn(search), -1L));
-            where.add("""
-                    (o.number = :number
-                     or lower(c.name || ' ' || coalesce(c.nickname, '') || ' ' || coalesce(c.phone, '') || ' '
-                              || coalesce(c.email, '')) like :search escape '\\')""");
         }
         return where;
     }
 
-    private List<SalesOrder> named(List<SalesOrder> rows) {
-        Map<Long, StaffMember> staff = users.directory(rows.stream().map(SalesOrder::responsibleId)
-                .filter(Objects::nonNull).distinct().toList());
-        return rows.stream().map(o -> o.responsibleId() == null ? o : new SalesOrder(o.id(), o.number(), o.clientId(),
-                o.clientName(), o.status(), o.lines(), o.deliveryMethod(), o.deliveryAddress(), o.paymentMethod(),
-                o.paid(), o.comment(), o.responsibleId(), nameOf(staff, o.responsibleId()), o.conversationId(),
-                o.channelId(), o.total(), o.createdAt(), o.updatedAt(), o.version())).toList();
-    }
-
-    private static String nameOf(Map<Long, StaffMember> staff, long id) {
-        StaffMember member = staff.get(id);
-        return member == null ? "—" : member.fullName();
+    private static SalesOrder named(SalesOrder o, String clientName, @Nullable String responsibleName) {
+        return new SalesOrder(
+                o.id(),
+                o.number(),
+                o.clientId(),
+                clientName,
+                o.status(),
+                o.lines(),
+                o.deliveryMethod(),
+                o.deliveryAddress(),
+                o.paymentMethod(),
+                o.paid(),
+                o.comment(),
+                o.responsibleId(),
+                responsibleName,
+                o.conversationId(),
+                o.channelId(),
+                o.total(),
+                o.createdAt(),
+                o.updatedAt(),
+                o.version());
     }
 
     private static @Nullable String nameOf(@Nullable Enum<?> value) {
@@ -358,13 +394,25 @@ public class OrderService {
     }
 
     private static SalesOrder row(ResultSet rs, int n) throws SQLException {
-        return new SalesOrder(rs.getLong("id"), rs.getLong("number"), rs.getLong("client_id"),
-                rs.getString("client_name"), OrderStatus.valueOf(rs.getString("status")), List.of(),
-                parse(DeliveryMethod.class, rs.getString("delivery_method")), rs.getString("delivery_address"),
-                parse(PaymentMethod.class, rs.getString("payment_method")), rs.getBoolean("paid"),
-                rs.getString("comment"), SalesParties.nullableLong(rs, "responsible_id"), null,
-                SalesParties.nullableLong(rs, "conversation_id"), SalesParties.nullableLong(rs, "channel_id"),
-                rs.getBigDecimal("total"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
+        return new SalesOrder(
+                rs.getLong("id"),
+                rs.getLong("number"),
+                rs.getLong("client_id"),
+                "",
+                OrderStatus.valueOf(rs.getString("status")),
+                List.of(),
+                parse(DeliveryMethod.class, rs.getString("delivery_method")),
+                rs.getString("delivery_address"),
+                parse(PaymentMethod.class, rs.getString("payment_method")),
+                rs.getBoolean("paid"),
+                rs.getString("comment"),
+                SalesParties.nullableLong(rs, "responsible_id"),
+                null,
+                SalesParties.nullableLong(rs, "conversation_id"),
+                SalesParties.nullableLong(rs, "channel_id"),
+                rs.getBigDecimal("total"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getLong("version"));
     }
 }

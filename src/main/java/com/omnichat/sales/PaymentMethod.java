@@ -2,5 +2,8 @@ package com.omnichat.sales;
 
 /** How the buyer pays. */
 public enum PaymentMethod {
-    CASH, CARD, BANK_TRANSFER, CASH_ON_DELIVERY
+    CASH,
+    CARD,
+    BANK_TRANSFER,
+    CASH_ON_DELIVERY
 }

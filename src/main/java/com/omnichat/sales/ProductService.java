@@ -1,20 +1,20 @@
 package com.omnichat.sales;
 
+import com.omnichat.base.Drafts;
+import com.omnichat.base.NotFoundException;
+import com.omnichat.base.Sql;
+import com.omnichat.base.UserFacingException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.regex.Pattern;
-
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.omnichat.base.NotFoundException;
-import com.omnichat.base.UserFacingException;
 
 /**
  * The product catalogue: kept by administrators, offered to everybody in the order form
@@ -29,7 +29,6 @@ public class ProductService {
     public static final int MAX_SKU = 64;
     public static final int MAX_PAGE = 500;
 
-    private static final Pattern SKU = Pattern.compile("[\\p{L}\\p{N}._/-]+");
     private static final String COLUMNS = "id, name, sku, price, active, version";
     private static final String SEARCH = "lower(name || ' ' || sku) like :search escape '\\'";
 
@@ -43,34 +42,40 @@ public class ProductService {
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Transactional(readOnly = true)
     public List<Product> search(@Nullable String query, int offset, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from product where " + SEARCH
-                        + " order by lower(name), id limit :limit offset :offset")
-                .param("search", pattern(query)).param("limit", Math.min(Math.max(limit, 0), MAX_PAGE))
-                .param("offset", Math.max(offset, 0))
-                .query(ProductService::row).list();
+        return page(SEARCH, query, offset, limit);
     }
 
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Transactional(readOnly = true)
     public int count(@Nullable String query) {
-        return jdbc.sql("select count(*) from product where " + SEARCH).param("search", pattern(query))
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from product where " + SEARCH)
+                .param("search", pattern(query))
+                .query(Integer.class)
+                .single();
     }
 
     /** For the order form's picker: active products matching the query, by name. */
     @Transactional(readOnly = true)
     public List<Product> offered(@Nullable String query, int offset, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from product where active and " + SEARCH
+        return page("active and " + SEARCH, query, offset, limit);
+    }
+
+    private List<Product> page(String where, @Nullable String query, int offset, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from product where " + where
                         + " order by lower(name), id limit :limit offset :offset")
-                .param("search", pattern(query)).param("limit", Math.min(Math.max(limit, 0), MAX_PAGE))
+                .param("search", pattern(query))
+                .param("limit", Math.min(Math.max(limit, 0), MAX_PAGE))
                 .param("offset", Math.max(offset, 0))
-                .query(ProductService::row).list();
+                .query(ProductService::row)
+                .list();
     }
 
     @Transactional(readOnly = true)
     public int countOffered(@Nullable String query) {
-        return jdbc.sql("select count(*) from product where active and " + SEARCH).param("search", pattern(query))
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from product where active and " + SEARCH)
+                .param("search", pattern(query))
+                .query(Integer.class)
+                .single();
     }
 
     @PreAuthorize("hasRole('ADMINISTRATOR')")
@@ -78,7 +83,9 @@ public class ProductService {
         Valid v = validate(draft, null);
         try {
             long id = jdbc.sql("insert into product (name, sku, price, active) values (?, ?, ?, ?) returning id")
-                    .params(v.name(), v.sku(), v.price(), draft.active()).query(Long.class).single();
+                    .params(v.name(), v.sku(), v.price(), draft.active())
+                    .query(Long.class)
+                    .single();
             return get(id);
         } catch (DuplicateKeyException e) {
             // Two administrators raced past the check: the unique index decided.
@@ -98,7 +105,8 @@ public class ProductService {
                             update product set name = ?, sku = ?, price = ?, active = ?, updated_at = now(),
                                    version = version + 1
                             where id = ? and version = ?""")
-                    .params(v.name(), v.sku(), v.price(), draft.active(), id, version).update();
+                    .params(v.name(), v.sku(), v.price(), draft.active(), id, version)
+                    .update();
             if (updated == 0) {
                 throw new UserFacingException("product.error.changed", current.name());
             }
@@ -109,44 +117,41 @@ public class ProductService {
     }
 
     private Product get(long id) {
-        return jdbc.sql("select " + COLUMNS + " from product where id = ?").param(id).query(ProductService::row)
-                .optional().orElseThrow(() -> new NotFoundException("Product " + id));
+        return jdbc.sql("select " + COLUMNS + " from product where id = ?")
+                .param(id)
+                .query(ProductService::row)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Product " + id));
     }
 
     private Valid validate(ProductDraft draft, @Nullable Long id) {
-        String name = Checks.required(draft.name(), MAX_NAME, "product.error.name-required",
-                "product.error.name-too-long");
-        String sku = Checks.required(draft.sku(), MAX_SKU, "product.error.sku-required", "product.error.sku-too-long");
-        if (!SKU.matcher(sku).matches()) {
-            throw new UserFacingException("product.error.sku-format");
-        }
-        BigDecimal price = draft.price();
-        if (price == null) {
-            throw new UserFacingException("product.error.price-required");
-        }
-        if (price.signum() < 0) {
-            throw new UserFacingException("product.error.price-negative");
-        }
-        if (!Checks.fits(price, 12, Money.SCALE)) {
-            throw new UserFacingException("sales.error.money-format");
-        }
+        Drafts.valid(draft);
+        String name = Objects.requireNonNull(draft.name()).strip();
+        String sku = Objects.requireNonNull(draft.sku()).strip();
+        BigDecimal price = Objects.requireNonNull(draft.price());
         boolean taken = jdbc.sql("select exists (select 1 from product where lower(sku) = lower(?) and id <> ?)")
-                .params(sku, id == null ? -1L : id).query(Boolean.class).single();
+                .params(sku, id == null ? -1L : id)
+                .query(Boolean.class)
+                .single();
         if (taken) {
             throw new UserFacingException("product.error.sku-taken", sku);
         }
         return new Valid(name, sku, price.setScale(Money.SCALE, java.math.RoundingMode.UNNECESSARY));
     }
 
-    private record Valid(String name, String sku, BigDecimal price) {
-    }
+    private record Valid(String name, String sku, BigDecimal price) {}
 
     private static String pattern(@Nullable String query) {
-        return query == null || query.isBlank() ? "%" : Checks.likePattern(query);
+        return query == null || query.isBlank() ? "%" : Sql.containsIgnoringCase(query);
     }
 
     static Product row(ResultSet rs, int n) throws SQLException {
-        return new Product(rs.getLong("id"), rs.getString("name"), rs.getString("sku"), rs.getBigDecimal("price"),
-                rs.getBoolean("active"), rs.getLong("version"));
+        return new Product(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("sku"),
+                rs.getBigDecimal("price"),
+                rs.getBoolean("active"),
+                rs.getLong("version"));
     }
 }

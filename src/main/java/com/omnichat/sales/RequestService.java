@@ -1,27 +1,23 @@
 package com.omnichat.sales;
 
+import com.omnichat.base.Drafts;
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.base.UserFacingException;
+import com.omnichat.base.Where;
+import com.omnichat.customer.ClientService;
+import com.omnichat.customer.ClientSummary;
+import com.omnichat.user.UserService;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.omnichat.base.NotFoundException;
-import com.omnichat.base.StaffPrincipal;
-import com.omnichat.base.UserFacingException;
-import com.omnichat.customer.ClientSummary;
-import com.omnichat.user.StaffMember;
-import com.omnichat.user.UserService;
 
 /**
  * Requests (deals): created from a client's card (lead or buyer), moved along the
@@ -37,30 +33,45 @@ public class RequestService {
     public static final int MAX_COMMENT = 4000;
     public static final int MAX_PAGE = 500;
 
-    private static final String SELECT = """
-            select r.id, r.number, r.title, s.id as stage_id, s.code, s.name as stage_name, s.position, s.outcome,
-                   r.amount, r.responsible_id, r.client_id, c.name as client_name, r.conversation_id, r.channel_id,
-                   r.comment, r.created_at, r.updated_at, r.version
-            from sales_request r
-            join request_stage s on s.id = r.stage_id
-            join client c on c.id = r.client_id
-            """;
+    private static final String COLUMNS = """
+            r.id, r.number, r.title, s.id as stage_id, s.code, s.name as stage_name, s.position, s.outcome,
+            r.amount, r.responsible_id, r.client_id, r.conversation_id, r.channel_id, r.comment, r.created_at,
+            r.updated_at, r.version""";
+    private static final String ACTIVE = "s.outcome = 'OPEN'";
 
     private final JdbcClient jdbc;
     private final SalesAccess access;
     private final StageCatalog stages;
     private final SalesParties parties;
-    private final UserService users;
     private final ApplicationEventPublisher events;
+    private final SalesRecords<SalesRequest> requests;
 
-    RequestService(JdbcClient jdbc, SalesAccess access, StageCatalog stages, SalesParties parties, UserService users,
-                   ApplicationEventPublisher events) {
+    RequestService(
+            JdbcClient jdbc,
+            SalesAccess access,
+            StageCatalog stages,
+            SalesParties parties,
+            ClientService clients,
+            UserService users,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.access = access;
         this.stages = stages;
         this.parties = parties;
-        this.users = users;
         this.events = events;
+        this.requests = new SalesRecords<>(
+                jdbc,
+                access,
+                clients,
+                users,
+                "r",
+                "from sales_request r join request_stage s on s.id = r.stage_id",
+                COLUMNS,
+                RequestService::row,
+                SalesRequest::clientId,
+                SalesRequest::responsibleId,
+                RequestService::named,
+                "Request");
     }
 
     /** The pipeline, in order. */
@@ -71,37 +82,24 @@ public class RequestService {
     /** A page of the Requests section, newest first. */
     @Transactional(readOnly = true)
     public List<SalesRequest> list(RequestFilter filter, int offset, int limit) {
-        var where = where(filter);
-        where.params().put("limit", Math.min(Math.max(limit, 0), MAX_PAGE));
-        where.params().put("offset", Math.max(offset, 0));
-        return named(jdbc.sql(SELECT + " where " + where.sql() + " order by r.id desc limit :limit offset :offset")
-                .params(where.params()).query(RequestService::row).list());
+        return requests.page(where(filter), offset, limit, MAX_PAGE);
     }
 
     @Transactional(readOnly = true)
     public int count(RequestFilter filter) {
-        var where = where(filter);
-        return jdbc.sql("select count(*) from sales_request r join client c on c.id = r.client_id"
-                        + " join request_stage s on s.id = r.stage_id where " + where.sql())
-                .params(where.params()).query(Integer.class).single();
+        return requests.count(where(filter));
     }
 
     @Transactional(readOnly = true)
     public SalesRequest get(long id) {
-        return named(List.of(load(id, false))).getFirst();
+        return requests.load(id, false);
     }
 
     /** The client's requests still being worked on, newest first (the card). */
     @Transactional(readOnly = true)
     public List<SalesRequest> activeOf(long clientId) {
         parties.client(clientId);
-        var scope = access.scope();
-        Map<String, Object> params = new HashMap<>();
-        scope.bind(params);
-        params.put("client", clientId);
-        return named(jdbc.sql(SELECT + " where r.client_id = :client and s.outcome = 'OPEN' and " + scope.predicate("r")
-                        + " order by r.id desc limit 100")
-                .params(params).query(RequestService::row).list());
+        return requests.ofClient(clientId, ACTIVE);
     }
 
     /**
@@ -113,16 +111,27 @@ public class RequestService {
         ClientSummary client = parties.client(clientId);
         SalesParties.Source source = parties.source(user, client, conversationId, draft.channelId());
         Valid valid = validate(draft);
-        long number = jdbc.sql("select nextval('request_number_seq')").query(Long.class).single();
+        long number = jdbc.sql("select nextval('request_number_seq')")
+                .query(Long.class)
+                .single();
         long id = jdbc.sql("""
                         insert into sales_request (number, title, stage_id, amount, responsible_id, client_id,
                                                    conversation_id, channel_id, comment)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(number, valid.title(), valid.stage().id(), valid.amount(), draft.responsibleId(), clientId,
-                        source.conversationId(), source.channelId(), valid.comment())
-                .query(Long.class).single();
-        events.publishEvent(new RequestCreated(id, number, clientId, source.conversationId(), source.channelId(),
-                user.id(), user.fullName()));
+                .params(
+                        number,
+                        valid.title(),
+                        valid.stage().id(),
+                        valid.amount(),
+                        draft.responsibleId(),
+                        clientId,
+                        source.conversationId(),
+                        source.channelId(),
+                        valid.comment())
+                .query(Long.class)
+                .single();
+        events.publishEvent(new RequestCreated(
+                id, number, clientId, source.conversationId(), source.channelId(), user.id(), user.fullName()));
         return get(id);
     }
 
@@ -132,7 +141,7 @@ public class RequestService {
      */
     public SalesRequest update(long id, RequestDraft draft, long version) {
         StaffPrincipal user = access.scope().user();
-        SalesRequest current = load(id, true);
+        SalesRequest current = requests.load(id, true);
         if (current.version() != version) {
             throw new UserFacingException("request.error.changed", String.valueOf(current.number()));
         }
@@ -140,14 +149,22 @@ public class RequestService {
         Long channelId = current.channelId();
         // The source channel follows the chat it came from; without a chat the form may set it.
         if (current.conversationId() == null && !Objects.equals(channelId, draft.channelId())) {
-            channelId = parties.source(user, parties.client(current.clientId()), null, draft.channelId()).channelId();
+            channelId = parties.source(user, parties.client(current.clientId()), null, draft.channelId())
+                    .channelId();
         }
         jdbc.sql("""
                         update sales_request set title = ?, stage_id = ?, amount = ?, responsible_id = ?, comment = ?,
                                channel_id = ?, updated_at = now(), version = version + 1
                         where id = ? and version = ?""")
-                .params(valid.title(), valid.stage().id(), valid.amount(), draft.responsibleId(), valid.comment(),
-                        channelId, id, version)
+                .params(
+                        valid.title(),
+                        valid.stage().id(),
+                        valid.amount(),
+                        draft.responsibleId(),
+                        valid.comment(),
+                        channelId,
+                        id,
+                        version)
                 .update();
         events.publishEvent(new SalesChanged(current.clientId(), current.conversationId(), current.channelId()));
         return get(id);
@@ -156,85 +173,77 @@ public class RequestService {
     // ---- rules ----
 
     private Valid validate(RequestDraft draft) {
-        String title = Checks.required(draft.title(), MAX_TITLE, "request.error.title-required",
-                "request.error.title-too-long");
+        Drafts.valid(draft);
+        String title = Objects.requireNonNull(draft.title()).strip();
         BigDecimal amount = draft.amount();
-        if (amount != null) {
-            if (amount.signum() < 0) {
-                throw new UserFacingException("request.error.amount-negative");
-            }
-            if (!Checks.fits(amount, 12, Money.SCALE)) {
-                throw new UserFacingException("sales.error.money-format");
-            }
-        }
         RequestStage stage = draft.stageId() == null ? stages.first() : stages.byId(draft.stageId());
         parties.checkResponsible(draft.responsibleId());
-        String comment = Checks.optional(draft.comment(), MAX_COMMENT, "sales.error.comment-too-long");
+        String comment = blankToNull(draft.comment());
         return new Valid(title, stage, amount, comment);
     }
 
-    private record Valid(String title, RequestStage stage, @Nullable BigDecimal amount, @Nullable String comment) {
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private SalesRequest load(long id, boolean forUpdate) {
-        var scope = access.scope();
-        Map<String, Object> params = new HashMap<>();
-        scope.bind(params);
-        params.put("id", id);
-        return jdbc.sql(SELECT + " where r.id = :id and " + scope.predicate("r") + (forUpdate ? " for update of r" : ""))
-                .params(params).query(RequestService::row).optional()
-                .orElseThrow(() -> new NotFoundException("Request " + id));
-    }
+    private record Valid(
+            String title,
+            RequestStage stage,
+            @Nullable BigDecimal amount,
+            @Nullable String comment) {}
 
     private Where where(RequestFilter filter) {
-        var scope = access.scope();
-        var where = new Where(new ArrayList<>(), new HashMap<>());
-        where.add(scope.predicate("r"));
-        scope.bind(where.params());
+        Where where =
+                requests.filtered(filter.responsibleId(), filter.search(), "lower(r.title) like :search escape '\\'");
         if (filter.stageId() != null) {
-            where.add("r.stage_id = :stage");
-            where.params().put("stage", filter.stageId());
+            where.add("r.stage_id = :stage", "stage", filter.stageId());
         } else if (filter.activeOnly()) {
-            where.add("s.outcome = 'OPEN'");
-        }
-        if (filter.responsibleId() != null) {
-            where.add("r.responsible_id = :responsible");
-            where.params().put("responsible", filter.responsibleId());
-        }
-        String search = filter.search() == null ? "" : filter.search().strip();
-        if (!search.isEmpty()) {
-            where.params().put("search", Checks.likePattern(search));
-            where.params().put("number", Objects.requireNonNullElse(Checks.numberIn(search), -1L));
-            where.add("""
-                    (lower(r.title) like :search escape '\\' or r.number = :number
-                     or lower(c.name || ' ' || coalesce(c.nickname, '') || ' ' || coalesce(c.phone, '') || ' '
-                              || coalesce(c.email, '')) like :search escape '\\')""");
+            where.add(ACTIVE);
         }
         return where;
     }
 
-    private List<SalesRequest> named(List<SalesRequest> rows) {
-        Map<Long, StaffMember> staff = users.directory(rows.stream().map(SalesRequest::responsibleId)
-                .filter(Objects::nonNull).distinct().toList());
-        return rows.stream().map(r -> r.responsibleId() == null ? r : new SalesRequest(r.id(), r.number(), r.title(),
-                r.stage(), r.amount(), r.responsibleId(), nameOf(staff, r.responsibleId()), r.clientId(),
-                r.clientName(), r.conversationId(), r.channelId(), r.comment(), r.createdAt(), r.updatedAt(),
-                r.version())).toList();
-    }
-
-    private static String nameOf(Map<Long, StaffMember> staff, long id) {
-        StaffMember member = staff.get(id);
-        return member == null ? "—" : member.fullName();
+    private static SalesRequest named(SalesRequest r, String clientName, @Nullable String responsibleName) {
+        return new SalesRequest(
+                r.id(),
+                r.number(),
+                r.title(),
+                r.stage(),
+                r.amount(),
+                r.responsibleId(),
+                responsibleName,
+                r.clientId(),
+                clientName,
+                r.conversationId(),
+                r.channelId(),
+                r.comment(),
+                r.createdAt(),
+                r.updatedAt(),
+                r.version());
     }
 
     private static SalesRequest row(ResultSet rs, int n) throws SQLException {
-        var stage = new RequestStage(rs.getLong("stage_id"), rs.getString("code"), rs.getString("stage_name"),
-                rs.getInt("position"), StageOutcome.valueOf(rs.getString("outcome")));
-        return new SalesRequest(rs.getLong("id"), rs.getLong("number"), rs.getString("title"), stage,
-                rs.getBigDecimal("amount"), SalesParties.nullableLong(rs, "responsible_id"), null,
-                rs.getLong("client_id"), rs.getString("client_name"), SalesParties.nullableLong(rs, "conversation_id"),
-                SalesParties.nullableLong(rs, "channel_id"), rs.getString("comment"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+        var stage = new RequestStage(
+                rs.getLong("stage_id"),
+                rs.getString("code"),
+                rs.getString("stage_name"),
+                rs.getInt("position"),
+                StageOutcome.valueOf(rs.getString("outcome")));
+        return new SalesRequest(
+                rs.getLong("id"),
+                rs.getLong("number"),
+                rs.getString("title"),
+                stage,
+                rs.getBigDecimal("amount"),
+                SalesParties.nullableLong(rs, "responsible_id"),
+                null,
+                rs.getLong("client_id"),
+                "",
+                SalesParties.nullableLong(rs, "conversation_id"),
+                SalesParties.nullableLong(rs, "channel_id"),
+                rs.getString("comment"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
                 rs.getLong("version"));
     }
 }

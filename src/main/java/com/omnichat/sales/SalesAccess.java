@@ -1,14 +1,13 @@
 package com.omnichat.sales;
 
-import java.util.Map;
-import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.channel.ChannelService;
+import com.omnichat.customer.ClientPredicates;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * Who sees which requests and orders: administrators all; a manager those whose source
@@ -38,11 +37,8 @@ class SalesAccess {
             if (channelIds == null) {
                 return "true";
             }
-            return """
-                    (%1$s.channel_id = any(:myChannels) or %1$s.responsible_id = :me
-                     or exists (select 1 from client_identity ci
-                                where ci.client_id = %1$s.client_id and ci.channel_id = any(:myChannels)))"""
-                    .formatted(alias);
+            return "(%1$s.channel_id = any(:myChannels) or %1$s.responsible_id = :me or %2$s)"
+                    .formatted(alias, ClientPredicates.reachableThrough(alias + ".client_id", "myChannels"));
         }
 
         void bind(Map<String, Object> params) {

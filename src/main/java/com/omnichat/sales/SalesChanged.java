@@ -6,5 +6,7 @@ import org.jspecify.annotations.Nullable;
  * Published (synchronously, inside the saving transaction) when a request or order is
  * edited, so views showing the client's card beside its source chat can refresh.
  */
-public record SalesChanged(long clientId, @Nullable Long conversationId, @Nullable Long channelId) {
-}
+public record SalesChanged(
+        long clientId,
+        @Nullable Long conversationId,
+        @Nullable Long channelId) {}

@@ -1,10 +1,9 @@
 package com.omnichat.sales;
 
+import com.omnichat.customer.ClientsMerged;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import com.omnichat.customer.ClientsMerged;
 
 /**
  * A lead linked to a buyer takes his requests (and, should he have any, orders) along:
@@ -22,8 +21,10 @@ class SalesClientsMerged {
     @EventListener
     void on(ClientsMerged event) {
         jdbc.sql("update sales_request set client_id = ?, updated_at = now() where client_id = ?")
-                .params(event.buyerId(), event.leadId()).update();
+                .params(event.buyerId(), event.leadId())
+                .update();
         jdbc.sql("update sales_order set client_id = ?, updated_at = now() where client_id = ?")
-                .params(event.buyerId(), event.leadId()).update();
+                .params(event.buyerId(), event.leadId())
+                .update();
     }
 }

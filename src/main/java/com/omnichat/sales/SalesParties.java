@@ -1,12 +1,5 @@
 package com.omnichat.sales;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
-
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.UserFacingException;
@@ -15,6 +8,11 @@ import com.omnichat.customer.ClientService;
 import com.omnichat.customer.ClientSummary;
 import com.omnichat.user.StaffMember;
 import com.omnichat.user.UserService;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 
 /** Checks the people and places a request or order names: its client, source chat or channel, and manager. */
 @Component
@@ -44,7 +42,9 @@ class SalesParties {
     Source source(StaffPrincipal user, ClientSummary client, @Nullable Long conversationId, @Nullable Long channelId) {
         if (conversationId != null) {
             SourceChats source = chats.getIfAvailable();
-            Long channel = source == null ? null : source.channelOf(conversationId, client.id()).orElse(null);
+            Long channel = source == null
+                    ? null
+                    : source.channelOf(conversationId, client.id()).orElse(null);
             if (channel == null || !channels.canAccess(user, channel)) {
                 throw new NotFoundException("Chat " + conversationId);
             }
@@ -59,8 +59,7 @@ class SalesParties {
         return new Source(null, channelId);
     }
 
-    record Source(@Nullable Long conversationId, @Nullable Long channelId) {
-    }
+    record Source(@Nullable Long conversationId, @Nullable Long channelId) {}
 
     /** A responsible manager must be an active staff member (or nobody). */
     void checkResponsible(@Nullable Long userId) {

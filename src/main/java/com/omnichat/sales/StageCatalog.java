@@ -1,11 +1,9 @@
 package com.omnichat.sales;
 
+import com.omnichat.base.UserFacingException;
 import java.util.List;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import com.omnichat.base.UserFacingException;
 
 /**
  * The request pipeline. The migration installs the default stages; should the table ever
@@ -34,7 +32,9 @@ class StageCatalog {
     }
 
     RequestStage byId(long id) {
-        return all().stream().filter(s -> s.id() == id).findFirst()
+        return all().stream()
+                .filter(s -> s.id() == id)
+                .findFirst()
                 .orElseThrow(() -> new UserFacingException("request.error.stage"));
     }
 
@@ -44,7 +44,11 @@ class StageCatalog {
 
     private List<RequestStage> read() {
         return jdbc.sql("select id, code, name, position, outcome from request_stage order by position, id")
-                .query((rs, n) -> new RequestStage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                .query((rs, n) -> new RequestStage(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getInt(4),
                         StageOutcome.valueOf(rs.getString(5))))
                 .list();
     }

@@ -1,5 +1,6 @@
 package com.omnichat.user;
 
+import com.omnichat.base.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -9,8 +10,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.omnichat.base.Role;
 
 /**
  * Demo staff, only when asked for ({@code DEMO_DATA=true}; the dev profile asks): created when

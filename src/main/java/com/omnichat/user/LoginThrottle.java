@@ -1,5 +1,9 @@
 package com.omnichat.user;
 
+import com.omnichat.base.ClientAddress;
+import com.omnichat.base.ClusterRateLimits;
+import com.omnichat.base.ClusterRateLimits.Limit;
+import com.omnichat.base.ClusterRateLimits.Verdict;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,19 +11,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.omnichat.base.ClientAddress;
-import com.omnichat.base.ClusterRateLimits;
-import com.omnichat.base.ClusterRateLimits.Limit;
-import com.omnichat.base.ClusterRateLimits.Verdict;
 
 /**
  * Slows down password guessing, on all nodes together (the state is in PostgreSQL), and
@@ -38,35 +35,31 @@ import com.omnichat.base.ClusterRateLimits.Verdict;
 @Component
 class LoginThrottle {
 
-    /** The allowances. */
-    record Settings(int failuresPerLogin, int failuresPerAddress, Duration window, Duration firstDelay,
-                    Duration maxDelay) {
-    }
-
     /** An attempt that was let through to the password check. */
-    record Attempt(String login, String addressKey) {
-    }
+    record Attempt(String login, String addressKey) {}
 
     private final ClusterRateLimits limits;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final Settings settings;
+    private final UserProperties.Login settings;
     private final Limit addressLimit;
 
     @Autowired
-    LoginThrottle(ClusterRateLimits limits, JdbcClient jdbc, PlatformTransactionManager transactions,
-                  @Value("${omnichat.login.failures-per-login:5}") int failuresPerLogin,
-                  @Value("${omnichat.login.failures-per-address:20}") int failuresPerAddress,
-                  @Value("${omnichat.login.window:15m}") Duration window,
-                  @Value("${omnichat.login.first-delay:1s}") Duration firstDelay,
-                  @Value("${omnichat.login.max-delay:1m}") Duration maxDelay) {
-        this(limits, jdbc, transactions, Clock.systemUTC(),
-                new Settings(failuresPerLogin, failuresPerAddress, window, firstDelay, maxDelay));
+    LoginThrottle(
+            ClusterRateLimits limits,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            UserProperties properties) {
+        this(limits, jdbc, transactions, Clock.systemUTC(), properties.login());
     }
 
-    LoginThrottle(ClusterRateLimits limits, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
-                  Settings settings) {
+    LoginThrottle(
+            ClusterRateLimits limits,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            UserProperties.Login settings) {
         this.limits = limits;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
@@ -96,7 +89,9 @@ class LoginThrottle {
 
     /** The password was right: the login's count is cleared and the address gets its token back. */
     void succeeded(Attempt attempt) {
-        jdbc.sql("delete from login_delay where login = ?").param(attempt.login()).update();
+        jdbc.sql("delete from login_delay where login = ?")
+                .param(attempt.login())
+                .update();
         limits.giveBack(attempt.addressKey(), addressLimit);
     }
 
@@ -114,7 +109,9 @@ class LoginThrottle {
                 on conflict (login) do nothing""").params(login, at(now), at(now)).update();
         var row = jdbc.sql("select failures, not_before, last_attempt_at from login_delay where login = ? for update")
                 .param(login)
-                .query((rs, n) -> new Row(rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                .query((rs, n) -> new Row(
+                        rs.getInt(1),
+                        rs.getObject(2, OffsetDateTime.class).toInstant(),
                         rs.getObject(3, OffsetDateTime.class).toInstant()))
                 .single();
         boolean forgotten = row.lastAttemptAt().plus(settings.window()).isBefore(now);
@@ -124,7 +121,8 @@ class LoginThrottle {
         }
         int counted = failures + 1;
         jdbc.sql("update login_delay set failures = ?, not_before = ?, last_attempt_at = ? where login = ?")
-                .params(counted, at(now.plus(delayAfter(counted))), at(now), login).update();
+                .params(counted, at(now.plus(delayAfter(counted))), at(now), login)
+                .update();
         return Duration.ZERO;
     }
 
@@ -147,6 +145,5 @@ class LoginThrottle {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private record Row(int failures, Instant notBefore, Instant lastAttemptAt) {
-    }
+    private record Row(int failures, Instant notBefore, Instant lastAttemptAt) {}
 }

@@ -1,7 +1,6 @@
 package com.omnichat.user;
 
 import java.time.Duration;
-
 import org.springframework.security.authentication.LockedException;
 
 /** Sign-in refused, before the password was checked, because of recent failures; says for how long. */

@@ -1,5 +1,6 @@
 package com.omnichat.user;
 
+import com.omnichat.base.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -11,8 +12,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
-
-import com.omnichat.base.Role;
 
 /**
  * The actuator endpoints. Health answers anyone (load balancers, container health checks);
@@ -27,15 +26,15 @@ class ManagementSecurity {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 20)
-    SecurityFilterChain managementFilterChain(HttpSecurity http,
-                                              @Value("${management.server.port:-1}") int managementPort)
-            throws Exception {
+    SecurityFilterChain managementFilterChain(
+            HttpSecurity http, @Value("${management.server.port:-1}") int managementPort) throws Exception {
         return http.securityMatcher(EndpointRequest.toAnyEndpoint())
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(EndpointRequest.to("health")).permitAll()
+                .authorizeHttpRequests(auth -> auth.requestMatchers(EndpointRequest.to("health"))
+                        .permitAll()
                         .requestMatchers(request -> managementPort > 0 && request.getLocalPort() == managementPort)
                         .permitAll()
-                        .anyRequest().hasRole(Role.ADMIN))
+                        .anyRequest()
+                        .hasRole(Role.ADMIN))
                 .httpBasic(Customizer.withDefaults())
                 // A scraper or script is asked for credentials, never sent to the login page.
                 .exceptionHandling(e -> e.authenticationEntryPoint(basic()))

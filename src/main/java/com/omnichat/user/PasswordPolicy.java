@@ -1,9 +1,8 @@
 package com.omnichat.user;
 
+import com.omnichat.base.UserFacingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-
-import com.omnichat.base.UserFacingException;
 
 /**
  * Staff passwords: long enough, letters and digits, not the login, and no longer than BCrypt
@@ -15,8 +14,7 @@ final class PasswordPolicy {
     static final int MIN_LENGTH = 10;
     static final int MAX_BYTES = 72;
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     static void check(String login, String password) {
         if (password.length() < MIN_LENGTH) {

@@ -1,8 +1,11 @@
 package com.omnichat.user;
 
+import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.user.ui.LoginView;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,26 +16,21 @@ import org.springframework.expression.EvaluationContext;
 import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
 import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
-
-import com.omnichat.base.CurrentStaff;
-import com.omnichat.base.StaffPrincipal;
-import com.omnichat.user.ui.LoginView;
-import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 @Configuration
 @EnableMethodSecurity
@@ -65,16 +63,20 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 // Liveness and readiness on the application's port too (the actuator may be on a port of its own).
-                .requestMatchers("/livez", "/readyz").permitAll()
-                .requestMatchers("/offline.html", "/icons/**", "/styles.css", "/styles/**", "/js/**").permitAll()
+                .requestMatchers("/livez", "/readyz")
+                .permitAll()
+                .requestMatchers("/offline.html", "/icons/**", "/styles.css", "/styles/**", "/js/**")
+                .permitAll()
                 // Files served by controllers, not Vaadin (which denies any request it does not know):
                 // the services check who may see them.
-                .requestMatchers("/client-photos/**", "/chat-files/**").authenticated());
+                .requestMatchers("/client-photos/**", "/chat-files/**")
+                .authenticated());
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         // -1: any number of sessions, but registered, so a user's sessions can be ended (StaffSessions).
         http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry));
         http.addFilterBefore(new StandingFilter(), AuthorizationFilter.class);
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
+                .build();
     }
 
     /** Ahead of every other filter, Spring Security's included (see the class for why). */
@@ -92,14 +94,13 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationProvider authenticationProvider(StaffUserDetailsService details, PasswordEncoder encoder,
-                                                  LoginThrottle throttle) {
+    AuthenticationProvider authenticationProvider(
+            StaffUserDetailsService details, PasswordEncoder encoder, LoginThrottle throttle) {
         var dao = new DaoAuthenticationProvider(details);
         dao.setPasswordEncoder(encoder);
         // Whether the account is deactivated is told only to someone who knows its password:
         // a wrong password on a deactivated account looks like any wrong password.
-        dao.setPreAuthenticationChecks(user -> {
-        });
+        dao.setPreAuthenticationChecks(user -> {});
         dao.setPostAuthenticationChecks(user -> {
             if (!user.isEnabled()) {
                 throw new DisabledException("Account deactivated");
@@ -126,8 +127,8 @@ class SecurityConfiguration {
     static MethodSecurityExpressionHandler methodSecurityExpressionHandler() {
         return new DefaultMethodSecurityExpressionHandler() {
             @Override
-            public EvaluationContext createEvaluationContext(Supplier<? extends Authentication> authentication,
-                                                             MethodInvocation invocation) {
+            public EvaluationContext createEvaluationContext(
+                    Supplier<? extends Authentication> authentication, MethodInvocation invocation) {
                 return super.createEvaluationContext(() -> standing(authentication.get()), invocation);
             }
         };
@@ -139,12 +140,13 @@ class SecurityConfiguration {
         }
         Optional<StaffPrincipal> now = CurrentStaff.current(signedIn);
         if (now.isEmpty()) {
-            return new AnonymousAuthenticationToken("no-longer-active", "anonymousUser",
-                    AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+            return new AnonymousAuthenticationToken(
+                    "no-longer-active", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
         }
         if (now.get() == signedIn) {
             return auth;
         }
-        return UsernamePasswordAuthenticationToken.authenticated(now.get(), null, now.get().getAuthorities());
+        return UsernamePasswordAuthenticationToken.authenticated(
+                now.get(), null, now.get().getAuthorities());
     }
 }

@@ -1,7 +1,6 @@
 package com.omnichat.user;
 
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,15 +15,16 @@ class Signatures {
     }
 
     Optional<String> of(long userId) {
-        return jdbc.sql("select signature from staff_signature where user_id = ?").param(userId)
-                .query(String.class).optional();
+        return jdbc.sql("select signature from staff_signature where user_id = ?")
+                .param(userId)
+                .query(String.class)
+                .optional();
     }
 
     void save(long userId, String signature) {
         jdbc.sql("""
                         insert into staff_signature (user_id, signature) values (?, ?)
-                        on conflict (user_id) do update set signature = excluded.signature, updated_at = now()""")
-                .params(userId, signature).update();
+                        on conflict (user_id) do update set signature = excluded.signature, updated_at = now()""").params(userId, signature).update();
     }
 
     void remove(long userId) {

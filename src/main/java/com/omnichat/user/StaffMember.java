@@ -1,15 +1,21 @@
 package com.omnichat.user;
 
-import java.util.Locale;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.base.Initials;
 import com.omnichat.base.Role;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** A staff user as other modules and views see him (no password). */
-public record StaffMember(long id, String login, String fullName, @Nullable String email, Role role,
-                          boolean active, String avatarColor, @Nullable Locale language, long version) {
+public record StaffMember(
+        long id,
+        String login,
+        String fullName,
+        @Nullable String email,
+        Role role,
+        boolean active,
+        String avatarColor,
+        @Nullable Locale language,
+        long version) {
 
     /** One or two letters for the avatar: first letters of the first and last word of the name. */
     public String initials() {
@@ -19,5 +25,4 @@ public record StaffMember(long id, String login, String fullName, @Nullable Stri
     public boolean isAdministrator() {
         return role == Role.ADMINISTRATOR;
     }
-
 }

@@ -1,5 +1,9 @@
 package com.omnichat.user;
 
+import com.omnichat.base.ClusterBroadcaster;
+import com.omnichat.base.StaffPrincipal;
+import com.vaadin.flow.server.VaadinSession;
+import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +28,6 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-
-import com.omnichat.base.ClusterBroadcaster;
-import com.omnichat.base.StaffPrincipal;
-import com.vaadin.flow.server.VaadinSession;
-
-import jakarta.servlet.http.HttpSession;
 
 /**
  * Ends a user's sessions on every node when his role, password or state changes. The change
@@ -50,6 +47,7 @@ class StaffSessions implements DisposableBean {
     private final StaffStandings standings;
     /** This node's HTTP sessions by id: the registry knows ids only, invalidating needs the session. */
     private final Map<String, HttpSession> live = new ConcurrentHashMap<>();
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("staff-sessions").factory());
     private final Runnable unsubscribe;
@@ -89,7 +87,9 @@ class StaffSessions implements DisposableBean {
             }
         }
         VaadinSession vaadin = VaadinSession.getCurrent();
-        return vaadin != null && vaadin.getSession() != null ? vaadin.getSession().getId() : null;
+        return vaadin != null && vaadin.getSession() != null
+                ? vaadin.getSession().getId()
+                : null;
     }
 
     private void onBroadcast(SessionsEnded event) {
@@ -120,7 +120,8 @@ class StaffSessions implements DisposableBean {
             for (String name : Collections.list(session.getAttributeNames())) {
                 if (session.getAttribute(name) instanceof VaadinSession vaadin) {
                     // Reloaded, the page finds no session and goes to the sign-in page.
-                    vaadin.access(() -> vaadin.getUIs().forEach(ui -> ui.getPage().reload()));
+                    vaadin.access(
+                            () -> vaadin.getUIs().forEach(ui -> ui.getPage().reload()));
                 }
             }
             session.invalidate();

@@ -1,19 +1,17 @@
 package com.omnichat.user;
 
-import java.time.Duration;
-import java.util.Locale;
-import java.util.Optional;
-
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.Role;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.StaffStanding;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * The stored role and state of signed-in users, for {@link CurrentStaff} and method security.
@@ -53,9 +51,14 @@ class StaffStandings implements StaffStanding, DisposableBean {
     private Optional<StaffPrincipal> load(long id) {
         return jdbc.sql("select login, full_name, role, active, language from staff_user where id = ?")
                 .param(id)
-                .query((rs, n) -> new StaffPrincipal(id, rs.getString("login"), rs.getString("full_name"),
-                        Role.valueOf(rs.getString("role")), rs.getBoolean("active"),
-                        rs.getString("language") == null ? null : Locale.of(rs.getString("language")), null))
+                .query((rs, n) -> new StaffPrincipal(
+                        id,
+                        rs.getString("login"),
+                        rs.getString("full_name"),
+                        Role.valueOf(rs.getString("role")),
+                        rs.getBoolean("active"),
+                        rs.getString("language") == null ? null : Locale.of(rs.getString("language")),
+                        null))
                 .optional();
     }
 

@@ -1,13 +1,7 @@
 package com.omnichat.user;
 
-import java.time.Instant;
-import java.util.Locale;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.base.Role;
 import com.omnichat.base.StaffPrincipal;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,6 +13,9 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 @Entity
 @Table(name = "staff_user")
@@ -61,8 +58,8 @@ class StaffUser {
         // for JPA
     }
 
-    StaffUser(String login, String fullName, @Nullable String email, Role role, String passwordHash,
-              String avatarColor) {
+    StaffUser(
+            String login, String fullName, @Nullable String email, Role role, String passwordHash, String avatarColor) {
         this.login = login;
         this.fullName = fullName;
         this.email = email;
@@ -127,7 +124,8 @@ class StaffUser {
         this.language = language == null ? null : language.getLanguage();
     }
 
-    @Nullable Locale language() {
+    @Nullable
+    Locale language() {
         return language == null ? null : Locale.of(language);
     }
 

@@ -1,15 +1,13 @@
 package com.omnichat.user;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
-
-import jakarta.persistence.LockModeType;
 
 interface StaffUserRepository extends JpaRepository<StaffUser, Long> {
 

@@ -1,14 +1,12 @@
 package com.omnichat.user;
 
-import java.io.IOException;
-import java.util.Set;
-
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Keeps the service worker's background fetches from signing the user out right after he
@@ -26,8 +24,12 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 class StaleSessionPwaFilter extends OncePerRequestFilter {
 
-    private static final Set<String> PWA_RESOURCES = Set.of("/manifest.webmanifest", "/offline-stub.html",
-            "/offline.html", "/sw.js", "/sw-runtime-resources-precache.js");
+    private static final Set<String> PWA_RESOURCES = Set.of(
+            "/manifest.webmanifest",
+            "/offline-stub.html",
+            "/offline.html",
+            "/sw.js",
+            "/sw-runtime-resources-precache.js");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

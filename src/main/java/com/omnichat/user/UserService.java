@@ -1,33 +1,31 @@
 package com.omnichat.user;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.Drafts;
+import com.omnichat.base.LanguageChanged;
+import com.omnichat.base.NotFoundException;
+import com.omnichat.base.Role;
+import com.omnichat.base.UserFacingException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.context.event.EventListener;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.omnichat.base.CurrentStaff;
-import com.omnichat.base.LanguageChanged;
-import com.omnichat.base.NotFoundException;
-import com.omnichat.base.Role;
-import com.omnichat.base.UserFacingException;
 
 /** Staff users: administration (administrators only) and a user's own settings. */
 @Service
@@ -35,21 +33,24 @@ import com.omnichat.base.UserFacingException;
 public class UserService {
 
     private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     public static final int MAX_SIGNATURE = 1000;
-    private static final List<String> PALETTE = List.of(
-            "#1a73e8", "#e8710a", "#188038", "#d93025", "#9334e6", "#007b83", "#c5221f", "#5f6368");
+    private static final List<String> PALETTE =
+            List.of("#1a73e8", "#e8710a", "#188038", "#d93025", "#9334e6", "#007b83", "#c5221f", "#5f6368");
 
     private final StaffUserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final StaffSessions sessions;
     private final Signatures signatures;
-    private final Cache<String, Map<Long, StaffMember>> directory = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(10)).build();
+    private final Cache<String, Map<Long, StaffMember>> directory =
+            Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(10)).build();
 
-    UserService(StaffUserRepository users, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
-                StaffSessions sessions, Signatures signatures) {
+    UserService(
+            StaffUserRepository users,
+            PasswordEncoder passwordEncoder,
+            ApplicationEventPublisher events,
+            StaffSessions sessions,
+            Signatures signatures) {
         this.users = users;
         this.signatures = signatures;
         this.passwordEncoder = passwordEncoder;
@@ -60,8 +61,11 @@ public class UserService {
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Transactional(readOnly = true)
     public List<StaffMember> search(String query, int offset, int limit) {
-        return users.search(normalizeQuery(query), PageRequest.of(offset / Math.max(limit, 1), Math.max(limit, 1)))
-                .stream().map(StaffUser::toMember).toList();
+        return users
+                .search(normalizeQuery(query), PageRequest.of(offset / Math.max(limit, 1), Math.max(limit, 1)))
+                .stream()
+                .map(StaffUser::toMember)
+                .toList();
     }
 
     @PreAuthorize("hasRole('ADMINISTRATOR')")
@@ -72,15 +76,16 @@ public class UserService {
 
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     public StaffMember create(NewStaffMember request) {
+        Drafts.valid(request);
         String login = normalizeLogin(request.login());
-        String fullName = requireName(request.fullName());
+        String fullName = request.fullName().strip();
         String email = normalizeEmail(request.email());
         PasswordPolicy.check(login, request.password());
         if (users.existsByLogin(login)) {
             throw new UserFacingException("user.error.login-taken", login);
         }
-        var user = new StaffUser(login, fullName, email, request.role(), passwordEncoder.encode(request.password()),
-                colorFor(login));
+        var user = new StaffUser(
+                login, fullName, email, request.role(), passwordEncoder.encode(request.password()), colorFor(login));
         directory.invalidateAll();
         try {
             return users.saveAndFlush(user).toMember();
@@ -92,18 +97,19 @@ public class UserService {
 
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     public StaffMember update(long id, StaffChanges changes) {
+        Drafts.valid(changes);
         StaffUser user = load(id);
         if (user.toMember().version() != changes.version()) {
             throw new UserFacingException("user.error.changed-meanwhile");
         }
-        boolean losesAdministration = user.isActiveAdministrator()
-                && (changes.role() != Role.ADMINISTRATOR || !changes.active());
+        boolean losesAdministration =
+                user.isActiveAdministrator() && (changes.role() != Role.ADMINISTRATOR || !changes.active());
         if (losesAdministration) {
             requireAnotherActiveAdministrator(id);
         }
         boolean deactivated = user.active() && !changes.active();
         boolean roleChanged = user.role() != changes.role();
-        user.changeDetails(requireName(changes.fullName()), normalizeEmail(changes.email()), changes.role());
+        user.changeDetails(changes.fullName().strip(), normalizeEmail(changes.email()), changes.role());
         user.setActive(changes.active());
         StaffMember saved = flush(user);
         if (deactivated) {
@@ -181,10 +187,14 @@ public class UserService {
         if (signature == null) {
             return "";
         }
-        return signature.replace("\r\n", "\n").replace('\r', '\n').lines()
+        return signature
+                .replace("\r\n", "\n")
+                .replace('\r', '\n')
+                .lines()
                 .map(String::stripTrailing)
                 .filter(line -> !line.equals("--"))
-                .collect(Collectors.joining("\n")).strip();
+                .collect(Collectors.joining("\n"))
+                .strip();
     }
 
     @Transactional(readOnly = true)
@@ -197,7 +207,9 @@ public class UserService {
     @Transactional(readOnly = true)
     public List<StaffMember> activeStaff() {
         CurrentStaff.require();
-        return users.findByActiveTrueOrderByFullName().stream().map(StaffUser::toMember).toList();
+        return users.findByActiveTrueOrderByFullName().stream()
+                .map(StaffUser::toMember)
+                .toList();
     }
 
     /**
@@ -206,8 +218,9 @@ public class UserService {
      */
     @Transactional(readOnly = true)
     public Map<Long, StaffMember> directory() {
-        return directory.get("all", k -> users.findAll().stream()
-                .collect(Collectors.toUnmodifiableMap(u -> u.id(), StaffUser::toMember)));
+        return directory.get(
+                "all",
+                k -> users.findAll().stream().collect(Collectors.toUnmodifiableMap(u -> u.id(), StaffUser::toMember)));
     }
 
     /**
@@ -257,23 +270,9 @@ public class UserService {
         return normalized;
     }
 
-    private static String requireName(@Nullable String fullName) {
-        String name = fullName == null ? "" : fullName.strip();
-        if (name.isEmpty() || name.length() > 200) {
-            throw new UserFacingException("user.error.name-required");
-        }
-        return name;
-    }
-
+    /** After the draft's check: blank is no e-mail. */
     private static @Nullable String normalizeEmail(@Nullable String email) {
-        if (email == null || email.isBlank()) {
-            return null;
-        }
-        String trimmed = email.strip();
-        if (trimmed.length() > 320 || !EMAIL.matcher(trimmed).matches()) {
-            throw new UserFacingException("user.error.email-invalid");
-        }
-        return trimmed;
+        return email == null || email.isBlank() ? null : email.strip();
     }
 
     private static String normalizeQuery(@Nullable String query) {

@@ -6,23 +6,21 @@ import static org.mockito.Mockito.mock;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** Live events travel as JSON records; each listener hears only the type it subscribed to. */
 class ClusterBroadcasterCodecTest {
 
-    record Opened(long chatId, String who) {
-    }
+    record Opened(long chatId, String who) {}
 
-    record Closed(long chatId) {
-    }
+    record Closed(long chatId) {}
 
-    final ClusterBroadcaster broadcaster = new ClusterBroadcaster(mock(JdbcClient.class), new DataSourceProperties(),
+    final ClusterBroadcaster broadcaster = new ClusterBroadcaster(
+            mock(JdbcClient.class),
+            new DataSourceProperties(),
             JsonMapper.builder().build());
 
     @Test

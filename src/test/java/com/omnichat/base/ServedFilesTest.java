@@ -3,7 +3,6 @@ package com.omnichat.base;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 /** Which files a browser may show inline: raster images by their bytes, nothing by its label. */
@@ -37,7 +36,7 @@ class ServedFilesTest {
     void aDownloadNameNeverBreaksTheHeader() {
         assertThat(ServedFiles.contentDisposition("attachment", "a\"b\\c\r\nd%.txt"))
                 .isEqualTo("attachment; filename=\"a_b_c__d_.txt\"; filename*=UTF-8''a%22b_c__d%25.txt");
-        assertThat(ServedFiles.contentDisposition("attachment", "  ")).isEqualTo(
-                "attachment; filename=\"file\"; filename*=UTF-8''file");
+        assertThat(ServedFiles.contentDisposition("attachment", "  "))
+                .isEqualTo("attachment; filename=\"file\"; filename*=UTF-8''file");
     }
 }

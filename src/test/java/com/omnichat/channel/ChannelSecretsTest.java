@@ -3,15 +3,13 @@ package com.omnichat.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.internal.ChannelSettingsChanged;
 import com.omnichat.channel.internal.LegacySecrets;
 import com.omnichat.channel.internal.SecretUpgrade;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Channel secrets in the database are bound to their channel: a ciphertext copied into
@@ -32,11 +30,13 @@ class ChannelSecretsTest extends ConnectorTest {
         ChannelDetails viber = connectViber(Map.of());
 
         jdbc.sql("update channel set secrets = (select secrets from channel where id = ?) where id = ?")
-                .params(telegram.id(), viber.id()).update();
+                .params(telegram.id(), viber.id())
+                .update();
         forgetCachedChannels();
 
         assertThatThrownBy(() -> directory.byId(viber.id())).hasMessageContaining("Cannot decrypt");
-        assertThat(directory.byId(telegram.id()).orElseThrow().secret("botToken")).isEqualTo(TELEGRAM_TOKEN);
+        assertThat(directory.byId(telegram.id()).orElseThrow().secret("botToken"))
+                .isEqualTo(TELEGRAM_TOKEN);
     }
 
     @Test
@@ -44,7 +44,8 @@ class ChannelSecretsTest extends ConnectorTest {
         ChannelDetails channel = connectTelegram(ChannelMode.WEBHOOK);
         storeLegacy(channel.id(), "{\"botToken\":\"" + TELEGRAM_TOKEN + "\",\"webhookSecret\":\"s3cret-s3cret\"}");
 
-        assertThat(directory.byId(channel.id()).orElseThrow().secret("botToken")).isEqualTo(TELEGRAM_TOKEN);
+        assertThat(directory.byId(channel.id()).orElseThrow().secret("botToken"))
+                .isEqualTo(TELEGRAM_TOKEN);
 
         assertThat(upgrade.upgrade()).isEqualTo(1);
         assertThat(upgrade.upgrade()).as("nothing left to rewrite").isZero();
@@ -61,8 +62,14 @@ class ChannelSecretsTest extends ConnectorTest {
         storeLegacy(channel.id(), "{\"botToken\":\"" + TELEGRAM_TOKEN + "\",\"webhookSecret\":\"s3cret-s3cret\"}");
 
         // The administrator renames the channel; the token field stays empty (kept).
-        SystemAccess.call(() -> administration.save(new ChannelDraft(channel.id(), ChannelType.TELEGRAM,
-                "Telegram · renamed", ChannelMode.WEBHOOK, Map.of(), Map.of(), true)));
+        SystemAccess.call(() -> administration.save(new ChannelDraft(
+                channel.id(),
+                ChannelType.TELEGRAM,
+                "Telegram · renamed",
+                ChannelMode.WEBHOOK,
+                Map.of(),
+                Map.of(),
+                true)));
 
         assertThat(formatVersion(channel.id())).isEqualTo(2);
         var connected = directory.byId(channel.id()).orElseThrow();
@@ -71,7 +78,8 @@ class ChannelSecretsTest extends ConnectorTest {
     }
 
     private void storeLegacy(long channelId, String json) throws Exception {
-        jdbc.sql("update channel set secrets = ? where id = ?").params(LegacySecrets.encrypt(TEST_KEY, json), channelId)
+        jdbc.sql("update channel set secrets = ? where id = ?")
+                .params(LegacySecrets.encrypt(TEST_KEY, json), channelId)
                 .update();
         assertThat(formatVersion(channelId)).isEqualTo(1);
         forgetCachedChannels();

@@ -3,15 +3,6 @@ package com.omnichat.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.base.NotFoundException;
 import com.omnichat.channel.internal.MediaDownloadWorker;
 import com.omnichat.channel.internal.MediaFetcher;
@@ -21,6 +12,13 @@ import com.omnichat.chat.ChatEvent;
 import com.omnichat.chat.ChatUpdates;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.MessageView;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A client's message never waits for its media: a Viber picture message is stored and shown
@@ -32,10 +30,13 @@ class ClientMediaDownloadTest extends ConnectorTest {
 
     @Autowired
     InboxService inboxService;
+
     @Autowired
     MediaDownloadWorker downloads;
+
     @Autowired
     MediaFetcher fetcher;
+
     @Autowired
     ChatUpdates updates;
 
@@ -74,7 +75,8 @@ class ClientMediaDownloadTest extends ConnectorTest {
             assertThat(onlyMessage().attachments().getFirst().status()).isEqualTo(AttachmentView.Status.PENDING);
             assertThat(count("select attempts from media_download")).isEqualTo(1);
             assertThat(count("select count(*) from media_download where next_attempt_at > now()"))
-                    .as("backs off").isEqualTo(1);
+                    .as("backs off")
+                    .isEqualTo(1);
             assertThat(downloads.drain()).as("not due yet").isZero();
 
             jdbc.sql("update media_download set next_attempt_at = now()").update();
@@ -85,9 +87,13 @@ class ClientMediaDownloadTest extends ConnectorTest {
             assertThat(file.contentType()).isEqualTo("image/png");
             assertThat(inboxService.attachmentContent(file.id()).content()).isEqualTo(FakeTelegram.PNG);
             assertThat(viber.calls("p.jpg")).hasSize(2);
-            assertThat(inbox.countRows("media_download")).as("done downloads leave the queue").isZero();
+            assertThat(inbox.countRows("media_download"))
+                    .as("done downloads leave the queue")
+                    .isZero();
             long chat = onlyMessageChat();
-            assertThat(heardUpdateOf(annasScreen, chat)).as("open chat windows hear of it").isTrue();
+            assertThat(heardUpdateOf(annasScreen, chat))
+                    .as("open chat windows hear of it")
+                    .isTrue();
         } finally {
             unsubscribe.run();
         }
@@ -170,8 +176,11 @@ class ClientMediaDownloadTest extends ConnectorTest {
     /** Whether an UPDATED event of the chat arrives within 10 s (the new message's own event may come first). */
     private static boolean heardUpdateOf(BlockingQueue<ChatEvent> screen, long chat) {
         try {
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInSameThread()
-                    .pollInterval(java.time.Duration.ofMillis(20)).until(() -> {
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .pollInSameThread()
+                    .pollInterval(java.time.Duration.ofMillis(20))
+                    .until(() -> {
                         ChatEvent event;
                         while ((event = screen.poll()) != null) {
                             if (event.type() == ChatEvent.Type.UPDATED && event.conversationId() == chat) {
@@ -190,16 +199,17 @@ class ClientMediaDownloadTest extends ConnectorTest {
         return """
                 {"event":"message","timestamp":1479039750092,"message_token":%d,
                  "sender":{"id":"xWxFWBYHceVLi80yULnRkw==","name":"Idan Harel"},
-                 "message":{"type":"picture","text":"%s","media":"%s","file_name":"p.jpg","size":68}}"""
-                .formatted(token, text, media);
+                 "message":{"type":"picture","text":"%s","media":"%s","file_name":"p.jpg","size":68}}""".formatted(token, text, media);
     }
 
     private MessageView onlyMessage() {
         staff.signInAs(anna);
         return inboxService.history(onlyMessageChat(), null, 10).stream()
-                .filter(m -> m.kind() == com.omnichat.chat.MessageKind.CLIENT).reduce((a, b) -> {
+                .filter(m -> m.kind() == com.omnichat.chat.MessageKind.CLIENT)
+                .reduce((a, b) -> {
                     throw new AssertionError("more than one client message");
-                }).orElseThrow();
+                })
+                .orElseThrow();
     }
 
     private long onlyMessageChat() {
@@ -208,7 +218,9 @@ class ClientMediaDownloadTest extends ConnectorTest {
 
     private void post(String json) throws Exception {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        assertThat(viberWebhook(channel, body, ViberConnector.signature(VIBER_TOKEN, body)).getResponse().getStatus())
+        assertThat(viberWebhook(channel, body, ViberConnector.signature(VIBER_TOKEN, body))
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(200);
     }
 }

@@ -2,26 +2,7 @@ package com.omnichat.channel;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
-
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
-
+import com.icegreen.greenmail.util.GreenMail;
 import com.omnichat.IntegrationTest;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.internal.ChannelDirectory;
@@ -32,6 +13,21 @@ import com.omnichat.channel.viber.ViberApi;
 import com.omnichat.chat.InboxFixtures;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Connector use cases over real HTTP shapes: providers call the webhook endpoint (through
@@ -46,22 +42,31 @@ abstract class ConnectorTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures inbox;
+
     @Autowired
     ChannelAdministration administration;
+
     @Autowired
     ChannelDirectory directory;
+
     @Autowired
     DeliveryWorker worker;
+
     @Autowired
     InboundEvents inboundEvents;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TelegramApi telegramApi;
+
     @Autowired
     ViberApi viberApi;
 
@@ -74,7 +79,9 @@ abstract class ConnectorTest {
 
     @BeforeEach
     void fakesOnLoopback() {
-        http = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        http = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
         telegram = new FakeTelegram();
         viber = new FakeViber();
         telegramUrl = telegramApi.apiUrl();
@@ -93,21 +100,62 @@ abstract class ConnectorTest {
     }
 
     ChannelDetails connectTelegram(ChannelMode mode) {
-        return connect(new ChannelDraft(null, ChannelType.TELEGRAM, "Telegram · @flowershop_bot", mode,
-                Map.of("botToken", TELEGRAM_TOKEN), Map.of(), true));
+        return connect(new ChannelDraft(
+                null,
+                ChannelType.TELEGRAM,
+                "Telegram · @flowershop_bot",
+                mode,
+                Map.of("botToken", TELEGRAM_TOKEN),
+                Map.of(),
+                true));
     }
 
     ChannelDetails connectViber(Map<String, String> settings) {
-        return connect(new ChannelDraft(null, ChannelType.VIBER, "Viber · Flower Shop", ChannelMode.WEBHOOK,
-                Map.of("authToken", VIBER_TOKEN), settings, true));
+        return connect(new ChannelDraft(
+                null,
+                ChannelType.VIBER,
+                "Viber · Flower Shop",
+                ChannelMode.WEBHOOK,
+                Map.of("authToken", VIBER_TOKEN),
+                settings,
+                true));
     }
 
-    private ChannelDetails connect(ChannelDraft draft) {
+    /** An administrator connects the channel and lets anna use it. */
+    ChannelDetails connect(ChannelDraft draft) {
         return SystemAccess.call(() -> {
             ChannelDetails channel = administration.save(draft);
             SystemAccessGrant.grant(context, channel.id(), anna.id());
             return administration.get(channel.id());
         });
+    }
+
+    /** The shop's mailbox on the test's GreenMail servers (IMAPS and SMTPS on loopback). */
+    static ChannelDraft mailbox(String name, String address, String password, GreenMail mail) {
+        return new ChannelDraft(
+                null,
+                ChannelType.EMAIL,
+                name,
+                ChannelMode.POLLING,
+                Map.of("login", address, "password", password),
+                Map.of(
+                        "address",
+                        address,
+                        "displayName",
+                        "Flower Shop",
+                        "imapHost",
+                        "127.0.0.1",
+                        "imapPort",
+                        Integer.toString(mail.getImaps().getPort()),
+                        "imapSecurity",
+                        "SSL",
+                        "smtpHost",
+                        "127.0.0.1",
+                        "smtpPort",
+                        Integer.toString(mail.getSmtps().getPort()),
+                        "smtpSecurity",
+                        "SSL"),
+                true);
     }
 
     String webhookSecret(ChannelDetails channel) {
@@ -119,7 +167,8 @@ abstract class ConnectorTest {
     }
 
     MvcResult telegramWebhook(ChannelDetails channel, String body, String secret) throws Exception {
-        var request = post("/webhooks/telegram/" + key(channel)).contentType(MediaType.APPLICATION_JSON)
+        var request = post("/webhooks/telegram/" + key(channel))
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(body.getBytes(StandardCharsets.UTF_8));
         if (secret != null) {
             request.header("X-Telegram-Bot-Api-Secret-Token", secret);
@@ -128,7 +177,9 @@ abstract class ConnectorTest {
     }
 
     MvcResult viberWebhook(ChannelDetails channel, byte[] body, String signature) throws Exception {
-        var request = post("/webhooks/viber/" + key(channel)).contentType(MediaType.APPLICATION_JSON).content(body);
+        var request = post("/webhooks/viber/" + key(channel))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
         if (signature != null) {
             request.header("X-Viber-Content-Signature", signature);
         }
@@ -136,11 +187,7 @@ abstract class ConnectorTest {
     }
 
     static String fixture(String name) {
-        try {
-            return new ClassPathResource("fixtures/channels/" + name).getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ChannelSamples.text(name);
     }
 
     int count(String sql, Object... params) {
@@ -153,7 +200,9 @@ abstract class ConnectorTest {
 
     /** Waits (up to 10 s) until the condition holds. */
     static void await(String what, BooleanSupplier condition) {
-        Awaitility.await(what).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+        Awaitility.await(what)
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
                 .until(condition::getAsBoolean);
     }
 

@@ -2,20 +2,6 @@ package com.omnichat.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -28,9 +14,23 @@ import com.omnichat.chat.DeliveryStatus;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.MessageView;
 import com.omnichat.chat.WriteFirstService;
-
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * E-mail against real IMAPS and SMTPS servers (GreenMail) on loopback: a shop's mailbox is
@@ -43,10 +43,13 @@ class EmailChannelTest extends ConnectorTest {
 
     @Autowired
     Poller poller;
+
     @Autowired
     InboxService inboxService;
+
     @Autowired
     MediaDownloadWorker downloads;
+
     @Autowired
     WriteFirstService writeFirst;
 
@@ -57,8 +60,9 @@ class EmailChannelTest extends ConnectorTest {
     @BeforeEach
     void mailboxOnLoopback() {
         // Fixed free ports, so the server can restart where the channel expects it.
-        mail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTPS.withPort(freePort()),
-                ServerSetupTest.IMAPS.withPort(freePort())});
+        mail = new GreenMail(new ServerSetup[] {
+            ServerSetupTest.SMTPS.withPort(freePort()), ServerSetupTest.IMAPS.withPort(freePort())
+        });
         mail.start();
         shopMailbox = mail.setUser(SHOP, SHOP, PASSWORD);
         mail.setUser("olena@example.com", "olena@example.com", "olena-pass");
@@ -71,22 +75,14 @@ class EmailChannelTest extends ConnectorTest {
     }
 
     private ChannelDetails connect(String password) {
-        return SystemAccess.call(() -> {
-            ChannelDetails saved = administration.save(new ChannelDraft(null, ChannelType.EMAIL, "E-mail · " + password,
-                    ChannelMode.POLLING, Map.of("login", SHOP, "password", password), Map.of(
-                    "address", SHOP, "displayName", "Flower Shop",
-                    "imapHost", "127.0.0.1", "imapPort", Integer.toString(mail.getImaps().getPort()),
-                    "imapSecurity", "SSL",
-                    "smtpHost", "127.0.0.1", "smtpPort", Integer.toString(mail.getSmtps().getPort()),
-                    "smtpSecurity", "SSL"), true));
-            SystemAccessGrant.grant(context, saved.id(), anna.id());
-            return administration.get(saved.id());
-        });
+        return connect(mailbox("E-mail · " + password, SHOP, password, mail));
     }
 
     @Test
     void checkConnectionLogsIntoBothServersAndAWrongPasswordSaysWhichFailed() {
-        assertThat(SystemAccess.call(() -> administration.checkConnection(channel.id())).ok()).isTrue();
+        assertThat(SystemAccess.call(() -> administration.checkConnection(channel.id()))
+                        .ok())
+                .isTrue();
 
         ChannelDetails wrong = connect("wrong-password");
         ConnectionCheck check = SystemAccess.call(() -> administration.checkConnection(wrong.id()));
@@ -99,15 +95,22 @@ class EmailChannelTest extends ConnectorTest {
         deliver(eml("email_only_text.eml"));
 
         assertThat(poller.pollOnce(channel.id(), Duration.ZERO)).isEqualTo(1);
-        assertThat(poller.pollOnce(channel.id(), Duration.ZERO)).as("the cursor moved").isZero();
+        assertThat(poller.pollOnce(channel.id(), Duration.ZERO))
+                .as("the cursor moved")
+                .isZero();
 
         assertThat(text("select body from message where kind = 'CLIENT'")).isEqualTo("text only mail");
         assertThat(text("select subject from conversation")).isEqualTo("test text only mail");
         assertThat(text("select i.external_user_id from client_identity i")).isEqualTo("text@example.com");
         assertThat(text("select event_key from inbound_event"))
                 .isEqualTo("mail:6215e5ca3e3b2_10bc6197e4224d1@tejaswinis-MacBook-Pro.local.mail");
-        assertThat(count("select count(*) from inbound_event where body is not null")).as("kept raw").isEqualTo(1);
-        assertThat(SystemAccess.call(() -> administration.get(channel.id())).runtime().lastPollAt()).isNotNull();
+        assertThat(count("select count(*) from inbound_event where body is not null"))
+                .as("kept raw")
+                .isEqualTo(1);
+        assertThat(SystemAccess.call(() -> administration.get(channel.id()))
+                        .runtime()
+                        .lastPollAt())
+                .isNotNull();
     }
 
     @Test
@@ -123,12 +126,17 @@ class EmailChannelTest extends ConnectorTest {
         assertThat(poller.pollOnce(channel.id(), Duration.ZERO)).isEqualTo(4);
 
         assertThat(jdbc.sql("select external_id || '→' || (conversation_id = ?) from message where external_id in"
-                + " ('t2@example.com', 't3@example.com', 't4@example.com') order by id").param(first)
-                .query(String.class).list())
+                                + " ('t2@example.com', 't3@example.com', 't4@example.com') order by id")
+                        .param(first)
+                        .query(String.class)
+                        .list())
                 .containsExactly("t2@example.com→true", "t3@example.com→true", "t4@example.com→true");
         assertThat(count("select count(*) from conversation")).isEqualTo(2);
-        assertThat(text("select subject from conversation where id <> ?", first)).isEqualTo("A new question");
-        assertThat(count("select count(distinct client_id) from conversation")).as("one client per address").isEqualTo(1);
+        assertThat(text("select subject from conversation where id <> ?", first))
+                .isEqualTo("A new question");
+        assertThat(count("select count(distinct client_id) from conversation"))
+                .as("one client per address")
+                .isEqualTo(1);
     }
 
     @Test
@@ -136,7 +144,8 @@ class EmailChannelTest extends ConnectorTest {
         deliver(plain("<old1@example.com>", null, null, "Order 15", "First question"));
         poller.pollOnce(channel.id(), Duration.ZERO);
         jdbc.sql("update conversation set created_at = now() - interval '31 days',"
-                + " last_message_at = now() - interval '31 days'").update();
+                        + " last_message_at = now() - interval '31 days'")
+                .update();
 
         deliver(plain("<old2@example.com>", null, null, "Re: Order 15", "Much later"));
         poller.pollOnce(channel.id(), Duration.ZERO);
@@ -151,15 +160,20 @@ class EmailChannelTest extends ConnectorTest {
         long chat = jdbc.sql("select id from conversation").query(Long.class).single();
         staff.signInAs(anna);
 
-        inboxService.reply(chat, "Here it is.", null, List.of(new com.omnichat.chat.OutgoingAttachment(
-                "рахунок 15.pdf", "application/pdf", "%PDF-1.4 test".getBytes(StandardCharsets.US_ASCII))));
+        inboxService.reply(
+                chat,
+                "Here it is.",
+                null,
+                List.of(new com.omnichat.chat.OutgoingAttachment(
+                        "рахунок 15.pdf", "application/pdf", "%PDF-1.4 test".getBytes(StandardCharsets.US_ASCII))));
         assertThat(worker.drain()).isEqualTo(1);
 
         MimeMessage received = olenasMailbox().getFirst();
         var parts = (jakarta.mail.internet.MimeMultipart) received.getContent();
         assertThat(parts.getCount()).isEqualTo(2);
         assertThat(((String) parts.getBodyPart(0).getContent()).strip()).isEqualTo("Here it is.");
-        assertThat(jakarta.mail.internet.MimeUtility.decodeText(parts.getBodyPart(1).getFileName()))
+        assertThat(jakarta.mail.internet.MimeUtility.decodeText(
+                        parts.getBodyPart(1).getFileName()))
                 .isEqualTo("рахунок 15.pdf");
         assertThat(parts.getBodyPart(1).getInputStream().readAllBytes())
                 .isEqualTo("%PDF-1.4 test".getBytes(StandardCharsets.US_ASCII));
@@ -197,8 +211,14 @@ class EmailChannelTest extends ConnectorTest {
         deliver(plain("<s1@example.com>", null, null, "Order", "Call me"));
         poller.pollOnce(channel.id(), Duration.ZERO);
         long chat = jdbc.sql("select id from conversation").query(Long.class).single();
-        SystemAccess.run(() -> administration.save(new ChannelDraft(channel.id(), ChannelType.EMAIL, channel.name(),
-                ChannelMode.POLLING, Map.of("password", "changed-password-2026"), channel.settings(), true)));
+        SystemAccess.run(() -> administration.save(new ChannelDraft(
+                channel.id(),
+                ChannelType.EMAIL,
+                channel.name(),
+                ChannelMode.POLLING,
+                Map.of("password", "changed-password-2026"),
+                channel.settings(),
+                true)));
         staff.signInAs(anna);
 
         long reply = inboxService.reply(chat, "Sure", null, List.of());
@@ -225,8 +245,11 @@ class EmailChannelTest extends ConnectorTest {
 
         assertThat(status(chat, reply)).isEqualTo(DeliveryStatus.FAILED);
         assertThat(text("select failure_reason from message where id = ?", reply))
-                .contains("5.1.1").contains("User unknown");
-        assertThat(count("select count(*) from message where kind = 'CLIENT'")).as("no chat message").isEqualTo(1);
+                .contains("5.1.1")
+                .contains("User unknown");
+        assertThat(count("select count(*) from message where kind = 'CLIENT'"))
+                .as("no chat message")
+                .isEqualTo(1);
     }
 
     @Test
@@ -237,16 +260,27 @@ class EmailChannelTest extends ConnectorTest {
         staff.signInAs(anna);
         inboxService.reply(chat, "We will", null, List.of());
         worker.drain();
-        var before = jdbc.sql("select sort_at::text from conversation").query(String.class).single();
+        var before = jdbc.sql("select sort_at::text from conversation")
+                .query(String.class)
+                .single();
 
         String ours = text("select external_id from message where kind = 'MANAGER'");
         deliver(("In-Reply-To: <" + ours + ">\r\n").getBytes(StandardCharsets.UTF_8), eml("auto_reply.eml"));
         poller.pollOnce(channel.id(), Duration.ZERO);
 
         assertThat(count("select count(*) from message where automatic")).isEqualTo(1);
-        assertThat(jdbc.sql("select unanswered from conversation").query(Boolean.class).single()).isFalse();
-        assertThat(jdbc.sql("select unread_count from conversation").query(Integer.class).single()).isZero();
-        assertThat(jdbc.sql("select sort_at::text from conversation").query(String.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("select unanswered from conversation")
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
+        assertThat(jdbc.sql("select unread_count from conversation")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select sort_at::text from conversation")
+                        .query(String.class)
+                        .single())
+                .isEqualTo(before);
     }
 
     @Test
@@ -304,7 +338,9 @@ class EmailChannelTest extends ConnectorTest {
         poller.pollOnce(channel.id(), Duration.ZERO);
         poller.pollOnce(channel.id(), Duration.ZERO);
 
-        assertThat(jdbc.sql("select body from message where kind = 'CLIENT' order by body").query(String.class).list())
+        assertThat(jdbc.sql("select body from message where kind = 'CLIENT' order by body")
+                        .query(String.class)
+                        .list())
                 .containsExactly("one", "three", "two");
         assertThat(count("select count(*) from inbound_event")).isEqualTo(3);
     }
@@ -314,15 +350,21 @@ class EmailChannelTest extends ConnectorTest {
         // The poll waits up to 20 s; without IDLE it would look again only after the 10 s recheck.
         var polling = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> poller.pollOnce(channel.id(), Duration.ofSeconds(20)));
-        org.awaitility.Awaitility.await("the poll is waiting").during(Duration.ofMillis(800))
-                .atMost(Duration.ofSeconds(3)).until(() -> !polling.isDone());
+        org.awaitility.Awaitility.await("the poll is waiting")
+                .during(Duration.ofMillis(800))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> !polling.isDone());
 
         long delivered = System.nanoTime();
         deliver(plain("<idle1@example.com>", null, null, "Tulips", "Any tulips today?"));
 
-        assertThat(polling.get(3, java.util.concurrent.TimeUnit.SECONDS)).as("fetched at once").isEqualTo(1);
+        assertThat(polling.get(3, java.util.concurrent.TimeUnit.SECONDS))
+                .as("fetched at once")
+                .isEqualTo(1);
         assertThat(Duration.ofNanos(System.nanoTime() - delivered)).isLessThan(Duration.ofSeconds(3));
-        assertThat(poller.pollOnce(channel.id(), Duration.ZERO)).as("the cursor moved").isZero();
+        assertThat(poller.pollOnce(channel.id(), Duration.ZERO))
+                .as("the cursor moved")
+                .isZero();
         assertThat(count("select count(*) from message where kind = 'CLIENT'")).isEqualTo(1);
         assertThat(text("select body from message where kind = 'CLIENT'")).isEqualTo("Any tulips today?");
     }
@@ -331,14 +373,23 @@ class EmailChannelTest extends ConnectorTest {
     void aManagerWritesFirstToTheAddressInTheCardWithASubjectAndHerAnswerContinuesTheThread() throws Exception {
         ChannelInfo telegram = inbox.channel("Telegram shop", anna);
         long lead = jdbc.sql("select client_id from conversation where id = ?")
-                .param(inbox.newChat(telegram, "Olena")).query(Long.class).single();
+                .param(inbox.newChat(telegram, "Olena"))
+                .query(Long.class)
+                .single();
         staff.signInAs(anna);
-        assertThat(writeFirst.channelsFor(lead)).filteredOn(c -> c.channel().id() == channel.id()).singleElement()
-                .extracting(WriteFirstService.ChannelChoice::reason).isEqualTo(WriteFirstService.Reason.NEEDS_EMAIL);
-        jdbc.sql("update client set email = 'olena@example.com', email_verified = true where id = ?").param(lead)
+        assertThat(writeFirst.channelsFor(lead))
+                .filteredOn(c -> c.channel().id() == channel.id())
+                .singleElement()
+                .extracting(WriteFirstService.ChannelChoice::reason)
+                .isEqualTo(WriteFirstService.Reason.NEEDS_EMAIL);
+        jdbc.sql("update client set email = 'olena@example.com', email_verified = true where id = ?")
+                .param(lead)
                 .update();
-        assertThat(writeFirst.channelsFor(lead)).filteredOn(c -> c.channel().id() == channel.id()).singleElement()
-                .extracting(WriteFirstService.ChannelChoice::reason).isEqualTo(WriteFirstService.Reason.BY_EMAIL);
+        assertThat(writeFirst.channelsFor(lead))
+                .filteredOn(c -> c.channel().id() == channel.id())
+                .singleElement()
+                .extracting(WriteFirstService.ChannelChoice::reason)
+                .isEqualTo(WriteFirstService.Reason.BY_EMAIL);
 
         long chat = writeFirst.write(lead, channel.id(), "Your order 77 is ready.", "Order 77");
         assertThat(worker.drain()).isEqualTo(1);
@@ -350,12 +401,15 @@ class EmailChannelTest extends ConnectorTest {
         deliver(plain("<w2@example.com>", "<" + ourId + ">", "<" + ourId + ">", "Re: Order 77", "Thanks!"));
         poller.pollOnce(channel.id(), Duration.ZERO);
         assertThat(jdbc.sql("select conversation_id from message where external_id = 'w2@example.com'")
-                .query(Long.class).single()).isEqualTo(chat);
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(chat);
         assertThat(text("select subject from conversation where id = ?", chat)).isEqualTo("Order 77");
     }
 
     private List<MimeMessage> olenasMailbox() {
-        return mail.findReceivedMessages(user -> user.getEmail().equals("olena@example.com"), m -> true).toList();
+        return mail.findReceivedMessages(user -> user.getEmail().equals("olena@example.com"), m -> true)
+                .toList();
     }
 
     private static int freePort() {
@@ -385,16 +439,25 @@ class EmailChannelTest extends ConnectorTest {
     private static byte[] plain(String messageId, String inReplyTo, String references, String subject, String body) {
         StringBuilder headers = new StringBuilder()
                 .append("From: Olena <Olena@Example.com>\r\nTo: Flower Shop <shop@example.com>\r\n")
-                .append("Date: Fri, 04 Dec 2026 10:00:00 +0000\r\n")
-                .append("Message-ID: ").append(messageId).append("\r\n");
+                // Sent now, as a real mail arriving: the thread rules compare it with the chat's times.
+                .append("Date: ")
+                .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)))
+                .append("\r\n")
+                .append("Message-ID: ")
+                .append(messageId)
+                .append("\r\n");
         if (inReplyTo != null) {
             headers.append("In-Reply-To: ").append(inReplyTo).append("\r\n");
         }
         if (references != null) {
             headers.append("References: ").append(references).append("\r\n");
         }
-        headers.append("Subject: ").append(subject).append("\r\nMIME-Version: 1.0\r\n")
-                .append("Content-Type: text/plain; charset=utf-8\r\n\r\n").append(body).append("\r\n");
+        headers.append("Subject: ")
+                .append(subject)
+                .append("\r\nMIME-Version: 1.0\r\n")
+                .append("Content-Type: text/plain; charset=utf-8\r\n\r\n")
+                .append(body)
+                .append("\r\n");
         return headers.toString().getBytes(StandardCharsets.UTF_8);
     }
 

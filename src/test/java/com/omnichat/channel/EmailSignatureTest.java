@@ -2,29 +2,24 @@ package com.omnichat.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.omnichat.channel.internal.Poller;
+import com.omnichat.chat.InboxService;
+import com.omnichat.user.UserService;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import com.omnichat.base.SystemAccess;
-import com.omnichat.channel.internal.Poller;
-import com.omnichat.chat.InboxService;
-import com.omnichat.user.UserService;
-
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * A manager's own signature follows his e-mail replies after the "-- " line, as the client's
@@ -38,8 +33,10 @@ class EmailSignatureTest extends ConnectorTest {
 
     @Autowired
     Poller poller;
+
     @Autowired
     InboxService inboxService;
+
     @Autowired
     UserService userService;
 
@@ -47,7 +44,8 @@ class EmailSignatureTest extends ConnectorTest {
 
     @BeforeEach
     void mailboxOnLoopback() {
-        mail = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTPS.dynamicPort(), ServerSetupTest.IMAPS.dynamicPort()});
+        mail = new GreenMail(
+                new ServerSetup[] {ServerSetupTest.SMTPS.dynamicPort(), ServerSetupTest.IMAPS.dynamicPort()});
         mail.start();
         mail.setUser(SHOP, SHOP, PASSWORD);
         mail.setUser("olena@example.com", "olena@example.com", "olena-pass");
@@ -68,10 +66,13 @@ class EmailSignatureTest extends ConnectorTest {
         assertThat(worker.drain()).isEqualTo(1);
 
         MimeMessage received = mail.findReceivedMessages(u -> u.getEmail().equals("olena@example.com"), m -> true)
-                .toList().getFirst();
+                .toList()
+                .getFirst();
         String expected = "Yes, we have peonies.\n\n-- \n" + SIGNATURE;
-        assertThat(((String) received.getContent()).replace("\r\n", "\n").stripTrailing()).isEqualTo(expected);
-        assertThat(inboxService.message(chat, reply).body()).as("what the manager sees is what she got")
+        assertThat(((String) received.getContent()).replace("\r\n", "\n").stripTrailing())
+                .isEqualTo(expected);
+        assertThat(inboxService.message(chat, reply).body())
+                .as("what the manager sees is what she got")
                 .isEqualTo(expected);
     }
 
@@ -87,7 +88,8 @@ class EmailSignatureTest extends ConnectorTest {
         assertThat(worker.drain()).isEqualTo(1);
 
         MimeMessage received = mail.findReceivedMessages(u -> u.getEmail().equals("olena@example.com"), m -> true)
-                .toList().getFirst();
+                .toList()
+                .getFirst();
         assertThat(((String) received.getContent()).strip()).isEqualTo("Yes, we have peonies.");
         assertThat(inboxService.message(chat, reply).body()).isEqualTo("Yes, we have peonies.");
     }
@@ -103,24 +105,16 @@ class EmailSignatureTest extends ConnectorTest {
         long reply = inboxService.reply(chat, "Добрий день! Так, є.", null, List.of());
         assertThat(worker.drain()).isEqualTo(1);
 
-        assertThat(telegram.calls("sendMessage")).singleElement()
-                .satisfies(call -> assertThat(call.body()).contains("\"text\":\"Добрий день! Так, є.\"")
+        assertThat(telegram.calls("sendMessage"))
+                .singleElement()
+                .satisfies(call -> assertThat(call.body())
+                        .contains("\"text\":\"Добрий день! Так, є.\"")
                         .doesNotContain("Kovalenko"));
         assertThat(inboxService.message(chat, reply).body()).isEqualTo("Добрий день! Так, є.");
     }
 
     private long olenaMailedTheShop() throws Exception {
-        ChannelDetails channel = SystemAccess.call(() -> {
-            ChannelDetails saved = administration.save(new ChannelDraft(null, ChannelType.EMAIL, "E-mail",
-                    ChannelMode.POLLING, Map.of("login", SHOP, "password", PASSWORD), Map.of(
-                    "address", SHOP, "displayName", "Flower Shop",
-                    "imapHost", "127.0.0.1", "imapPort", Integer.toString(mail.getImaps().getPort()),
-                    "imapSecurity", "SSL",
-                    "smtpHost", "127.0.0.1", "smtpPort", Integer.toString(mail.getSmtps().getPort()),
-                    "smtpSecurity", "SSL"), true));
-            SystemAccessGrant.grant(context, saved.id(), anna.id());
-            return saved;
-        });
+        ChannelDetails channel = connect(mailbox("E-mail", SHOP, PASSWORD, mail));
         String raw = """
                 From: Olena <olena@example.com>\r
                 To: Flower Shop <shop@example.com>\r
@@ -137,7 +131,8 @@ class EmailSignatureTest extends ConnectorTest {
     }
 
     private void deliver(byte[] raw) throws IOException, jakarta.mail.MessagingException {
-        mail.getUserManager().getUser(SHOP)
+        mail.getUserManager()
+                .getUser(SHOP)
                 .deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)));
     }
 }

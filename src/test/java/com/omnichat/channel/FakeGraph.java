@@ -1,7 +1,6 @@
 package com.omnichat.channel;
 
 import java.util.concurrent.atomic.AtomicLong;
-
 import mockwebserver3.MockResponse;
 
 /**
@@ -20,19 +19,23 @@ class FakeGraph extends FakeProviderApi {
         }
         return switch (call.method()) {
             case "me" -> json(200, "{\"name\":\"Flower Shop\",\"id\":\"12345654332\"}");
-            case "messages" -> json(200, "{\"recipient_id\":\"987654321432\",\"message_id\":\"m_sent."
-                    + mids.incrementAndGet() + "\"}");
+            case "messages" ->
+                json(
+                        200,
+                        "{\"recipient_id\":\"987654321432\",\"message_id\":\"m_sent." + mids.incrementAndGet() + "\"}");
             // An answer under a comment.
             case "replies" -> json(200, "{\"id\":\"c_reply." + mids.incrementAndGet() + "\"}");
             case "subscribed_apps" -> json(200, "{\"success\":true}");
             // Hiding (POST {hide}) and deleting (DELETE) a comment.
             case "c.1" -> json(200, "{\"success\":true}");
             // GET /{media-id}?fields=permalink,... and GET /{user-id}?fields=name,username,...: one node each.
-            default -> call.method().matches("[0-9]+") ? json(200, """
+            default ->
+                call.method().matches("[0-9]+")
+                        ? json(200, """
                     {"id":"%s","permalink":"https://www.instagram.com/p/C7xFlowers1/","caption":"Spring bouquets 🌷",
                      "media_type":"IMAGE","name":"Olena Koval","username":"olena.flowers","first_name":"Olena",
                      "last_name":"Koval"}""".formatted(call.method()))
-                    : error(400, 100, 0, "Unsupported get request.");
+                        : error(400, 100, 0, "Unsupported get request.");
         };
     }
 
@@ -57,7 +60,6 @@ class FakeGraph extends FakeProviderApi {
 
     static String envelope(int code, int subcode, String message) {
         return """
-                {"error":{"message":"%s","type":"OAuthException","code":%d,%s"fbtrace_id":"AbCdEfGh123"}}"""
-                .formatted(message, code, subcode == 0 ? "" : "\"error_subcode\":" + subcode + ",");
+                {"error":{"message":"%s","type":"OAuthException","code":%d,%s"fbtrace_id":"AbCdEfGh123"}}""".formatted(message, code, subcode == 0 ? "" : "\"error_subcode\":" + subcode + ",");
     }
 }

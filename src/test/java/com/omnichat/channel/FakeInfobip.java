@@ -1,7 +1,6 @@
 package com.omnichat.channel;
 
 import java.util.concurrent.atomic.AtomicLong;
-
 import mockwebserver3.MockResponse;
 
 /**
@@ -29,8 +28,7 @@ class FakeInfobip extends FakeProviderApi {
             case "messages" -> json(200, """
                     {"bulkId":"a28dd97c-2222-4fcf-99f1-0b557ed381da","messages":[{"messageId":"%s",
                      "status":{"groupId":1,"groupName":"PENDING","id":26,"name":"PENDING_ACCEPTED",
-                     "description":"Message sent to next instance"},"destination":"%s"}]}"""
-                    .formatted(messageIdOf(call), destinationOf(call)));
+                     "description":"Message sent to next instance"},"destination":"%s"}]}""".formatted(messageIdOf(call), destinationOf(call)));
             case "reports" -> json(200, "{\"results\":[]}");
             case "balance" -> json(200, "{\"balance\":47.79134,\"currency\":\"EUR\"}");
             default -> json(404, """
@@ -50,8 +48,8 @@ class FakeInfobip extends FakeProviderApi {
     }
 
     /** A delivery report as Infobip pushes it (and as GET /viber/2/reports lists it). */
-    static String deliveryReport(String messageId, String to, String group, int groupId, String name,
-                                 String description, String errorJson) {
+    static String deliveryReport(
+            String messageId, String to, String group, int groupId, String name, String description, String errorJson) {
         return """
                 {"bulkId":"a28dd97c-2222-4fcf-99f1-0b557ed381da","price":{"pricePerMessage":0.15,"currency":"EUR"},
                  "status":{"groupId":%d,"groupName":"%s","id":5,"name":"%s","description":"%s"},

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
-
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -40,7 +39,7 @@ abstract class FakeProviderApi implements AutoCloseable {
     /** How long every answer takes (a slow provider). */
     volatile Duration delay = Duration.ZERO;
     /** Runs when a call arrives, before it is answered (e.g. something happens while the provider works). */
-    volatile Consumer<Call> onCall = call -> { };
+    volatile Consumer<Call> onCall = call -> {};
 
     FakeProviderApi() {
         server.setDispatcher(new Dispatcher() {
@@ -48,10 +47,12 @@ abstract class FakeProviderApi implements AutoCloseable {
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getUrl().encodedPath();
                 String method = path.substring(path.lastIndexOf('/') + 1);
-                byte[] raw = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
+                byte[] raw = request.getBody() == null
+                        ? new byte[0]
+                        : request.getBody().toByteArray();
                 Map<String, String> headers = new HashMap<>();
-                request.getHeaders().forEach(h -> headers.put(h.getFirst().toLowerCase(java.util.Locale.ROOT),
-                        h.getSecond()));
+                request.getHeaders()
+                        .forEach(h -> headers.put(h.getFirst().toLowerCase(java.util.Locale.ROOT), h.getSecond()));
                 var call = new Call(method, path, new String(raw, StandardCharsets.UTF_8), headers, raw);
                 MockResponse scripted;
                 synchronized (calls) {
@@ -61,8 +62,11 @@ abstract class FakeProviderApi implements AutoCloseable {
                 }
                 onCall.accept(call);
                 MockResponse answer = scripted != null ? scripted : answer(call);
-                return delay.isZero() ? answer
-                        : answer.newBuilder().headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS).build();
+                return delay.isZero()
+                        ? answer
+                        : answer.newBuilder()
+                                .headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS)
+                                .build();
             }
         });
         try {
@@ -99,12 +103,19 @@ abstract class FakeProviderApi implements AutoCloseable {
     }
 
     static MockResponse json(int code, String json) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(json).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(json)
+                .build();
     }
 
     static MockResponse bytes(String contentType, byte[] content) {
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", contentType)
-                .body(new Buffer().write(content)).build();
+        return new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", contentType)
+                .body(new Buffer().write(content))
+                .build();
     }
 
     static Function<Call, MockResponse> constant(String json) {

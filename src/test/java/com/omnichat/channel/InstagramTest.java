@@ -3,26 +3,23 @@ package com.omnichat.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-
 import com.omnichat.base.SystemAccess;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.instagram.InstagramPosts;
 import com.omnichat.channel.meta.MetaProperties;
 import com.omnichat.channel.meta.MetaSignature;
 import com.omnichat.chat.CommentReplies;
-import com.omnichat.channel.CommentModeration;
 import com.omnichat.chat.DeliveryStatus;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.MessageView;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 
 /**
  * Instagram (Instagram Login: graph.instagram.com with an Instagram user token): Direct in and
@@ -37,10 +34,13 @@ class InstagramTest extends ConnectorTest {
 
     @Autowired
     InboxService inboxService;
+
     @Autowired
     CommentReplies comments;
+
     @Autowired
     InstagramPosts posts;
+
     @Autowired
     MetaProperties meta;
 
@@ -53,13 +53,14 @@ class InstagramTest extends ConnectorTest {
         instagram = new FakeGraph();
         instagramUrl = meta.getInstagramBaseUrl();
         meta.setInstagramBaseUrl(instagram.url());
-        channel = SystemAccess.call(() -> {
-            ChannelDetails saved = administration.save(new ChannelDraft(null, ChannelType.INSTAGRAM,
-                    "Instagram · @flowershop", ChannelMode.WEBHOOK,
-                    Map.of("appSecret", APP_SECRET, "accessToken", IG_TOKEN), Map.of(), true));
-            SystemAccessGrant.grant(context, saved.id(), anna.id());
-            return administration.get(saved.id());
-        });
+        channel = connect(new ChannelDraft(
+                null,
+                ChannelType.INSTAGRAM,
+                "Instagram · @flowershop",
+                ChannelMode.WEBHOOK,
+                Map.of("appSecret", APP_SECRET, "accessToken", IG_TOKEN),
+                Map.of(),
+                true));
     }
 
     @AfterEach
@@ -90,11 +91,14 @@ class InstagramTest extends ConnectorTest {
                 "attachments":[{"type":"ig_post","payload":{"ig_post_media_id":"181","title":"Tulips","url":"https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=181"}}]"""));
         post(dm("m.unsupported", "\"is_unsupported\":true"));
 
-        assertThat(jdbc.sql("select origin from message order by id").query(String.class).list())
+        assertThat(jdbc.sql("select origin from message order by id")
+                        .query(String.class)
+                        .list())
                 .containsExactly("STORY_REPLY", "STORY_MENTION", "SHARE", "UNSUPPORTED");
         assertThat(text("select origin_url from message where external_id = 'm.story'"))
                 .isEqualTo("https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=1");
-        assertThat(text("select body from message where external_id = 'm.story'")).isEqualTo("Love it!");
+        assertThat(text("select body from message where external_id = 'm.story'"))
+                .isEqualTo("Love it!");
     }
 
     @Test
@@ -120,8 +124,10 @@ class InstagramTest extends ConnectorTest {
         assertThat(instagram.calls("messages")).singleElement().satisfies(call -> {
             assertThat(call.path()).isEqualTo("/v26.0/me/messages");
             assertThat(call.header("authorization")).isEqualTo("Bearer " + IG_TOKEN);
-            assertThat(call.body()).contains("\"recipient\":{\"id\":\"5678\"}")
-                    .contains("\"messaging_type\":\"RESPONSE\"").doesNotContain("HUMAN_AGENT");
+            assertThat(call.body())
+                    .contains("\"recipient\":{\"id\":\"5678\"}")
+                    .contains("\"messaging_type\":\"RESPONSE\"")
+                    .doesNotContain("HUMAN_AGENT");
         });
         post(seen(instagram.lastMid()));
         assertThat(inboxService.message(chat, reply).status()).isEqualTo(DeliveryStatus.READ);
@@ -137,10 +143,12 @@ class InstagramTest extends ConnectorTest {
         assertThat(comments.window(chat).window()).isEqualTo(CommentReplies.Window.HUMAN_AGENT);
         inboxService.reply(chat, "Sorry for the wait", null, List.of());
         worker.drain();
-        assertThat(instagram.calls("messages").getLast().body()).contains("\"messaging_type\":\"MESSAGE_TAG\"")
+        assertThat(instagram.calls("messages").getLast().body())
+                .contains("\"messaging_type\":\"MESSAGE_TAG\"")
                 .contains("\"tag\":\"HUMAN_AGENT\"");
 
-        jdbc.sql("update message set created_at = now() - interval '8 days' where kind = 'CLIENT'").update();
+        jdbc.sql("update message set created_at = now() - interval '8 days' where kind = 'CLIENT'")
+                .update();
         assertThat(comments.window(chat).window()).isEqualTo(CommentReplies.Window.CLOSED);
         long late = inboxService.reply(chat, "Still there?", null, List.of());
         worker.drain();
@@ -156,11 +164,12 @@ class InstagramTest extends ConnectorTest {
         post(dm("m.1", "\"text\":\"Hi\""));
         post(envelope("""
                 {"sender":{"id":"%s"},"recipient":{"id":"5678"},"timestamp":%d,
-                 "message":{"mid":"m.app","is_echo":true,"text":"Answered from the phone"}}"""
-                .formatted(ACCOUNT, System.currentTimeMillis())));
+                 "message":{"mid":"m.app","is_echo":true,"text":"Answered from the phone"}}""".formatted(ACCOUNT, System.currentTimeMillis())));
         staff.signInAs(anna);
 
-        long id = jdbc.sql("select id from message where external_id = 'm.app'").query(Long.class).single();
+        long id = jdbc.sql("select id from message where external_id = 'm.app'")
+                .query(Long.class)
+                .single();
         MessageView echo = inboxService.message(chat(), id);
         assertThat(echo.kind()).isEqualTo(com.omnichat.chat.MessageKind.MANAGER);
         assertThat(echo.marks().sentFromApp()).isEqualTo("Instagram");
@@ -177,7 +186,9 @@ class InstagramTest extends ConnectorTest {
 
         MessageView comment = inboxService.message(chat, id);
         assertThat(comment.body()).isEqualTo("This is an example.");
-        assertThat(comment.marks().origin()).as("a reply in a thread (parent_id)").isEqualTo("COMMENT_REPLY");
+        assertThat(comment.marks().origin())
+                .as("a reply in a thread (parent_id)")
+                .isEqualTo("COMMENT_REPLY");
         assertThat(comment.marks().originUrl()).as("not fetched yet").isNull();
         assertThat(text("select client_nickname from conversation")).isEqualTo("testuser");
 
@@ -186,12 +197,14 @@ class InstagramTest extends ConnectorTest {
         comment = inboxService.message(chat, id);
         assertThat(comment.marks().originUrl()).isEqualTo("https://www.instagram.com/p/C7xFlowers1/");
         assertThat(comment.marks().postCaption()).isEqualTo("Spring bouquets 🌷");
-        assertThat(instagram.calls("76543987")).singleElement().satisfies(call ->
-                assertThat(call.path()).isEqualTo("/v26.0/76543987"));
+        assertThat(instagram.calls("76543987"))
+                .singleElement()
+                .satisfies(call -> assertThat(call.path()).isEqualTo("/v26.0/76543987"));
 
         post(comment("c.2", "1234536447", "76543987", null, "Second one"));
         assertThat(text("select origin_url from message where external_id = 'c.2'"))
-                .as("the post is fetched once and cached").isEqualTo("https://www.instagram.com/p/C7xFlowers1/");
+                .as("the post is fetched once and cached")
+                .isEqualTo("https://www.instagram.com/p/C7xFlowers1/");
         assertThat(posts.fetchDue()).isZero();
         assertThat(instagram.calls("76543987")).hasSize(1);
     }
@@ -235,22 +248,29 @@ class InstagramTest extends ConnectorTest {
         post(comment("c.1", "5678", "555", null, "Price?"));
         post(comment("c.2", "5678", "555", null, "Hello?"));
         long chat = chat();
-        long first = jdbc.sql("select id from message where external_id = 'c.1'").query(Long.class).single();
-        long second = jdbc.sql("select id from message where external_id = 'c.2'").query(Long.class).single();
+        long first = jdbc.sql("select id from message where external_id = 'c.1'")
+                .query(Long.class)
+                .single();
+        long second = jdbc.sql("select id from message where external_id = 'c.2'")
+                .query(Long.class)
+                .single();
         staff.signInAs(anna);
         assertThat(comments.window(chat).window()).isEqualTo(CommentReplies.Window.NEVER_WROTE);
 
         comments.replyInDirect(chat, "Hi! The price is 25 €", first);
         worker.drain();
 
-        assertThat(instagram.calls("messages")).singleElement().satisfies(call ->
-                assertThat(call.body()).contains("\"recipient\":{\"comment_id\":\"c.1\"}")
+        assertThat(instagram.calls("messages"))
+                .singleElement()
+                .satisfies(call -> assertThat(call.body())
+                        .contains("\"recipient\":{\"comment_id\":\"c.1\"}")
                         .doesNotContain("messaging_type"));
         assertThat(comments.privateReplyRefusal(chat, first)).contains("chat.comment.private-reply.done");
-        assertThatThrownBy(() -> comments.replyInDirect(chat, "Again", first))
-                .isInstanceOf(UserFacingException.class);
+        assertThatThrownBy(() -> comments.replyInDirect(chat, "Again", first)).isInstanceOf(UserFacingException.class);
 
-        jdbc.sql("update message set created_at = now() - interval '8 days' where id = ?").param(second).update();
+        jdbc.sql("update message set created_at = now() - interval '8 days' where id = ?")
+                .param(second)
+                .update();
         assertThat(comments.privateReplyRefusal(chat, second)).contains("chat.comment.private-reply.expired");
         assertThatThrownBy(() -> comments.replyInDirect(chat, "Late", second)).isInstanceOf(UserFacingException.class);
         assertThat(instagram.calls("messages")).hasSize(1);
@@ -286,15 +306,21 @@ class InstagramTest extends ConnectorTest {
         staff.signInAs(anna);
         inboxService.assign(chat, anna.id());
         comments.moderate(chat, commentId, CommentModeration.Action.HIDE);
-        assertThat(inboxService.message(chat, commentId).marks().commentHidden()).isTrue();
+        assertThat(inboxService.message(chat, commentId).marks().commentHidden())
+                .isTrue();
         comments.moderate(chat, commentId, CommentModeration.Action.UNHIDE);
-        assertThat(inboxService.message(chat, commentId).marks().commentHidden()).isFalse();
+        assertThat(inboxService.message(chat, commentId).marks().commentHidden())
+                .isFalse();
         comments.moderate(chat, commentId, CommentModeration.Action.DELETE);
 
-        assertThat(instagram.calls("c.1")).extracting(c -> c.body()).containsExactly("{\"hide\":true}",
-                "{\"hide\":false}", "");
-        assertThat(inboxService.message(chat, commentId).marks().commentDeleted()).isTrue();
-        assertThat(inboxService.message(chat, commentId).body()).as("kept for the staff").isEqualTo("Rude words");
+        assertThat(instagram.calls("c.1"))
+                .extracting(c -> c.body())
+                .containsExactly("{\"hide\":true}", "{\"hide\":false}", "");
+        assertThat(inboxService.message(chat, commentId).marks().commentDeleted())
+                .isTrue();
+        assertThat(inboxService.message(chat, commentId).body())
+                .as("kept for the staff")
+                .isEqualTo("Rude words");
     }
 
     @Test
@@ -321,7 +347,9 @@ class InstagramTest extends ConnectorTest {
         post(mention);
         post(mention);
 
-        assertThat(count("select count(*) from message")).as("redelivered: stored once").isEqualTo(1);
+        assertThat(count("select count(*) from message"))
+                .as("redelivered: stored once")
+                .isEqualTo(1);
         staff.signInAs(anna);
         long id = jdbc.sql("select id from message").query(Long.class).single();
         MessageView message = inboxService.message(chat(), id);
@@ -332,13 +360,15 @@ class InstagramTest extends ConnectorTest {
         assertThat(message.marks().postCaption()).isEqualTo("My garden");
         assertThat(text("select client_nickname from conversation")).isEqualTo("olena.k");
         assertThat(text("select permalink from meta_post where post_id = '17918195224117851'"))
-                .as("the post goes to the post cache").isEqualTo("https://www.instagram.com/p/OtherPost1/");
+                .as("the post goes to the post cache")
+                .isEqualTo("https://www.instagram.com/p/OtherPost1/");
         assertThat(posts.fetchDue()).as("nothing left to fetch").isZero();
 
         long typed = inboxService.reply(chat(), "Thank you!", null, List.of());
         worker.drain();
         assertThat(inboxService.message(chat(), typed).failureReason())
-                .as("a mention opens no Direct window").contains("never written in the direct chat");
+                .as("a mention opens no Direct window")
+                .contains("never written in the direct chat");
         assertThat(instagram.calls("messages")).isEmpty();
     }
 
@@ -360,7 +390,8 @@ class InstagramTest extends ConnectorTest {
 
     @Test
     void checkingTheConnectionAsksInstagramForTheAccount() {
-        instagram.script("me", 200, "{\"user_id\":\"" + ACCOUNT + "\",\"username\":\"flowershop\",\"name\":\"Flower Shop\"}");
+        instagram.script(
+                "me", 200, "{\"user_id\":\"" + ACCOUNT + "\",\"username\":\"flowershop\",\"name\":\"Flower Shop\"}");
 
         ConnectionCheck check = SystemAccess.call(() -> administration.checkConnection(channel.id()));
 
@@ -376,29 +407,29 @@ class InstagramTest extends ConnectorTest {
 
     private void post(String json) throws Exception {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/webhooks/instagram/" + key(channel)).contentType(MediaType.APPLICATION_JSON).content(body)
+        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/webhooks/instagram/" + key(channel))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
                 .header("X-Hub-Signature-256", MetaSignature.sign(APP_SECRET, body));
         assertThat(http.perform(request).andReturn().getResponse().getStatus()).isEqualTo(200);
     }
 
     private static String dm(String mid, String fields) {
         return envelope("""
-                {"sender":{"id":"5678"},"recipient":{"id":"%s"},"timestamp":%d,"message":{"mid":"%s",%s}}"""
-                .formatted(ACCOUNT, System.currentTimeMillis(), mid, fields));
+                {"sender":{"id":"5678"},"recipient":{"id":"%s"},"timestamp":%d,"message":{"mid":"%s",%s}}""".formatted(ACCOUNT, System.currentTimeMillis(), mid, fields));
     }
 
     private static String seen(String mid) {
         return envelope("""
-                {"sender":{"id":"5678"},"recipient":{"id":"%s"},"timestamp":%d,"read":{"mid":"%s"}}"""
-                .formatted(ACCOUNT, System.currentTimeMillis(), mid));
+                {"sender":{"id":"5678"},"recipient":{"id":"%s"},"timestamp":%d,"read":{"mid":"%s"}}""".formatted(ACCOUNT, System.currentTimeMillis(), mid));
     }
 
     private static String comment(String id, String from, String media, String parent, String text) {
-        return envelopeChanges("""
+        return envelopeChanges(
+                """
                 {"field":"comments","value":{"id":"%s","text":"%s","from":{"id":"%s","username":"olena"},
-                 %s"media":{"id":"%s","media_product_type":"FEED"}}}"""
-                .formatted(id, text, from, parent == null ? "" : "\"parent_id\":\"" + parent + "\",", media));
+                 %s"media":{"id":"%s","media_product_type":"FEED"}}}""".formatted(id, text, from, parent == null ? "" : "\"parent_id\":\"" + parent + "\",", media));
     }
 
     private static String envelope(String item) {

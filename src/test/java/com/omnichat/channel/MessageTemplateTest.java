@@ -2,28 +2,37 @@ package com.omnichat.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import com.omnichat.channel.MessageTemplate.Button;
 import com.omnichat.channel.MessageTemplate.Component;
 import com.omnichat.channel.MessageTemplate.Kind;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Template parameters, numbered and named, and the text a client reads. */
 class MessageTemplateTest {
 
-    static final MessageTemplate ORDER_READY = new MessageTemplate("order_ready", "uk", "UTILITY", List.of(
-            new Component(Kind.HEADER, "TEXT", "Замовлення {{1}}", List.of()),
-            new Component(Kind.BODY, null, "Вітаємо, {{1}}! Замовлення {{2}} чекає у магазині. {{1}}, до зустрічі!",
-                    List.of()),
-            new Component(Kind.FOOTER, null, "Flower Shop", List.of()),
-            new Component(Kind.BUTTONS, null, null, List.of(new Button("QUICK_REPLY", "Дякую", null)))));
+    static final MessageTemplate ORDER_READY = new MessageTemplate(
+            "order_ready",
+            "uk",
+            "UTILITY",
+            List.of(
+                    new Component(Kind.HEADER, "TEXT", "Замовлення {{1}}", List.of()),
+                    new Component(
+                            Kind.BODY,
+                            null,
+                            "Вітаємо, {{1}}! Замовлення {{2}} чекає у магазині. {{1}}, до зустрічі!",
+                            List.of()),
+                    new Component(Kind.FOOTER, null, "Flower Shop", List.of()),
+                    new Component(Kind.BUTTONS, null, null, List.of(new Button("QUICK_REPLY", "Дякую", null)))));
 
-    static final MessageTemplate NAMED = new MessageTemplate("delivery_slot", "en", "UTILITY", List.of(
-            new Component(Kind.HEADER, "IMAGE", null, List.of()),
-            new Component(Kind.BODY, null, "Hi {{first_name}}, your courier comes at {{ slot }}.", List.of())));
+    static final MessageTemplate NAMED = new MessageTemplate(
+            "delivery_slot",
+            "en",
+            "UTILITY",
+            List.of(
+                    new Component(Kind.HEADER, "IMAGE", null, List.of()),
+                    new Component(Kind.BODY, null, "Hi {{first_name}}, your courier comes at {{ slot }}.", List.of())));
 
     @Test
     void numberedParametersAreListedOnceInOrderPerComponent() {

@@ -3,10 +3,15 @@ package com.omnichat.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import com.omnichat.base.SystemAccess;
+import com.omnichat.channel.meta.MetaProperties;
+import com.omnichat.channel.meta.MetaSignature;
+import com.omnichat.chat.DeliveryStatus;
+import com.omnichat.chat.InboxFixtures;
+import com.omnichat.chat.InboxService;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,13 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
-
-import com.omnichat.base.SystemAccess;
-import com.omnichat.channel.meta.MetaProperties;
-import com.omnichat.channel.meta.MetaSignature;
-import com.omnichat.chat.DeliveryStatus;
-import com.omnichat.chat.InboxFixtures;
-import com.omnichat.chat.InboxService;
 
 /**
  * The Meta webhook as a Facebook Page (Messenger) uses it, shared with Instagram and WhatsApp:
@@ -35,8 +33,10 @@ class MetaWebhookTest extends ConnectorTest {
 
     @Autowired
     InboxService inboxService;
+
     @Autowired
     MetaProperties meta;
+
     @Autowired
     ChannelTokenAlerts alerts;
 
@@ -49,13 +49,14 @@ class MetaWebhookTest extends ConnectorTest {
         graph = new FakeGraph();
         graphUrl = meta.getGraphBaseUrl();
         meta.setGraphBaseUrl(graph.url());
-        channel = SystemAccess.call(() -> {
-            ChannelDetails saved = administration.save(new ChannelDraft(null, ChannelType.FACEBOOK,
-                    "Messenger · Flower Shop", ChannelMode.WEBHOOK,
-                    Map.of("appSecret", APP_SECRET, "accessToken", PAGE_TOKEN), Map.of(), true));
-            SystemAccessGrant.grant(context, saved.id(), anna.id());
-            return administration.get(saved.id());
-        });
+        channel = connect(new ChannelDraft(
+                null,
+                ChannelType.FACEBOOK,
+                "Messenger · Flower Shop",
+                ChannelMode.WEBHOOK,
+                Map.of("appSecret", APP_SECRET, "accessToken", PAGE_TOKEN),
+                Map.of(),
+                true));
     }
 
     @AfterEach
@@ -81,11 +82,19 @@ class MetaWebhookTest extends ConnectorTest {
     void aWrongVerifyTokenOrModeIsRefused() throws Exception {
         String token = directory.byId(channel.id()).orElseThrow().secret("verifyToken");
 
-        assertThat(verify("subscribe", token + "x", "1158201444").getResponse().getStatus()).isEqualTo(403);
-        assertThat(verify("unsubscribe", token, "1158201444").getResponse().getStatus()).isEqualTo(403);
-        assertThat(verify("subscribe", null, "1158201444").getResponse().getStatus()).isEqualTo(403);
-        assertThat(http.perform(get("/webhooks/facebook/no-such-key").param("hub.mode", "subscribe")
-                .param("hub.verify_token", token).param("hub.challenge", "1")).andReturn().getResponse().getStatus())
+        assertThat(verify("subscribe", token + "x", "1158201444").getResponse().getStatus())
+                .isEqualTo(403);
+        assertThat(verify("unsubscribe", token, "1158201444").getResponse().getStatus())
+                .isEqualTo(403);
+        assertThat(verify("subscribe", null, "1158201444").getResponse().getStatus())
+                .isEqualTo(403);
+        assertThat(http.perform(get("/webhooks/facebook/no-such-key")
+                                .param("hub.mode", "subscribe")
+                                .param("hub.verify_token", token)
+                                .param("hub.challenge", "1"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(403);
     }
 
@@ -108,14 +117,22 @@ class MetaWebhookTest extends ConnectorTest {
     @Test
     void aBodyWithEscapedNonAsciiIsCheckedOverItsRawBytes() throws Exception {
         // Meta escapes non-ASCII; the signature is over exactly these bytes, not a re-serialization.
-        String escaped = messaging("u1", "m.esc", "\\u041f\\u0440\\u0438\\u0432\\u0456\\u0442, caf\\u00e9 \\ud83c\\udf39");
+        String escaped =
+                messaging("u1", "m.esc", "\\u041f\\u0440\\u0438\\u0432\\u0456\\u0442, caf\\u00e9 \\ud83c\\udf39");
         String raw = messaging("u2", "m.raw", "Привіт, café 🌹");
 
-        assertThat(webhook(escaped.getBytes(StandardCharsets.US_ASCII), sign(escaped)).getResponse().getStatus())
+        assertThat(webhook(escaped.getBytes(StandardCharsets.US_ASCII), sign(escaped))
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(200);
-        assertThat(webhook(raw.getBytes(StandardCharsets.UTF_8), sign(raw)).getResponse().getStatus()).isEqualTo(200);
+        assertThat(webhook(raw.getBytes(StandardCharsets.UTF_8), sign(raw))
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
 
-        assertThat(jdbc.sql("select body from message where kind = 'CLIENT' order by id").query(String.class).list())
+        assertThat(jdbc.sql("select body from message where kind = 'CLIENT' order by id")
+                        .query(String.class)
+                        .list())
                 .containsExactly("Привіт, café 🌹", "Привіт, café 🌹");
     }
 
@@ -124,7 +141,9 @@ class MetaWebhookTest extends ConnectorTest {
         byte[] body = fixture("messenger_webhook_text.json").getBytes(StandardCharsets.UTF_8);
         String unescaped = MetaSignature.sign(APP_SECRET, "{\"object\":\"page\"}".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(webhook(body, MetaSignature.sign("another-app-secret", body)).getResponse().getStatus())
+        assertThat(webhook(body, MetaSignature.sign("another-app-secret", body))
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(401);
         assertThat(webhook(body, unescaped).getResponse().getStatus()).isEqualTo(401);
         assertThat(webhook(body, null).getResponse().getStatus()).isEqualTo(401);
@@ -137,19 +156,26 @@ class MetaWebhookTest extends ConnectorTest {
 
     @Test
     void everyItemOfEveryEntryOfABatchIsStoredOnceEvenWhenRedeliveredOrRepeatedInAnotherBatch() throws Exception {
-        String batch = batch(item("u1", "m.1", "first"), item("u1", "m.2", "second"),
-                item("u2", "m.3", "third"), item("u2", "m.4", "fourth"));
+        String batch = batch(
+                item("u1", "m.1", "first"),
+                item("u1", "m.2", "second"),
+                item("u2", "m.3", "third"),
+                item("u2", "m.4", "fourth"));
         String overlapping = batch(item("u2", "m.4", "fourth"), item("u3", "m.5", "fifth"));
 
         post(batch);
         post(batch);
         post(overlapping);
 
-        assertThat(jdbc.sql("select body from message where kind = 'CLIENT' order by id").query(String.class).list())
+        assertThat(jdbc.sql("select body from message where kind = 'CLIENT' order by id")
+                        .query(String.class)
+                        .list())
                 .containsExactly("first", "second", "third", "fourth", "fifth");
         assertThat(inbox.countRows("conversation")).isEqualTo(3);
         assertThat(count("select unread_count from conversation c join client_identity i on i.id = c.identity_id "
-                + "where i.external_user_id = 'u2'")).as("counted once each").isEqualTo(2);
+                        + "where i.external_user_id = 'u2'"))
+                .as("counted once each")
+                .isEqualTo(2);
     }
 
     @Test
@@ -158,8 +184,8 @@ class MetaWebhookTest extends ConnectorTest {
         // The same items in a differently written body: another event, the same messages.
         String again = batch.replace("\"messaging\":[", "\"messaging\": [");
 
-        var statuses = InboxFixtures.concurrently(() -> status(batch), () -> status(batch), () -> status(again),
-                () -> status(again));
+        var statuses = InboxFixtures.concurrently(
+                () -> status(batch), () -> status(batch), () -> status(again), () -> status(again));
 
         assertThat(statuses).containsOnly(200);
         assertThat(count("select count(*) from message where kind = 'CLIENT'")).isEqualTo(3);
@@ -184,7 +210,9 @@ class MetaWebhookTest extends ConnectorTest {
         assertThat(graph.calls("messages")).singleElement().satisfies(call -> {
             assertThat(call.header("authorization")).isEqualTo("Bearer " + PAGE_TOKEN);
             assertThat(call.path()).isEqualTo("/v26.0/me/messages");
-            assertThat(call.body()).contains("\"recipient\":{\"id\":\"u1\"}").contains("\"messaging_type\":\"RESPONSE\"")
+            assertThat(call.body())
+                    .contains("\"recipient\":{\"id\":\"u1\"}")
+                    .contains("\"messaging_type\":\"RESPONSE\"")
                     .contains("\"text\":\"Доброго дня!\"");
         });
     }
@@ -221,13 +249,22 @@ class MetaWebhookTest extends ConnectorTest {
         post(batch(echo("u1", "m.from-app", "Sent from the Page inbox")));
 
         assertThat(count("select count(*) from message where kind = 'MANAGER'")).isEqualTo(1);
-        assertThat(text("select sent_from_app from message where kind = 'MANAGER'")).isEqualTo("Messenger");
-        assertThat(count("select count(*) from message where kind = 'MANAGER' and author_id is null")).isEqualTo(1);
+        assertThat(text("select sent_from_app from message where kind = 'MANAGER'"))
+                .isEqualTo("Messenger");
+        assertThat(count("select count(*) from message where kind = 'MANAGER' and author_id is null"))
+                .isEqualTo(1);
         staff.signInAs(anna);
-        assertThat(inboxService.message(chat, jdbc.sql("select id from message where kind = 'MANAGER'")
-                .query(Long.class).single()).status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(inboxService
+                        .message(
+                                chat,
+                                jdbc.sql("select id from message where kind = 'MANAGER'")
+                                        .query(Long.class)
+                                        .single())
+                        .status())
+                .isEqualTo(DeliveryStatus.SENT);
         assertThat(count("select count(*) from conversation where unanswered or unread_count > 0"))
-                .as("the shop answered").isZero();
+                .as("the shop answered")
+                .isZero();
     }
 
     // ---- reactions, deletions, watermarks ----
@@ -239,13 +276,15 @@ class MetaWebhookTest extends ConnectorTest {
                 {"sender":{"id":"u1"},"recipient":{"id":"12345654332"},"timestamp":1700000001000,
                  "reaction":{"mid":"m.0","action":"react","reaction":"love","emoji":"❤️"}}"""));
 
-        assertThat(text("select client_reaction from message where external_id = 'm.0'")).isEqualTo("❤️");
+        assertThat(text("select client_reaction from message where external_id = 'm.0'"))
+                .isEqualTo("❤️");
 
         post(batch("""
                 {"sender":{"id":"u1"},"recipient":{"id":"12345654332"},"timestamp":1700000002000,
                  "reaction":{"mid":"m.0","action":"unreact","reaction":"love"}}"""));
 
-        assertThat(count("select count(*) from message where client_reaction is not null")).isZero();
+        assertThat(count("select count(*) from message where client_reaction is not null"))
+                .isZero();
     }
 
     @Test
@@ -310,7 +349,11 @@ class MetaWebhookTest extends ConnectorTest {
     void anExpiredTokenFailsTheMessageAndPutsTheChannelIntoAVisibleErrorState() throws Exception {
         long chat = clientWrote();
         staff.signInAs(anna);
-        graph.fail("messages", 401, 190, 463,
+        graph.fail(
+                "messages",
+                401,
+                190,
+                463,
                 "Error validating access token: Session has expired. access_token=" + PAGE_TOKEN);
         long reply = inboxService.reply(chat, "Hello", null, List.of());
 
@@ -318,9 +361,15 @@ class MetaWebhookTest extends ConnectorTest {
 
         var failed = inboxService.message(chat, reply);
         assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
-        assertThat(failed.failureReason()).contains("access token has expired or was revoked").doesNotContain(PAGE_TOKEN);
-        String lastError = SystemAccess.call(() -> administration.get(channel.id())).runtime().lastError();
-        assertThat(lastError).contains("access token has expired or was revoked").contains("190")
+        assertThat(failed.failureReason())
+                .contains("access token has expired or was revoked")
+                .doesNotContain(PAGE_TOKEN);
+        String lastError = SystemAccess.call(() -> administration.get(channel.id()))
+                .runtime()
+                .lastError();
+        assertThat(lastError)
+                .contains("access token has expired or was revoked")
+                .contains("190")
                 .doesNotContain(PAGE_TOKEN);
     }
 
@@ -355,7 +404,9 @@ class MetaWebhookTest extends ConnectorTest {
             assertThat(alerts.rejectedChannels()).containsExactly("Messenger · Flower Shop");
             assertThat(alerts.active()).isTrue();
 
-            assertThat(SystemAccess.call(() -> administration.checkConnection(channel.id())).ok()).isTrue();
+            assertThat(SystemAccess.call(() -> administration.checkConnection(channel.id()))
+                            .ok())
+                    .isTrue();
 
             Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> changes.get() == 2);
             assertThat(alerts.active()).as("the channel works again").isFalse();
@@ -395,8 +446,8 @@ class MetaWebhookTest extends ConnectorTest {
 
         var failed = inboxService.message(chat, reply);
         assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
-        assertThat(failed.failureReason()).isEqualTo(
-                "Meta: (#100) Param recipient[id] must be a valid ID string token=*** (code 100)");
+        assertThat(failed.failureReason())
+                .isEqualTo("Meta: (#100) Param recipient[id] must be a valid ID string token=*** (code 100)");
     }
 
     @Test
@@ -405,7 +456,8 @@ class MetaWebhookTest extends ConnectorTest {
 
         assertThat(check.ok()).isTrue();
         assertThat(check.accountName()).isEqualTo("Flower Shop (12345654332)");
-        assertThat(graph.calls("me")).singleElement()
+        assertThat(graph.calls("me"))
+                .singleElement()
                 .satisfies(call -> assertThat(call.path()).isEqualTo("/v26.0/me"));
     }
 
@@ -413,11 +465,11 @@ class MetaWebhookTest extends ConnectorTest {
     void aButtonPressIsTheClientsChoice() throws Exception {
         post(batch("""
                 {"sender":{"id":"u1"},"recipient":{"id":"12345654332"},"timestamp":%d,
-                 "postback":{"mid":"m.pb","title":"Deliver tomorrow","payload":"DELIVERY_TOMORROW"}}"""
-                .formatted(System.currentTimeMillis())));
+                 "postback":{"mid":"m.pb","title":"Deliver tomorrow","payload":"DELIVERY_TOMORROW"}}""".formatted(System.currentTimeMillis())));
 
         assertThat(text("select body from message where external_id = 'm.pb'")).isEqualTo("Deliver tomorrow");
-        assertThat(text("select origin from message where external_id = 'm.pb'")).isEqualTo("CHOICE");
+        assertThat(text("select origin from message where external_id = 'm.pb'"))
+                .isEqualTo("CHOICE");
     }
 
     @Test
@@ -427,16 +479,22 @@ class MetaWebhookTest extends ConnectorTest {
         SystemAccess.run(() -> administration.registerWebhook(channel.id()));
         assertThat(graph.calls("subscribed_apps")).singleElement().satisfies(call -> {
             assertThat(call.path()).isEqualTo("/v26.0/me/subscribed_apps");
-            assertThat(call.body()).contains("messages").contains("message_echoes").contains("message_reactions");
+            assertThat(call.body())
+                    .contains("messages")
+                    .contains("message_echoes")
+                    .contains("message_reactions");
         });
         assertThat(SystemAccess.call(() -> administration.webhookVerifyToken(channel.id())))
                 .contains(directory.byId(channel.id()).orElseThrow().secret("verifyToken"));
 
         graph.script("u1", 200, "{\"first_name\":\"Peter\",\"last_name\":\"Chang\",\"id\":\"u1\"}");
-        assertThat(context.getBean(com.omnichat.channel.internal.ProfileRefresher.class).refresh(10)).isEqualTo(1);
+        assertThat(context.getBean(com.omnichat.channel.internal.ProfileRefresher.class)
+                        .refresh(10))
+                .isEqualTo(1);
         assertThat(text("select client_name from conversation")).isEqualTo("Peter Chang");
-        assertThat(graph.calls("u1")).singleElement().satisfies(call ->
-                assertThat(call.path()).isEqualTo("/v26.0/u1"));
+        assertThat(graph.calls("u1"))
+                .singleElement()
+                .satisfies(call -> assertThat(call.path()).isEqualTo("/v26.0/u1"));
     }
 
     // ---- helpers ----
@@ -447,7 +505,8 @@ class MetaWebhookTest extends ConnectorTest {
     }
 
     private MvcResult verify(String mode, String token, String challenge) throws Exception {
-        var request = get("/webhooks/facebook/" + key(channel)).param("hub.mode", mode)
+        var request = get("/webhooks/facebook/" + key(channel))
+                .param("hub.mode", mode)
                 .param("hub.challenge", challenge);
         if (token != null) {
             request.param("hub.verify_token", token);
@@ -465,8 +524,10 @@ class MetaWebhookTest extends ConnectorTest {
     }
 
     private MvcResult webhook(byte[] body, String signature) throws Exception {
-        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/webhooks/facebook/" + key(channel)).contentType(MediaType.APPLICATION_JSON).content(body);
+        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/webhooks/facebook/" + key(channel))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
         if (signature != null) {
             request.header("X-Hub-Signature-256", signature);
         }
@@ -490,8 +551,7 @@ class MetaWebhookTest extends ConnectorTest {
     static String echo(String client, String mid, String text) {
         return """
                 {"sender":{"id":"12345654332"},"recipient":{"id":"%s"},"timestamp":%d,
-                 "message":{"mid":"%s","is_echo":true,"app_id":263902037430900,"text":"%s"}}"""
-                .formatted(client, System.currentTimeMillis(), mid, text);
+                 "message":{"mid":"%s","is_echo":true,"app_id":263902037430900,"text":"%s"}}""".formatted(client, System.currentTimeMillis(), mid, text);
     }
 
     /** Items split over entries two by two, as Meta batches them. */
@@ -501,7 +561,8 @@ class MetaWebhookTest extends ConnectorTest {
             if (!entries.isEmpty()) {
                 entries.append(',');
             }
-            entries.append("{\"id\":\"12345654332\",\"time\":1700000000000,\"messaging\":[").append(items[i]);
+            entries.append("{\"id\":\"12345654332\",\"time\":1700000000000,\"messaging\":[")
+                    .append(items[i]);
             if (i + 1 < items.length) {
                 entries.append(',').append(items[i + 1]);
             }

@@ -2,23 +2,21 @@ package com.omnichat.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
+import com.omnichat.channel.internal.DeliveryWorker;
+import com.omnichat.channel.internal.DeliveryWorkers;
 import com.omnichat.chat.DeliveryStatus;
 import com.omnichat.chat.InboxFixtures;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.MessageView;
 import com.omnichat.chat.OutgoingAttachment;
-import com.omnichat.channel.internal.DeliveryWorker;
-import com.omnichat.channel.internal.DeliveryWorkers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A manager's reply goes through the durable queue to the (fake) Telegram Bot API: sent once,
@@ -28,6 +26,7 @@ class OutboundDeliveryTest extends ConnectorTest {
 
     @Autowired
     InboxService inboxService;
+
     @Autowired
     DeliveryQueue queue;
 
@@ -40,7 +39,9 @@ class OutboundDeliveryTest extends ConnectorTest {
         channel = connectTelegram(ChannelMode.WEBHOOK);
         telegramWebhook(channel, fixture("telegram_update_text.json"), webhookSecret(channel));
         chat = jdbc.sql("select id from conversation").query(Long.class).single();
-        clientMessage = jdbc.sql("select id from message where kind = 'CLIENT'").query(Long.class).single();
+        clientMessage = jdbc.sql("select id from message where kind = 'CLIENT'")
+                .query(Long.class)
+                .single();
         staff.signInAs(anna);
     }
 
@@ -54,8 +55,11 @@ class OutboundDeliveryTest extends ConnectorTest {
 
         assertThat(telegram.calls("sendMessage")).singleElement().satisfies(call -> {
             assertThat(call.path()).isEqualTo("/bot" + TELEGRAM_TOKEN + "/sendMessage");
-            assertThat(call.body()).contains("\"chat_id\":\"1111111\"").contains("\"text\":\"Добрий день! Так, є.\"")
-                    .contains("\"reply_parameters\":{").contains("\"message_id\":1365");
+            assertThat(call.body())
+                    .contains("\"chat_id\":\"1111111\"")
+                    .contains("\"text\":\"Добрий день! Так, є.\"")
+                    .contains("\"reply_parameters\":{")
+                    .contains("\"message_id\":1365");
         });
         MessageView sent = inboxService.message(chat, reply);
         assertThat(sent.status()).isEqualTo(DeliveryStatus.SENT);
@@ -64,15 +68,21 @@ class OutboundDeliveryTest extends ConnectorTest {
 
     @Test
     void aPhotoIsUploadedWithTheTextAsCaption() {
-        long reply = inboxService.reply(chat, "Ось такий букет", null,
+        long reply = inboxService.reply(
+                chat,
+                "Ось такий букет",
+                null,
                 List.of(new OutgoingAttachment("bouquet.png", "image/png", FakeTelegram.PNG)));
 
         worker.drain();
 
         assertThat(telegram.calls("sendPhoto")).singleElement().satisfies(call -> {
             assertThat(call.header("content-type")).startsWith("multipart/form-data");
-            assertThat(call.body()).contains("name=\"chat_id\"").contains("1111111")
-                    .contains("name=\"photo\"; filename=\"bouquet.png\"").contains("name=\"caption\"")
+            assertThat(call.body())
+                    .contains("name=\"chat_id\"")
+                    .contains("1111111")
+                    .contains("name=\"photo\"; filename=\"bouquet.png\"")
+                    .contains("name=\"caption\"")
                     .contains("Ось такий букет");
         });
         assertThat(telegram.calls("sendMessage")).isEmpty();
@@ -88,7 +98,8 @@ class OutboundDeliveryTest extends ConnectorTest {
 
         DeliveryState waiting = queue.state(reply).orElseThrow();
         assertThat(waiting.status()).isEqualTo(DeliveryState.Status.QUEUED);
-        assertThat(delaySetAtTheAttempt(reply)).as("the provider's retry_after, from the attempt on")
+        assertThat(delaySetAtTheAttempt(reply))
+                .as("the provider's retry_after, from the attempt on")
                 .isEqualTo(Duration.ofSeconds(30));
         assertThat(waiting.lastError()).contains("Too Many Requests");
         assertThat(inboxService.message(chat, reply).status()).isEqualTo(DeliveryStatus.PENDING);
@@ -96,9 +107,11 @@ class OutboundDeliveryTest extends ConnectorTest {
         // Meanwhile Taras writes and gets a reply: it waits for the pause too.
         telegramWebhook(channel, """
                 {"update_id":30001,"message":{"message_id":4001,"date":1441645532,
-                 "chat":{"id":2222222,"type":"private","first_name":"Taras"},"text":"Roses?"}}""",
-                webhookSecret(channel));
-        long tarasChat = jdbc.sql("select id from conversation where id <> ?").param(chat).query(Long.class).single();
+                 "chat":{"id":2222222,"type":"private","first_name":"Taras"},"text":"Roses?"}}""", webhookSecret(channel));
+        long tarasChat = jdbc.sql("select id from conversation where id <> ?")
+                .param(chat)
+                .query(Long.class)
+                .single();
         long tarasReply = inboxService.reply(tarasChat, "Yes, red and white.", null, List.of());
         assertThat(worker.drain()).isZero();
         passes(Duration.ofSeconds(25));
@@ -117,7 +130,9 @@ class OutboundDeliveryTest extends ConnectorTest {
 
     @Test
     void aBlockedUserFailsTheMessageWithTheReasonAndRetrySendsItAgain() {
-        telegram.script("sendMessage", 403,
+        telegram.script(
+                "sendMessage",
+                403,
                 "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}");
         long reply = inboxService.reply(chat, "Yes, we have peonies.", null, List.of());
 
@@ -141,7 +156,8 @@ class OutboundDeliveryTest extends ConnectorTest {
         telegram.script("sendMessage", 502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
         long reply = inboxService.reply(chat, "Yes, we have peonies.", null, List.of());
         // The attempt budget (10) is spent, but the reply was queued only 20 minutes ago (window 2 h).
-        jdbc.sql("update outbound_message set attempts = 9, queued_at = now() - interval '20 minutes'").update();
+        jdbc.sql("update outbound_message set attempts = 9, queued_at = now() - interval '20 minutes'")
+                .update();
 
         worker.drain();
 
@@ -150,12 +166,15 @@ class OutboundDeliveryTest extends ConnectorTest {
 
         // The provider is still down when both budgets are spent: the reply fails, visibly.
         telegram.script("sendMessage", 502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
-        jdbc.sql("update outbound_message set next_attempt_at = now(), queued_at = now() - interval '3 hours'").update();
+        jdbc.sql("update outbound_message set next_attempt_at = now(), queued_at = now() - interval '3 hours'")
+                .update();
         worker.drain();
 
         MessageView failed = inboxService.message(chat, reply);
         assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
-        assertThat(failed.failureReason()).startsWith("Gave up after 11 attempts").contains("Bad Gateway");
+        assertThat(failed.failureReason())
+                .startsWith("Gave up after 11 attempts")
+                .contains("Bad Gateway");
     }
 
     @Test
@@ -183,12 +202,14 @@ class OutboundDeliveryTest extends ConnectorTest {
 
             Duration full = Duration.ofSeconds(2L << (attempt - 1));
             assertThat(queue.state(reply).orElseThrow().attempts()).isEqualTo(attempt);
-            assertThat(delaySetAtTheAttempt(reply)).as("after attempt %d", attempt)
+            assertThat(delaySetAtTheAttempt(reply))
+                    .as("after attempt %d", attempt)
                     .isBetween(full.dividedBy(2), full);
         }
 
         // Far along (still inside the 2 h window): never more than 5 minutes.
-        jdbc.sql("update outbound_message set attempts = 30, next_attempt_at = now()").update();
+        jdbc.sql("update outbound_message set attempts = 30, next_attempt_at = now()")
+                .update();
         telegram.script("sendMessage", 502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
         worker.drain();
         assertThat(delaySetAtTheAttempt(reply)).isBetween(Duration.ofSeconds(150), Duration.ofMinutes(5));
@@ -202,14 +223,17 @@ class OutboundDeliveryTest extends ConnectorTest {
         // ... and the worker dies here. While the lease holds, nobody else takes the row.
         assertThat(worker.drain()).isZero();
 
-        jdbc.sql("update outbound_message set lease_until = now() - interval '1 second'").update();
+        jdbc.sql("update outbound_message set lease_until = now() - interval '1 second'")
+                .update();
         assertThat(worker.drain()).isEqualTo(1);
 
         assertThat(telegram.calls("sendMessage")).hasSize(1);
         assertThat(inboxService.message(chat, reply).status()).isEqualTo(DeliveryStatus.SENT);
         // The dead worker's late report changes nothing: its lease token is gone.
         assertThat(jdbc.sql("update outbound_message set status = 'FAILED' where lease_token = ?")
-                .param(claimed.getFirst().token()).update()).isZero();
+                        .param(claimed.getFirst().token())
+                        .update())
+                .isZero();
     }
 
     @Test
@@ -219,16 +243,18 @@ class OutboundDeliveryTest extends ConnectorTest {
             var client = inbox.newClient("Client " + i, null);
             telegramWebhook(channel, """
                     {"update_id":%d,"message":{"message_id":%d,"date":1441645532,
-                     "chat":{"id":%d,"type":"private","first_name":"Client"},"text":"hi"}}"""
-                    .formatted(20000 + i, 3000 + i, 5000000 + i), webhookSecret(channel));
+                     "chat":{"id":%d,"type":"private","first_name":"Client"},"text":"hi"}}""".formatted(20000 + i, 3000 + i, 5000000 + i), webhookSecret(channel));
         }
-        List<Long> chats = jdbc.sql("select id from conversation where id <> ?").param(chat).query(Long.class).list();
+        List<Long> chats = jdbc.sql("select id from conversation where id <> ?")
+                .param(chat)
+                .query(Long.class)
+                .list();
         for (long c : chats) {
             inboxService.reply(c, "Hello!", null, List.of());
         }
 
-        List<List<DeliveryWorker.Claim>> claims = InboxFixtures.concurrently(
-                () -> claimAll(), () -> claimAll(), () -> claimAll(), () -> claimAll());
+        List<List<DeliveryWorker.Claim>> claims =
+                InboxFixtures.concurrently(() -> claimAll(), () -> claimAll(), () -> claimAll(), () -> claimAll());
 
         // A worker may find nothing while the others hold the remaining rows' locks (SKIP LOCKED)
         // and stop early; the next tick takes what is left. What must never happen is a row twice.
@@ -238,7 +264,9 @@ class OutboundDeliveryTest extends ConnectorTest {
         int total = 0;
         for (List<DeliveryWorker.Claim> batch : claims) {
             for (DeliveryWorker.Claim claim : batch) {
-                assertThat(seen.add(claim.id())).as("row %d claimed twice", claim.id()).isTrue();
+                assertThat(seen.add(claim.id()))
+                        .as("row %d claimed twice", claim.id())
+                        .isTrue();
                 total++;
             }
         }
@@ -260,11 +288,12 @@ class OutboundDeliveryTest extends ConnectorTest {
         for (int i = 0; i < 3; i++) {
             telegramWebhook(channel, """
                     {"update_id":%d,"message":{"message_id":%d,"date":1441645532,
-                     "chat":{"id":%d,"type":"private","first_name":"Client"},"text":"hi"}}"""
-                    .formatted(30000 + i, 4000 + i, 6000000 + i), webhookSecret(channel));
+                     "chat":{"id":%d,"type":"private","first_name":"Client"},"text":"hi"}}""".formatted(30000 + i, 4000 + i, 6000000 + i), webhookSecret(channel));
         }
-        chats.addAll(jdbc.sql("select id from conversation where id <> ? order by id").param(chat)
-                .query(Long.class).list());
+        chats.addAll(jdbc.sql("select id from conversation where id <> ? order by id")
+                .param(chat)
+                .query(Long.class)
+                .list());
         List<Long> replies = new ArrayList<>();
         for (int i = 0; i < chats.size(); i++) {
             replies.add(inboxService.reply(chats.get(i), "Reply " + i, null, List.of()));
@@ -283,17 +312,24 @@ class OutboundDeliveryTest extends ConnectorTest {
 
         for (int i = 0; i < chats.size(); i++) {
             String text = "\"text\":\"Reply " + i + "\"";
-            assertThat(telegram.calls("sendMessage")).as("Reply %d sent", i)
-                    .filteredOn(call -> call.body().contains(text)).hasSize(1);
-            assertThat(inboxService.message(chats.get(i), replies.get(i)).status()).isEqualTo(DeliveryStatus.SENT);
+            assertThat(telegram.calls("sendMessage"))
+                    .as("Reply %d sent", i)
+                    .filteredOn(call -> call.body().contains(text))
+                    .hasSize(1);
+            assertThat(inboxService.message(chats.get(i), replies.get(i)).status())
+                    .isEqualTo(DeliveryStatus.SENT);
         }
     }
 
     /** Drains until every reply is sent (by this node or the other); how many this node sent. */
     private int workUntilSent(DeliveryWorker node) {
         java.util.concurrent.atomic.AtomicInteger worked = new java.util.concurrent.atomic.AtomicInteger();
-        org.awaitility.Awaitility.await("every reply sent").atMost(Duration.ofSeconds(15)).pollInSameThread()
-                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> {
+        org.awaitility.Awaitility.await("every reply sent")
+                .atMost(Duration.ofSeconds(15))
+                .pollInSameThread()
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(1))
+                .until(() -> {
                     worked.addAndGet(node.drain());
                     return count("select count(*) from outbound_message where status <> 'SENT'") == 0;
                 });
@@ -303,11 +339,16 @@ class OutboundDeliveryTest extends ConnectorTest {
     @Test
     void aWorkerWhoseLeaseWasTakenOverSendsNoFurtherPart() {
         // Two parts: Telegram takes one file per message.
-        long reply = inboxService.reply(chat, "", null, List.of(
-                new OutgoingAttachment("a.png", "image/png", FakeTelegram.PNG),
-                new OutgoingAttachment("b.png", "image/png", FakeTelegram.PNG)));
+        long reply = inboxService.reply(
+                chat,
+                "",
+                null,
+                List.of(
+                        new OutgoingAttachment("a.png", "image/png", FakeTelegram.PNG),
+                        new OutgoingAttachment("b.png", "image/png", FakeTelegram.PNG)));
         // While the first part is with the provider, another node takes the row over (this worker was too slow).
-        telegram.onCall = call -> jdbc.sql("update outbound_message set lease_token = gen_random_uuid()").update();
+        telegram.onCall = call -> jdbc.sql("update outbound_message set lease_token = gen_random_uuid()")
+                .update();
 
         worker.drain();
 
@@ -332,7 +373,9 @@ class OutboundDeliveryTest extends ConnectorTest {
         assertThat(telegram.calls("sendMessage")).hasSize(2);
         DeliveryState resent = queue.state(reply).orElseThrow();
         assertThat(resent.status()).isEqualTo(DeliveryState.Status.SENT);
-        assertThat(resent.externalId()).isEqualTo("1111111:" + telegram.lastMessageId()).isNotEqualTo(firstId);
+        assertThat(resent.externalId())
+                .isEqualTo("1111111:" + telegram.lastMessageId())
+                .isNotEqualTo(firstId);
         assertThat(inboxService.message(chat, reply).status()).isEqualTo(DeliveryStatus.SENT);
         // Reports about the new provider message find it.
         context.getBean(DeliveryReports.class).delivered(channel.id(), resent.externalId());
@@ -352,8 +395,11 @@ class OutboundDeliveryTest extends ConnectorTest {
         jdbc.sql("update outbound_message set next_attempt_at = now()").update();
         worker.drain();
 
-        assertThat(telegram.calls("sendMessage")).extracting(FakeProviderApi.Call::body)
-                .satisfiesExactly(b -> assertThat(b).contains("First"), b -> assertThat(b).contains("First"),
+        assertThat(telegram.calls("sendMessage"))
+                .extracting(FakeProviderApi.Call::body)
+                .satisfiesExactly(
+                        b -> assertThat(b).contains("First"),
+                        b -> assertThat(b).contains("First"),
                         b -> assertThat(b).contains("Second"));
         assertThat(inboxService.message(chat, first).status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(inboxService.message(chat, second).status()).isEqualTo(DeliveryStatus.SENT);
@@ -373,29 +419,35 @@ class OutboundDeliveryTest extends ConnectorTest {
 
     @Test
     void channelSecretsAreEncryptedInTheDatabase() {
-        byte[] stored = jdbc.sql("select secrets from channel where id = ?").param(channel.id())
-                .query(byte[].class).single();
+        byte[] stored = jdbc.sql("select secrets from channel where id = ?")
+                .param(channel.id())
+                .query(byte[].class)
+                .single();
 
-        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(TELEGRAM_TOKEN)
+        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain(TELEGRAM_TOKEN)
                 .doesNotContain("AAE-test-token");
-        assertThat(directory.byId(channel.id()).orElseThrow().secret("botToken")).isEqualTo(TELEGRAM_TOKEN);
+        assertThat(directory.byId(channel.id()).orElseThrow().secret("botToken"))
+                .isEqualTo(TELEGRAM_TOKEN);
         assertThat(channel.secretsSet()).contains("botToken", "webhookSecret");
     }
 
     /** How long after the attempt (its stored time) the next one is due. */
     private Duration delaySetAtTheAttempt(long messageId) {
-        return Duration.ofMillis(jdbc.sql("""
+        return Duration.ofMillis(
+                jdbc.sql("""
                         select (extract(epoch from next_attempt_at - updated_at) * 1000)::bigint
-                        from outbound_message where message_id = ?""")
-                .param(messageId).query(Long.class).single());
+                        from outbound_message where message_id = ?""").param(messageId).query(Long.class).single());
     }
 
     /** Time passes for the queue: every due time and pause moves that much closer. */
     private void passes(Duration time) {
         double seconds = time.toMillis() / 1000.0;
         jdbc.sql("update outbound_message set next_attempt_at = next_attempt_at - make_interval(secs => ?)")
-                .param(seconds).update();
+                .param(seconds)
+                .update();
         jdbc.sql("update channel_state set throttled_until = throttled_until - make_interval(secs => ?)")
-                .param(seconds).update();
+                .param(seconds)
+                .update();
     }
 }

@@ -1,13 +1,12 @@
 package com.omnichat.channel;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
 import com.omnichat.channel.connector.ChannelConnector;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.SecretField;
 import com.omnichat.channel.connector.SendProgress;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Tests only: a channel type that can start a dialog with just a phone number (as WhatsApp
@@ -37,8 +36,12 @@ public class PhoneChannelConnector implements ChannelConnector {
     @Override
     public Set<Capability> capabilities() {
         return templateToStart
-                ? Set.of(Capability.SEND_TEXT, Capability.START_BY_PHONE, Capability.DELIVERY_STATUS,
-                Capability.START_NEEDS_TEMPLATE, Capability.TEMPLATES)
+                ? Set.of(
+                        Capability.SEND_TEXT,
+                        Capability.START_BY_PHONE,
+                        Capability.DELIVERY_STATUS,
+                        Capability.START_NEEDS_TEMPLATE,
+                        Capability.TEMPLATES)
                 : Set.of(Capability.SEND_TEXT, Capability.START_BY_PHONE, Capability.DELIVERY_STATUS);
     }
 

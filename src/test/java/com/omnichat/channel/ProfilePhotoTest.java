@@ -2,13 +2,11 @@ package com.omnichat.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.omnichat.channel.internal.ProfileRefresher;
 import java.util.Arrays;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import com.omnichat.channel.internal.ProfileRefresher;
 
 /**
  * Client photos are stored here, never hot-linked: a photo whose bytes did not change is
@@ -37,7 +35,8 @@ class ProfilePhotoTest extends ConnectorTest {
         assertThat(profiles.refresh(10)).isEqualTo(1);
 
         assertThat(photoUrl()).as("same bytes, same photo").isEqualTo(first);
-        assertThat(count("select count(*) from channel_media where purpose = 'PHOTO'")).isEqualTo(1);
+        assertThat(count("select count(*) from channel_media where purpose = 'PHOTO'"))
+                .isEqualTo(1);
 
         // He sets a new photo.
         byte[] newPhoto = Arrays.copyOf(FakeTelegram.PNG, FakeTelegram.PNG.length + 3);
@@ -47,11 +46,16 @@ class ProfilePhotoTest extends ConnectorTest {
 
         String second = photoUrl();
         assertThat(second).isNotEqualTo(first);
-        assertThat(count("select count(*) from channel_media where purpose = 'PHOTO'")).isEqualTo(1);
+        assertThat(count("select count(*) from channel_media where purpose = 'PHOTO'"))
+                .isEqualTo(1);
         assertThat(count("select count(*) from channel_media where token = ?", token(first)))
-                .as("the replaced photo is deleted").isZero();
-        assertThat(jdbc.sql("select content from channel_media where token = ?").param(token(second))
-                .query(byte[].class).single()).isEqualTo(newPhoto);
+                .as("the replaced photo is deleted")
+                .isZero();
+        assertThat(jdbc.sql("select content from channel_media where token = ?")
+                        .param(token(second))
+                        .query(byte[].class)
+                        .single())
+                .isEqualTo(newPhoto);
     }
 
     private void dueAgain() {

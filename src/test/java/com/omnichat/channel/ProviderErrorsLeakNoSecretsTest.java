@@ -3,20 +3,10 @@ package com.omnichat.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.internal.Poller;
@@ -24,11 +14,18 @@ import com.omnichat.channel.internal.ProfileRefresher;
 import com.omnichat.chat.DeliveryStatus;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.MessageView;
-
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The provider is down, then answers errors, until a reply fails for good: the bot tokens
@@ -43,8 +40,10 @@ class ProviderErrorsLeakNoSecretsTest extends ConnectorTest {
 
     @Autowired
     InboxService inboxService;
+
     @Autowired
     Poller poller;
+
     @Autowired
     ProfileRefresher profiles;
 
@@ -70,9 +69,14 @@ class ProviderErrorsLeakNoSecretsTest extends ConnectorTest {
     @Test
     void theTokensAppearNowhereWhileTheProviderIsDownAndAReplyFailsForGood() throws Exception {
         ChannelDetails channel = connectTelegram(ChannelMode.WEBHOOK);
-        ChannelDetails polling = SystemAccess.call(() -> administration.save(new ChannelDraft(null,
-                ChannelType.TELEGRAM, "Telegram · polling", ChannelMode.POLLING, Map.of("botToken", POLLING_TOKEN),
-                Map.of(), true)));
+        ChannelDetails polling = SystemAccess.call(() -> administration.save(new ChannelDraft(
+                null,
+                ChannelType.TELEGRAM,
+                "Telegram · polling",
+                ChannelMode.POLLING,
+                Map.of("botToken", POLLING_TOKEN),
+                Map.of(),
+                true)));
         ChannelDetails viberChannel = connectViber(Map.of());
         telegramWebhook(channel, fixture("telegram_update_text.json"), webhookSecret(channel));
         long chat = jdbc.sql("select id from conversation").query(Long.class).single();
@@ -95,41 +99,50 @@ class ProviderErrorsLeakNoSecretsTest extends ConnectorTest {
         var telegramCheck = SystemAccess.call(() -> administration.checkConnection(channel.id()));
         assertThat(telegramCheck.ok()).isFalse();
         assertThat(telegramCheck.error()).contains("Telegram unreachable");
-        assertThat(SystemAccess.call(() -> administration.checkConnection(viberChannel.id())).error())
+        assertThat(SystemAccess.call(() -> administration.checkConnection(viberChannel.id()))
+                        .error())
                 .contains("Viber unreachable");
         assertThatThrownBy(() -> SystemAccess.call(() -> administration.registerWebhook(channel.id())))
-                .isInstanceOfSatisfying(UserFacingException.class, e -> assertThat(List.of(e.args()).toString())
-                        .contains("Telegram unreachable").doesNotContain(TELEGRAM_TOKEN));
+                .isInstanceOfSatisfying(
+                        UserFacingException.class,
+                        e -> assertThat(List.of(e.args()).toString())
+                                .contains("Telegram unreachable")
+                                .doesNotContain(TELEGRAM_TOKEN));
         poller.pollOnce(polling.id(), Duration.ZERO);
-        assertThat(SystemAccess.call(() -> administration.get(polling.id())).runtime().lastError())
+        assertThat(SystemAccess.call(() -> administration.get(polling.id()))
+                        .runtime()
+                        .lastError())
                 .contains("Telegram unreachable");
         profiles.refresh(10);
         telegramWebhook(channel, """
                 {"update_id":10003,"message":{"message_id":1400,"date":1441645532,
                  "chat":{"id":1111111,"type":"private","first_name":"Olena"},"caption":"Like this one?",
-                 "photo":[{"file_id":"AgAD-big","file_unique_id":"b","width":800,"height":800,"file_size":68}]}}""",
-                webhookSecret(channel));
-        await("the photo's download tried", () -> count(
-                "select count(*) from inbound_event where status = 'PENDING' and error is null") == 0);
+                 "photo":[{"file_id":"AgAD-big","file_unique_id":"b","width":800,"height":800,"file_size":68}]}}""", webhookSecret(channel));
+        await(
+                "the photo's download tried",
+                () -> count("select count(*) from inbound_event where status = 'PENDING' and error is null") == 0);
 
         // Back, but the client blocked the bot; the answer even echoes the request (as a proxy might).
         telegramApi.apiUrl(telegram.url());
         telegram.script("sendMessage", 403, """
-                {"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user (POST /bot%s/sendMessage)"}"""
-                .formatted(TELEGRAM_TOKEN));
+                {"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user (POST /bot%s/sendMessage)"}""".formatted(TELEGRAM_TOKEN));
         dueNow();
         worker.drain();
 
         MessageView failed = inboxService.message(chat, reply);
         assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
-        assertThat(failed.failureReason()).startsWith("Forbidden: bot was blocked by the user").contains("/bot***/");
+        assertThat(failed.failureReason())
+                .startsWith("Forbidden: bot was blocked by the user")
+                .contains("/bot***/");
         List<MessageView> shown = inboxService.history(chat, null, 50);
         assertThat(shown.getLast().systemCode()).isEqualTo("delivery-failed");
         assertThat(shown.toString()).contains("Forbidden: bot was blocked by the user");
 
         for (String secret : List.of(TELEGRAM_TOKEN, POLLING_TOKEN, "AAE-test-token", VIBER_TOKEN)) {
             assertThat(shown.toString()).as("chat texts").doesNotContain(secret);
-            assertThat(columnsContaining(secret)).as("database columns containing %s", secret).isEmpty();
+            assertThat(columnsContaining(secret))
+                    .as("database columns containing %s", secret)
+                    .isEmpty();
             assertThat(logText()).as("log").doesNotContain(secret);
         }
         assertThat(logText()).as("the failures were logged").contains("Telegram unreachable");
@@ -157,8 +170,11 @@ class ProviderErrorsLeakNoSecretsTest extends ConnectorTest {
             String column = "\"" + c.get(2) + "\"";
             // bytea as text: printable bytes stay as they are, so an ASCII token would show.
             String asText = c.get(3).equals("bytea") ? "encode(" + column + ", 'escape')" : column + "::text";
-            int rows = jdbc.sql("select count(*) from \"" + c.get(0) + "\".\"" + c.get(1) + "\" where strpos("
-                    + asText + ", ?) > 0").param(value).query(Integer.class).single();
+            int rows = jdbc.sql("select count(*) from \"" + c.get(0) + "\".\"" + c.get(1) + "\" where strpos(" + asText
+                            + ", ?) > 0")
+                    .param(value)
+                    .query(Integer.class)
+                    .single();
             if (rows > 0) {
                 found.add(c.get(1) + "." + c.get(2));
             }
@@ -171,7 +187,8 @@ class ProviderErrorsLeakNoSecretsTest extends ConnectorTest {
         for (ILoggingEvent event : List.copyOf(logs.list)) {
             text.append(event.getFormattedMessage()).append('\n');
             if (event.getThrowableProxy() != null) {
-                text.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
+                text.append(ThrowableProxyUtil.asString(event.getThrowableProxy()))
+                        .append('\n');
             }
         }
         return text.toString();

@@ -7,18 +7,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.omnichat.IntegrationTest;
+import com.omnichat.channel.internal.MediaStore;
+import com.omnichat.user.StaffFixtures;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
-
-import com.omnichat.IntegrationTest;
-import com.omnichat.channel.internal.MediaStore;
-import com.omnichat.user.StaffFixtures;
 
 /**
  * The files connectors keep, as a provider or a browser fetches them: the public
@@ -35,8 +33,10 @@ class ServedChannelFilesTest {
 
     @Autowired
     MediaStore media;
+
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     WebApplicationContext context;
 
@@ -44,7 +44,9 @@ class ServedChannelFilesTest {
 
     @BeforeEach
     void mvc() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
     }
 
     @Test
@@ -54,8 +56,8 @@ class ServedChannelFilesTest {
         mvc.perform(get("/channel-files/" + token + "/logo.svg"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/octet-stream"))
-                .andExpect(header().string("Content-Disposition",
-                        "attachment; filename=\"logo.svg\"; filename*=UTF-8''logo.svg"))
+                .andExpect(header().string(
+                                "Content-Disposition", "attachment; filename=\"logo.svg\"; filename*=UTF-8''logo.svg"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("Content-Security-Policy", "sandbox"))
                 .andExpect(content().bytes(SVG));
@@ -63,14 +65,19 @@ class ServedChannelFilesTest {
 
     @Test
     void anOutboundPageIsADownloadToo() throws Exception {
-        String token = media.store(null, MediaStore.Purpose.OUTBOUND, "offer.html", "text/html",
+        String token = media.store(
+                null,
+                MediaStore.Purpose.OUTBOUND,
+                "offer.html",
+                "text/html",
                 "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
 
         mvc.perform(get("/channel-files/" + token + "/offer.html"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/octet-stream"))
-                .andExpect(header().string("Content-Disposition",
-                        "attachment; filename=\"offer.html\"; filename*=UTF-8''offer.html"))
+                .andExpect(header().string(
+                                "Content-Disposition",
+                                "attachment; filename=\"offer.html\"; filename*=UTF-8''offer.html"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("Content-Security-Policy", "sandbox"));
     }
@@ -82,8 +89,9 @@ class ServedChannelFilesTest {
         mvc.perform(get("/channel-files/" + token + "/bouquet.png"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "image/png"))
-                .andExpect(header().string("Content-Disposition",
-                        "inline; filename=\"bouquet.png\"; filename*=UTF-8''bouquet.png"))
+                .andExpect(header().string(
+                                "Content-Disposition",
+                                "inline; filename=\"bouquet.png\"; filename*=UTF-8''bouquet.png"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().doesNotExist("Content-Security-Policy"))
                 .andExpect(content().bytes(PNG));
@@ -97,8 +105,9 @@ class ServedChannelFilesTest {
         staff.signInAs(staff.manager("anna"));
         mvc.perform(get(MediaStore.photoUrl(token)).with(testSecurityContext()))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Content-Disposition",
-                        "attachment; filename=\"photo.svg\"; filename*=UTF-8''photo.svg"))
+                .andExpect(header().string(
+                                "Content-Disposition",
+                                "attachment; filename=\"photo.svg\"; filename*=UTF-8''photo.svg"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("Content-Security-Policy", "sandbox"));
     }

@@ -2,16 +2,14 @@ package com.omnichat.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.omnichat.base.SystemAccess;
+import com.omnichat.channel.internal.Poller;
+import com.omnichat.channel.internal.PollingScheduler;
 import java.time.Duration;
-
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import com.omnichat.base.SystemAccess;
-import com.omnichat.channel.internal.Poller;
-import com.omnichat.channel.internal.PollingScheduler;
 
 /**
  * Long polling: the offset moves only after the updates are stored, so a crash or a
@@ -21,6 +19,7 @@ class TelegramPollingTest extends ConnectorTest {
 
     @Autowired
     Poller poller;
+
     @Autowired
     PollingScheduler scheduler;
 
@@ -42,7 +41,10 @@ class TelegramPollingTest extends ConnectorTest {
         assertThat(telegram.calls("getUpdates").getFirst().body()).doesNotContain("offset");
         assertThat(telegram.calls("getUpdates").get(1).body()).contains("\"offset\":102");
         assertThat(count("select count(*) from message where kind = 'CLIENT'")).isEqualTo(2);
-        assertThat(SystemAccess.call(() -> administration.get(channel.id())).runtime().lastPollAt()).isNotNull();
+        assertThat(SystemAccess.call(() -> administration.get(channel.id()))
+                        .runtime()
+                        .lastPollAt())
+                .isNotNull();
     }
 
     @Test
@@ -69,7 +71,9 @@ class TelegramPollingTest extends ConnectorTest {
         poller.pollOnce(channel.id(), Duration.ZERO);
 
         assertThat(telegram.calls("getUpdates").get(1).body()).doesNotContain("offset");
-        assertThat(jdbc.sql("select body from message where kind = 'CLIENT' order by id").query(String.class).list())
+        assertThat(jdbc.sql("select body from message where kind = 'CLIENT' order by id")
+                        .query(String.class)
+                        .list())
                 .containsExactly("one", "two");
         assertThat(count("select count(*) from inbound_event")).isEqualTo(2);
         telegram.updates = "[]";
@@ -84,15 +88,19 @@ class TelegramPollingTest extends ConnectorTest {
         scheduler.schedule(channel.id());
         try {
             assertThat(scheduler.isScheduled(channel.id())).isTrue();
-            Awaitility.await("the job fetched and stored the update").atMost(Duration.ofSeconds(15))
+            Awaitility.await("the job fetched and stored the update")
+                    .atMost(Duration.ofSeconds(15))
                     .until(() -> count("select count(*) from message where kind = 'CLIENT'") == 1);
-            assertThat(jdbc.sql("select body from message where kind = 'CLIENT'").query(String.class).single())
+            assertThat(jdbc.sql("select body from message where kind = 'CLIENT'")
+                            .query(String.class)
+                            .single())
                     .isEqualTo("Hello from polling");
-            assertThat(telegram.calls("getUpdates").getFirst().body()).as("a long poll")
+            assertThat(telegram.calls("getUpdates").getFirst().body())
+                    .as("a long poll")
                     .contains("\"timeout\":25");
         } finally {
-            context.getBean(org.quartz.Scheduler.class).deleteJob(org.quartz.JobKey.jobKey("poll-" + channel.id(),
-                    "channel-polling"));
+            context.getBean(org.quartz.Scheduler.class)
+                    .deleteJob(org.quartz.JobKey.jobKey("poll-" + channel.id(), "channel-polling"));
         }
     }
 
@@ -100,7 +108,6 @@ class TelegramPollingTest extends ConnectorTest {
         return """
                 {"update_id":%d,"message":{"message_id":%d,"date":1700000000,
                  "chat":{"id":1111111,"type":"private","first_name":"Olena","username":"olena_b"},
-                 "from":{"id":1111111,"is_bot":false,"first_name":"Olena","username":"olena_b"},"text":"%s"}}"""
-                .formatted(id, id + 5000, text);
+                 "from":{"id":1111111,"is_bot":false,"first_name":"Olena","username":"olena_b"},"text":"%s"}}""".formatted(id, id + 5000, text);
     }
 }

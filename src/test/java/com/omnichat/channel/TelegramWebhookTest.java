@@ -2,15 +2,13 @@ package com.omnichat.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.internal.MediaDownloadWorker;
 import com.omnichat.chat.InboxFixtures;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Telegram calls the webhook: authenticity first (secret_token header), the raw update is
@@ -20,6 +18,7 @@ class TelegramWebhookTest extends ConnectorTest {
 
     @Autowired
     MediaDownloadWorker downloads;
+
     @Autowired
     com.omnichat.chat.InboxService inboxService;
 
@@ -43,7 +42,8 @@ class TelegramWebhookTest extends ConnectorTest {
                 .isEqualTo("Testusername");
         assertThat(text("select external_id from message where channel_id = ?", channel.id()))
                 .isEqualTo("1111111:1365");
-        assertThat(text("select status from inbound_event where channel_id = ?", channel.id())).isEqualTo("DONE");
+        assertThat(text("select status from inbound_event where channel_id = ?", channel.id()))
+                .isEqualTo("DONE");
     }
 
     @Test
@@ -60,16 +60,22 @@ class TelegramWebhookTest extends ConnectorTest {
         assertThat(statuses).containsOnly(200);
         assertThat(count("select count(*) from message where channel_id = ? and kind = 'CLIENT'", channel.id()))
                 .isEqualTo(1);
-        assertThat(count("select unread_count from conversation where channel_id = ?", channel.id())).isEqualTo(1);
-        assertThat(count("select count(*) from inbound_event where channel_id = ?", channel.id())).isEqualTo(1);
+        assertThat(count("select unread_count from conversation where channel_id = ?", channel.id()))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from inbound_event where channel_id = ?", channel.id()))
+                .isEqualTo(1);
     }
 
     @Test
     void aForgedOrMissingSecretIsRejectedAndNothingIsStored() throws Exception {
         String body = fixture("telegram_update_text.json");
 
-        assertThat(telegramWebhook(channel, body, "guessed-secret").getResponse().getStatus()).isEqualTo(401);
-        assertThat(telegramWebhook(channel, body, null).getResponse().getStatus()).isEqualTo(401);
+        assertThat(telegramWebhook(channel, body, "guessed-secret")
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(401);
+        assertThat(telegramWebhook(channel, body, null).getResponse().getStatus())
+                .isEqualTo(401);
 
         assertThat(inbox.countRows("inbound_event")).isZero();
         assertThat(inbox.countRows("message")).isZero();
@@ -77,8 +83,10 @@ class TelegramWebhookTest extends ConnectorTest {
 
     @Test
     void anUnknownChannelKeyIsNotFound() throws Exception {
-        var answer = http.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/webhooks/telegram/no-such-key").content("{}")).andReturn();
+        var answer = http.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/webhooks/telegram/no-such-key")
+                        .content("{}"))
+                .andReturn();
 
         assertThat(answer.getResponse().getStatus()).isEqualTo(404);
         assertThat(inbox.countRows("inbound_event")).isZero();
@@ -97,24 +105,33 @@ class TelegramWebhookTest extends ConnectorTest {
             assertThat(event.body()).isEqualTo("{\"update_id\": oops");
             assertThat(event.error()).contains("Not JSON");
         });
-        assertThat(SystemAccess.call(() -> administration.get(channel.id())).runtime().failedEvents()).isEqualTo(1);
+        assertThat(SystemAccess.call(() -> administration.get(channel.id()))
+                        .runtime()
+                        .failedEvents())
+                .isEqualTo(1);
         assertThat(inbox.countRows("message")).isZero();
         // Another broken body is another failed event.
         telegramWebhook(channel, "{\"update_id\": oops2", webhookSecret(channel));
-        assertThat(SystemAccess.call(() -> administration.failedEvents(channel.id(), 10))).hasSize(2);
+        assertThat(SystemAccess.call(() -> administration.failedEvents(channel.id(), 10)))
+                .hasSize(2);
     }
 
     @Test
     void aRetriedUnparseableEventFailsAgainAndARedeliveryMeanwhileIsStillStoredOnce() throws Exception {
         telegramWebhook(channel, "{\"update_id\": oops", webhookSecret(channel));
-        long id = SystemAccess.call(() -> administration.failedEvents(channel.id(), 10)).getFirst().id();
+        long id = SystemAccess.call(() -> administration.failedEvents(channel.id(), 10))
+                .getFirst()
+                .id();
 
         SystemAccess.run(() -> administration.retryEvent(channel.id(), id));
-        assertThat(telegramWebhook(channel, "{\"update_id\": oops", webhookSecret(channel)).getResponse().getStatus())
+        assertThat(telegramWebhook(channel, "{\"update_id\": oops", webhookSecret(channel))
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(200);
         inboundEvents.retryPending();
 
-        assertThat(SystemAccess.call(() -> administration.failedEvents(channel.id(), 10))).singleElement()
+        assertThat(SystemAccess.call(() -> administration.failedEvents(channel.id(), 10)))
+                .singleElement()
                 .satisfies(event -> assertThat(event.id()).isEqualTo(id));
         assertThat(inbox.countRows("inbound_event")).isEqualTo(1);
     }
@@ -125,11 +142,14 @@ class TelegramWebhookTest extends ConnectorTest {
         jdbc.sql("""
                 create or replace function refuse_messages() returns trigger language plpgsql as $$
                 begin raise exception 'simulated outage'; end $$""").update();
-        jdbc.sql("create trigger refuse_messages before insert on message for each row execute function refuse_messages()")
+        jdbc.sql(
+                        "create trigger refuse_messages before insert on message for each row execute function refuse_messages()")
                 .update();
         try {
             assertThat(telegramWebhook(channel, fixture("telegram_update_text.json"), webhookSecret(channel))
-                    .getResponse().getStatus()).isEqualTo(200);
+                            .getResponse()
+                            .getStatus())
+                    .isEqualTo(200);
             for (int i = 0; i < 20 && count("select count(*) from inbound_event where status = 'PENDING'") > 0; i++) {
                 jdbc.sql("update inbound_event set next_attempt_at = now()").update();
                 inboundEvents.retryPending();
@@ -142,12 +162,16 @@ class TelegramWebhookTest extends ConnectorTest {
         assertThat(failed).singleElement().satisfies(e -> assertThat(e.error()).startsWith("Gave up after"));
         assertThat(inbox.countRows("message")).isZero();
 
-        SystemAccess.run(() -> administration.retryEvent(channel.id(), failed.getFirst().id()));
+        SystemAccess.run(
+                () -> administration.retryEvent(channel.id(), failed.getFirst().id()));
         inboundEvents.retryPending();
 
-        assertThat(jdbc.sql("select body from message where kind = 'CLIENT'").query(String.class).list())
+        assertThat(jdbc.sql("select body from message where kind = 'CLIENT'")
+                        .query(String.class)
+                        .list())
                 .containsExactly("/start");
-        assertThat(SystemAccess.call(() -> administration.failedEvents(channel.id(), 10))).isEmpty();
+        assertThat(SystemAccess.call(() -> administration.failedEvents(channel.id(), 10)))
+                .isEmpty();
         assertThat(text("select status from inbound_event")).isEqualTo("DONE");
     }
 
@@ -155,7 +179,10 @@ class TelegramWebhookTest extends ConnectorTest {
     void aBodyOverTheLimitIsAnswered413() throws Exception {
         String huge = "{\"update_id\":1,\"message\":{\"text\":\"" + "x".repeat(1_100_000) + "\"}}";
 
-        assertThat(telegramWebhook(channel, huge, webhookSecret(channel)).getResponse().getStatus()).isEqualTo(413);
+        assertThat(telegramWebhook(channel, huge, webhookSecret(channel))
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(413);
         assertThat(inbox.countRows("inbound_event")).isZero();
     }
 
@@ -169,7 +196,8 @@ class TelegramWebhookTest extends ConnectorTest {
                   if nextval('blip_seq') = 1 then raise exception 'simulated database blip'; end if;
                   return new;
                 end $$""").update();
-        jdbc.sql("create trigger blip before insert on message for each row execute function blip()").update();
+        jdbc.sql("create trigger blip before insert on message for each row execute function blip()")
+                .update();
         try {
             var answer = telegramWebhook(channel, fixture("telegram_update_text.json"), webhookSecret(channel));
 
@@ -181,7 +209,8 @@ class TelegramWebhookTest extends ConnectorTest {
             jdbc.sql("update inbound_event set next_attempt_at = now()").update();
             assertThat(inboundEvents.retryPending()).isEqualTo(1);
 
-            assertThat(count("select count(*) from message where kind = 'CLIENT'")).isEqualTo(1);
+            assertThat(count("select count(*) from message where kind = 'CLIENT'"))
+                    .isEqualTo(1);
             assertThat(text("select status from inbound_event")).isEqualTo("DONE");
         } finally {
             jdbc.sql("drop trigger if exists blip on message").update();
@@ -196,7 +225,8 @@ class TelegramWebhookTest extends ConnectorTest {
         jdbc.sql("""
                 create or replace function refuse() returns trigger language plpgsql as $$
                 begin raise exception 'database unavailable'; end $$""").update();
-        jdbc.sql("create trigger refuse before insert on inbound_event for each row execute function refuse()").update();
+        jdbc.sql("create trigger refuse before insert on inbound_event for each row execute function refuse()")
+                .update();
         try {
             var answer = telegramWebhook(channel, fixture("telegram_update_text.json"), webhookSecret(channel));
 
@@ -222,8 +252,10 @@ class TelegramWebhookTest extends ConnectorTest {
                  "chat":{"id":1111111,"type":"private","first_name":"Test Firstname"},
                  "from":{"id":1111111,"first_name":"Test Firstname"},"text":"/start please"}}""", webhookSecret(channel));
 
-        assertThat(text("select body from message where external_id = '1111111:1365'")).isEqualTo("/start please");
-        assertThat(count("select count(*) from message where external_id = '1111111:1365' and edited")).isEqualTo(1);
+        assertThat(text("select body from message where external_id = '1111111:1365'"))
+                .isEqualTo("/start please");
+        assertThat(count("select count(*) from message where external_id = '1111111:1365' and edited"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -234,8 +266,7 @@ class TelegramWebhookTest extends ConnectorTest {
                 {"update_id":10002,"my_chat_member":{"chat":{"id":1111111,"type":"private","first_name":"Test"},
                  "from":{"id":1111111,"first_name":"Test"},"date":1441645600,
                  "old_chat_member":{"user":{"id":7000001,"is_bot":true,"first_name":"Shop"},"status":"member"},
-                 "new_chat_member":{"user":{"id":7000001,"is_bot":true,"first_name":"Shop"},"status":"kicked","until_date":0}}}""",
-                webhookSecret(channel));
+                 "new_chat_member":{"user":{"id":7000001,"is_bot":true,"first_name":"Shop"},"status":"kicked","until_date":0}}}""", webhookSecret(channel));
 
         assertThat(text("select system_code from message where kind = 'SYSTEM' order by id desc limit 1"))
                 .isEqualTo("client-blocked");
@@ -248,21 +279,24 @@ class TelegramWebhookTest extends ConnectorTest {
                  "chat":{"id":1111111,"type":"private","first_name":"Olena"},"from":{"id":1111111,"first_name":"Olena"},
                  "caption":"Like this one?",
                  "photo":[{"file_id":"small","file_unique_id":"s","width":90,"height":90,"file_size":68},
-                          {"file_id":"AgAD-big","file_unique_id":"b","width":800,"height":800,"file_size":68}]}}""",
-                webhookSecret(channel));
+                          {"file_id":"AgAD-big","file_unique_id":"b","width":800,"height":800,"file_size":68}]}}""", webhookSecret(channel));
 
         assertThat(answer.getResponse().getStatus()).isEqualTo(200);
         assertThat(text("select body from message where kind = 'CLIENT'")).isEqualTo("Like this one?");
-        assertThat(text("select status from attachment")).as("shown at once, downloaded after").isEqualTo("PENDING");
+        assertThat(text("select status from attachment"))
+                .as("shown at once, downloaded after")
+                .isEqualTo("PENDING");
 
         downloads.drain();
 
         assertThat(text("select status from attachment")).isEqualTo("STORED");
         assertThat(text("select content_type from attachment")).isEqualTo("image/png");
-        assertThat(telegram.calls("getFile")).singleElement()
+        assertThat(telegram.calls("getFile"))
+                .singleElement()
                 .satisfies(call -> assertThat(call.body()).contains("\"file_id\":\"AgAD-big\""));
-        assertThat(telegram.calls().stream().filter(c -> c.path().equals("/file/bot" + TELEGRAM_TOKEN
-                + "/photos/file_7.jpg"))).hasSize(1);
+        assertThat(telegram.calls().stream()
+                        .filter(c -> c.path().equals("/file/bot" + TELEGRAM_TOKEN + "/photos/file_7.jpg")))
+                .hasSize(1);
     }
 
     @Test
@@ -303,10 +337,13 @@ class TelegramWebhookTest extends ConnectorTest {
 
         var reply = inboxService.history(chat, null, 10).getLast();
 
-        assertThat(reply.replyTo().id()).isEqualTo(jdbc.sql("select id from message where external_id = '1111111:1365'")
-                .query(Long.class).single());
+        assertThat(reply.replyTo().id())
+                .isEqualTo(jdbc.sql("select id from message where external_id = '1111111:1365'")
+                        .query(Long.class)
+                        .single());
         assertThat(reply.replyTo().kind()).isEqualTo(com.omnichat.chat.MessageKind.CLIENT);
-        assertThat(count("select count(*) from message where quote_text is not null")).isZero();
+        assertThat(count("select count(*) from message where quote_text is not null"))
+                .isZero();
     }
 
     @Test
@@ -316,10 +353,13 @@ class TelegramWebhookTest extends ConnectorTest {
         assertThat(url).isEqualTo("http://localhost:8080/webhooks/telegram/" + key(channel));
         assertThat(telegram.calls("setWebhook")).singleElement().satisfies(call -> {
             assertThat(call.path()).isEqualTo("/bot" + TELEGRAM_TOKEN + "/setWebhook");
-            assertThat(call.body()).contains("\"url\":\"" + url + "\"")
+            assertThat(call.body())
+                    .contains("\"url\":\"" + url + "\"")
                     .contains("\"secret_token\":\"" + webhookSecret(channel) + "\"");
         });
-        assertThat(SystemAccess.call(() -> administration.get(channel.id())).runtime().registeredWebhookUrl())
+        assertThat(SystemAccess.call(() -> administration.get(channel.id()))
+                        .runtime()
+                        .registeredWebhookUrl())
                 .isEqualTo(url);
     }
 

@@ -3,25 +3,23 @@ package com.omnichat.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MvcResult;
-
 import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.internal.MediaDownloadWorker;
 import com.omnichat.channel.internal.Poller;
 import com.omnichat.chat.DeliveryStatus;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.WriteFirstService;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * A Viber business number through Infobip: a manager writes first to a client's phone, the
@@ -34,10 +32,13 @@ class ViberBusinessTest extends ConnectorTest {
 
     @Autowired
     WriteFirstService writeFirst;
+
     @Autowired
     InboxService inboxService;
+
     @Autowired
     MediaDownloadWorker downloads;
+
     @Autowired
     Poller poller;
 
@@ -50,8 +51,13 @@ class ViberBusinessTest extends ConnectorTest {
         infobip = new FakeInfobip();
         channel = connectViberBusiness(ChannelMode.WEBHOOK, "Viber · +380 44 000 00 00");
         long chat = inbox.newChat(inbox.channel(ChannelType.TELEGRAM, "Telegram bot", anna), "Olena Bondar");
-        olena = jdbc.sql("select client_id from conversation where id = ?").param(chat).query(Long.class).single();
-        jdbc.sql("update client set phone = '+380671234567', phone_verified = true where id = ?").param(olena).update();
+        olena = jdbc.sql("select client_id from conversation where id = ?")
+                .param(chat)
+                .query(Long.class)
+                .single();
+        jdbc.sql("update client set phone = '+380671234567', phone_verified = true where id = ?")
+                .param(olena)
+                .update();
     }
 
     @AfterEach
@@ -70,15 +76,22 @@ class ViberBusinessTest extends ConnectorTest {
         assertThat(infobip.calls("messages")).singleElement().satisfies(call -> {
             assertThat(call.path()).isEqualTo("/viber/2/messages");
             assertThat(call.header("authorization")).isEqualTo("App " + FakeInfobip.API_KEY);
-            assertThat(call.body()).contains("\"sender\":\"FlowerShop\"")
+            assertThat(call.body())
+                    .contains("\"sender\":\"FlowerShop\"")
                     .contains("\"destinations\":[{\"to\":\"380671234567\"")
                     .contains("\"content\":{\"type\":\"TEXT\",\"text\":\"Ваше замовлення готове\"}");
         });
         assertThat(inboxService.message(chat, message).status()).isEqualTo(DeliveryStatus.SENT);
         String id = "omnichat-" + message + "-0";
 
-        webhook(results(FakeInfobip.deliveryReport(id, "380671234567", "DELIVERED", 3, "DELIVERED_TO_HANDSET",
-                "Message delivered to handset", FakeInfobip.NO_ERROR)));
+        webhook(results(FakeInfobip.deliveryReport(
+                id,
+                "380671234567",
+                "DELIVERED",
+                3,
+                "DELIVERED_TO_HANDSET",
+                "Message delivered to handset",
+                FakeInfobip.NO_ERROR)));
         assertThat(inboxService.message(chat, message).status()).isEqualTo(DeliveryStatus.DELIVERED);
 
         webhook("""
@@ -101,10 +114,16 @@ class ViberBusinessTest extends ConnectorTest {
         webhook(answer);
 
         assertThat(jdbc.sql("select conversation_id from message where kind = 'CLIENT' and channel_id = ?")
-                .param(channel.id()).query(Long.class).list()).containsExactly(chat);
+                        .param(channel.id())
+                        .query(Long.class)
+                        .list())
+                .containsExactly(chat);
         assertThat(text("select body from message where kind = 'CLIENT' and channel_id = ?", channel.id()))
                 .isEqualTo("Дякую, заберу завтра");
-        assertThat(jdbc.sql("select client_id from conversation where id = ?").param(chat).query(Long.class).single())
+        assertThat(jdbc.sql("select client_id from conversation where id = ?")
+                        .param(chat)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(olena);
     }
 
@@ -115,8 +134,14 @@ class ViberBusinessTest extends ConnectorTest {
         long message = managerMessage(chat);
         worker.drain();
 
-        webhook(results(FakeInfobip.deliveryReport("omnichat-" + message + "-0", "380671234567", "UNDELIVERABLE", 2,
-                "UNDELIVERABLE_NOT_DELIVERED", "Message sent not delivered", """
+        webhook(results(FakeInfobip.deliveryReport(
+                "omnichat-" + message + "-0",
+                "380671234567",
+                "UNDELIVERABLE",
+                2,
+                "UNDELIVERABLE_NOT_DELIVERED",
+                "Message sent not delivered",
+                """
                         {"groupId":1,"groupName":"HANDSET_ERRORS","id":7009,"name":"EC_NOT_VIBER_USER",
                          "description":"Not a Viber user","permanent":true}""")));
 
@@ -155,15 +180,18 @@ class ViberBusinessTest extends ConnectorTest {
         worker.drain();
 
         assertThat(inboxService.message(chat, message).status()).isEqualTo(DeliveryStatus.PENDING);
-        assertThat(text("select status from outbound_message where message_id = ?", message)).isEqualTo("QUEUED");
+        assertThat(text("select status from outbound_message where message_id = ?", message))
+                .isEqualTo("QUEUED");
         assertThat(text("select last_error from outbound_message where message_id = ?", message))
                 .isEqualTo("Too many requests (TOO_MANY_REQUESTS) (Infobip HTTP 429)");
 
         infobip.script("messages", 401, """
                 {"requestError":{"serviceException":{"messageId":"UNAUTHORIZED","text":"Invalid login details"}}}""");
         // The wait is over.
-        jdbc.sql("update outbound_message set next_attempt_at = now() - interval '1 second'").update();
-        jdbc.sql("update channel_state set throttled_until = now() - interval '1 second'").update();
+        jdbc.sql("update outbound_message set next_attempt_at = now() - interval '1 second'")
+                .update();
+        jdbc.sql("update channel_state set throttled_until = now() - interval '1 second'")
+                .update();
         worker.drain();
 
         var failed = inboxService.message(chat, message);
@@ -173,10 +201,12 @@ class ViberBusinessTest extends ConnectorTest {
 
     @Test
     void aWebhookWithoutTheRightPasswordIsRejectedAndNothingIsStored() throws Exception {
-        byte[] body = results(FakeInfobip.deliveryReport("x", "380671234567", "DELIVERED", 3, "DELIVERED_TO_HANDSET",
-                "Delivered", FakeInfobip.NO_ERROR)).getBytes(StandardCharsets.UTF_8);
+        byte[] body = results(FakeInfobip.deliveryReport(
+                        "x", "380671234567", "DELIVERED", 3, "DELIVERED_TO_HANDSET", "Delivered", FakeInfobip.NO_ERROR))
+                .getBytes(StandardCharsets.UTF_8);
 
-        assertThat(webhook(body, basic("infobip", "guess")).getResponse().getStatus()).isEqualTo(401);
+        assertThat(webhook(body, basic("infobip", "guess")).getResponse().getStatus())
+                .isEqualTo(401);
         assertThat(webhook(body, null).getResponse().getStatus()).isEqualTo(401);
 
         assertThat(inbox.countRows("inbound_event")).isZero();
@@ -207,13 +237,22 @@ class ViberBusinessTest extends ConnectorTest {
         long chat = writeFirst.write(olena, polled.id(), "Hello");
         long message = managerMessage(chat);
         worker.drain();
-        infobip.script("reports", 200, results(FakeInfobip.deliveryReport("omnichat-" + message + "-0",
-                "380671234567", "DELIVERED", 3, "DELIVERED_TO_HANDSET", "Message delivered to handset",
-                FakeInfobip.NO_ERROR)));
+        infobip.script(
+                "reports",
+                200,
+                results(FakeInfobip.deliveryReport(
+                        "omnichat-" + message + "-0",
+                        "380671234567",
+                        "DELIVERED",
+                        3,
+                        "DELIVERED_TO_HANDSET",
+                        "Message delivered to handset",
+                        FakeInfobip.NO_ERROR)));
 
         assertThat(poller.pollOnce(polled.id(), Duration.ZERO)).isEqualTo(1);
 
-        assertThat(infobip.calls("reports")).singleElement()
+        assertThat(infobip.calls("reports"))
+                .singleElement()
                 .satisfies(call -> assertThat(call.path()).isEqualTo("/viber/2/reports"));
         assertThat(inboxService.message(chat, message).status()).isEqualTo(DeliveryStatus.DELIVERED);
     }
@@ -222,13 +261,18 @@ class ViberBusinessTest extends ConnectorTest {
     void aPictureGoesOutAsAnImageWithItsCaptionByAPublicUrl() {
         staff.signInAs(anna);
         long chat = writeFirst.write(olena, channel.id(), "Hello");
-        inboxService.reply(chat, "Ось букет", null,
+        inboxService.reply(
+                chat,
+                "Ось букет",
+                null,
                 List.of(new com.omnichat.chat.OutgoingAttachment("bouquet.png", "image/png", FakeTelegram.PNG)));
 
         worker.drain();
 
         String body = infobip.calls("messages").getLast().body();
-        assertThat(body).contains("\"type\":\"IMAGE\"").contains("\"text\":\"Ось букет\"")
+        assertThat(body)
+                .contains("\"type\":\"IMAGE\"")
+                .contains("\"text\":\"Ось букет\"")
                 .contains("\"mediaUrl\":\"http://localhost:8080/channel-files/");
     }
 
@@ -244,7 +288,9 @@ class ViberBusinessTest extends ConnectorTest {
     @Test
     void theChannelStartsDialogsByPhone() {
         staff.signInAs(anna);
-        assertThat(writeFirst.channelsFor(olena)).filteredOn(c -> c.channel().id() == channel.id()).singleElement()
+        assertThat(writeFirst.channelsFor(olena))
+                .filteredOn(c -> c.channel().id() == channel.id())
+                .singleElement()
                 .satisfies(c -> {
                     assertThat(c.reason()).isEqualTo(WriteFirstService.Reason.BY_PHONE);
                     assertThat(c.templateRequired()).isFalse();
@@ -255,18 +301,25 @@ class ViberBusinessTest extends ConnectorTest {
 
     private ChannelDetails connectViberBusiness(ChannelMode mode, String name) {
         return SystemAccess.call(() -> {
-            ChannelDetails created = administration.save(new ChannelDraft(null, ChannelType.VIBER_BUSINESS,
-                    name, mode,
+            ChannelDetails created = administration.save(new ChannelDraft(
+                    null,
+                    ChannelType.VIBER_BUSINESS,
+                    name,
+                    mode,
                     Map.of("apiKey", FakeInfobip.API_KEY, "webhookPassword", WEBHOOK_PASSWORD),
-                    Map.of("baseUrl", infobip.url(), "sender", "FlowerShop"), true));
+                    Map.of("baseUrl", infobip.url(), "sender", "FlowerShop"),
+                    true));
             context.getBean(ChannelService.class).grant(created.id(), anna.id());
             return administration.get(created.id());
         });
     }
 
     private long managerMessage(long chat) {
-        return jdbc.sql("select id from message where conversation_id = ? and kind = 'MANAGER' order by id desc limit 1")
-                .param(chat).query(Long.class).single();
+        return jdbc.sql(
+                        "select id from message where conversation_id = ? and kind = 'MANAGER' order by id desc limit 1")
+                .param(chat)
+                .query(Long.class)
+                .single();
     }
 
     private static String results(String... reports) {
@@ -274,12 +327,15 @@ class ViberBusinessTest extends ConnectorTest {
     }
 
     private void webhook(String json) throws Exception {
-        assertThat(webhook(json.getBytes(StandardCharsets.UTF_8), basic("infobip", WEBHOOK_PASSWORD)).getResponse()
-                .getStatus()).isEqualTo(200);
+        assertThat(webhook(json.getBytes(StandardCharsets.UTF_8), basic("infobip", WEBHOOK_PASSWORD))
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
     }
 
     private MvcResult webhook(byte[] body, String authorization) throws Exception {
-        var request = post("/webhooks/viber_business/" + key(channel)).contentType(MediaType.APPLICATION_JSON)
+        var request = post("/webhooks/viber_business/" + key(channel))
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(body);
         if (authorization != null) {
             request.header("Authorization", authorization);

@@ -2,19 +2,17 @@ package com.omnichat.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.internal.ProfileRefresher;
 import com.omnichat.channel.viber.ViberConnector;
 import com.omnichat.chat.DeliveryStatus;
 import com.omnichat.chat.InboxService;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Viber: signed callbacks (HMAC-SHA256 of the raw body with the token), messages,
@@ -24,10 +22,13 @@ class ViberTest extends ConnectorTest {
 
     @Autowired
     InboxService inboxService;
+
     @Autowired
     DeliveryQueue queue;
+
     @Autowired
     ProfileRefresher profiles;
+
     @Autowired
     com.omnichat.channel.internal.MediaDownloadWorker downloads;
 
@@ -51,22 +52,27 @@ class ViberTest extends ConnectorTest {
         byte[] body = fixture("viber_callback_message_text.json").getBytes(StandardCharsets.UTF_8);
         String signature = ViberConnector.signature(VIBER_TOKEN, body);
 
-        assertThat(viberWebhook(channel, body, signature).getResponse().getStatus()).isEqualTo(200);
-        assertThat(viberWebhook(channel, body, signature).getResponse().getStatus()).isEqualTo(200);
+        assertThat(viberWebhook(channel, body, signature).getResponse().getStatus())
+                .isEqualTo(200);
+        assertThat(viberWebhook(channel, body, signature).getResponse().getStatus())
+                .isEqualTo(200);
 
         assertThat(text("select body from message where kind = 'CLIENT'")).isEqualTo("Hi");
         assertThat(count("select count(*) from message where kind = 'CLIENT'")).isEqualTo(1);
         assertThat(text("select client_name from conversation")).isEqualTo("Idan Harel");
         // Never hot-linked: the avatar comes with the profile refresh, stored here.
-        assertThat(count("select count(*) from conversation where client_photo_url is not null")).isZero();
+        assertThat(count("select count(*) from conversation where client_photo_url is not null"))
+                .isZero();
     }
 
     @Test
     void aForgedSignatureIsRejectedAndNothingIsStored() throws Exception {
         byte[] body = fixture("viber_callback_message_text.json").getBytes(StandardCharsets.UTF_8);
 
-        assertThat(viberWebhook(channel, body, ViberConnector.signature("someone-else", body)).getResponse()
-                .getStatus()).isEqualTo(401);
+        assertThat(viberWebhook(channel, body, ViberConnector.signature("someone-else", body))
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(401);
         assertThat(viberWebhook(channel, body, null).getResponse().getStatus()).isEqualTo(401);
 
         assertThat(inbox.countRows("inbound_event")).isZero();
@@ -84,7 +90,9 @@ class ViberTest extends ConnectorTest {
 
         assertThat(answer.getResponse().getStatus()).isEqualTo(200);
         assertThat(answer.getResponse().getContentAsString(StandardCharsets.UTF_8))
-                .contains("\"type\":\"text\"").contains("Вітаємо у Flower Shop!").contains("\"sender\":{\"name\":");
+                .contains("\"type\":\"text\"")
+                .contains("Вітаємо у Flower Shop!")
+                .contains("\"sender\":{\"name\":");
     }
 
     @Test
@@ -94,8 +102,10 @@ class ViberTest extends ConnectorTest {
                 {"event":"unsubscribed","timestamp":1457764197627,"user_id":"xWxFWBYHceVLi80yULnRkw==","message_token":4912661846655238146}""");
         post(fixture("viber_callback_subscribed.json"));
 
-        assertThat(jdbc.sql("select system_code from message where kind = 'SYSTEM' order by id").query(String.class)
-                .list()).containsExactly("client-unsubscribed");
+        assertThat(jdbc.sql("select system_code from message where kind = 'SYSTEM' order by id")
+                        .query(String.class)
+                        .list())
+                .containsExactly("client-unsubscribed");
     }
 
     @Test
@@ -109,8 +119,11 @@ class ViberTest extends ConnectorTest {
 
         assertThat(viber.calls("send_message")).singleElement().satisfies(call -> {
             assertThat(call.header("x-viber-auth-token")).isEqualTo(VIBER_TOKEN);
-            assertThat(call.body()).contains("\"receiver\":\"xWxFWBYHceVLi80yULnRkw==\"").contains("\"type\":\"text\"")
-                    .contains("\"text\":\"Привіт!\"").contains("\"tracking_data\":\"omnichat:" + reply + "\"")
+            assertThat(call.body())
+                    .contains("\"receiver\":\"xWxFWBYHceVLi80yULnRkw==\"")
+                    .contains("\"type\":\"text\"")
+                    .contains("\"text\":\"Привіт!\"")
+                    .contains("\"tracking_data\":\"omnichat:" + reply + "\"")
                     .contains("\"sender\":{\"name\":\"Viber · Flower Shop\"}");
         });
         assertThat(inboxService.message(chat, reply).status()).isEqualTo(DeliveryStatus.SENT);
@@ -142,9 +155,13 @@ class ViberTest extends ConnectorTest {
     @Test
     void tooManyRequestsStatus12PausesTheChannelThenTheRepliesGoOut() throws Exception {
         post(fixture("viber_callback_message_text.json"));
-        post(fixture("viber_callback_message_text.json").replace("xWxFWBYHceVLi80yULnRkw==", "tArAsMeLnYk0000000000w==")
-                .replace("4978563241957515056", "4978563241957515057").replace("Idan Harel", "Taras Melnyk"));
-        List<Long> chats = jdbc.sql("select id from conversation order by id").query(Long.class).list();
+        post(fixture("viber_callback_message_text.json")
+                .replace("xWxFWBYHceVLi80yULnRkw==", "tArAsMeLnYk0000000000w==")
+                .replace("4978563241957515056", "4978563241957515057")
+                .replace("Idan Harel", "Taras Melnyk"));
+        List<Long> chats = jdbc.sql("select id from conversation order by id")
+                .query(Long.class)
+                .list();
         staff.signInAs(anna);
         viber.script("send_message", 200, "{\"status\":12,\"status_message\":\"tooManyRequests\"}");
         long first = inboxService.reply(chats.get(0), "Привіт!", null, List.of());
@@ -155,14 +172,20 @@ class ViberTest extends ConnectorTest {
         assertThat(jdbc.sql("""
                         select (extract(epoch from s.throttled_until - o.updated_at))::int from channel_state s, outbound_message o
                         where s.channel_id = ? and o.message_id = ?""")
-                .params(channel.id(), first).query(Integer.class).single()).as("paused 30 s from the attempt").isEqualTo(30);
+                        .params(channel.id(), first)
+                        .query(Integer.class)
+                        .single())
+                .as("paused 30 s from the attempt")
+                .isEqualTo(30);
         long second = inboxService.reply(chats.get(1), "Вітаю!", null, List.of());
         assertThat(worker.drain()).as("the other chat's reply waits too").isZero();
         assertThat(viber.calls("send_message")).hasSize(1);
 
         // 30 seconds pass.
-        jdbc.sql("update outbound_message set next_attempt_at = next_attempt_at - interval '30 seconds'").update();
-        jdbc.sql("update channel_state set throttled_until = throttled_until - interval '30 seconds'").update();
+        jdbc.sql("update outbound_message set next_attempt_at = next_attempt_at - interval '30 seconds'")
+                .update();
+        jdbc.sql("update channel_state set throttled_until = throttled_until - interval '30 seconds'")
+                .update();
         worker.drain();
 
         assertThat(viber.calls("send_message")).hasSize(3);
@@ -177,9 +200,12 @@ class ViberTest extends ConnectorTest {
         assertThat(url).isEqualTo("http://localhost:8080/webhooks/viber/" + key(channel));
         assertThat(viber.calls("set_webhook")).singleElement().satisfies(call -> {
             assertThat(call.header("x-viber-auth-token")).isEqualTo(VIBER_TOKEN);
-            assertThat(call.body()).contains("\"url\":\"" + url + "\"")
-                    .contains("\"event_types\":[\"delivered\",\"seen\",\"failed\",\"subscribed\",\"unsubscribed\",\"conversation_started\"]")
-                    .contains("\"send_name\":true").contains("\"send_photo\":true");
+            assertThat(call.body())
+                    .contains("\"url\":\"" + url + "\"")
+                    .contains(
+                            "\"event_types\":[\"delivered\",\"seen\",\"failed\",\"subscribed\",\"unsubscribed\",\"conversation_started\"]")
+                    .contains("\"send_name\":true")
+                    .contains("\"send_photo\":true");
         });
     }
 
@@ -188,7 +214,10 @@ class ViberTest extends ConnectorTest {
         post(fixture("viber_callback_message_text.json"));
         long chat = jdbc.sql("select id from conversation").query(Long.class).single();
         staff.signInAs(anna);
-        inboxService.reply(chat, "Ось", null,
+        inboxService.reply(
+                chat,
+                "Ось",
+                null,
                 List.of(new com.omnichat.chat.OutgoingAttachment("bouquet.png", "image/png", FakeTelegram.PNG)));
 
         worker.drain();
@@ -197,8 +226,10 @@ class ViberTest extends ConnectorTest {
         assertThat(body).contains("\"type\":\"picture\"").contains("\"text\":\"Ось\"");
         String url = body.replaceAll(".*\"media\":\"([^\"]+)\".*", "$1");
         assertThat(url).startsWith("http://localhost:8080/channel-files/");
-        var file = http.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .get(url.substring("http://localhost:8080".length()))).andReturn().getResponse();
+        var file = http.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                        url.substring("http://localhost:8080".length())))
+                .andReturn()
+                .getResponse();
         assertThat(file.getStatus()).isEqualTo(200);
         assertThat(file.getContentAsByteArray()).isEqualTo(FakeTelegram.PNG);
     }
@@ -208,11 +239,12 @@ class ViberTest extends ConnectorTest {
         post("""
                 {"event":"message","timestamp":1479039750092,"message_token":4978563241957515099,
                  "sender":{"id":"xWxFWBYHceVLi80yULnRkw==","name":"Idan Harel"},
-                 "message":{"type":"picture","text":"Такий?","media":"%s/media/p.jpg","file_name":"p.jpg","size":68}}"""
-                .formatted(viber.url()));
+                 "message":{"type":"picture","text":"Такий?","media":"%s/media/p.jpg","file_name":"p.jpg","size":68}}""".formatted(viber.url()));
 
         assertThat(text("select body from message where kind = 'CLIENT'")).isEqualTo("Такий?");
-        assertThat(text("select status from attachment")).as("shown at once, downloaded after").isEqualTo("PENDING");
+        assertThat(text("select status from attachment"))
+                .as("shown at once, downloaded after")
+                .isEqualTo("PENDING");
 
         downloads.drain();
 
@@ -229,13 +261,16 @@ class ViberTest extends ConnectorTest {
                 {"event":"message","timestamp":1479039750093,"message_token":4978563241957515101,
                  "sender":{"id":"u1","name":"Idan"},"message":{"type":"contact","contact":{"name":"Itamar","phone_number":"+972511123123"}}}""");
 
-        assertThat(jdbc.sql("select body from message where kind = 'CLIENT' order by id").query(String.class).list())
+        assertThat(jdbc.sql("select body from message where kind = 'CLIENT' order by id")
+                        .query(String.class)
+                        .list())
                 .containsExactly("📍 50.45, 30.52", "👤 Itamar, +972511123123");
     }
 
     @Test
     void profilesAreRefreshedWithTheAvatarStoredLocally() throws Exception {
-        post(fixture("viber_callback_subscribed.json").replace("\"subscribed\"", "\"subscribed\"")
+        post(fixture("viber_callback_subscribed.json")
+                .replace("\"subscribed\"", "\"subscribed\"")
                 .replaceAll("\\s+", " "));
         post("""
                 {"event":"message","timestamp":1479039750092,"message_token":4978563241957515102,
@@ -246,8 +281,10 @@ class ViberTest extends ConnectorTest {
         assertThat(text("select client_name from conversation")).isEqualTo("John McClane");
         String photo = text("select client_photo_url from conversation");
         assertThat(photo).startsWith("/client-photos/");
-        assertThat(count("select count(*) from channel_media where purpose = 'PHOTO'")).isEqualTo(1);
-        assertThat(viber.calls("get_user_details")).singleElement()
+        assertThat(count("select count(*) from channel_media where purpose = 'PHOTO'"))
+                .isEqualTo(1);
+        assertThat(viber.calls("get_user_details"))
+                .singleElement()
                 .satisfies(call -> assertThat(call.body()).contains("\"id\":\"01234567890A=\""));
         assertThat(profiles.refresh(10)).as("fresh profiles wait a day").isZero();
     }
@@ -262,7 +299,9 @@ class ViberTest extends ConnectorTest {
 
     private void post(String json) throws Exception {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        assertThat(viberWebhook(channel, body, ViberConnector.signature(VIBER_TOKEN, body)).getResponse().getStatus())
+        assertThat(viberWebhook(channel, body, ViberConnector.signature(VIBER_TOKEN, body))
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(200);
     }
 }

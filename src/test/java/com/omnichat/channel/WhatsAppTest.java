@@ -3,18 +3,7 @@ package com.omnichat.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import com.omnichat.base.SystemAccess;
+import com.omnichat.base.OmnichatProperties;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.DeliveryException;
 import com.omnichat.channel.connector.MediaPolicy;
@@ -29,6 +18,15 @@ import com.omnichat.channel.whatsapp.WhatsAppConnector;
 import com.omnichat.chat.DeliveryStatus;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.WriteFirstService;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * WhatsApp Cloud API: the webhook's messages of every type and statuses (fixtures and
@@ -45,14 +43,19 @@ class WhatsAppTest extends ConnectorTest {
 
     @Autowired
     MetaProperties meta;
+
     @Autowired
     GraphApi graphApi;
+
     @Autowired
     MediaStore mediaStore;
+
     @Autowired
     InboxService inboxService;
+
     @Autowired
     WriteFirstService writeFirst;
+
     @Autowired
     com.omnichat.customer.DuplicateFlags duplicateFlags;
 
@@ -67,15 +70,15 @@ class WhatsAppTest extends ConnectorTest {
         graph = new FakeGraph();
         graphUrl = meta.getGraphBaseUrl();
         meta.setGraphBaseUrl(graph.url());
-        whatsapp = new WhatsAppConnector(graphApi, mediaStore, "http://localhost:8080");
-        channel = SystemAccess.call(() -> {
-            ChannelDetails saved = administration.save(new ChannelDraft(null, ChannelType.WHATSAPP,
-                    "WhatsApp · Flower Shop", ChannelMode.WEBHOOK,
-                    Map.of("appSecret", APP_SECRET, "accessToken", TOKEN),
-                    Map.of("phoneNumberId", NUMBER, "businessAccountId", "102290129340398"), true));
-            SystemAccessGrant.grant(context, saved.id(), anna.id());
-            return administration.get(saved.id());
-        });
+        whatsapp = new WhatsAppConnector(graphApi, mediaStore, new OmnichatProperties("http://localhost:8080", ""));
+        channel = connect(new ChannelDraft(
+                null,
+                ChannelType.WHATSAPP,
+                "WhatsApp · Flower Shop",
+                ChannelMode.WEBHOOK,
+                Map.of("appSecret", APP_SECRET, "accessToken", TOKEN),
+                Map.of("phoneNumberId", NUMBER, "businessAccountId", "102290129340398"),
+                true));
         connected = directory.byId(channel.id()).orElseThrow();
     }
 
@@ -106,13 +109,22 @@ class WhatsAppTest extends ConnectorTest {
     void aNumberWhatsAppVerifiedJoinsTheClientWhoseCardHasThatPhoneVerified() {
         long olena = clientWithPhoneOnTheCard("+491234567890", true);
 
-        receive(fromNumberWithBusinessScopedId("491234567890", "DE.1234567890123456789", "Hallo, ist das Paket unterwegs?"));
+        receive(fromNumberWithBusinessScopedId(
+                "491234567890", "DE.1234567890123456789", "Hallo, ist das Paket unterwegs?"));
 
-        assertThat(count("select count(*) from client_identity where external_user_id = '491234567890' and client_id = ?",
-                olena)).as("his WhatsApp joins his card").isEqualTo(1);
-        assertThat(count("select count(*) from conversation c join message m on m.conversation_id = c.id "
-                + "where c.client_id = ? and m.body = 'Hallo, ist das Paket unterwegs?'", olena)).isEqualTo(1);
-        assertThat(count("select count(*) from client where name = 'Olena'")).as("no second lead").isZero();
+        assertThat(count(
+                        "select count(*) from client_identity where external_user_id = '491234567890' and client_id = ?",
+                        olena))
+                .as("his WhatsApp joins his card")
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from conversation c join message m on m.conversation_id = c.id "
+                                + "where c.client_id = ? and m.body = 'Hallo, ist das Paket unterwegs?'",
+                        olena))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from client where name = 'Olena'"))
+                .as("no second lead")
+                .isZero();
         assertThat(count("select count(*) from client_duplicate_flag")).isZero();
         assertThat(text("select provider_user_id from client_identity where external_user_id = '491234567890'"))
                 .isEqualTo("DE.1234567890123456789");
@@ -125,7 +137,8 @@ class WhatsAppTest extends ConnectorTest {
         receive(fromNumberWithBusinessScopedId("491234567890", "DE.1234567890123456789", "Hallo!"));
 
         long lead = jdbc.sql("select client_id from client_identity where external_user_id = '491234567890'")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         assertThat(lead).as("a lead of his own").isNotEqualTo(olena);
         staff.signInAs(staff.administrator("root"));
         assertThat(duplicateFlags.open(10)).singleElement().satisfies(flag -> {
@@ -137,16 +150,24 @@ class WhatsAppTest extends ConnectorTest {
         });
 
         receive(fromNumberWithBusinessScopedId("491234567890", "DE.9999999999999999999", "Noch da?"));
-        assertThat(count("select count(*) from client_duplicate_flag")).as("flagged once").isEqualTo(1);
+        assertThat(count("select count(*) from client_duplicate_flag"))
+                .as("flagged once")
+                .isEqualTo(1);
         assertThat(text("select provider_user_id from client_identity where external_user_id = '491234567890'"))
-                .as("a new business-scoped id replaces the old one, the identity stays").isEqualTo("DE.9999999999999999999");
+                .as("a new business-scoped id replaces the old one, the identity stays")
+                .isEqualTo("DE.9999999999999999999");
     }
 
     /** A client who wrote in Telegram and has this phone on his card, checked by staff or not. */
     private long clientWithPhoneOnTheCard(String phone, boolean verified) {
         long chat = inbox.newChat(inbox.channel(ChannelType.TELEGRAM, "Telegram bot", anna), "Olena Bondar");
-        long client = jdbc.sql("select client_id from conversation where id = ?").param(chat).query(Long.class).single();
-        jdbc.sql("update client set phone = ?, phone_verified = ? where id = ?").params(phone, verified, client).update();
+        long client = jdbc.sql("select client_id from conversation where id = ?")
+                .param(chat)
+                .query(Long.class)
+                .single();
+        jdbc.sql("update client set phone = ?, phone_verified = ? where id = ?")
+                .params(phone, verified, client)
+                .update();
         return client;
     }
 
@@ -156,16 +177,17 @@ class WhatsAppTest extends ConnectorTest {
                  "messaging_product":"whatsapp","metadata":{"display_phone_number":"380440000000","phone_number_id":"%s"},
                  "contacts":[{"profile":{"name":"Olena"},"wa_id":"%s","user_id":"%s"}],
                  "messages":[{"from":"%s","from_user_id":"%s","id":"wamid.%s","timestamp":"1653253313","type":"text",
-                  "text":{"body":"%s"}}]},"field":"messages"}]}]}"""
-                .formatted(NUMBER, waId, userId, waId, userId, Integer.toHexString(text.hashCode()), text);
+                  "text":{"body":"%s"}}]},"field":"messages"}]}]}""".formatted(NUMBER, waId, userId, waId, userId, Integer.toHexString(text.hashCode()), text);
     }
 
     @Test
     void onlyABodySignedWithTheAppSecretIsAuthentic() {
         byte[] body = fixture("whatsapp_webhook_text.json").getBytes(StandardCharsets.UTF_8);
 
-        assertThat(whatsapp.authentic(connected, request(body, MetaSignature.sign(APP_SECRET, body)))).isTrue();
-        assertThat(whatsapp.authentic(connected, request(body, MetaSignature.sign("other", body)))).isFalse();
+        assertThat(whatsapp.authentic(connected, request(body, MetaSignature.sign(APP_SECRET, body))))
+                .isTrue();
+        assertThat(whatsapp.authentic(connected, request(body, MetaSignature.sign("other", body))))
+                .isFalse();
         assertThat(whatsapp.authentic(connected, request(body, null))).isFalse();
     }
 
@@ -190,8 +212,11 @@ class WhatsAppTest extends ConnectorTest {
                   "referral":{"source_url":"https://fb.me/ad","source_type":"ad","source_id":"120","headline":"Peonies -20%",
                    "body":"Only this week","media_type":"image"}}]"""));
 
-        assertThat(jdbc.sql("select body from message where kind = 'CLIENT' order by id").query(String.class).list())
-                .containsExactly("📍 50.4501, 30.5234 — Flower Shop, Khreshchatyk 1",
+        assertThat(jdbc.sql("select body from message where kind = 'CLIENT' order by id")
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "📍 50.4501, 30.5234 — Flower Shop, Khreshchatyk 1",
                         "👤 Taras Melnyk, +380 50 111 2233",
                         "Так, підходить",
                         "Троянди — 51 шт",
@@ -227,14 +252,18 @@ class WhatsAppTest extends ConnectorTest {
                 {"messaging_product":"whatsapp","url":"%s/media/whatsapp-lookaside.jpg","mime_type":"image/jpeg",
                  "sha256":"abc","file_size":68,"id":"1003383421387256"}""".formatted(graph.url()));
 
-        var file = whatsapp.download(connected, new MediaRef("wa-media:1003383421387256", "picture.jpeg", "image/jpeg",
-                null, true), new MediaPolicy(20 * 1024 * 1024));
+        var file = whatsapp.download(
+                connected,
+                new MediaRef("wa-media:1003383421387256", "picture.jpeg", "image/jpeg", null, true),
+                new MediaPolicy(20 * 1024 * 1024));
 
         assertThat(file.content()).isEqualTo(FakeTelegram.PNG);
         assertThat(file.contentType()).isEqualTo("image/png");
-        assertThat(graph.calls("1003383421387256").getFirst().header("authorization")).isEqualTo("Bearer " + TOKEN);
+        assertThat(graph.calls("1003383421387256").getFirst().header("authorization"))
+                .isEqualTo("Bearer " + TOKEN);
         assertThat(graph.calls("whatsapp-lookaside.jpg").getFirst().header("authorization"))
-                .as("the media URL needs the same token").isEqualTo("Bearer " + TOKEN);
+                .as("the media URL needs the same token")
+                .isEqualTo("Bearer " + TOKEN);
     }
 
     @Test
@@ -243,10 +272,13 @@ class WhatsAppTest extends ConnectorTest {
         long message = managerMessage(chat);
         String id = text("select external_id from message where id = ?", message);
 
-        receive(fixture("whatsapp_webhook_status_sent.json").replace("wamid.ID", id).getBytes(StandardCharsets.UTF_8));
+        receive(fixture("whatsapp_webhook_status_sent.json")
+                .replace("wamid.ID", id)
+                .getBytes(StandardCharsets.UTF_8));
         assertThat(inboxService.message(chat, message).status()).isEqualTo(DeliveryStatus.SENT);
         receive(value(status(id, "read", "")));
-        assertThat(inboxService.message(chat, message).status()).as("delivered may be skipped")
+        assertThat(inboxService.message(chat, message).status())
+                .as("delivered may be skipped")
                 .isEqualTo(DeliveryStatus.READ);
 
         long second = managerMessage(sendAnother(chat));
@@ -256,8 +288,9 @@ class WhatsAppTest extends ConnectorTest {
                   "error_data":{"details":"Message Undeliverable."}}]""")));
         var failed = inboxService.message(chat, second);
         assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
-        assertThat(failed.failureReason()).startsWith("WhatsApp: the message could not be delivered (the number may "
-                + "not be on WhatsApp").endsWith("(code 131026)");
+        assertThat(failed.failureReason())
+                .startsWith("WhatsApp: the message could not be delivered (the number may " + "not be on WhatsApp")
+                .endsWith("(code 131026)");
     }
 
     // ---- out ----
@@ -266,15 +299,20 @@ class WhatsAppTest extends ConnectorTest {
     void aTextReplyGoesToThePhoneNumbersMessagesWithTheQuotedMessage() throws Exception {
         graph.script("messages", 200, sent("wamid.out1"));
 
-        String id = whatsapp.send(connected, new OutboundMessage(1, channel.id(), "491234567890", "Так, є півонії",
-                "wamid.first", List.of()), new Progress());
+        String id = whatsapp.send(
+                connected,
+                new OutboundMessage(1, channel.id(), "491234567890", "Так, є півонії", "wamid.first", List.of()),
+                new Progress());
 
         assertThat(id).isEqualTo("wamid.out1");
         var call = graph.calls("messages").getFirst();
         assertThat(call.path()).isEqualTo("/v26.0/" + NUMBER + "/messages");
         assertThat(call.header("authorization")).isEqualTo("Bearer " + TOKEN);
-        assertThat(call.body()).contains("\"messaging_product\":\"whatsapp\"").contains("\"to\":\"491234567890\"")
-                .contains("\"type\":\"text\"").contains("\"body\":\"Так, є півонії\"")
+        assertThat(call.body())
+                .contains("\"messaging_product\":\"whatsapp\"")
+                .contains("\"to\":\"491234567890\"")
+                .contains("\"type\":\"text\"")
+                .contains("\"body\":\"Так, є півонії\"")
                 .contains("\"context\":{\"message_id\":\"wamid.first\"}");
     }
 
@@ -282,11 +320,21 @@ class WhatsAppTest extends ConnectorTest {
     void aPictureGoesByLinkWithItsCaption() throws Exception {
         graph.script("messages", 200, sent("wamid.out2"));
 
-        whatsapp.send(connected, new OutboundMessage(2, channel.id(), "491234567890", "Ось букет", null,
-                List.of(new OutboundMessage.OutboundFile("bouquet.png", "image/png", FakeTelegram.PNG))), new Progress());
+        whatsapp.send(
+                connected,
+                new OutboundMessage(
+                        2,
+                        channel.id(),
+                        "491234567890",
+                        "Ось букет",
+                        null,
+                        List.of(new OutboundMessage.OutboundFile("bouquet.png", "image/png", FakeTelegram.PNG))),
+                new Progress());
 
-        assertThat(graph.calls("messages").getFirst().body()).contains("\"type\":\"image\"")
-                .contains("\"link\":\"http://localhost:8080/channel-files/").contains("\"caption\":\"Ось букет\"");
+        assertThat(graph.calls("messages").getFirst().body())
+                .contains("\"type\":\"image\"")
+                .contains("\"link\":\"http://localhost:8080/channel-files/")
+                .contains("\"caption\":\"Ось букет\"");
     }
 
     @Test
@@ -294,14 +342,31 @@ class WhatsAppTest extends ConnectorTest {
         graph.script("messages", 200, sent("wamid.t1"));
         graph.script("messages", 200, sent("wamid.t2"));
 
-        whatsapp.send(connected, templateMessage(new TemplateSend("order_ready", "uk", Map.of("1", "№ 1042"),
-                orderedMap("1", "Олено", "2", "№ 1042"), null, "rendered")), new Progress());
-        whatsapp.send(connected, templateMessage(new TemplateSend("courier_slot", "en", Map.of(),
-                orderedMap("first_name", "Olena", "slot", "10:00"), "https://shop.example/route.jpg", "rendered")),
+        whatsapp.send(
+                connected,
+                templateMessage(new TemplateSend(
+                        "order_ready",
+                        "uk",
+                        Map.of("1", "№ 1042"),
+                        orderedMap("1", "Олено", "2", "№ 1042"),
+                        null,
+                        "rendered")),
+                new Progress());
+        whatsapp.send(
+                connected,
+                templateMessage(new TemplateSend(
+                        "courier_slot",
+                        "en",
+                        Map.of(),
+                        orderedMap("first_name", "Olena", "slot", "10:00"),
+                        "https://shop.example/route.jpg",
+                        "rendered")),
                 new Progress());
 
-        assertThat(graph.calls("messages").get(0).body()).contains("\"type\":\"template\"")
-                .contains("\"name\":\"order_ready\"").contains("\"language\":{\"code\":\"uk\"}")
+        assertThat(graph.calls("messages").get(0).body())
+                .contains("\"type\":\"template\"")
+                .contains("\"name\":\"order_ready\"")
+                .contains("\"language\":{\"code\":\"uk\"}")
                 .contains("{\"type\":\"header\",\"parameters\":[{\"type\":\"text\",\"text\":\"№ 1042\"}]}")
                 .contains("{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"Олено\"},"
                         + "{\"type\":\"text\",\"text\":\"№ 1042\"}]}");
@@ -315,25 +380,34 @@ class WhatsAppTest extends ConnectorTest {
     @Test
     void whatsAppsErrorCodesBecomeReadableReasonsRetriedOrNotAsTheCodeSays() {
         graph.fail("messages", 400, 131047, 0, "Re-engagement message");
-        assertThatThrownBy(() -> sendText()).isInstanceOf(DeliveryException.class).satisfies(e -> {
-            assertThat(((DeliveryException) e).kind()).isEqualTo(DeliveryException.Kind.PERMANENT);
-            assertThat(e.getMessage()).isEqualTo("WhatsApp: the 24-hour window has closed (the client last wrote "
-                    + "more than 24 hours ago); send an approved template (code 131047)");
-        });
+        assertThatThrownBy(() -> sendText())
+                .isInstanceOf(DeliveryException.class)
+                .satisfies(e -> {
+                    assertThat(((DeliveryException) e).kind()).isEqualTo(DeliveryException.Kind.PERMANENT);
+                    assertThat(e.getMessage())
+                            .isEqualTo("WhatsApp: the 24-hour window has closed (the client last wrote "
+                                    + "more than 24 hours ago); send an approved template (code 131047)");
+                });
         graph.fail("messages", 400, 131026, 0, "Message undeliverable");
-        assertThatThrownBy(() -> sendText()).isInstanceOf(DeliveryException.class)
+        assertThatThrownBy(() -> sendText())
+                .isInstanceOf(DeliveryException.class)
                 .satisfies(e -> assertThat(((DeliveryException) e).kind()).isEqualTo(DeliveryException.Kind.PERMANENT));
         graph.fail("messages", 400, 131056, 0, "(Business Account, Consumer Account) pair rate limit hit");
-        assertThatThrownBy(() -> sendText()).isInstanceOf(DeliveryException.class).satisfies(e -> {
-            assertThat(((DeliveryException) e).kind()).isEqualTo(DeliveryException.Kind.RATE_LIMITED);
-            assertThat(((DeliveryException) e).retryAfter()).isEqualTo(Duration.ofSeconds(60));
-        });
+        assertThatThrownBy(() -> sendText())
+                .isInstanceOf(DeliveryException.class)
+                .satisfies(e -> {
+                    assertThat(((DeliveryException) e).kind()).isEqualTo(DeliveryException.Kind.RATE_LIMITED);
+                    assertThat(((DeliveryException) e).retryAfter()).isEqualTo(Duration.ofSeconds(60));
+                });
         graph.fail("messages", 400, 131048, 0, "Spam rate limit hit");
-        assertThatThrownBy(() -> sendText()).isInstanceOf(DeliveryException.class)
-                .satisfies(e -> assertThat(((DeliveryException) e).kind()).isEqualTo(DeliveryException.Kind.RATE_LIMITED));
+        assertThatThrownBy(() -> sendText())
+                .isInstanceOf(DeliveryException.class)
+                .satisfies(
+                        e -> assertThat(((DeliveryException) e).kind()).isEqualTo(DeliveryException.Kind.RATE_LIMITED));
         graph.fail("messages", 400, 130429, 0, "Rate limit hit");
-        assertThatThrownBy(() -> sendText()).isInstanceOf(DeliveryException.class).satisfies(e ->
-                assertThat(((DeliveryException) e).retryAfter()).isEqualTo(Duration.ofSeconds(5)));
+        assertThatThrownBy(() -> sendText())
+                .isInstanceOf(DeliveryException.class)
+                .satisfies(e -> assertThat(((DeliveryException) e).retryAfter()).isEqualTo(Duration.ofSeconds(5)));
     }
 
     // ---- templates, connection, phones ----
@@ -361,10 +435,15 @@ class WhatsAppTest extends ConnectorTest {
         assertThat(templates).extracting(MessageTemplate::name).containsExactly("order_ready", "courier_slot");
         MessageTemplate first = templates.getFirst();
         assertThat(first.render(Map.of("1", "№ 7"), Map.of("1", "Олено", "2", "№ 7")))
-                .isEqualTo("Замовлення № 7\n\nВітаємо, Олено! Замовлення № 7 готове.\n\nFlower Shop\n\n[Дякую] [Track]");
-        assertThat(templates.get(1).component(MessageTemplate.Kind.HEADER).mediaHeader()).isTrue();
-        assertThat(graph.calls("message_templates").get(0).path()).isEqualTo("/v26.0/102290129340398/message_templates");
-        assertThat(graph.calls("message_templates")).as("the next page too, then no more").hasSize(2);
+                .isEqualTo(
+                        "Замовлення № 7\n\nВітаємо, Олено! Замовлення № 7 готове.\n\nFlower Shop\n\n[Дякую] [Track]");
+        assertThat(templates.get(1).component(MessageTemplate.Kind.HEADER).mediaHeader())
+                .isTrue();
+        assertThat(graph.calls("message_templates").get(0).path())
+                .isEqualTo("/v26.0/102290129340398/message_templates");
+        assertThat(graph.calls("message_templates"))
+                .as("the next page too, then no more")
+                .hasSize(2);
     }
 
     @Test
@@ -380,8 +459,8 @@ class WhatsAppTest extends ConnectorTest {
 
     @Test
     void aDialogStartsByPhoneWithATemplateOnly() {
-        assertThat(whatsapp.capabilities()).contains(Capability.START_BY_PHONE, Capability.START_NEEDS_TEMPLATE,
-                Capability.TEMPLATES);
+        assertThat(whatsapp.capabilities())
+                .contains(Capability.START_BY_PHONE, Capability.START_NEEDS_TEMPLATE, Capability.TEMPLATES);
         assertThat(whatsapp.externalUserIdForPhone("+380671234567")).contains("380671234567");
         assertThat(whatsapp.externalUserIdForPhone("+3806712")).isEmpty();
     }
@@ -400,14 +479,12 @@ class WhatsAppTest extends ConnectorTest {
         return """
                 {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
                  "messaging_product":"whatsapp","metadata":{"display_phone_number":"380440000000","phone_number_id":"%s"},
-                 "contacts":[{"profile":{"name":"Olena"},"wa_id":"491234567890"}],%s},"field":"messages"}]}]}"""
-                .formatted(NUMBER, content);
+                 "contacts":[{"profile":{"name":"Olena"},"wa_id":"491234567890"}],%s},"field":"messages"}]}]}""".formatted(NUMBER, content);
     }
 
     private static String status(String id, String status, String extra) {
         return """
-                "statuses":[{"id":"%s","status":"%s","timestamp":"1653253399","recipient_id":"380671234567"%s}]"""
-                .formatted(id, status, extra);
+                "statuses":[{"id":"%s","status":"%s","timestamp":"1653253399","recipient_id":"380671234567"%s}]""".formatted(id, status, extra);
     }
 
     private static String sent(String id) {
@@ -417,13 +494,22 @@ class WhatsAppTest extends ConnectorTest {
     }
 
     private OutboundMessage templateMessage(TemplateSend template) {
-        return new OutboundMessage(3, channel.id(), "380671234567", "rendered", null, List.of(),
-                OutboundMessage.Route.DIRECT, null, null, template);
+        return new OutboundMessage(
+                3,
+                channel.id(),
+                "380671234567",
+                "rendered",
+                null,
+                List.of(),
+                OutboundMessage.Route.DIRECT,
+                null,
+                null,
+                template);
     }
 
     private String sendText() throws DeliveryException {
-        return whatsapp.send(connected, new OutboundMessage(4, channel.id(), "491234567890", "Hi", null, List.of()),
-                new Progress());
+        return whatsapp.send(
+                connected, new OutboundMessage(4, channel.id(), "491234567890", "Hi", null, List.of()), new Progress());
     }
 
     private static Map<String, String> orderedMap(String k1, String v1, String k2, String v2) {
@@ -436,8 +522,13 @@ class WhatsAppTest extends ConnectorTest {
     /** A chat with a client started by phone (its messages sent by the tests' phone connector). */
     private long startedByPhone() {
         long chat = inbox.newChat(inbox.channel(ChannelType.TELEGRAM, "Telegram bot", anna), "Olena Bondar");
-        long client = jdbc.sql("select client_id from conversation where id = ?").param(chat).query(Long.class).single();
-        jdbc.sql("update client set phone = '+380671234567', phone_verified = true where id = ?").param(client).update();
+        long client = jdbc.sql("select client_id from conversation where id = ?")
+                .param(chat)
+                .query(Long.class)
+                .single();
+        jdbc.sql("update client set phone = '+380671234567', phone_verified = true where id = ?")
+                .param(client)
+                .update();
         staff.signInAs(anna);
         long started = writeFirst.write(client, channel.id(), "Ваше замовлення готове");
         worker.drain();
@@ -451,8 +542,11 @@ class WhatsAppTest extends ConnectorTest {
     }
 
     private long managerMessage(long chat) {
-        return jdbc.sql("select id from message where conversation_id = ? and kind = 'MANAGER' order by id desc limit 1")
-                .param(chat).query(Long.class).single();
+        return jdbc.sql(
+                        "select id from message where conversation_id = ? and kind = 'MANAGER' order by id desc limit 1")
+                .param(chat)
+                .query(Long.class)
+                .single();
     }
 
     private static WebhookRequest request(byte[] body, String signature) {
@@ -468,8 +562,7 @@ class WhatsAppTest extends ConnectorTest {
         }
 
         @Override
-        public void beforePart() {
-        }
+        public void beforePart() {}
 
         @Override
         public void partSent(String externalId) {

@@ -3,12 +3,6 @@ package com.omnichat.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.channel.ChannelInfo;
@@ -18,6 +12,10 @@ import com.omnichat.channel.InboundMessage;
 import com.omnichat.channel.IngestResult;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Files that come with messages: images are marked as such, and only those who see the chat may download them. */
 @IntegrationTest
@@ -27,10 +25,13 @@ class AttachmentTest {
 
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures fixtures;
+
     @Autowired
     MessageIngestion ingestion;
+
     @Autowired
     InboxService inbox;
 
@@ -48,16 +49,21 @@ class AttachmentTest {
 
     @Test
     void aClientsPhotoIsShownAsAnImageAndCanBeDownloaded() {
-        IngestResult result = ingestion.receive(new InboundMessage(telegram.id(), fixtures.newClient("Olena", null),
-                fixtures.newMessageId(), "Like this one, please",
-                List.of(new InboundAttachment("bouquet.jpg", "image/jpeg", JPEG)), null, fixtures.nextMoment()));
+        IngestResult result = ingestion.receive(new InboundMessage(
+                telegram.id(),
+                fixtures.newClient("Olena", null),
+                fixtures.newMessageId(),
+                "Like this one, please",
+                List.of(new InboundAttachment("bouquet.jpg", "image/jpeg", JPEG)),
+                null,
+                fixtures.nextMoment()));
         staff.signInAs(anna);
 
         MessageView message = inbox.history(result.conversationId(), null, 50).getLast();
         assertThat(message.body()).isEqualTo("Like this one, please");
         AttachmentView photo = message.attachments().getFirst();
-        assertThat(message.attachments()).containsExactly(
-                new AttachmentView(photo.id(), true, "bouquet.jpg", "image/jpeg", JPEG.length));
+        assertThat(message.attachments())
+                .containsExactly(new AttachmentView(photo.id(), true, "bouquet.jpg", "image/jpeg", JPEG.length));
 
         InboxService.Download download = inbox.attachmentContent(photo.id());
         assertThat(download.content()).isEqualTo(JPEG);
@@ -68,24 +74,41 @@ class AttachmentTest {
     @Test
     void aFileWithoutTextShowsAPaperclipInTheList() {
         byte[] pdf = "%PDF-1.7 invoice".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        IngestResult result = ingestion.receive(new InboundMessage(telegram.id(), fixtures.newClient("Olena", null),
-                fixtures.newMessageId(), null, List.of(new InboundAttachment("invoice.pdf", "application/pdf", pdf)),
-                null, fixtures.nextMoment()));
+        IngestResult result = ingestion.receive(new InboundMessage(
+                telegram.id(),
+                fixtures.newClient("Olena", null),
+                fixtures.newMessageId(),
+                null,
+                List.of(new InboundAttachment("invoice.pdf", "application/pdf", pdf)),
+                null,
+                fixtures.nextMoment()));
         staff.signInAs(anna);
 
         assertThat(inbox.get(result.conversationId()).lastMessagePreview()).isEqualTo("📎");
-        AttachmentView file = inbox.history(result.conversationId(), null, 50).getLast().attachments().getFirst();
+        AttachmentView file = inbox.history(result.conversationId(), null, 50)
+                .getLast()
+                .attachments()
+                .getFirst();
         assertThat(file.image()).isFalse();
         assertThat(inbox.attachmentContent(file.id()).content()).isEqualTo(pdf);
     }
 
     @Test
     void someoneWhoCannotSeeTheChatCannotDownloadItsFiles() {
-        IngestResult result = ingestion.receive(new InboundMessage(telegram.id(), fixtures.newClient("Olena", null),
-                fixtures.newMessageId(), "Like this one",
-                List.of(new InboundAttachment("bouquet.jpg", "image/jpeg", JPEG)), null, fixtures.nextMoment()));
+        IngestResult result = ingestion.receive(new InboundMessage(
+                telegram.id(),
+                fixtures.newClient("Olena", null),
+                fixtures.newMessageId(),
+                "Like this one",
+                List.of(new InboundAttachment("bouquet.jpg", "image/jpeg", JPEG)),
+                null,
+                fixtures.nextMoment()));
         staff.signInAs(anna);
-        long photoId = inbox.history(result.conversationId(), null, 50).getLast().attachments().getFirst().id();
+        long photoId = inbox.history(result.conversationId(), null, 50)
+                .getLast()
+                .attachments()
+                .getFirst()
+                .id();
 
         staff.signInAs(max);
 
@@ -99,8 +122,8 @@ class AttachmentTest {
         staff.signInAs(anna);
         byte[] catalogue = "%PDF-1.7 catalogue".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-        long reply = inbox.reply(chat, "", null, List.of(new OutgoingAttachment("catalogue.pdf", "application/pdf",
-                catalogue)));
+        long reply = inbox.reply(
+                chat, "", null, List.of(new OutgoingAttachment("catalogue.pdf", "application/pdf", catalogue)));
 
         MessageView sent = inbox.message(chat, reply);
         assertThat(sent.attachments()).singleElement().satisfies(a -> {

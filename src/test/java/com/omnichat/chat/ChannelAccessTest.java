@@ -3,14 +3,6 @@ package com.omnichat.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.Set;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.channel.ChannelInfo;
@@ -20,6 +12,12 @@ import com.omnichat.chat.ChatFilter.Responsible;
 import com.omnichat.chat.ChatFilter.StateTab;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A manager sees only the chats of the channels granted to him; for him a chat of another
@@ -30,8 +28,10 @@ class ChannelAccessTest {
 
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures fixtures;
+
     @Autowired
     InboxService inbox;
 
@@ -76,7 +76,9 @@ class ChannelAccessTest {
         }
 
         staff.signInAs(anna);
-        assertThat(inbox.history(telegramChat, null, 50)).as("nothing was written").hasSize(1);
+        assertThat(inbox.history(telegramChat, null, 50))
+                .as("nothing was written")
+                .hasSize(1);
         ConversationSummary untouched = inbox.get(telegramChat);
         assertThat(untouched.responsible()).isNull();
         assertThat(untouched.state()).isEqualTo(ConversationState.OPEN);
@@ -157,6 +159,8 @@ class ChannelAccessTest {
     }
 
     private List<Long> ids(ChatFilter filter) {
-        return inbox.list(filter, null, 0, 100).stream().map(ConversationSummary::id).toList();
+        return inbox.list(filter, null, 0, 100).stream()
+                .map(ConversationSummary::id)
+                .toList();
     }
 }

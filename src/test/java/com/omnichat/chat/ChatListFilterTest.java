@@ -2,13 +2,6 @@ package com.omnichat.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Set;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
@@ -17,6 +10,11 @@ import com.omnichat.chat.ChatFilter.Responsible;
 import com.omnichat.chat.ChatFilter.StateTab;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The chat list's filters — state tab, search, unanswered only, channels, responsible —
@@ -27,8 +25,10 @@ class ChatListFilterTest {
 
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures fixtures;
+
     @Autowired
     InboxService inbox;
 
@@ -62,7 +62,8 @@ class ChatListFilterTest {
         long dmytro = fixtures.newChat(telegram, "Dmytro Sokolov");
         long irina = fixtures.newChat(telegram, "Irina Kovalchuk", "irina_k");
         ClientProfile emma = fixtures.newClient("Emma Wilson", "emma.w");
-        long emmaChat = fixtures.write(instagram, emma, "Do you deliver to Lviv?").conversationId();
+        long emmaChat =
+                fixtures.write(instagram, emma, "Do you deliver to Lviv?").conversationId();
         fixtures.newChat(instagram, "100% Natural Shop", "shop100");
         long john = fixtures.newChat(instagram, "John Carter", "jc");
 
@@ -81,8 +82,9 @@ class ChatListFilterTest {
     void stateTabsSplitOpenAndClosedChats() {
         staff.signInAs(anna);
 
-        assertThat(names(ChatFilter.open())).as("newest first; Emma wrote again last").containsExactly(
-                "Emma Wilson", "John Carter", "100% Natural Shop", "Dmytro Sokolov", "Олена Бондар");
+        assertThat(names(ChatFilter.open()))
+                .as("newest first; Emma wrote again last")
+                .containsExactly("Emma Wilson", "John Carter", "100% Natural Shop", "Dmytro Sokolov", "Олена Бондар");
         assertThat(names(filter(StateTab.CLOSED))).containsExactly("Irina Kovalchuk");
         assertThat(names(filter(StateTab.ALL))).hasSize(6);
     }
@@ -93,18 +95,18 @@ class ChatListFilterTest {
 
         var unanswered = new ChatFilter(StateTab.ALL, "", true, Set.of(), Responsible.ALL, null);
 
-        assertThat(names(unanswered)).containsExactlyInAnyOrder(
-                "Олена Бондар", "Emma Wilson", "100% Natural Shop", "John Carter");
+        assertThat(names(unanswered))
+                .containsExactlyInAnyOrder("Олена Бондар", "Emma Wilson", "100% Natural Shop", "John Carter");
     }
 
     @Test
     void theChannelFilterTakesOneOrSeveralChannels() {
         staff.signInAs(anna);
 
-        assertThat(names(channels(telegram.id()))).containsExactlyInAnyOrder(
-                "Олена Бондар", "Dmytro Sokolov", "Irina Kovalchuk");
-        assertThat(names(channels(instagram.id()))).containsExactlyInAnyOrder(
-                "Emma Wilson", "100% Natural Shop", "John Carter");
+        assertThat(names(channels(telegram.id())))
+                .containsExactlyInAnyOrder("Олена Бондар", "Dmytro Sokolov", "Irina Kovalchuk");
+        assertThat(names(channels(instagram.id())))
+                .containsExactlyInAnyOrder("Emma Wilson", "100% Natural Shop", "John Carter");
         assertThat(names(channels(telegram.id(), instagram.id()))).hasSize(6);
     }
 
@@ -112,17 +114,17 @@ class ChatListFilterTest {
     void theResponsibleFilterShowsMineUnassignedOrSomeonesChats() {
         staff.signInAs(anna);
 
-        assertThat(names(responsible(Responsible.MINE, null))).containsExactlyInAnyOrder(
-                "Dmytro Sokolov", "John Carter");
-        assertThat(names(responsible(Responsible.UNASSIGNED, null))).containsExactlyInAnyOrder(
-                "Олена Бондар", "100% Natural Shop");
-        assertThat(names(responsible(Responsible.USER, max.id()))).containsExactlyInAnyOrder(
-                "Irina Kovalchuk", "Emma Wilson");
+        assertThat(names(responsible(Responsible.MINE, null)))
+                .containsExactlyInAnyOrder("Dmytro Sokolov", "John Carter");
+        assertThat(names(responsible(Responsible.UNASSIGNED, null)))
+                .containsExactlyInAnyOrder("Олена Бондар", "100% Natural Shop");
+        assertThat(names(responsible(Responsible.USER, max.id())))
+                .containsExactlyInAnyOrder("Irina Kovalchuk", "Emma Wilson");
         assertThat(names(responsible(Responsible.ALL, null))).hasSize(6);
 
         staff.signInAs(max);
-        assertThat(names(responsible(Responsible.MINE, null))).containsExactlyInAnyOrder(
-                "Irina Kovalchuk", "Emma Wilson");
+        assertThat(names(responsible(Responsible.MINE, null)))
+                .containsExactlyInAnyOrder("Irina Kovalchuk", "Emma Wilson");
     }
 
     @Test
@@ -150,11 +152,14 @@ class ChatListFilterTest {
     void percentAndUnderscoreAreSearchedLiterally() {
         staff.signInAs(anna);
 
-        assertThat(names(search("%"))).as("'%' is no wildcard: it does not match everyone")
+        assertThat(names(search("%")))
+                .as("'%' is no wildcard: it does not match everyone")
                 .containsExactly("100% Natural Shop");
         assertThat(names(search("0% n"))).containsExactly("100% Natural Shop");
         assertThat(names(search("_"))).containsExactlyInAnyOrder("Олена Бондар", "Irina Kovalchuk");
-        assertThat(names(search("o_s"))).as("'_' is no wildcard: 'Dmytro Sokolov' does not match").isEmpty();
+        assertThat(names(search("o_s")))
+                .as("'_' is no wildcard: 'Dmytro Sokolov' does not match")
+                .isEmpty();
         assertThat(names(search("\\"))).as("a backslash is just a character").isEmpty();
     }
 
@@ -162,12 +167,12 @@ class ChatListFilterTest {
     void filtersCombine() {
         staff.signInAs(anna);
 
-        var unansweredOnInstagramWithoutResponsible = new ChatFilter(StateTab.OPEN, "", true,
-                Set.of(instagram.id()), Responsible.UNASSIGNED, null);
+        var unansweredOnInstagramWithoutResponsible =
+                new ChatFilter(StateTab.OPEN, "", true, Set.of(instagram.id()), Responsible.UNASSIGNED, null);
         assertThat(names(unansweredOnInstagramWithoutResponsible)).containsExactly("100% Natural Shop");
 
-        var maxsChatsOnTelegramInAllTabs = new ChatFilter(StateTab.ALL, "", false, Set.of(telegram.id()),
-                Responsible.USER, max.id());
+        var maxsChatsOnTelegramInAllTabs =
+                new ChatFilter(StateTab.ALL, "", false, Set.of(telegram.id()), Responsible.USER, max.id());
         assertThat(names(maxsChatsOnTelegramInAllTabs)).containsExactly("Irina Kovalchuk");
         assertThat(names(maxsChatsOnTelegramInAllTabs.withState(StateTab.OPEN))).isEmpty();
 
@@ -187,7 +192,8 @@ class ChatListFilterTest {
                 .isEqualTo(new TabCounts(4, 0));
         assertThat(inbox.counts(search("%"))).isEqualTo(new TabCounts(1, 0));
         assertThat(inbox.counts(ChatFilter.open().withState(StateTab.CLOSED)))
-                .as("counts cover every tab whichever is selected").isEqualTo(new TabCounts(5, 1));
+                .as("counts cover every tab whichever is selected")
+                .isEqualTo(new TabCounts(5, 1));
     }
 
     private static ChatFilter filter(StateTab state) {
@@ -207,6 +213,8 @@ class ChatListFilterTest {
     }
 
     private List<String> names(ChatFilter filter) {
-        return inbox.list(filter, null, 0, 100).stream().map(ConversationSummary::clientName).toList();
+        return inbox.list(filter, null, 0, 100).stream()
+                .map(ConversationSummary::clientName)
+                .toList();
     }
 }

@@ -2,20 +2,18 @@ package com.omnichat.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ClientProfile;
 import com.omnichat.chat.ChatFilter.StateTab;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The chat list pages by keyset (cursor of the last row seen) and by skip, without
@@ -29,8 +27,10 @@ class ChatPagingTest {
 
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures fixtures;
+
     @Autowired
     InboxService inbox;
 
@@ -118,8 +118,8 @@ class ChatPagingTest {
 
     @Test
     void walkingAFilteredListWithTheCursorVisitsEveryMatchOnce() {
-        var viberOnly = new ChatFilter(StateTab.OPEN, "", false, java.util.Set.of(viber.id()),
-                ChatFilter.Responsible.ALL, null);
+        var viberOnly = new ChatFilter(
+                StateTab.OPEN, "", false, java.util.Set.of(viber.id()), ChatFilter.Responsible.ALL, null);
         List<Long> expected = ids(inbox.list(viberOnly, null, 0, 100));
         List<Long> walked = new ArrayList<>();
         ChatCursor cursor = null;

@@ -2,26 +2,25 @@ package com.omnichat.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.omnichat.IntegrationTest;
+import com.omnichat.channel.ChannelInfo;
+import com.omnichat.channel.ChannelType;
+import com.omnichat.customer.CardFixtures;
+import com.omnichat.customer.ClientCardService;
+import com.omnichat.customer.ClientService;
+import com.omnichat.customer.ClientSummary;
+import com.omnichat.user.StaffFixtures;
+import com.omnichat.user.StaffMember;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import com.omnichat.IntegrationTest;
-import com.omnichat.channel.ChannelInfo;
-import com.omnichat.channel.ChannelType;
-import com.omnichat.customer.ClientCardService;
-import com.omnichat.customer.ClientService;
-import com.omnichat.customer.ClientSummary;
-import com.omnichat.user.StaffFixtures;
-import com.omnichat.user.StaffMember;
 
 /**
  * A change on a buyer's card reaches everyone looking at any of his chats (their cards and
@@ -34,21 +33,29 @@ class ClientCardTrailTest {
 
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures fixtures;
+
     @Autowired
     InboxService inbox;
+
     @Autowired
     ChatUpdates updates;
+
     @Autowired
     ClientService clients;
+
     @Autowired
     ClientCardService cards;
+
+    @Autowired
+    CardFixtures customers;
 
     StaffMember anna;
     ChannelInfo telegram;
     ChannelInfo viber;
-    Runnable unsubscribe = () -> { };
+    Runnable unsubscribe = () -> {};
 
     @BeforeEach
     void annaWorksTelegramAndViber() {
@@ -66,11 +73,11 @@ class ClientCardTrailTest {
     @Test
     void renamingABuyerUpdatesAllHisChatsLive() throws InterruptedException {
         long telegramChat = fixtures.newChat(telegram, "Olena Bondar");
-        ClientSummary buyer = clients.summary(inbox.get(telegramChat).clientId());
-        buyer = cards.saveAsBuyer(buyer.id(), buyer.version(), telegramChat).buyer();
+        ClientSummary buyer = customers.buyer(telegramChat, null, null);
         long viberChat = fixtures.newChat(viber, "O. B.");
-        ClientSummary lead = clients.summary(inbox.get(viberChat).clientId());
-        buyer = clients.summary(cards.linkToBuyer(lead.id(), lead.version(), buyer.id(), viberChat).id());
+        ClientSummary lead = customers.clientOf(viberChat);
+        buyer = clients.summary(cards.linkToBuyer(lead.id(), lead.version(), buyer.id(), viberChat)
+                .id());
         BlockingQueue<ChatEvent> heard = new LinkedBlockingQueue<>();
         unsubscribe = updates.subscribe(staff.principalOf(anna), heard::add);
 

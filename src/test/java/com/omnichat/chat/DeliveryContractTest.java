@@ -3,14 +3,6 @@ package com.omnichat.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.ChannelInfo;
@@ -18,6 +10,12 @@ import com.omnichat.channel.DeliveryQueue;
 import com.omnichat.channel.DeliveryState;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * A manager's reply is stored as pending and queued for the channel (the channel module's DeliveryQueue); the
@@ -30,14 +28,19 @@ class DeliveryContractTest {
 
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures fixtures;
+
     @Autowired
     InboxService inbox;
+
     @Autowired
     DeliveryService delivery;
+
     @Autowired
     DeliveryQueue queue;
+
     @Autowired
     ApplicationEvents events;
 
@@ -59,8 +62,7 @@ class DeliveryContractTest {
 
         assertThat(events.stream(DeliveryQueue.MessageEnqueued.class))
                 .containsExactly(new DeliveryQueue.MessageEnqueued(reply, telegram.id()));
-        assertThat(queue.state(reply)).get().extracting(DeliveryState::status)
-                .isEqualTo(DeliveryState.Status.QUEUED);
+        assertThat(queue.state(reply)).get().extracting(DeliveryState::status).isEqualTo(DeliveryState.Status.QUEUED);
         MessageView stored = inbox.message(chat, reply);
         assertThat(stored.kind()).isEqualTo(MessageKind.MANAGER);
         assertThat(stored.status()).isEqualTo(DeliveryStatus.PENDING);
@@ -134,7 +136,9 @@ class DeliveryContractTest {
         delivery.failed(reply, "Timeout");
 
         assertThat(statusOf(reply)).isEqualTo(DeliveryStatus.DELIVERED);
-        assertThat(inbox.history(chat, null, 50)).extracting(MessageView::systemCode).doesNotContain("delivery-failed");
+        assertThat(inbox.history(chat, null, 50))
+                .extracting(MessageView::systemCode)
+                .doesNotContain("delivery-failed");
     }
 
     @Test
@@ -147,9 +151,10 @@ class DeliveryContractTest {
         MessageView retried = inbox.message(chat, reply);
         assertThat(retried.status()).isEqualTo(DeliveryStatus.PENDING);
         assertThat(retried.failureReason()).isNull();
-        assertThat(events.stream(DeliveryQueue.MessageEnqueued.class)).containsExactly(
-                new DeliveryQueue.MessageEnqueued(reply, telegram.id()),
-                new DeliveryQueue.MessageEnqueued(reply, telegram.id()));
+        assertThat(events.stream(DeliveryQueue.MessageEnqueued.class))
+                .containsExactly(
+                        new DeliveryQueue.MessageEnqueued(reply, telegram.id()),
+                        new DeliveryQueue.MessageEnqueued(reply, telegram.id()));
     }
 
     @Test
@@ -158,7 +163,8 @@ class DeliveryContractTest {
         long clientMessage = inbox.history(chat, null, 50).getFirst().id();
 
         assertThatThrownBy(() -> inbox.retry(chat, reply))
-                .isInstanceOfSatisfying(UserFacingException.class,
+                .isInstanceOfSatisfying(
+                        UserFacingException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("chat.error.not-retryable"));
         assertThatThrownBy(() -> inbox.retry(chat, clientMessage)).isInstanceOf(UserFacingException.class);
         assertThat(events.stream(DeliveryQueue.MessageEnqueued.class)).hasSize(1);

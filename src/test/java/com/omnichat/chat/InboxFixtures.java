@@ -1,5 +1,13 @@
 package com.omnichat.chat;
 
+import com.omnichat.base.SystemAccess;
+import com.omnichat.channel.ChannelInfo;
+import com.omnichat.channel.ChannelService;
+import com.omnichat.channel.ChannelType;
+import com.omnichat.channel.ClientProfile;
+import com.omnichat.channel.InboundMessage;
+import com.omnichat.channel.IngestResult;
+import com.omnichat.user.StaffMember;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,18 +24,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import com.omnichat.base.SystemAccess;
-import com.omnichat.channel.ChannelInfo;
-import com.omnichat.channel.ChannelService;
-import com.omnichat.channel.ChannelType;
-import com.omnichat.channel.ClientProfile;
-import com.omnichat.channel.InboundMessage;
-import com.omnichat.channel.IngestResult;
-import com.omnichat.user.StaffMember;
 
 /**
  * The inbox side of a use case: channels and who may use them, clients and the messages
@@ -37,7 +35,8 @@ import com.omnichat.user.StaffMember;
 public class InboxFixtures {
 
     /** Every moment handed out lies after this one and before now (one second apart). */
-    private static final Instant START = Instant.now().minus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+    private static final Instant START =
+            Instant.now().minus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
 
     private final AtomicLong seconds = new AtomicLong();
     private final AtomicLong ids = new AtomicLong();
@@ -63,7 +62,8 @@ public class InboxFixtures {
 
     /** Lets the manager use the channel from now on. */
     public void grant(ChannelInfo channel, StaffMember manager) {
-        jdbc.sql("insert into channel_access (channel_id, user_id) values (?, ?)").params(channel.id(), manager.id())
+        jdbc.sql("insert into channel_access (channel_id, user_id) values (?, ?)")
+                .params(channel.id(), manager.id())
                 .update();
     }
 
@@ -102,13 +102,16 @@ public class InboxFixtures {
     }
 
     public long newChat(ChannelInfo channel, String clientName, @Nullable String nickname) {
-        return write(channel, newClient(clientName, nickname), "Hello from " + clientName).conversationId();
+        return write(channel, newClient(clientName, nickname), "Hello from " + clientName)
+                .conversationId();
     }
 
     /** How many stored messages carry this channel message id. */
     public int messagesWithExternalId(ChannelInfo channel, String externalId) {
         return jdbc.sql("select count(*) from message where channel_id = ? and external_id = ?")
-                .params(channel.id(), externalId).query(Integer.class).single();
+                .params(channel.id(), externalId)
+                .query(Integer.class)
+                .single();
     }
 
     /** How many chats and leads exist for a client id on a channel. */
@@ -116,7 +119,9 @@ public class InboxFixtures {
         return jdbc.sql("""
                         select count(*) from conversation c join client_identity i on i.id = c.identity_id
                         where i.channel_id = ? and i.external_user_id = ?""")
-                .params(channel.id(), externalUserId).query(Integer.class).single();
+                .params(channel.id(), externalUserId)
+                .query(Integer.class)
+                .single();
     }
 
     public int countRows(String table) {

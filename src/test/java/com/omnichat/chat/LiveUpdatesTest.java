@@ -2,20 +2,6 @@ package com.omnichat.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
@@ -24,6 +10,18 @@ import com.omnichat.channel.IngestResult;
 import com.omnichat.chat.ChatEvent.Type;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Live updates go through PostgreSQL LISTEN/NOTIFY: every subscriber who may see a chat
@@ -41,14 +39,19 @@ class LiveUpdatesTest {
 
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures fixtures;
+
     @Autowired
     ChatUpdates updates;
+
     @Autowired
     InboxService inbox;
+
     @Autowired
     MessageIngestion ingestion;
+
     @Autowired
     TransactionTemplate transaction;
 
@@ -104,8 +107,8 @@ class LiveUpdatesTest {
         Inbox annasScreen = subscribe(anna);
 
         String messageId = fixtures.newMessageId();
-        var message = InboundMessage.text(telegram.id(), fixtures.newClient("Ghost", null), messageId, "Boo",
-                fixtures.nextMoment());
+        var message = InboundMessage.text(
+                telegram.id(), fixtures.newClient("Ghost", null), messageId, "Boo", fixtures.nextMoment());
         IngestResult rolledBack = transaction.execute(status -> {
             IngestResult result = ingestion.receive(message);
             status.setRollbackOnly();
@@ -114,7 +117,8 @@ class LiveUpdatesTest {
         long barrier = fixtures.newChat(telegram, "Olena Bondar");
         annasScreen.await(e -> e.conversationId() == barrier);
 
-        assertThat(annasScreen.received()).extracting(ChatEvent::conversationId)
+        assertThat(annasScreen.received())
+                .extracting(ChatEvent::conversationId)
                 .doesNotContain(rolledBack.conversationId());
         assertThat(fixtures.messagesWithExternalId(telegram, messageId)).isZero();
     }

@@ -3,14 +3,6 @@ package com.omnichat.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.channel.ChannelInfo;
@@ -19,6 +11,12 @@ import com.omnichat.channel.InboundMessage;
 import com.omnichat.channel.IngestResult;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A channel connector hands client messages to the inbox: leads and chats appear, nothing
@@ -30,12 +28,16 @@ class MessageIngestionTest {
 
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures fixtures;
+
     @Autowired
     MessageIngestion ingestion;
+
     @Autowired
     InboxService inbox;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -53,8 +55,9 @@ class MessageIngestionTest {
     void aMessageForAChannelThatDoesNotExistIsRefusedAndNothingIsStored() {
         ClientProfile olena = InboxFixtures.client("tg-1001", "Олена Бондар", "olena_b");
 
-        assertThatThrownBy(() -> ingestion.receive(InboundMessage.text(telegram.id() + 1000, olena, "tg-msg-1",
-                "Добрий день!", fixtures.nextMoment()))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> ingestion.receive(InboundMessage.text(
+                        telegram.id() + 1000, olena, "tg-msg-1", "Добрий день!", fixtures.nextMoment())))
+                .isInstanceOf(NotFoundException.class);
 
         assertThat(fixtures.countRows("message")).isZero();
         assertThat(fixtures.countRows("client")).isZero();
@@ -82,8 +85,10 @@ class MessageIngestionTest {
         assertThat(chat.clientName()).isEqualTo("Олена Бондар");
         assertThat(chat.clientNickname()).isEqualTo("olena_b");
 
-        String leadName = jdbc.sql("select name from client where id = ?").param(chat.clientId())
-                .query(String.class).single();
+        String leadName = jdbc.sql("select name from client where id = ?")
+                .param(chat.clientId())
+                .query(String.class)
+                .single();
         assertThat(leadName).isEqualTo("Олена Бондар");
 
         List<MessageView> history = inbox.history(chat.id(), null, 50);
@@ -93,15 +98,16 @@ class MessageIngestionTest {
             assertThat(m.body()).isEqualTo("Добрий день! Чи є у вас півонії?");
             assertThat(m.createdAt()).isEqualTo(sentAt);
         });
-        assertThat(inbox.list(ChatFilter.open(), null, 0, 50)).extracting(ConversationSummary::id)
+        assertThat(inbox.list(ChatFilter.open(), null, 0, 50))
+                .extracting(ConversationSummary::id)
                 .containsExactly(chat.id());
     }
 
     @Test
     void theSameChannelMessageDeliveredTwiceIsStoredOnce() {
         ClientProfile olena = fixtures.newClient("Olena", null);
-        var message = InboundMessage.text(telegram.id(), olena, "tg-msg-7", "Do you have peonies?",
-                fixtures.nextMoment());
+        var message =
+                InboundMessage.text(telegram.id(), olena, "tg-msg-7", "Do you have peonies?", fixtures.nextMoment());
 
         IngestResult first = ingestion.receive(message);
         IngestResult again = ingestion.receive(message);
@@ -121,8 +127,8 @@ class MessageIngestionTest {
 
         IngestResult onTelegram = ingestion.receive(
                 InboundMessage.text(telegram.id(), olena, "42", "Hi on Telegram", fixtures.nextMoment()));
-        IngestResult onViber = ingestion.receive(
-                InboundMessage.text(viber.id(), olena, "42", "Hi on Viber", fixtures.nextMoment()));
+        IngestResult onViber =
+                ingestion.receive(InboundMessage.text(viber.id(), olena, "42", "Hi on Viber", fixtures.nextMoment()));
 
         assertThat(onViber.duplicate()).isFalse();
         assertThat(onViber.conversationId()).isNotEqualTo(onTelegram.conversationId());
@@ -134,19 +140,25 @@ class MessageIngestionTest {
         for (int round = 1; round <= 5; round++) {
             ClientProfile client = fixtures.newClient("Racer " + round, null);
             for (String externalId : List.of("race-" + round + "-first", "race-" + round + "-second")) {
-                var message = InboundMessage.text(telegram.id(), client, externalId, "Are you open today?",
-                        fixtures.nextMoment());
+                var message = InboundMessage.text(
+                        telegram.id(), client, externalId, "Are you open today?", fixtures.nextMoment());
 
-                List<IngestResult> results = InboxFixtures.concurrently(
-                        () -> ingestion.receive(message), () -> ingestion.receive(message));
+                List<IngestResult> results =
+                        InboxFixtures.concurrently(() -> ingestion.receive(message), () -> ingestion.receive(message));
 
-                assertThat(results).extracting(IngestResult::messageId).containsOnly(results.getFirst().messageId());
+                assertThat(results)
+                        .extracting(IngestResult::messageId)
+                        .containsOnly(results.getFirst().messageId());
                 assertThat(results).extracting(IngestResult::duplicate).containsExactlyInAnyOrder(false, true);
-                assertThat(fixtures.messagesWithExternalId(telegram, externalId)).isEqualTo(1);
+                assertThat(fixtures.messagesWithExternalId(telegram, externalId))
+                        .isEqualTo(1);
             }
             long chat = fixtures.write(telegram, client, "(barrier)").conversationId();
-            assertThat(inbox.get(chat).unreadCount()).as("two messages and the barrier").isEqualTo(3);
-            assertThat(fixtures.conversationsOf(telegram, client.externalUserId())).isEqualTo(1);
+            assertThat(inbox.get(chat).unreadCount())
+                    .as("two messages and the barrier")
+                    .isEqualTo(3);
+            assertThat(fixtures.conversationsOf(telegram, client.externalUserId()))
+                    .isEqualTo(1);
         }
     }
 
@@ -155,20 +167,24 @@ class MessageIngestionTest {
         for (int round = 1; round <= 5; round++) {
             ClientProfile client = fixtures.newClient("Twin " + round, null);
             var hello = InboundMessage.text(telegram.id(), client, "hello-" + round, "Hello", fixtures.nextMoment());
-            var question = InboundMessage.text(telegram.id(), client, "question-" + round, "Is it in stock?",
-                    fixtures.nextMoment());
+            var question = InboundMessage.text(
+                    telegram.id(), client, "question-" + round, "Is it in stock?", fixtures.nextMoment());
             int leadsBefore = fixtures.countRows("client");
 
-            List<IngestResult> results = InboxFixtures.concurrently(
-                    () -> ingestion.receive(hello), () -> ingestion.receive(question));
+            List<IngestResult> results =
+                    InboxFixtures.concurrently(() -> ingestion.receive(hello), () -> ingestion.receive(question));
 
             assertThat(results).extracting(IngestResult::duplicate).containsOnly(false);
             assertThat(results.get(0).conversationId()).isEqualTo(results.get(1).conversationId());
-            assertThat(fixtures.countRows("client") - leadsBefore).as("one lead").isEqualTo(1);
-            assertThat(fixtures.conversationsOf(telegram, client.externalUserId())).isEqualTo(1);
+            assertThat(fixtures.countRows("client") - leadsBefore)
+                    .as("one lead")
+                    .isEqualTo(1);
+            assertThat(fixtures.conversationsOf(telegram, client.externalUserId()))
+                    .isEqualTo(1);
             long chat = results.getFirst().conversationId();
             assertThat(inbox.get(chat).unreadCount()).as("badge").isEqualTo(2);
-            assertThat(inbox.history(chat, null, 50)).extracting(MessageView::body)
+            assertThat(inbox.history(chat, null, 50))
+                    .extracting(MessageView::body)
                     .containsExactlyInAnyOrder("Hello", "Is it in stock?");
         }
     }
@@ -176,7 +192,8 @@ class MessageIngestionTest {
     @Test
     void aClientWritingIntoAClosedChatReopensIt() {
         ClientProfile irina = fixtures.newClient("Irina", null);
-        long chat = fixtures.write(telegram, irina, "Thanks, the bouquet arrived!").conversationId();
+        long chat =
+                fixtures.write(telegram, irina, "Thanks, the bouquet arrived!").conversationId();
         inbox.reply(chat, "Glad you liked it!", null, List.of());
         inbox.close(chat);
         assertThat(inbox.get(chat).state()).isEqualTo(ConversationState.CLOSED);
@@ -187,9 +204,12 @@ class MessageIngestionTest {
         assertThat(reopened.state()).isEqualTo(ConversationState.OPEN);
         assertThat(reopened.unreadCount()).isEqualTo(1);
         assertThat(reopened.unanswered()).isTrue();
-        assertThat(inbox.history(chat, null, 50)).extracting(MessageView::systemCode)
+        assertThat(inbox.history(chat, null, 50))
+                .extracting(MessageView::systemCode)
                 .containsSubsequence("closed", "reopened-by-client");
-        assertThat(inbox.list(ChatFilter.open(), null, 0, 50)).extracting(ConversationSummary::id).contains(chat);
+        assertThat(inbox.list(ChatFilter.open(), null, 0, 50))
+                .extracting(ConversationSummary::id)
+                .contains(chat);
     }
 
     @Test
@@ -225,7 +245,9 @@ class MessageIngestionTest {
     }
 
     private List<Long> listedIds() {
-        return inbox.list(ChatFilter.open(), null, 0, 50).stream().map(ConversationSummary::id).toList();
+        return inbox.list(ChatFilter.open(), null, 0, 50).stream()
+                .map(ConversationSummary::id)
+                .toList();
     }
 
     /** The profile of the client who started this chat (his channel user id, as the channel would send it). */
@@ -234,6 +256,7 @@ class MessageIngestionTest {
                         select i.external_user_id, c.client_name from conversation c
                         join client_identity i on i.id = c.identity_id where c.id = ?""")
                 .param(conversationId)
-                .query((rs, n) -> InboxFixtures.client(rs.getString(1), rs.getString(2), null)).single();
+                .query((rs, n) -> InboxFixtures.client(rs.getString(1), rs.getString(2), null))
+                .single();
     }
 }

@@ -2,18 +2,16 @@ package com.omnichat.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.ClientProfile;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * New-message notifications: each user keeps his own settings (sound, desktop, which
@@ -25,10 +23,13 @@ class NotificationSettingsTest {
 
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures fixtures;
+
     @Autowired
     ChatNotifications notifications;
+
     @Autowired
     InboxService inbox;
 
@@ -77,11 +78,15 @@ class NotificationSettingsTest {
     void theAlertNamesTheClientAndPreviewsHisTextWithTheUsersChoices() {
         staff.signInAs(anna);
         notifications.save(new NotificationSettings(false, true, NotificationScope.ALL));
-        long chat = fixtures.write(telegram, fixtures.newClient("Olena Bondar", null),
-                "Do you deliver roses to Lviv tomorrow morning?").conversationId();
+        long chat = fixtures.write(
+                        telegram,
+                        fixtures.newClient("Olena Bondar", null),
+                        "Do you deliver roses to Lviv tomorrow morning?")
+                .conversationId();
 
-        assertThat(notifications.alertFor(chat)).contains(new NewMessageAlert(chat, "Olena Bondar",
-                "Do you deliver roses to Lviv tomorrow morning?", false, true));
+        assertThat(notifications.alertFor(chat))
+                .contains(new NewMessageAlert(
+                        chat, "Olena Bondar", "Do you deliver roses to Lviv tomorrow morning?", false, true));
     }
 
     @Test
@@ -118,11 +123,15 @@ class NotificationSettingsTest {
         notifications.save(NotificationSettings.DEFAULTS.withScope(NotificationScope.ALL));
 
         assertThat(notifications.alertFor(viberChat)).isEmpty();
-        assertThat(notifications.alertFor(Long.MAX_VALUE)).as("a chat that does not exist").isEmpty();
+        assertThat(notifications.alertFor(Long.MAX_VALUE))
+                .as("a chat that does not exist")
+                .isEmpty();
         staff.signInAs(max);
         assertThat(notifications.alertFor(viberChat)).isPresent();
         staff.signInAs(olena);
-        assertThat(notifications.alertFor(viberChat)).as("administrators see every channel").isPresent();
+        assertThat(notifications.alertFor(viberChat))
+                .as("administrators see every channel")
+                .isPresent();
     }
 
     @Test
@@ -137,7 +146,10 @@ class NotificationSettingsTest {
         assertThat(notifications.alertFor(chat)).isEmpty();
 
         fixtures.write(telegram, client, "Roses, please");
-        assertThat(notifications.alertFor(chat)).get().extracting(NewMessageAlert::preview).isEqualTo("Roses, please");
+        assertThat(notifications.alertFor(chat))
+                .get()
+                .extracting(NewMessageAlert::preview)
+                .isEqualTo("Roses, please");
     }
 
     /** One chat Anna is responsible for, one nobody is, one Max is; all on Telegram, which both see. */
@@ -153,9 +165,9 @@ class NotificationSettingsTest {
 
     private List<Long> alerted(Chats chats) {
         return java.util.stream.Stream.of(chats.mine, chats.unassigned, chats.maxs)
-                .filter(id -> notifications.alertFor(id).isPresent()).toList();
+                .filter(id -> notifications.alertFor(id).isPresent())
+                .toList();
     }
 
-    private record Chats(long mine, long unassigned, long maxs) {
-    }
+    private record Chats(long mine, long unassigned, long maxs) {}
 }

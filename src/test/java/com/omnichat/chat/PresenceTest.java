@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.channel.ChannelInfo;
@@ -17,6 +11,10 @@ import com.omnichat.chat.ChatEvent.Activity;
 import com.omnichat.chat.ChatEvent.Presence;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Collision detection: who else is viewing or typing in a chat, also for someone who opens it later. */
 @IntegrationTest
@@ -24,8 +22,10 @@ class PresenceTest {
 
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures fixtures;
+
     @Autowired
     PresenceService presence;
 
@@ -47,9 +47,11 @@ class PresenceTest {
         presence.viewing(chat, "max-tab");
 
         staff.signInAs(anna);
-        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(presence.others(chat))
-                .extracting(Presence::userName, Presence::activity)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(max.fullName(), Activity.VIEWING)));
+        await().pollInSameThread()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(presence.others(chat))
+                        .extracting(Presence::userName, Presence::activity)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(max.fullName(), Activity.VIEWING)));
     }
 
     @Test
@@ -59,13 +61,18 @@ class PresenceTest {
         presence.typing(chat);
 
         staff.signInAs(anna);
-        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(presence.others(chat))
-                .extracting(Presence::activity).containsExactly(Activity.TYPING));
+        await().pollInSameThread()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(presence.others(chat))
+                        .extracting(Presence::activity)
+                        .containsExactly(Activity.TYPING));
 
         staff.signInAs(max);
         presence.left(chat, "max-tab");
         staff.signInAs(anna);
-        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(presence.others(chat)).isEmpty());
+        await().pollInSameThread()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(presence.others(chat)).isEmpty());
     }
 
     @Test
@@ -77,11 +84,17 @@ class PresenceTest {
 
         // Once both announcements have arrived, each sees exactly the other, never himself.
         staff.signInAs(anna);
-        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(presence.others(chat))
-                .extracting(Presence::userName).containsExactly(max.fullName()));
+        await().pollInSameThread()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(presence.others(chat))
+                        .extracting(Presence::userName)
+                        .containsExactly(max.fullName()));
         staff.signInAs(max);
-        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(presence.others(chat))
-                .extracting(Presence::userName).containsExactly(anna.fullName()));
+        await().pollInSameThread()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(presence.others(chat))
+                        .extracting(Presence::userName)
+                        .containsExactly(anna.fullName()));
 
         staff.signInAs(staff.manager("outsider"));
         assertThatThrownBy(() -> presence.others(chat)).isInstanceOf(NotFoundException.class);

@@ -3,19 +3,17 @@ package com.omnichat.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
-import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.base.Role;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.util.List;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The responsible manager: the first one who replies, or whoever is assigned; every change,
@@ -26,8 +24,10 @@ class ResponsibleManagerTest {
 
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures fixtures;
+
     @Autowired
     InboxService inbox;
 
@@ -87,11 +87,12 @@ class ResponsibleManagerTest {
         inbox.assign(chat, null);
         assertThat(inbox.get(chat).responsible()).isNull();
 
-        assertThat(systemMessages()).extracting(MessageView::systemCode, MessageView::systemArgs).containsExactly(
-                Tuple.tuple("assigned", List.of(olena.fullName(), anna.fullName())),
-                Tuple.tuple("reassigned",
-                        List.of(olena.fullName(), anna.fullName(), max.fullName())),
-                Tuple.tuple("unassigned", List.of(olena.fullName(), max.fullName())));
+        assertThat(systemMessages())
+                .extracting(MessageView::systemCode, MessageView::systemArgs)
+                .containsExactly(
+                        Tuple.tuple("assigned", List.of(olena.fullName(), anna.fullName())),
+                        Tuple.tuple("reassigned", List.of(olena.fullName(), anna.fullName(), max.fullName())),
+                        Tuple.tuple("unassigned", List.of(olena.fullName(), max.fullName())));
     }
 
     @Test
@@ -101,7 +102,8 @@ class ResponsibleManagerTest {
         inbox.assign(chat, max.id());
 
         assertThat(inbox.get(chat).responsible()).extracting(StaffMember::id).isEqualTo(max.id());
-        assertThat(systemMessages()).extracting(MessageView::systemCode, MessageView::systemArgs)
+        assertThat(systemMessages())
+                .extracting(MessageView::systemCode, MessageView::systemArgs)
                 .containsExactly(Tuple.tuple("took", List.of(max.fullName())));
     }
 
@@ -120,7 +122,8 @@ class ResponsibleManagerTest {
         staff.signInAs(olena);
 
         assertThatThrownBy(() -> inbox.assign(chat, taras.id()))
-                .isInstanceOfSatisfying(UserFacingException.class,
+                .isInstanceOfSatisfying(
+                        UserFacingException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("chat.error.assignee-no-access"));
 
         assertThat(inbox.get(chat).responsible()).isNull();
@@ -142,7 +145,8 @@ class ResponsibleManagerTest {
         staff.signInAs(olena);
 
         assertThatThrownBy(() -> inbox.assign(chat, gone.id()))
-                .isInstanceOfSatisfying(UserFacingException.class,
+                .isInstanceOfSatisfying(
+                        UserFacingException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("chat.error.assignee-inactive"));
     }
 
@@ -156,7 +160,9 @@ class ResponsibleManagerTest {
         inbox.assign(chat, newcomer.id());
 
         assertThat(inbox.get(chat).responsible()).extracting(StaffMember::id).isEqualTo(newcomer.id());
-        assertThat(systemMessages()).singleElement().extracting(MessageView::systemArgs)
+        assertThat(systemMessages())
+                .singleElement()
+                .extracting(MessageView::systemArgs)
                 .isEqualTo(List.of(olena.fullName(), newcomer.fullName()));
     }
 
@@ -167,7 +173,8 @@ class ResponsibleManagerTest {
         staff.deactivateInDatabase(max);
 
         assertThatThrownBy(() -> inbox.assign(chat, max.id()))
-                .isInstanceOfSatisfying(UserFacingException.class,
+                .isInstanceOfSatisfying(
+                        UserFacingException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("chat.error.assignee-inactive"));
     }
 
@@ -182,12 +189,16 @@ class ResponsibleManagerTest {
         inbox.reopen(chat);
         assertThat(inbox.get(chat).state()).isEqualTo(ConversationState.OPEN);
 
-        assertThat(systemMessages()).extracting(MessageView::systemCode, MessageView::systemArgs).containsExactly(
-                Tuple.tuple("closed", List.of(anna.fullName())),
-                Tuple.tuple("reopened", List.of(anna.fullName())));
+        assertThat(systemMessages())
+                .extracting(MessageView::systemCode, MessageView::systemArgs)
+                .containsExactly(
+                        Tuple.tuple("closed", List.of(anna.fullName())),
+                        Tuple.tuple("reopened", List.of(anna.fullName())));
     }
 
     private List<MessageView> systemMessages() {
-        return inbox.history(chat, null, 200).stream().filter(m -> m.kind() == MessageKind.SYSTEM).toList();
+        return inbox.history(chat, null, 200).stream()
+                .filter(m -> m.kind() == MessageKind.SYSTEM)
+                .toList();
     }
 }

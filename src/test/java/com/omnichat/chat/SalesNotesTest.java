@@ -2,18 +2,6 @@ package com.omnichat.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.sales.DeliveryMethod;
@@ -24,9 +12,19 @@ import com.omnichat.sales.OrderStatus;
 import com.omnichat.sales.PaymentMethod;
 import com.omnichat.sales.RequestDraft;
 import com.omnichat.sales.RequestService;
+import com.omnichat.sales.SalesFixtures;
 import com.omnichat.sales.SalesRequest;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The chat's record of sales made from it: "request #N created" and "order #N created" in
@@ -37,31 +35,37 @@ class SalesNotesTest {
 
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures fixtures;
+
     @Autowired
     InboxService inbox;
+
     @Autowired
     RequestService requests;
+
     @Autowired
     OrderService orders;
+
     @Autowired
     ChatUpdates updates;
+
     @Autowired
-    JdbcClient jdbc;
+    SalesFixtures sales;
 
     StaffMember anna;
     ChannelInfo telegram;
     long chat;
     long client;
-    Runnable unsubscribe = () -> { };
+    Runnable unsubscribe = () -> {};
 
     @BeforeEach
     void annaChatsWithOlena() {
         anna = staff.manager("anna");
         telegram = fixtures.channel("Telegram · @flowershop_bot", anna);
         chat = fixtures.newChat(telegram, "Olena Bondar");
-        client = jdbc.sql("select client_id from conversation where id = ?").param(chat).query(Long.class).single();
+        client = sales.clientOf(chat);
         staff.signInAs(anna);
     }
 
@@ -73,14 +77,17 @@ class SalesNotesTest {
     @Test
     void requestsAndOrdersMadeFromTheChatAreNotedThereInOrder() {
         SalesRequest request = requests.create(client, chat, new RequestDraft("Wedding", null, null, null, null, null));
-        jdbc.sql("update client set buyer = true where id = ?").param(client).update();
+        sales.makeBuyer(client);
         long order = orders.create(client, chat, order()).number();
 
         List<MessageView> history = inbox.history(chat, null, 10);
         assertThat(history).extracting(MessageView::systemCode).endsWith("request-created", "order-created");
         assertThat(history.getLast().systemArgs()).containsExactly("Anna Tester", String.valueOf(order));
-        assertThat(com.omnichat.base.TranslationProvider.translate("system.request-created",
-                com.omnichat.base.TranslationProvider.UKRAINIAN, "Anna Tester", String.valueOf(request.number())))
+        assertThat(com.omnichat.base.TranslationProvider.translate(
+                        "system.request-created",
+                        com.omnichat.base.TranslationProvider.UKRAINIAN,
+                        "Anna Tester",
+                        String.valueOf(request.number())))
                 .isEqualTo("Anna Tester створив(-ла) заявку #" + request.number());
     }
 
@@ -100,8 +107,8 @@ class SalesNotesTest {
         SalesRequest request = requests.create(client, chat, new RequestDraft("Wedding", null, null, null, null, null));
         assertThat(nextUpdateOf(heard)).as("the note of the new request").isTrue();
 
-        requests.update(request.id(), new RequestDraft("Wedding, 120 guests", null, null, null, null, null),
-                request.version());
+        requests.update(
+                request.id(), new RequestDraft("Wedding, 120 guests", null, null, null, null, null), request.version());
 
         // Notifications arrive in commit order: the next update of the chat is the edit's.
         assertThat(nextUpdateOf(heard)).as("the edit").isTrue();
@@ -119,7 +126,14 @@ class SalesNotesTest {
     }
 
     private static OrderDraft order() {
-        return new OrderDraft(OrderStatus.NEW, List.of(new OrderLineDraft(null, "Peonies", BigDecimal.ONE,
-                new BigDecimal("150"))), DeliveryMethod.PICKUP, null, PaymentMethod.CASH, false, null, null);
+        return new OrderDraft(
+                OrderStatus.NEW,
+                List.of(new OrderLineDraft(null, "Peonies", BigDecimal.ONE, new BigDecimal("150"))),
+                DeliveryMethod.PICKUP,
+                null,
+                PaymentMethod.CASH,
+                false,
+                null,
+                null);
     }
 }

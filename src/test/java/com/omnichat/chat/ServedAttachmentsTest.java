@@ -8,9 +8,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.omnichat.IntegrationTest;
+import com.omnichat.channel.ChannelInfo;
+import com.omnichat.user.StaffFixtures;
+import com.omnichat.user.StaffMember;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,11 +21,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
-
-import com.omnichat.IntegrationTest;
-import com.omnichat.channel.ChannelInfo;
-import com.omnichat.user.StaffFixtures;
-import com.omnichat.user.StaffMember;
 
 /**
  * A manager's upload as the browser gets it back: a raster image (by its bytes) is shown
@@ -34,17 +32,19 @@ class ServedAttachmentsTest {
 
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
     static final byte[] SVG = """
-            <svg xmlns="http://www.w3.org/2000/svg"><script>fetch('/users').then(r => r.text())</script></svg>"""
-            .getBytes(StandardCharsets.UTF_8);
-    static final byte[] HTML = "<html><body><script>alert(document.cookie)</script></body></html>"
-            .getBytes(StandardCharsets.UTF_8);
+            <svg xmlns="http://www.w3.org/2000/svg"><script>fetch('/users').then(r => r.text())</script></svg>""".getBytes(StandardCharsets.UTF_8);
+    static final byte[] HTML =
+            "<html><body><script>alert(document.cookie)</script></body></html>".getBytes(StandardCharsets.UTF_8);
 
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures fixtures;
+
     @Autowired
     InboxService inbox;
+
     @Autowired
     WebApplicationContext context;
 
@@ -54,7 +54,9 @@ class ServedAttachmentsTest {
 
     @BeforeEach
     void annaAnswersAChat() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
         anna = staff.manager("anna");
         ChannelInfo telegram = fixtures.channel("Telegram · @flowershop_bot", anna);
         chat = fixtures.newChat(telegram, "Olena");
@@ -67,10 +69,11 @@ class ServedAttachmentsTest {
 
         assertThat(file.image()).isFalse();
         assertThat(file.contentType()).isEqualTo("application/octet-stream");
-        download(file).andExpect(status().isOk())
+        download(file)
+                .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/octet-stream"))
-                .andExpect(header().string("Content-Disposition",
-                        "attachment; filename=\"logo.svg\"; filename*=UTF-8''logo.svg"))
+                .andExpect(header().string(
+                                "Content-Disposition", "attachment; filename=\"logo.svg\"; filename*=UTF-8''logo.svg"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("Content-Security-Policy", "sandbox"))
                 .andExpect(content().bytes(SVG));
@@ -81,10 +84,13 @@ class ServedAttachmentsTest {
         AttachmentView file = send(new OutgoingAttachment("счёт \"2026\".html", "text/html", HTML));
 
         assertThat(file.image()).isFalse();
-        download(file).andExpect(status().isOk())
+        download(file)
+                .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/octet-stream"))
-                .andExpect(header().string("Content-Disposition", "attachment; filename=\"____ _2026_.html\"; "
-                        + "filename*=UTF-8''%D1%81%D1%87%D1%91%D1%82%20%222026%22.html"))
+                .andExpect(header().string(
+                                "Content-Disposition",
+                                "attachment; filename=\"____ _2026_.html\"; "
+                                        + "filename*=UTF-8''%D1%81%D1%87%D1%91%D1%82%20%222026%22.html"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("Content-Security-Policy", "sandbox"));
     }
@@ -95,10 +101,12 @@ class ServedAttachmentsTest {
 
         assertThat(file.image()).isTrue();
         assertThat(file.contentType()).isEqualTo("image/png");
-        download(file).andExpect(status().isOk())
+        download(file)
+                .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "image/png"))
-                .andExpect(header().string("Content-Disposition",
-                        "inline; filename=\"bouquet.png\"; filename*=UTF-8''bouquet.png"))
+                .andExpect(header().string(
+                                "Content-Disposition",
+                                "inline; filename=\"bouquet.png\"; filename*=UTF-8''bouquet.png"))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(content().bytes(PNG));
     }
@@ -113,8 +121,12 @@ class ServedAttachmentsTest {
 
     private AttachmentView send(OutgoingAttachment attachment) {
         inbox.reply(chat, "", null, List.of(attachment));
-        return inbox.history(chat, null, 50).stream().filter(m -> !m.attachments().isEmpty())
-                .toList().getLast().attachments().getFirst();
+        return inbox.history(chat, null, 50).stream()
+                .filter(m -> !m.attachments().isEmpty())
+                .toList()
+                .getLast()
+                .attachments()
+                .getFirst();
     }
 
     private ResultActions download(AttachmentView file) throws Exception {

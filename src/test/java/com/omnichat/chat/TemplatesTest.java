@@ -3,15 +3,6 @@ package com.omnichat.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.SystemAccess;
@@ -27,6 +18,13 @@ import com.omnichat.channel.connector.ProviderErrors;
 import com.omnichat.channel.internal.DeliveryWorker;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Approved templates (a phone channel that starts dialogs only with one): synced from the
@@ -36,25 +34,40 @@ import com.omnichat.user.StaffMember;
 @IntegrationTest
 class TemplatesTest {
 
-    static final MessageTemplate ORDER_READY = new MessageTemplate("order_ready", "uk", "UTILITY", List.of(
-            new Component(Kind.BODY, null, "Вітаємо, {{1}}! Замовлення {{2}} готове.", List.of())));
-    static final MessageTemplate ORDER_READY_EN = new MessageTemplate("order_ready", "en", "UTILITY", List.of(
-            new Component(Kind.BODY, null, "Hello {{1}}, order {{2}} is ready.", List.of())));
-    static final MessageTemplate COURIER = new MessageTemplate("courier_slot", "en", "UTILITY", List.of(
-            new Component(Kind.BODY, null, "Hi {{first_name}}, the courier comes at {{slot}}.", List.of())));
+    static final MessageTemplate ORDER_READY = new MessageTemplate(
+            "order_ready",
+            "uk",
+            "UTILITY",
+            List.of(new Component(Kind.BODY, null, "Вітаємо, {{1}}! Замовлення {{2}} готове.", List.of())));
+    static final MessageTemplate ORDER_READY_EN = new MessageTemplate(
+            "order_ready",
+            "en",
+            "UTILITY",
+            List.of(new Component(Kind.BODY, null, "Hello {{1}}, order {{2}} is ready.", List.of())));
+    static final MessageTemplate COURIER = new MessageTemplate(
+            "courier_slot",
+            "en",
+            "UTILITY",
+            List.of(new Component(Kind.BODY, null, "Hi {{first_name}}, the courier comes at {{slot}}.", List.of())));
 
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures inbox;
+
     @Autowired
     TemplateService templates;
+
     @Autowired
     WriteFirstService writeFirst;
+
     @Autowired
     PhoneChannelConnector provider;
+
     @Autowired
     DeliveryWorker worker;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -72,10 +85,17 @@ class TemplatesTest {
         provider.templates = List.of(ORDER_READY, ORDER_READY_EN, COURIER);
         whatsapp = inbox.channel(ChannelType.WHATSAPP, "WhatsApp", anna);
         // Connected (webhook mode): the delivery worker sends its messages.
-        jdbc.sql("update channel set mode = 'WEBHOOK' where id = ?").param(whatsapp.id()).update();
+        jdbc.sql("update channel set mode = 'WEBHOOK' where id = ?")
+                .param(whatsapp.id())
+                .update();
         long chat = inbox.newChat(inbox.channel("Telegram bot", anna), "Olena Bondar");
-        olena = jdbc.sql("select client_id from conversation where id = ?").param(chat).query(Long.class).single();
-        jdbc.sql("update client set phone = '+380671234567', phone_verified = true where id = ?").param(olena).update();
+        olena = jdbc.sql("select client_id from conversation where id = ?")
+                .param(chat)
+                .query(Long.class)
+                .single();
+        jdbc.sql("update client set phone = '+380671234567', phone_verified = true where id = ?")
+                .param(olena)
+                .update();
     }
 
     @AfterEach
@@ -93,10 +113,12 @@ class TemplatesTest {
         staff.signInAs(anna);
         assertThat(templates.templates(whatsapp.id(), null, null))
                 .extracting(MessageTemplate::name, MessageTemplate::language)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("courier_slot", "en"),
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("courier_slot", "en"),
                         org.assertj.core.groups.Tuple.tuple("order_ready", "en"),
                         org.assertj.core.groups.Tuple.tuple("order_ready", "uk"));
-        assertThat(templates.templates(whatsapp.id(), "courier comes", null)).extracting(MessageTemplate::name)
+        assertThat(templates.templates(whatsapp.id(), "courier comes", null))
+                .extracting(MessageTemplate::name)
                 .containsExactly("courier_slot");
         assertThat(templates.templates(whatsapp.id(), "order", "uk")).containsExactly(ORDER_READY);
         assertThat(templates.languages(whatsapp.id())).containsExactly("en", "uk");
@@ -110,8 +132,8 @@ class TemplatesTest {
     void aFailedSyncKeepsTheLastListAndRecordsTheReason() {
         staff.signInAs(admin);
         templates.syncNow(whatsapp.id());
-        provider.templatesFailure = new ProviderErrors.ProviderException(190,
-                "The access token has expired (code 190)");
+        provider.templatesFailure =
+                new ProviderErrors.ProviderException(190, "The access token has expired (code 190)");
 
         var state = templates.syncNow(whatsapp.id());
 
@@ -126,12 +148,15 @@ class TemplatesTest {
         templates.syncNow(whatsapp.id());
         staff.signInAs(anna);
 
-        long chat = writeFirst.writeTemplate(olena, whatsapp.id(), "order_ready", "uk", Map.of(),
-                Map.of("1", "Олено", "2", "№ 1042"), null);
+        long chat = writeFirst.writeTemplate(
+                olena, whatsapp.id(), "order_ready", "uk", Map.of(), Map.of("1", "Олено", "2", "№ 1042"), null);
         worker.drain();
 
-        assertThat(jdbc.sql("select body from message where conversation_id = ? and kind = 'MANAGER'").param(chat)
-                .query(String.class).single()).isEqualTo("Вітаємо, Олено! Замовлення № 1042 готове.");
+        assertThat(jdbc.sql("select body from message where conversation_id = ? and kind = 'MANAGER'")
+                        .param(chat)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Вітаємо, Олено! Замовлення № 1042 готове.");
         assertThat(provider.sent).singleElement().satisfies(message -> {
             assertThat(message.recipientExternalUserId()).isEqualTo("380671234567");
             assertThat(message.template().name()).isEqualTo("order_ready");
@@ -147,8 +172,14 @@ class TemplatesTest {
         templates.syncNow(whatsapp.id());
         staff.signInAs(anna);
 
-        writeFirst.writeTemplate(olena, whatsapp.id(), "courier_slot", "en", Map.of(),
-                Map.of("first_name", "Olena", "slot", "10:00–12:00", "unrelated", "ignored"), null);
+        writeFirst.writeTemplate(
+                olena,
+                whatsapp.id(),
+                "courier_slot",
+                "en",
+                Map.of(),
+                Map.of("first_name", "Olena", "slot", "10:00–12:00", "unrelated", "ignored"),
+                null);
         worker.drain();
 
         assertThat(provider.sent.getFirst().template().body())
@@ -161,16 +192,22 @@ class TemplatesTest {
         templates.syncNow(whatsapp.id());
         staff.signInAs(anna);
 
-        assertThatThrownBy(() -> writeFirst.writeTemplate(olena, whatsapp.id(), "order_ready", "uk", Map.of(),
-                Map.of("1", "Олено"), null))
+        assertThatThrownBy(() -> writeFirst.writeTemplate(
+                        olena, whatsapp.id(), "order_ready", "uk", Map.of(), Map.of("1", "Олено"), null))
                 .isInstanceOf(UserFacingException.class)
-                .extracting(e -> ((UserFacingException) e).messageKey()).isEqualTo("templates.error.parameter-missing");
-        assertThatThrownBy(() -> writeFirst.writeTemplate(olena, whatsapp.id(), "made_up", "uk", Map.of(),
-                Map.of(), null))
+                .extracting(e -> ((UserFacingException) e).messageKey())
+                .isEqualTo("templates.error.parameter-missing");
+        assertThatThrownBy(
+                        () -> writeFirst.writeTemplate(olena, whatsapp.id(), "made_up", "uk", Map.of(), Map.of(), null))
                 .isInstanceOf(UserFacingException.class)
-                .extracting(e -> ((UserFacingException) e).messageKey()).isEqualTo("templates.error.gone");
-        assertThat(jdbc.sql("select count(*) from conversation where channel_id = ?").param(whatsapp.id())
-                .query(Integer.class).single()).as("nothing started").isZero();
+                .extracting(e -> ((UserFacingException) e).messageKey())
+                .isEqualTo("templates.error.gone");
+        assertThat(jdbc.sql("select count(*) from conversation where channel_id = ?")
+                        .param(whatsapp.id())
+                        .query(Integer.class)
+                        .single())
+                .as("nothing started")
+                .isZero();
     }
 
     @Test

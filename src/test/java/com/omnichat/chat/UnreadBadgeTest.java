@@ -2,17 +2,15 @@ package com.omnichat.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ClientProfile;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The badge counts the client's messages since the last manager <em>reply</em>, not since
@@ -23,8 +21,10 @@ class UnreadBadgeTest {
 
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures fixtures;
+
     @Autowired
     InboxService inbox;
 
@@ -58,8 +58,10 @@ class UnreadBadgeTest {
 
         assertThat(inbox.get(chat).unreadCount()).isEqualTo(3);
         assertThat(inbox.get(chat).unanswered()).isTrue();
-        assertThat(inbox.list(ChatFilter.open(), null, 0, 10)).singleElement()
-                .extracting(ConversationSummary::unreadCount).isEqualTo(3);
+        assertThat(inbox.list(ChatFilter.open(), null, 0, 10))
+                .singleElement()
+                .extracting(ConversationSummary::unreadCount)
+                .isEqualTo(3);
     }
 
     @Test
@@ -69,7 +71,9 @@ class UnreadBadgeTest {
         ConversationSummary summary = inbox.get(chat);
         assertThat(summary.unreadCount()).isEqualTo(3);
         assertThat(summary.unanswered()).isTrue();
-        assertThat(summary.responsible()).as("a note does not make anyone responsible").isNull();
+        assertThat(summary.responsible())
+                .as("a note does not make anyone responsible")
+                .isNull();
         assertThat(inbox.history(chat, null, 50).getLast()).satisfies(note -> {
             assertThat(note.kind()).isEqualTo(MessageKind.NOTE);
             assertThat(note.body()).isEqualTo("Regular client, offer 5% off");

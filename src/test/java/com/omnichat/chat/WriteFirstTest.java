@@ -3,15 +3,6 @@ package com.omnichat.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.SystemAccess;
@@ -25,6 +16,13 @@ import com.omnichat.chat.WriteFirstService.ChannelChoice;
 import com.omnichat.chat.WriteFirstService.Reason;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Writing first (SPEC 1.6): which of his channels a manager may write to a client from, why
@@ -35,18 +33,25 @@ class WriteFirstTest {
 
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures inbox;
+
     @Autowired
     WriteFirstService writeFirst;
+
     @Autowired
     InboxService inboxService;
+
     @Autowired
     ChannelService channelService;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ChannelAdministration channelAdministration;
+
     @Autowired
     com.omnichat.channel.PhoneChannelConnector phoneConnector;
 
@@ -72,7 +77,8 @@ class WriteFirstTest {
         assertThat(choice(olena, whatsapp).offered()).isFalse();
         assertThatThrownBy(() -> writeFirst.write(olena, whatsapp.id(), "Hello"))
                 .isInstanceOf(UserFacingException.class)
-                .extracting(e -> ((UserFacingException) e).messageKey()).isEqualTo("write.reason.needs-phone");
+                .extracting(e -> ((UserFacingException) e).messageKey())
+                .isEqualTo("write.reason.needs-phone");
 
         savePhone(olena, "+380671234567");
 
@@ -111,7 +117,8 @@ class WriteFirstTest {
         long chat = conversationOf(olena, telegramBot);
         inboxService.close(chat);
 
-        assertThat(writeFirst.write(olena, telegramBot.id(), "We have peonies again")).isEqualTo(chat);
+        assertThat(writeFirst.write(olena, telegramBot.id(), "We have peonies again"))
+                .isEqualTo(chat);
 
         assertThat(inboxService.get(chat).state()).isEqualTo(ConversationState.OPEN);
         assertThat(texts(chat)).endsWith("reopened", "We have peonies again");
@@ -129,9 +136,16 @@ class WriteFirstTest {
         assertThat(listed()).as("a new chat: at the top").containsExactly(started, taras, olenasTelegram);
         writeFirst.write(olena, telegramBot.id(), "We have peonies again");
         assertThat(listed()).as("a manager's message moves nothing").containsExactly(started, taras, olenasTelegram);
-        String olenasTelegramId = jdbc.sql("select external_user_id from client_identity where client_id = ? and channel_id = ?")
-                .params(olena, telegramBot.id()).query(String.class).single();
-        inbox.write(telegramBot, InboxFixtures.client(olenasTelegramId, "Olena", null), "Thank you!", java.time.Instant.now());
+        String olenasTelegramId = jdbc.sql(
+                        "select external_user_id from client_identity where client_id = ? and channel_id = ?")
+                .params(olena, telegramBot.id())
+                .query(String.class)
+                .single();
+        inbox.write(
+                telegramBot,
+                InboxFixtures.client(olenasTelegramId, "Olena", null),
+                "Thank you!",
+                java.time.Instant.now());
         assertThat(listed()).as("the client's message lifts her chat").containsExactly(olenasTelegram, started, taras);
     }
 
@@ -139,10 +153,12 @@ class WriteFirstTest {
     void offeredChannelsComeFirstAndEveryOtherSaysWhy() {
         List<ChannelChoice> choices = writeFirst.channelsFor(olena);
 
-        assertThat(choices).extracting(c -> c.channel().name(), ChannelChoice::reason).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Telegram bot", Reason.EXISTING_CHAT),
-                org.assertj.core.groups.Tuple.tuple("Viber bot", Reason.BOT_NEEDS_CLIENT_FIRST),
-                org.assertj.core.groups.Tuple.tuple("WhatsApp", Reason.NEEDS_PHONE));
+        assertThat(choices)
+                .extracting(c -> c.channel().name(), ChannelChoice::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Telegram bot", Reason.EXISTING_CHAT),
+                        org.assertj.core.groups.Tuple.tuple("Viber bot", Reason.BOT_NEEDS_CLIENT_FIRST),
+                        org.assertj.core.groups.Tuple.tuple("WhatsApp", Reason.NEEDS_PHONE));
     }
 
     @Test
@@ -159,9 +175,12 @@ class WriteFirstTest {
         long stranger = clientOf(inbox.newChat(maxOnly, "Stranger"));
         staff.signInAs(anna);
 
-        assertThat(writeFirst.channelsFor(olena)).extracting(c -> c.channel().id()).doesNotContain(maxOnly.id());
+        assertThat(writeFirst.channelsFor(olena))
+                .extracting(c -> c.channel().id())
+                .doesNotContain(maxOnly.id());
         assertThatThrownBy(() -> writeFirst.channelsFor(stranger)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> writeFirst.write(stranger, telegramBot.id(), "Hi")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> writeFirst.write(stranger, telegramBot.id(), "Hi"))
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> writeFirst.write(olena, maxOnly.id(), "Hi")).isInstanceOf(NotFoundException.class);
         assertThat(writeFirst.findClients("", 0, 50)).extracting(c -> c.name()).containsExactly("Olena");
     }
@@ -170,7 +189,9 @@ class WriteFirstTest {
     void clientsAreFoundByNamePhoneOrEmail() {
         long taras = clientOf(inbox.newChat(telegramBot, "Taras Melnyk"));
         savePhone(taras, "+380501112233");
-        jdbc.sql("update client set email = 'taras@example.com' where id = ?").param(taras).update();
+        jdbc.sql("update client set email = 'taras@example.com' where id = ?")
+                .param(taras)
+                .update();
 
         assertThat(names("melnyk")).containsExactly("Taras Melnyk");
         assertThat(names("50111")).containsExactly("Taras Melnyk");
@@ -186,13 +207,21 @@ class WriteFirstTest {
 
         assertThatThrownBy(() -> writeFirst.write(olena, whatsapp.id(), "Hello"))
                 .isInstanceOf(UserFacingException.class)
-                .extracting(e -> ((UserFacingException) e).messageKey()).isEqualTo("write.error.phone-of-other-client");
-        assertThat(jdbc.sql("select count(*) from message where kind = 'MANAGER'").query(Integer.class).single())
+                .extracting(e -> ((UserFacingException) e).messageKey())
+                .isEqualTo("write.error.phone-of-other-client");
+        assertThat(jdbc.sql("select count(*) from message where kind = 'MANAGER'")
+                        .query(Integer.class)
+                        .single())
                 .isZero();
         assertThat(jdbc.sql("select count(*) from conversation where client_id = ? and channel_id = ?")
-                .params(olena, whatsapp.id()).query(Integer.class).single()).as("no chat of Olena's on that number")
+                        .params(olena, whatsapp.id())
+                        .query(Integer.class)
+                        .single())
+                .as("no chat of Olena's on that number")
                 .isZero();
-        assertThat(clientOf(conversationOf(taras, whatsapp))).as("Taras keeps his chat").isEqualTo(taras);
+        assertThat(clientOf(conversationOf(taras, whatsapp)))
+                .as("Taras keeps his chat")
+                .isEqualTo(taras);
     }
 
     @Test
@@ -203,11 +232,16 @@ class WriteFirstTest {
             assertThatThrownBy(() -> writeFirst.write(olena, whatsapp.id(), "Hello"))
                     .isInstanceOf(UserFacingException.class)
                     .satisfies(e -> {
-                        assertThat(((UserFacingException) e).messageKey()).isEqualTo("write.error.phone-not-on-channel");
+                        assertThat(((UserFacingException) e).messageKey())
+                                .isEqualTo("write.error.phone-not-on-channel");
                         assertThat(((UserFacingException) e).args()).containsExactly("+380 67 123 4567", "WhatsApp");
                     });
-            assertThat(jdbc.sql("select count(*) from conversation where channel_id = ?").param(whatsapp.id())
-                    .query(Integer.class).single()).as("no chat started").isZero();
+            assertThat(jdbc.sql("select count(*) from conversation where channel_id = ?")
+                            .param(whatsapp.id())
+                            .query(Integer.class)
+                            .single())
+                    .as("no chat started")
+                    .isZero();
         } finally {
             phoneConnector.notOnProvider.clear();
         }
@@ -223,7 +257,8 @@ class WriteFirstTest {
             assertThat(choice.templateRequired()).isTrue();
             assertThatThrownBy(() -> writeFirst.write(olena, whatsapp.id(), "Hello"))
                     .isInstanceOf(UserFacingException.class)
-                    .extracting(e -> ((UserFacingException) e).messageKey()).isEqualTo("write.error.template-required");
+                    .extracting(e -> ((UserFacingException) e).messageKey())
+                    .isEqualTo("write.error.template-required");
             // A bot the client wrote to needs no template.
             assertThat(choice(olena, telegramBot).templateRequired()).isFalse();
         } finally {
@@ -234,13 +269,16 @@ class WriteFirstTest {
     // ---- helpers ----
 
     private ChannelInfo demoChannel(ChannelType type, String name, StaffMember... managers) {
-        Set<Long> users = managers.length == 0 ? Set.of(anna.id())
+        Set<Long> users = managers.length == 0
+                ? Set.of(anna.id())
                 : java.util.Arrays.stream(managers).map(StaffMember::id).collect(Collectors.toSet());
         return SystemAccess.call(() -> channelService.createDemo(type, name, users));
     }
 
     private ChannelChoice choice(long clientId, ChannelInfo channel) {
-        return writeFirst.channelsFor(clientId).stream().filter(c -> c.channel().id() == channel.id()).findFirst()
+        return writeFirst.channelsFor(clientId).stream()
+                .filter(c -> c.channel().id() == channel.id())
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -249,34 +287,48 @@ class WriteFirstTest {
     }
 
     private long clientOf(long conversationId) {
-        return jdbc.sql("select client_id from conversation where id = ?").param(conversationId).query(Long.class)
+        return jdbc.sql("select client_id from conversation where id = ?")
+                .param(conversationId)
+                .query(Long.class)
                 .single();
     }
 
     private long conversationOf(long clientId, ChannelInfo channel) {
         return jdbc.sql("select id from conversation where client_id = ? and channel_id = ?")
-                .params(clientId, channel.id()).query(Long.class).single();
+                .params(clientId, channel.id())
+                .query(Long.class)
+                .single();
     }
 
     private void savePhone(long clientId, String phone) {
-        jdbc.sql("update client set phone = ? where id = ?").params(phone, clientId).update();
+        jdbc.sql("update client set phone = ? where id = ?")
+                .params(phone, clientId)
+                .update();
     }
 
     /** The chat's lines: text, or the code of a system line. */
     private List<String> texts(long conversationId) {
-        return jdbc.sql("select coalesce(body, system_code) from message where conversation_id = ? order by id")
-                .param(conversationId).query(String.class).list().stream()
-                .filter(t -> !t.startsWith("Hello from") && !t.equals("first-reply-responsible")).toList();
+        return jdbc
+                .sql("select coalesce(body, system_code) from message where conversation_id = ? order by id")
+                .param(conversationId)
+                .query(String.class)
+                .list()
+                .stream()
+                .filter(t -> !t.startsWith("Hello from") && !t.equals("first-reply-responsible"))
+                .toList();
     }
 
     private int queued(long conversationId) {
-        return jdbc.sql("select count(*) from outbound_message where conversation_id = ?").param(conversationId)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from outbound_message where conversation_id = ?")
+                .param(conversationId)
+                .query(Integer.class)
+                .single();
     }
-
 
     private List<Long> listed() {
         var all = new ChatFilter(ChatFilter.StateTab.ALL, "", false, Set.of(), ChatFilter.Responsible.ALL, null);
-        return inboxService.list(all, null, 0, 50).stream().map(ConversationSummary::id).toList();
+        return inboxService.list(all, null, 0, 50).stream()
+                .map(ConversationSummary::id)
+                .toList();
     }
 }

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
-
 import org.awaitility.Awaitility;
 
 /**
@@ -32,9 +31,21 @@ import org.awaitility.Awaitility;
 public final class AppNode implements AutoCloseable {
 
     /** The artifacts of {@code com.vaadin:vaadin-dev} and what it brings, by file name. */
-    private static final List<String> DEV_MODE_JARS = List.of("vaadin-dev-", "vaadin-dev-server-", "flow-build-tools-",
-            "jackson-dataformat-yaml-", "snakeyaml-engine-", "license-checker-", "nimbus-jose-jwt-", "open-",
-            "javaparser-core-", "directory-watcher-", "jna-", "vaadin-dev-bundle-", "copilot-", "ui-tests-");
+    private static final List<String> DEV_MODE_JARS = List.of(
+            "vaadin-dev-",
+            "vaadin-dev-server-",
+            "flow-build-tools-",
+            "jackson-dataformat-yaml-",
+            "snakeyaml-engine-",
+            "license-checker-",
+            "nimbus-jose-jwt-",
+            "open-",
+            "javaparser-core-",
+            "directory-watcher-",
+            "jna-",
+            "vaadin-dev-bundle-",
+            "copilot-",
+            "ui-tests-");
 
     /**
      * A key of this run, the same for every node it starts (they share one database). Not the
@@ -101,15 +112,22 @@ public final class AppNode implements AutoCloseable {
         }
         props.forEach((k, v) -> command.add("--" + k + "=" + v));
         // One file per start: a later run (or failsafe execution) does not overwrite the evidence.
-        Path log = Paths.get("target", "cluster", name + "-" + java.time.LocalDateTime.now()
-                .format(java.time.format.DateTimeFormatter.ofPattern("HHmmss")) + ".log").toAbsolutePath();
+        Path log = Paths.get(
+                        "target",
+                        "cluster",
+                        name + "-"
+                                + java.time.LocalDateTime.now()
+                                        .format(java.time.format.DateTimeFormatter.ofPattern("HHmmss"))
+                                + ".log")
+                .toAbsolutePath();
         return new AppNode(name, port, log, command, env);
     }
 
     public AppNode start() {
         try {
             Files.createDirectories(log.getParent());
-            var builder = new ProcessBuilder(command).redirectErrorStream(true)
+            var builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(environment);
             // The app's own variables must not leak in from the test's environment.
@@ -123,18 +141,24 @@ public final class AppNode implements AutoCloseable {
 
     /** Waits until the node answers its health endpoint with UP (or fails with the log's tail). */
     public void awaitHealthy(Duration timeout) {
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
-            Awaitility.await(name + " healthy").atMost(timeout).pollInterval(Duration.ofMillis(500))
+        try (HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            Awaitility.await(name + " healthy")
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions()
                     .failFast(name + " exited", () -> {
                         if (process != null && !process.isAlive()) {
-                            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; "
-                                    + log + " ends with:\n" + tail(40));
+                            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; " + log
+                                    + " ends with:\n" + tail(40));
                         }
                     })
                     .until(() -> {
-                        var response = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health")))
-                                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                        var response = http.send(
+                                HttpRequest.newBuilder(URI.create(url("/actuator/health")))
+                                        .timeout(Duration.ofSeconds(5))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                         return response.statusCode() == 200 && response.body().contains("\"UP\"");
                     });
         }
@@ -191,7 +215,8 @@ public final class AppNode implements AutoCloseable {
     public static Path jar() {
         try (Stream<Path> files = Files.list(Paths.get("target"))) {
             return files.filter(p -> p.getFileName().toString().matches("omnichat-.*\\.jar"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException(
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
                             "No target/omnichat-*.jar: run the package phase first (./mvnw verify does)"))
                     .toAbsolutePath();
         } catch (IOException e) {
@@ -205,15 +230,27 @@ public final class AppNode implements AutoCloseable {
      */
     private static synchronized Path extracted(Path jar) {
         try {
-            Path dir = Paths.get("target", "cluster", "app-" + Files.getLastModifiedTime(jar).toMillis())
+            Path dir = Paths.get(
+                            "target",
+                            "cluster",
+                            "app-" + Files.getLastModifiedTime(jar).toMillis())
                     .toAbsolutePath();
             Path app = dir.resolve(jar.getFileName());
             if (Files.exists(app)) {
                 return app;
             }
-            Process extract = new ProcessBuilder(javaCommand(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
-                    "--force", "--destination", dir.toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process extract = new ProcessBuilder(
+                            javaCommand(),
+                            "-Djarmode=tools",
+                            "-jar",
+                            jar.toString(),
+                            "extract",
+                            "--force",
+                            "--destination",
+                            dir.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!extract.waitFor(2, TimeUnit.MINUTES) || extract.exitValue() != 0 || !Files.exists(app)) {
                 throw new IllegalStateException("Could not extract " + jar + " into " + dir);
             }
@@ -235,8 +272,11 @@ public final class AppNode implements AutoCloseable {
     }
 
     static String javaCommand() {
-        return ProcessHandle.current().info().command().orElse(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Paths.get(System.getProperty("java.home"), "bin", "java")
+                        .toString());
     }
 
     private static boolean productionBuild(Path jar) {
@@ -256,8 +296,10 @@ public final class AppNode implements AutoCloseable {
         List<String> jars = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
                 .filter(entry -> {
                     String file = Paths.get(entry).getFileName().toString();
-                    return file.endsWith(".jar") && DEV_MODE_JARS.stream().anyMatch(prefix -> file.startsWith(prefix)
-                            && Character.isDigit(file.charAt(prefix.length())));
+                    return file.endsWith(".jar")
+                            && DEV_MODE_JARS.stream()
+                                    .anyMatch(prefix ->
+                                            file.startsWith(prefix) && Character.isDigit(file.charAt(prefix.length())));
                 })
                 .toList();
         if (jars.stream().noneMatch(j -> Paths.get(j).getFileName().toString().startsWith("vaadin-dev-server-"))) {

@@ -2,12 +2,6 @@ package com.omnichat.cluster;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
-
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -15,6 +9,11 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Debian's Chromium through Playwright (as the e2e tests launch it), and what staff do in it on
@@ -30,19 +29,27 @@ public final class ClusterBrowser implements AutoCloseable {
         // Generous: the nodes share two cores with the browser; assertions still wait on conditions.
         com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         // Never download a browser: use the system's Chromium.
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getProperty("omnichat.chromium", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Paths.get(System.getProperty("omnichat.chromium", "/usr/bin/chromium")))
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
     }
 
     /** A fresh window (its own cookies, so its own session) in English. */
     public Page newPage() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(1600, 1000).setLocale("en-US"));
+        BrowserContext context = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(1600, 1000).setLocale("en-US"));
         // Generous: the first page of a node compiles its views while the machine is busy.
         context.setDefaultTimeout(60_000);
         return context.newPage();
@@ -54,7 +61,10 @@ public final class ClusterBrowser implements AutoCloseable {
         page.locator("vaadin-login-form input[name=username]").fill(login);
         page.locator("vaadin-login-form input[name=password]").fill(password);
         page.locator("vaadin-login-form")
-                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Sign in").setExact(true))
+                .click();
         page.waitForURL(url -> !url.contains("/login"));
         page.locator("vaadin-side-nav").waitFor();
     }
@@ -63,16 +73,24 @@ public final class ClusterBrowser implements AutoCloseable {
     public static void connectTelegram(Page admin, AppNode node, String name, String token, String mode) {
         admin.navigate(node.url("/admin/channels"));
         waitForVaadin(admin);
-        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add channel")).click();
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add channel"))
+                .click();
         Locator dialog = admin.locator("vaadin-dialog[opened]");
-        dialog.locator("vaadin-text-field").filter(new Locator.FilterOptions().setHasText("Name")).locator("input")
+        dialog.locator("vaadin-text-field")
+                .filter(new Locator.FilterOptions().setHasText("Name"))
+                .locator("input")
                 .fill(name);
         if (!"Webhook".equals(mode)) {
-            dialog.locator("vaadin-select").filter(new Locator.FilterOptions().setHasText("Connection")).click();
-            admin.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(mode)).click();
+            dialog.locator("vaadin-select")
+                    .filter(new Locator.FilterOptions().setHasText("Connection"))
+                    .click();
+            admin.locator("vaadin-select-item")
+                    .filter(new Locator.FilterOptions().setHasText(mode))
+                    .click();
         }
         dialog.locator("vaadin-password-field input").fill(token);
-        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
+                .click();
         assertThat(admin.locator("vaadin-dialog[opened]")).hasCount(0);
         assertThat(gridCell(admin, name)).isVisible();
     }
@@ -83,8 +101,10 @@ public final class ClusterBrowser implements AutoCloseable {
         waitForVaadin(admin);
         gridCell(admin, name).click();
         Locator dialog = admin.locator("vaadin-dialog[opened]");
-        dialog.getByRole(AriaRole.TAB, new Locator.GetByRoleOptions().setName("Status")).click();
-        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Register webhook")).click();
+        dialog.getByRole(AriaRole.TAB, new Locator.GetByRoleOptions().setName("Status"))
+                .click();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Register webhook"))
+                .click();
         // The notification (the Status tab has a "Webhook registered" label too).
         assertThat(admin.getByText("Webhook registered: http")).isVisible();
     }
@@ -93,14 +113,20 @@ public final class ClusterBrowser implements AutoCloseable {
     public static void addManager(Page admin, AppNode node, String login, String fullName, String password) {
         admin.navigate(node.url("/admin/users"));
         waitForVaadin(admin);
-        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New user")).click();
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New user"))
+                .click();
         Locator dialog = admin.locator("vaadin-dialog[opened]");
-        dialog.locator("vaadin-text-field").filter(new Locator.FilterOptions().setHasText("Login")).locator("input")
+        dialog.locator("vaadin-text-field")
+                .filter(new Locator.FilterOptions().setHasText("Login"))
+                .locator("input")
                 .fill(login);
-        dialog.locator("vaadin-text-field").filter(new Locator.FilterOptions().setHasText("Full name"))
-                .locator("input").fill(fullName);
+        dialog.locator("vaadin-text-field")
+                .filter(new Locator.FilterOptions().setHasText("Full name"))
+                .locator("input")
+                .fill(fullName);
         dialog.locator("vaadin-password-field input").fill(password);
-        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
+                .click();
         assertThat(admin.locator("vaadin-dialog[opened]")).hasCount(0);
         assertThat(gridCell(admin, fullName)).isVisible();
     }
@@ -111,9 +137,12 @@ public final class ClusterBrowser implements AutoCloseable {
         waitForVaadin(admin);
         gridCell(admin, fullName).click();
         Locator dialog = admin.locator("vaadin-dialog[opened]");
-        dialog.locator("vaadin-checkbox").filter(new Locator.FilterOptions().setHasText("Active")).locator("input")
+        dialog.locator("vaadin-checkbox")
+                .filter(new Locator.FilterOptions().setHasText("Active"))
+                .locator("input")
                 .uncheck();
-        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
+                .click();
         assertThat(admin.locator("vaadin-dialog[opened]")).hasCount(0);
     }
 
@@ -130,7 +159,8 @@ public final class ClusterBrowser implements AutoCloseable {
 
     static Locator gridCell(Page page, String text) {
         return page.locator("vaadin-grid-cell-content")
-                .filter(new Locator.FilterOptions().setHasText(text)).first();
+                .filter(new Locator.FilterOptions().setHasText(text))
+                .first();
     }
 
     /** Waits until Vaadin has started and has no server round trip in progress. */

@@ -29,7 +29,7 @@ public final class ClusterDatabase implements AutoCloseable {
     /** A new, empty database (dropped first if it exists). */
     public static ClusterDatabase recreate(String name, boolean dropAtEnd) {
         try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-             Statement st = admin.createStatement()) {
+                Statement st = admin.createStatement()) {
             st.execute("drop database if exists \"" + name + "\" with (force)");
             st.execute("create database \"" + name + "\" encoding 'UTF8' template template0");
         } catch (SQLException e) {
@@ -53,7 +53,7 @@ public final class ClusterDatabase implements AutoCloseable {
 
     public List<Map<String, Object>> rows(String sql, Object... params) {
         try (Connection c = DriverManager.getConnection(SERVER + name, "postgres", "");
-             var ps = c.prepareStatement(sql)) {
+                var ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
@@ -80,7 +80,7 @@ public final class ClusterDatabase implements AutoCloseable {
             return;
         }
         try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-             Statement st = admin.createStatement()) {
+                Statement st = admin.createStatement()) {
             st.execute("drop database if exists \"" + name + "\" with (force)");
         } catch (SQLException e) {
             // Left behind for diagnosis; the next run drops it.

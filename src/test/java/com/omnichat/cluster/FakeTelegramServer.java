@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -30,8 +29,7 @@ public final class FakeTelegramServer implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public record Webhook(String url, String secret) {
-    }
+    public record Webhook(String url, String secret) {}
 
     private final MockWebServer server;
     private final Front front;
@@ -136,22 +134,28 @@ public final class FakeTelegramServer implements AutoCloseable {
         return switch (method) {
             case "getMe" -> ok("{\"id\":7000001,\"is_bot\":true,\"first_name\":\"Shop\",\"username\":\"shop_bot\"}");
             case "setWebhook" -> {
-                webhooks.add(new Webhook(json.path("url").asString(), json.path("secret_token").asString()));
+                webhooks.add(new Webhook(
+                        json.path("url").asString(), json.path("secret_token").asString()));
                 yield ok("true");
             }
             case "deleteWebhook" -> ok("true");
             case "sendMessage", "sendPhoto", "sendDocument" -> {
                 if (holdSends) {
-                    yield json(429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 1\","
-                            + "\"parameters\":{\"retry_after\":1}}");
+                    yield json(
+                            429,
+                            "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 1\","
+                                    + "\"parameters\":{\"retry_after\":1}}");
                 }
                 pause(sendLatency);
-                sentTexts.computeIfAbsent(json.path("text").asString(""), t -> new AtomicInteger()).incrementAndGet();
+                sentTexts
+                        .computeIfAbsent(json.path("text").asString(""), t -> new AtomicInteger())
+                        .incrementAndGet();
                 yield ok("{\"message_id\":" + messageIds.incrementAndGet()
                         + ",\"date\":1700000000,\"chat\":{\"id\":1,\"type\":\"private\"}}");
             }
             // Profile refreshes find nothing: the names the clients wrote with stay (the runs look chats up by them).
-            case "getChat" -> json(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
+            case "getChat" ->
+                json(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
             case "getUpdates" -> poll(json);
             default -> json(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
         };
@@ -194,7 +198,11 @@ public final class FakeTelegramServer implements AutoCloseable {
     }
 
     private static MockResponse json(int code, String json) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(json).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(json)
+                .build();
     }
 
     @Override
@@ -249,7 +257,8 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
 
         private void pipe(java.net.Socket from, java.net.Socket to) {
-            try (from; to) {
+            try (from;
+                    to) {
                 from.getInputStream().transferTo(to.getOutputStream());
             } catch (IOException e) {
                 // Either side closed.

@@ -1,5 +1,6 @@
 package com.omnichat.cluster;
 
+import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,11 +18,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
-import com.microsoft.playwright.Page;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The fault runs of issue 12 against a real node (the packaged jar), recorded in docs/fault-run.md.
+ * The fault runs against a real node (the packaged jar), recorded in docs/fault-run.md.
  * Started by {@code scripts/fault-run.sh}; prints its figures and writes them to
  * {@code target/fault-run/<scenario>.md}.
  * <ul>
@@ -33,6 +34,8 @@ import com.microsoft.playwright.Page;
  * </ul>
  */
 public final class FaultRun {
+
+    private static final Logger log = LoggerFactory.getLogger(FaultRun.class);
 
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = "Shop-keeper-2026!";
@@ -67,7 +70,7 @@ public final class FaultRun {
             Path out = Paths.get("target", "fault-run", scenario + ".md");
             Files.createDirectories(out.getParent());
             Files.write(out, run.report, StandardCharsets.UTF_8);
-            System.out.println("Report: " + out.toAbsolutePath());
+            log.info("Report: {}", out.toAbsolutePath());
             // Playwright's driver thread would keep the JVM alive.
             System.exit(exit);
         }
@@ -79,19 +82,22 @@ public final class FaultRun {
         properties.put("omnichat.channels.telegram.api-url", fake.url());
         for (String pair : options.getOrDefault("app-properties", "").split(",")) {
             if (pair.contains("=")) {
-                properties.put(pair.substring(0, pair.indexOf('=')).strip(), pair.substring(pair.indexOf('=') + 1).strip());
+                properties.put(
+                        pair.substring(0, pair.indexOf('=')).strip(),
+                        pair.substring(pair.indexOf('=') + 1).strip());
             }
         }
         return properties;
     }
 
     private void say(String line) {
-        System.out.println("[" + Instant.now() + "] " + line);
+        log.info(line);
         report.add(line);
     }
 
     private boolean providerOutage() throws Exception {
-        Duration down = Duration.ofSeconds((long) (Double.parseDouble(options.getOrDefault("down-minutes", "20")) * 60));
+        Duration down =
+                Duration.ofSeconds((long) (Double.parseDouble(options.getOrDefault("down-minutes", "20")) * 60));
         int replies = Integer.parseInt(options.getOrDefault("replies", "10"));
         Duration settle = Duration.ofMinutes(Long.parseLong(options.getOrDefault("settle-minutes", "15")));
         String token = "7000001:AAFaultRunToken" + Long.toHexString(System.nanoTime());
@@ -100,10 +106,14 @@ public final class FaultRun {
         say("# Provider outage: down " + down.toSeconds() + " s, " + replies + " replies"
                 + (options.containsKey("app-properties") ? ", node settings " + options.get("app-properties") : ""));
         try (var database = ClusterDatabase.recreate(db, false);
-             var fake = new FakeTelegramServer();
-             var node = AppNode.of("fault-outage-" + db, db, nodeProperties(fake),
-                     Map.of("OMNICHAT_ADMIN_LOGIN", ADMIN, "OMNICHAT_ADMIN_PASSWORD", ADMIN_PASSWORD)).start();
-             var browser = new ClusterBrowser()) {
+                var fake = new FakeTelegramServer();
+                var node = AppNode.of(
+                                "fault-outage-" + db,
+                                db,
+                                nodeProperties(fake),
+                                Map.of("OMNICHAT_ADMIN_LOGIN", ADMIN, "OMNICHAT_ADMIN_PASSWORD", ADMIN_PASSWORD))
+                        .start();
+                var browser = new ClusterBrowser()) {
             node.awaitHealthy(Duration.ofMinutes(10));
             say("- node up: " + node.url("/") + ", log " + node.log());
             Page admin = browser.newPage();
@@ -112,8 +122,7 @@ public final class FaultRun {
             ClusterBrowser.registerWebhook(admin, node, "Telegram · fault run");
             var push = new TelegramPush(fake.webhooks().getLast());
             for (int i = 1; i <= replies; i++) {
-                int status = push.post(node, TelegramPush.textUpdate(i, 5000 + i, client(i), 10 + i,
-                        "Question " + i));
+                int status = push.post(node, TelegramPush.textUpdate(i, 5000 + i, client(i), 10 + i, "Question " + i));
                 if (status != 200) {
                     throw new IllegalStateException("Webhook answered " + status);
                 }
@@ -132,15 +141,19 @@ public final class FaultRun {
             Instant back = downAt.plus(down);
             while (Instant.now().isBefore(back)) {
                 say("  - " + Instant.now() + " queue: " + statuses(database));
-                Thread.sleep(Math.min(60_000, Math.max(1, Duration.between(Instant.now(), back).toMillis())));
+                Thread.sleep(Math.min(
+                        60_000,
+                        Math.max(1, Duration.between(Instant.now(), back).toMillis())));
             }
             say("- queue when the provider comes back: " + statuses(database));
             fake.start();
             Instant upAt = Instant.now();
-            say("- provider back at " + upAt + " (after " + Duration.between(downAt, upAt).toSeconds() + " s)");
+            say("- provider back at " + upAt + " (after "
+                    + Duration.between(downAt, upAt).toSeconds() + " s)");
             Instant until = upAt.plus(settle);
-            while (Instant.now().isBefore(until) && database.count(
-                    "select count(*) from outbound_message where status in ('QUEUED', 'SENDING')") > 0) {
+            while (Instant.now().isBefore(until)
+                    && database.count("select count(*) from outbound_message where status in ('QUEUED', 'SENDING')")
+                            > 0) {
                 Thread.sleep(5_000);
             }
             Instant settled = Instant.now();
@@ -148,7 +161,8 @@ public final class FaultRun {
                     + statuses(database));
             Map<String, Integer> sent = fake.sentTexts();
             long once = texts.stream().filter(t -> sent.getOrDefault(t, 0) == 1).count();
-            long never = texts.stream().filter(t -> sent.getOrDefault(t, 0) == 0).count();
+            long never =
+                    texts.stream().filter(t -> sent.getOrDefault(t, 0) == 0).count();
             long twice = texts.stream().filter(t -> sent.getOrDefault(t, 0) > 1).count();
             say("- sendMessage per reply: exactly once " + once + ", never " + never + ", more than once " + twice);
             for (var row : database.rows("""
@@ -170,8 +184,10 @@ public final class FaultRun {
             throws IOException, InterruptedException {
         Path dump = Paths.get("target", "fault-run", database.name() + ".sql").toAbsolutePath();
         Files.createDirectories(dump.getParent());
-        Process pgDump = new ProcessBuilder("pg_dump", "-h", "localhost", "-U", "postgres", "-f", dump.toString(),
-                database.name()).redirectErrorStream(true).start();
+        Process pgDump = new ProcessBuilder(
+                        "pg_dump", "-h", "localhost", "-U", "postgres", "-f", dump.toString(), database.name())
+                .redirectErrorStream(true)
+                .start();
         pgDump.waitFor(2, TimeUnit.MINUTES);
         long inDump = occurrences(dump, token);
         long inLog = occurrences(node.log(), token);
@@ -208,8 +224,12 @@ public final class FaultRun {
         StringBuilder sb = new StringBuilder();
         for (var row : database.rows("""
                 select status, count(*) as n, max(attempts) as attempts from outbound_message group by status order by status""")) {
-            sb.append(row.get("status")).append('=').append(row.get("n")).append(" (max attempts ")
-                    .append(row.get("attempts")).append(") ");
+            sb.append(row.get("status"))
+                    .append('=')
+                    .append(row.get("n"))
+                    .append(" (max attempts ")
+                    .append(row.get("attempts"))
+                    .append(") ");
         }
         return sb.isEmpty() ? "empty" : sb.toString().strip();
     }
@@ -222,23 +242,27 @@ public final class FaultRun {
     private boolean databaseRestart() throws Exception {
         Duration burst = Duration.ofSeconds(Long.parseLong(options.getOrDefault("burst-seconds", "60")));
         Duration restartAfter = Duration.ofSeconds(Long.parseLong(options.getOrDefault("restart-after-seconds", "20")));
-        String restart = options.getOrDefault("restart-command",
-                "pg_ctlcluster --skip-systemctl-redirect 15 main restart");
+        String restart =
+                options.getOrDefault("restart-command", "pg_ctlcluster --skip-systemctl-redirect 15 main restart");
         int senders = Integer.parseInt(options.getOrDefault("senders", "4"));
         String db = options.getOrDefault("db", "omnichat_fault_restart");
 
         say("# PostgreSQL restart during a webhook burst: " + senders + " senders for " + burst.toSeconds()
                 + " s, restart after " + restartAfter.toSeconds() + " s (`" + restart + "`)");
         try (var database = ClusterDatabase.recreate(db, false);
-             var fake = new FakeTelegramServer();
-             var node = AppNode.of("fault-restart-" + db, db, nodeProperties(fake),
-                     Map.of("OMNICHAT_ADMIN_LOGIN", ADMIN, "OMNICHAT_ADMIN_PASSWORD", ADMIN_PASSWORD)).start();
-             var browser = new ClusterBrowser()) {
+                var fake = new FakeTelegramServer();
+                var node = AppNode.of(
+                                "fault-restart-" + db,
+                                db,
+                                nodeProperties(fake),
+                                Map.of("OMNICHAT_ADMIN_LOGIN", ADMIN, "OMNICHAT_ADMIN_PASSWORD", ADMIN_PASSWORD))
+                        .start();
+                var browser = new ClusterBrowser()) {
             node.awaitHealthy(Duration.ofMinutes(10));
             Page admin = browser.newPage();
             ClusterBrowser.signIn(admin, node, ADMIN, ADMIN_PASSWORD);
-            ClusterBrowser.connectTelegram(admin, node, "Telegram · restart run", "7000001:AARestartRunToken",
-                    "Webhook");
+            ClusterBrowser.connectTelegram(
+                    admin, node, "Telegram · restart run", "7000001:AARestartRunToken", "Webhook");
             ClusterBrowser.registerWebhook(admin, node, "Telegram · restart run");
             var push = new TelegramPush(fake.webhooks().getLast());
 
@@ -258,8 +282,10 @@ public final class FaultRun {
                     while (going.get()) {
                         long id = updateIds.incrementAndGet();
                         // 50 clients, each writing in turn; the text names the update.
-                        int status = push.post(node, TelegramPush.textUpdate(id, 9000 + id % 50, "Burst " + id % 50,
-                                id, "burst message " + id));
+                        int status = push.post(
+                                node,
+                                TelegramPush.textUpdate(
+                                        id, 9000 + id % 50, "Burst " + id % 50, id, "burst message " + id));
                         answers.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
                         if (status == 200) {
                             acknowledged.add(id);
@@ -277,11 +303,14 @@ public final class FaultRun {
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), planned).toMillis()));
             Instant restartAt = Instant.now();
             say("- updates posted before the restart: " + updateIds.get() + ", acknowledged " + acknowledged.size());
-            Process p = new ProcessBuilder("sh", "-c", restart).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("sh", "-c", restart)
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             p.waitFor(2, TimeUnit.MINUTES);
-            say("- PostgreSQL restarted at " + restartAt + " in " + Duration.between(restartAt, Instant.now()).toMillis()
-                    + " ms (exit " + p.exitValue() + (out.isEmpty() ? "" : ", " + out) + ")");
+            say("- PostgreSQL restarted at " + restartAt + " in "
+                    + Duration.between(restartAt, Instant.now()).toMillis() + " ms (exit " + p.exitValue()
+                    + (out.isEmpty() ? "" : ", " + out) + ")");
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), burstEnd).toMillis()));
             going.set(false);
             pool.shutdown();
@@ -289,11 +318,12 @@ public final class FaultRun {
             say("- posted " + updateIds.get() + " updates; answers by status: " + answers);
             // Acknowledged events may wait for the retry worker (their processing hit the restart).
             Instant until = Instant.now().plus(Duration.ofMinutes(5));
-            while (Instant.now().isBefore(until) && database.count(
-                    "select count(*) from inbound_event where status = 'PENDING'") > 0) {
+            while (Instant.now().isBefore(until)
+                    && database.count("select count(*) from inbound_event where status = 'PENDING'") > 0) {
                 Thread.sleep(2_000);
             }
-            say("- inbound events: " + database.rows("select status, count(*) as n from inbound_event group by status"));
+            say("- inbound events: "
+                    + database.rows("select status, count(*) as n from inbound_event group by status"));
             Map<Long, Long> stored = new HashMap<>();
             for (var row : database.rows("""
                     select substring(body from 'burst message ([0-9]+)')::bigint as id, count(*) as n
@@ -301,10 +331,14 @@ public final class FaultRun {
                 stored.put((Long) row.get("id"), (Long) row.get("n"));
             }
             var acked = new java.util.HashSet<>(acknowledged);
-            long ackStoredOnce = acknowledged.stream().filter(id -> stored.getOrDefault(id, 0L) == 1).count();
-            long ackMissing = acknowledged.stream().filter(id -> !stored.containsKey(id)).count();
+            long ackStoredOnce = acknowledged.stream()
+                    .filter(id -> stored.getOrDefault(id, 0L) == 1)
+                    .count();
+            long ackMissing =
+                    acknowledged.stream().filter(id -> !stored.containsKey(id)).count();
             long duplicated = stored.values().stream().filter(n -> n > 1).count();
-            long unacknowledgedStored = stored.keySet().stream().filter(id -> !acked.contains(id)).count();
+            long unacknowledgedStored =
+                    stored.keySet().stream().filter(id -> !acked.contains(id)).count();
             say("- acknowledged (200): " + acknowledged.size() + "; of these stored exactly once: " + ackStoredOnce
                     + ", missing: " + ackMissing + "; stored more than once (any): " + duplicated
                     + "; stored although not acknowledged: " + unacknowledgedStored);

@@ -15,7 +15,8 @@ import java.time.Duration;
 public final class TelegramPush implements AutoCloseable {
 
     private final FakeTelegramServer.Webhook webhook;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public TelegramPush(FakeTelegramServer.Webhook webhook) {
         this.webhook = webhook;
@@ -29,11 +30,13 @@ public final class TelegramPush implements AutoCloseable {
     /** Posts an update to the node; returns the HTTP status (or -1 when the node did not answer). */
     public int post(AppNode node, String update) {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(node.url(path())))
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(URI.create(node.url(path())))
                             .timeout(Duration.ofSeconds(30))
                             .header("Content-Type", "application/json")
                             .header("X-Telegram-Bot-Api-Secret-Token", webhook.secret())
-                            .POST(HttpRequest.BodyPublishers.ofString(update, StandardCharsets.UTF_8)).build(),
+                            .POST(HttpRequest.BodyPublishers.ofString(update, StandardCharsets.UTF_8))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode();
         } catch (IOException e) {
@@ -49,9 +52,8 @@ public final class TelegramPush implements AutoCloseable {
         return """
                 {"update_id":%d,"message":{"message_id":%d,"date":%d,
                  "chat":{"id":%d,"type":"private","first_name":"%s"},
-                 "from":{"id":%d,"is_bot":false,"first_name":"%s"},"text":"%s"}}"""
-                .formatted(updateId, messageId, System.currentTimeMillis() / 1000, chatId, firstName, chatId, firstName,
-                        text);
+                 "from":{"id":%d,"is_bot":false,"first_name":"%s"},"text":"%s"}}""".formatted(
+                updateId, messageId, System.currentTimeMillis() / 1000, chatId, firstName, chatId, firstName, text);
     }
 
     @Override

@@ -4,18 +4,16 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 
 /**
  * Two application processes (the packaged jar) on one PostgreSQL database, as behind a load
@@ -44,8 +42,8 @@ class TwoNodesIT {
 
     @BeforeAll
     static void twoNodesOnOneDatabase() {
-        database = ClusterDatabase.recreate(System.getenv().getOrDefault("OMNICHAT_TEST_DB", "omnichat_test")
-                + "_cluster", true);
+        database = ClusterDatabase.recreate(
+                System.getenv().getOrDefault("OMNICHAT_TEST_DB", "omnichat_test") + "_cluster", true);
         telegram = new FakeTelegramServer();
         Map<String, String> settings = Map.of(
                 "omnichat.channels.telegram.api-url", telegram.url(),
@@ -54,8 +52,12 @@ class TwoNodesIT {
                 // Shorter than a batch of slow sends: a lost lease shows as a second delivery.
                 "omnichat.channels.delivery.lease", "2s",
                 "omnichat.login.failures-per-address", Integer.toString(FAILURES_PER_ADDRESS));
-        nodeA = AppNode.of("node-a", database.name(), settings,
-                Map.of("OMNICHAT_ADMIN_LOGIN", ADMIN, "OMNICHAT_ADMIN_PASSWORD", ADMIN_PASSWORD)).start();
+        nodeA = AppNode.of(
+                        "node-a",
+                        database.name(),
+                        settings,
+                        Map.of("OMNICHAT_ADMIN_LOGIN", ADMIN, "OMNICHAT_ADMIN_PASSWORD", ADMIN_PASSWORD))
+                .start();
         nodeB = AppNode.of("node-b", database.name(), settings, Map.of()).start();
         nodeA.awaitHealthy(Duration.ofMinutes(6));
         nodeB.awaitHealthy(Duration.ofMinutes(6));
@@ -129,14 +131,19 @@ class TwoNodesIT {
         ClusterBrowser.deactivate(adminOnA, nodeA, name);
 
         // His next action on B finds no session: B sends him to the sign-in page.
-        await("the session on node B ends").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
+        await("the session on node B ends")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
                 .untilAsserted(() -> {
                     managerOnB.navigate(nodeB.url("/chats"));
-                    assertThat(managerOnB.url()).as("the page node B serves him").contains("/login");
+                    assertThat(managerOnB.url())
+                            .as("the page node B serves him")
+                            .contains("/login");
                 });
         assertThat(managerOnB.locator("vaadin-login-form")).isVisible();
         assertThat(SignInForm.signIn(nodeB, "198.51.100.20", login, MANAGER_PASSWORD))
-                .as("a deactivated user cannot sign in again on B").isFalse();
+                .as("a deactivated user cannot sign in again on B")
+                .isFalse();
     }
 
     /** Needs the shared bucket store of login throttling (Bucket4j on PostgreSQL, branch "auth"). */
@@ -146,16 +153,19 @@ class TwoNodesIT {
         // Wrong passwords for different logins, alternating between the nodes: per node, only half of the allowance.
         for (int i = 0; i < FAILURES_PER_ADDRESS; i++) {
             AppNode node = i % 2 == 0 ? nodeA : nodeB;
-            assertThat(SignInForm.signIn(node, address, "guess" + i, "wrong-password-" + i)).isFalse();
+            assertThat(SignInForm.signIn(node, address, "guess" + i, "wrong-password-" + i))
+                    .isFalse();
         }
 
         assertThat(SignInForm.signIn(nodeA, address, MANAGER, MANAGER_PASSWORD))
                 .as("the address used up its allowance on both nodes together: even the right password is refused on A")
                 .isFalse();
         assertThat(SignInForm.signIn(nodeB, address, MANAGER, MANAGER_PASSWORD))
-                .as("... and on B").isFalse();
+                .as("... and on B")
+                .isFalse();
         assertThat(SignInForm.signIn(nodeB, "203.0.113.8", MANAGER, MANAGER_PASSWORD))
-                .as("another address is not affected").isTrue();
+                .as("another address is not affected")
+                .isTrue();
     }
 
     @Test
@@ -168,15 +178,22 @@ class TwoNodesIT {
         // Both nodes schedule the channel's polling job (one at start-up, one on the change); Quartz runs it once.
         ClusterBrowser.connectTelegram(adminOnA, nodeA, "Telegram · polling", "7000002:AAPollingToken", "Polling");
 
-        await("every polled update stored").atMost(Duration.ofMinutes(2)).until(() -> database.count(
-                "select count(*) from message where kind = 'CLIENT' and body like 'Polled message %'") == updates);
+        await("every polled update stored")
+                .atMost(Duration.ofMinutes(2))
+                .until(() -> database.count(
+                                "select count(*) from message where kind = 'CLIENT' and body like 'Polled message %'")
+                        == updates);
         int pollsSoFar = telegram.polls();
-        await("more polls after the last update").atMost(Duration.ofMinutes(1))
+        await("more polls after the last update")
+                .atMost(Duration.ofMinutes(1))
                 .until(() -> telegram.polls() >= pollsSoFar + 5);
 
-        assertThat(database.count("select count(*) from qrtz_scheduler_state")).as("both nodes in the Quartz cluster")
+        assertThat(database.count("select count(*) from qrtz_scheduler_state"))
+                .as("both nodes in the Quartz cluster")
                 .isEqualTo(2);
-        assertThat(telegram.maxPollsInFlight()).as("never two long polls of the channel at once").isEqualTo(1);
+        assertThat(telegram.maxPollsInFlight())
+                .as("never two long polls of the channel at once")
+                .isEqualTo(1);
         assertThat(database.count("""
                 select count(*) from (select body from message where body like 'Polled message %%'
                                       group by body having count(*) > 1) d""")).isZero();
@@ -190,11 +207,14 @@ class TwoNodesIT {
         int chats = 12;
         for (int i = 1; i <= chats; i++) {
             AppNode node = i % 2 == 0 ? nodeA : nodeB;
-            assertThat(push.post(node, TelegramPush.textUpdate(200 + i, 6000 + i, "Queue Client " + i, 1,
-                    "Order question " + i))).isEqualTo(200);
+            assertThat(push.post(
+                            node,
+                            TelegramPush.textUpdate(200 + i, 6000 + i, "Queue Client " + i, 1, "Order question " + i)))
+                    .isEqualTo(200);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> database.count(
-                "select count(*) from conversation where client_name like 'Queue Client %'") == chats);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> database.count("select count(*) from conversation where client_name like 'Queue Client %'")
+                        == chats);
 
         // The provider asks to wait while the replies are typed: they pile up in the queue. Then it is
         // slow: a batch of sends outlasts the 2 s lease, so both nodes' workers meet in the queue.
@@ -207,20 +227,26 @@ class TwoNodesIT {
             String client = "Queue Client " + i;
             long conversation = database.count("select id from conversation where client_name = ?", client);
             String text = "Your order " + i + " ships today";
-            ClusterBrowser.reply(i % 2 == 0 ? adminOnA : adminOnB, i % 2 == 0 ? nodeA : nodeB, conversation, client,
-                    text);
+            ClusterBrowser.reply(
+                    i % 2 == 0 ? adminOnA : adminOnB, i % 2 == 0 ? nodeA : nodeB, conversation, client, text);
             texts.add(text);
         }
         telegram.holdSends(false);
 
-        await("every reply sent").atMost(Duration.ofMinutes(2)).until(() -> database.count(
-                "select count(*) from outbound_message o join message m on m.id = o.message_id "
-                        + "where m.body like 'Your order %' and o.status = 'SENT'") == chats);
+        await("every reply sent")
+                .atMost(Duration.ofMinutes(2))
+                .until(() ->
+                        database.count("select count(*) from outbound_message o join message m on m.id = o.message_id "
+                                        + "where m.body like 'Your order %' and o.status = 'SENT'")
+                                == chats);
         // Still exactly once a while later: a node that lost its lease must not send again afterwards.
         Map<String, Integer> once = new java.util.TreeMap<>();
         texts.forEach(t -> once.put(t, 1));
-        await("each reply sent exactly once").during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> assertThat(telegram.sentTexts()).as("sendMessage calls per reply")
+        await("each reply sent exactly once")
+                .during(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(telegram.sentTexts())
+                        .as("sendMessage calls per reply")
                         .containsAllEntriesOf(once));
         telegram.sendLatency(Duration.ZERO);
     }

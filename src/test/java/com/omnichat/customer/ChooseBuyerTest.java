@@ -3,64 +3,41 @@ package com.omnichat.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import com.omnichat.IntegrationTest;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
-import com.omnichat.chat.InboxFixtures;
-import com.omnichat.chat.InboxService;
-import com.omnichat.user.StaffFixtures;
-import com.omnichat.user.StaffMember;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * "Choose buyer from the list": offered only while the lead's phone or e-mail is empty;
  * linking merges the lead into the buyer, so all his chats show the buyer's card.
  */
-@IntegrationTest
-class ChooseBuyerTest {
+class ChooseBuyerTest extends CardTest {
 
-    @Autowired
-    StaffFixtures staff;
-    @Autowired
-    InboxFixtures inbox;
-    @Autowired
-    InboxService chats;
-    @Autowired
-    ClientService clients;
-    @Autowired
-    ClientCardService cards;
-
-    CardFixtures card;
-    ChannelInfo telegram;
     ChannelInfo instagram;
     ClientSummary olena;
     long olenasChat;
 
     @BeforeEach
     void olenaIsABuyerFromTelegram() {
-        StaffMember anna = staff.manager("anna");
-        telegram = inbox.channel("Telegram shop", anna);
         instagram = inbox.channel(ChannelType.INSTAGRAM, "Instagram shop", anna);
-        staff.signInAs(anna);
-        card = new CardFixtures(inbox, chats, clients, cards);
         olenasChat = card.chat(telegram, "Olena Bondar", "olena_b");
         olena = card.buyer(olenasChat, "+380671234567", "olena@example.com");
     }
 
     @Test
     void offeredWhileThePhoneOrTheEmailIsEmpty() {
-        assertThat(ClientCardService.mayChooseBuyer(card.lead(card.chat(instagram, "A"), null, null))).isTrue();
+        assertThat(ClientCardService.mayChooseBuyer(card.lead(card.chat(instagram, "A"), null, null)))
+                .isTrue();
         assertThat(ClientCardService.mayChooseBuyer(card.lead(card.chat(instagram, "B"), "+380501112233", null)))
                 .isTrue();
         assertThat(ClientCardService.mayChooseBuyer(card.lead(card.chat(instagram, "C"), null, "c@example.com")))
                 .isTrue();
         assertThat(ClientCardService.mayChooseBuyer(
-                card.lead(card.chat(instagram, "D"), "+380501112244", "d@example.com"))).isFalse();
+                        card.lead(card.chat(instagram, "D"), "+380501112244", "d@example.com")))
+                .isFalse();
         assertThat(ClientCardService.mayChooseBuyer(olena)).as("a buyer").isFalse();
     }
 
@@ -70,7 +47,8 @@ class ChooseBuyerTest {
         ClientSummary lead = card.lead(chat, "+380501112233", "other@example.com");
 
         assertThatThrownBy(() -> cards.linkToBuyer(lead.id(), lead.version(), olena.id(), chat))
-                .isInstanceOf(UserFacingException.class).hasMessageContaining("client.error.choose-not-offered");
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("client.error.choose-not-offered");
         assertThat(card.clientOf(chat).id()).isEqualTo(lead.id());
     }
 
@@ -83,16 +61,19 @@ class ChooseBuyerTest {
 
         assertThat(linked.id()).isEqualTo(olena.id());
         assertThat(linked.channelIds()).containsExactlyInAnyOrder(telegram.id(), instagram.id());
-        assertThat(clients.identities(olena.id())).extracting(i -> i.channel().id())
+        assertThat(clients.identities(olena.id()))
+                .extracting(i -> i.channel().id())
                 .containsExactlyInAnyOrder(telegram.id(), instagram.id());
         assertThat(chats.get(instagramChat).clientId()).isEqualTo(olena.id());
         assertThat(chats.get(instagramChat).clientName()).isEqualTo("Olena Bondar");
-        assertThat(chats.chatsOf(olena.id())).extracting(c -> c.id())
+        assertThat(chats.chatsOf(olena.id()))
+                .extracting(c -> c.id())
                 .containsExactlyInAnyOrder(olenasChat, instagramChat);
-        assertThat(clients.current(lead.id()).id()).as("the lead's old id leads to the buyer").isEqualTo(olena.id());
+        assertThat(clients.current(lead.id()).id())
+                .as("the lead's old id leads to the buyer")
+                .isEqualTo(olena.id());
         assertThatThrownBy(() -> clients.summary(lead.id())).isInstanceOf(NotFoundException.class);
-        assertThat(card.systemMessages(instagramChat)).last()
-                .isEqualTo("client-linked | Anna Tester | Olena Bondar");
+        assertThat(card.systemMessages(instagramChat)).last().isEqualTo("client-linked | Anna Tester | Olena Bondar");
     }
 
     @Test
@@ -114,13 +95,20 @@ class ChooseBuyerTest {
         card.buyer(card.chat(telegram, "Taras Melnyk", "taras_m"), "+380931234567", "taras@shop.test");
         card.chat(telegram, "Olena the Lead");
 
-        assertThat(cards.buyersToChoose("olena", 10)).extracting(ClientSummary::name).containsExactly("Olena Bondar");
-        assertThat(cards.buyersToChoose("093 123", 10)).extracting(ClientSummary::name).containsExactly("Taras Melnyk");
-        assertThat(cards.buyersToChoose("TARAS@SHOP", 10)).extracting(ClientSummary::name)
-                .containsExactly("Taras Melnyk");
-        assertThat(cards.buyersToChoose("@olena_b", 10)).extracting(ClientSummary::name)
+        assertThat(cards.buyersToChoose("olena", 10))
+                .extracting(ClientSummary::name)
                 .containsExactly("Olena Bondar");
-        assertThat(cards.buyersToChoose("", 10)).extracting(ClientSummary::name)
+        assertThat(cards.buyersToChoose("093 123", 10))
+                .extracting(ClientSummary::name)
+                .containsExactly("Taras Melnyk");
+        assertThat(cards.buyersToChoose("TARAS@SHOP", 10))
+                .extracting(ClientSummary::name)
+                .containsExactly("Taras Melnyk");
+        assertThat(cards.buyersToChoose("@olena_b", 10))
+                .extracting(ClientSummary::name)
+                .containsExactly("Olena Bondar");
+        assertThat(cards.buyersToChoose("", 10))
+                .extracting(ClientSummary::name)
                 .containsExactly("Olena Bondar", "Taras Melnyk");
     }
 

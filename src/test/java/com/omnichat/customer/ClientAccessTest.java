@@ -3,44 +3,22 @@ package com.omnichat.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import com.omnichat.IntegrationTest;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
-import com.omnichat.chat.InboxFixtures;
-import com.omnichat.chat.InboxService;
-import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * A manager sees (and changes) the clients with an identity on one of his channels; for him
  * any other client does not exist. Administrators see every client.
  */
-@IntegrationTest
-class ClientAccessTest {
+class ClientAccessTest extends CardTest {
 
-    @Autowired
-    StaffFixtures staff;
-    @Autowired
-    InboxFixtures inbox;
-    @Autowired
-    InboxService chats;
-    @Autowired
-    ClientService clients;
-    @Autowired
-    ClientCardService cards;
-
-    CardFixtures card;
-    StaffMember anna;
     StaffMember max;
-    ChannelInfo telegram;
     ChannelInfo viber;
     ClientSummary annasBuyer;
     ClientSummary maxsLead;
@@ -48,12 +26,8 @@ class ClientAccessTest {
 
     @BeforeEach
     void annaWorksTelegramMaxWorksViber() {
-        anna = staff.manager("anna");
         max = staff.manager("max");
-        telegram = inbox.channel("Telegram shop", anna);
         viber = inbox.channel(ChannelType.VIBER, "Viber shop", max);
-        card = new CardFixtures(inbox, chats, clients, cards);
-        staff.signInAs(anna);
         annasBuyer = card.buyer(card.chat(telegram, "Olena Bondar"), "+380671234567", null);
         staff.signInAs(max);
         maxsChat = card.chat(viber, "Dmytro Sokolov");
@@ -78,7 +52,8 @@ class ClientAccessTest {
         for (Executable call : calls) {
             assertThatThrownBy(call::execute).isInstanceOf(NotFoundException.class);
         }
-        assertThat(clients.list(new ClientListFilter("", true), 0, 50)).extracting(ClientSummary::id)
+        assertThat(clients.list(new ClientListFilter("", true), 0, 50))
+                .extracting(ClientSummary::id)
                 .containsExactly(annasBuyer.id());
         staff.signInAs(max);
         assertThat(card.clientOf(maxsChat).name()).isEqualTo("Dmytro Sokolov");
@@ -107,7 +82,8 @@ class ClientAccessTest {
     void administratorsSeeEveryClient() {
         staff.signInAs(staff.administrator("olena"));
 
-        assertThat(clients.list(new ClientListFilter("", true), 0, 50)).extracting(ClientSummary::name)
+        assertThat(clients.list(new ClientListFilter("", true), 0, 50))
+                .extracting(ClientSummary::name)
                 .containsExactly("Dmytro Sokolov", "Olena Bondar");
         assertThat(cards.buyersToChoose("", 10)).extracting(ClientSummary::name).containsExactly("Olena Bondar");
     }
@@ -129,7 +105,9 @@ class ClientAccessTest {
         assertThat(card.systemMessages(maxsChat)).last().isEqualTo("client-saved-as-buyer | Max Tester");
         staff.signInAs(anna);
         assertThat(clients.summary(annasBuyer.id()).channelIds()).containsExactly(telegram.id());
-        assertThat(chats.chatsOf(annasBuyer.id())).extracting(c -> c.channel().id()).containsOnly(telegram.id());
+        assertThat(chats.chatsOf(annasBuyer.id()))
+                .extracting(c -> c.channel().id())
+                .containsOnly(telegram.id());
     }
 
     @Test

@@ -4,42 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import com.omnichat.IntegrationTest;
-import com.omnichat.channel.ChannelInfo;
-import com.omnichat.chat.InboxFixtures;
-import com.omnichat.chat.InboxService;
-import com.omnichat.user.StaffFixtures;
-import com.omnichat.user.StaffMember;
 
 /** The Clients section's list: buyers (or leads too), searched, page by page in a stable order. */
-@IntegrationTest
-class ClientListTest {
-
-    @Autowired
-    StaffFixtures staff;
-    @Autowired
-    InboxFixtures inbox;
-    @Autowired
-    InboxService chats;
-    @Autowired
-    ClientService clients;
-    @Autowired
-    ClientCardService cards;
-
-    CardFixtures card;
-    ChannelInfo telegram;
+class ClientListTest extends CardTest {
 
     @BeforeEach
     void annaHasBuyersAndLeads() {
-        StaffMember anna = staff.manager("anna");
-        telegram = inbox.channel("Telegram shop", anna);
-        staff.signInAs(anna);
-        card = new CardFixtures(inbox, chats, clients, cards);
         card.buyer(card.chat(telegram, "Olena Bondar", "olena_b"), "+380671234567", "olena@example.com");
         card.buyer(card.chat(telegram, "Taras Melnyk", "taras.m"), "+380931112233", null);
         card.chat(telegram, "Emma Wilson", "emma_w");
@@ -48,7 +20,8 @@ class ClientListTest {
     @Test
     void buyersOnlyUnlessLeadsAreAskedFor() {
         assertThat(names(new ClientListFilter("", false))).containsExactly("Olena Bondar", "Taras Melnyk");
-        assertThat(names(new ClientListFilter("", true))).containsExactly("Emma Wilson", "Olena Bondar", "Taras Melnyk");
+        assertThat(names(new ClientListFilter("", true)))
+                .containsExactly("Emma Wilson", "Olena Bondar", "Taras Melnyk");
     }
 
     @Test
@@ -58,7 +31,9 @@ class ClientListTest {
         assertThat(names(new ClientListFilter("+38067", false))).containsExactly("Olena Bondar");
         assertThat(names(new ClientListFilter("OLENA@EXAMPLE", false))).containsExactly("Olena Bondar");
         assertThat(names(new ClientListFilter("@taras.m", false))).containsExactly("Taras Melnyk");
-        assertThat(names(new ClientListFilter("emma_w", false))).as("a lead, not asked for").isEmpty();
+        assertThat(names(new ClientListFilter("emma_w", false)))
+                .as("a lead, not asked for")
+                .isEmpty();
         assertThat(names(new ClientListFilter("emma_w", true))).containsExactly("Emma Wilson");
     }
 
@@ -67,7 +42,8 @@ class ClientListTest {
         card.chat(telegram, "Roses 1000 Kyiv");
         card.chat(telegram, "Sale 100%_ off");
 
-        assertThat(names(new ClientListFilter("100%_", true))).as("only the literal text, not '100' then anything")
+        assertThat(names(new ClientListFilter("100%_", true)))
+                .as("only the literal text, not '100' then anything")
                 .containsExactly("Sale 100%_ off");
     }
 
@@ -83,7 +59,10 @@ class ClientListTest {
         }
 
         assertThat(paged).hasSize(25).doesNotHaveDuplicates();
-        assertThat(paged).isEqualTo(clients.list(filter, 0, 100).stream().map(ClientSummary::id).toList());
+        assertThat(paged)
+                .isEqualTo(clients.list(filter, 0, 100).stream()
+                        .map(ClientSummary::id)
+                        .toList());
     }
 
     private List<String> names(ClientListFilter filter) {

@@ -11,9 +11,9 @@ class ContactMasksTest {
 
     @ParameterizedTest
     @CsvSource({
-            "+380671234567, +380 67 *** **67",
-            "+442079460958, +44 20 **** **58",
-            "+12025550143, +1 20*-***-**43",
+        "+380671234567, +380 67 *** **67",
+        "+442079460958, +44 20 **** **58",
+        "+12025550143, +1 20*-***-**43",
     })
     void aPhoneKeepsItsCountryCodeTheFirstTwoAndTheLastTwoDigits(String e164, String masked) {
         assertThat(ContactMasks.phone(e164)).isEqualTo(masked);
@@ -26,9 +26,9 @@ class ContactMasksTest {
 
     @ParameterizedTest
     @CsvSource({
-            "anna@example.com, a***@example.com",
-            "a@example.com, a***@example.com",
-            "olena.bondar+shop@ukr.net, o***@ukr.net",
+        "anna@example.com, a***@example.com",
+        "a@example.com, a***@example.com",
+        "olena.bondar+shop@ukr.net, o***@ukr.net",
     })
     void anEmailKeepsTheFirstLetterAndTheDomain(String email, String masked) {
         assertThat(ContactMasks.email(email)).isEqualTo(masked);

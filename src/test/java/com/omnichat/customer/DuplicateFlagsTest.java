@@ -4,56 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.omnichat.channel.ChannelInfo;
+import com.omnichat.channel.ChannelType;
+import com.omnichat.user.StaffMember;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-
-import com.omnichat.IntegrationTest;
-import com.omnichat.channel.ChannelInfo;
-import com.omnichat.channel.ChannelType;
-import com.omnichat.chat.InboxFixtures;
-import com.omnichat.chat.InboxService;
-import com.omnichat.user.StaffFixtures;
-import com.omnichat.user.StaffMember;
 
 /**
  * A buyer with the lead's phone or e-mail whom the manager may not see is neither revealed
  * nor linked by "Save buyer": the lead becomes a buyer of his own and the pair is flagged as a
  * possible duplicate, which only administrators read and dismiss.
  */
-@IntegrationTest
-class DuplicateFlagsTest {
+class DuplicateFlagsTest extends CardTest {
 
-    @Autowired
-    StaffFixtures staff;
-    @Autowired
-    InboxFixtures inbox;
-    @Autowired
-    InboxService chats;
-    @Autowired
-    ClientService clients;
-    @Autowired
-    ClientCardService cards;
     @Autowired
     DuplicateFlags flags;
 
-    CardFixtures card;
-    StaffMember anna;
     StaffMember max;
-    ChannelInfo telegram;
     ChannelInfo viber;
     ClientSummary annasBuyer;
     long maxsChat;
 
     @BeforeEach
     void annaHasABuyerMaxHasALeadWithHisPhoneAndEmail() {
-        anna = staff.manager("anna");
         max = staff.manager("max");
-        telegram = inbox.channel("Telegram shop", anna);
         viber = inbox.channel(ChannelType.VIBER, "Viber shop", max);
-        card = new CardFixtures(inbox, chats, clients, cards);
-        staff.signInAs(anna);
         annasBuyer = card.buyer(card.chat(telegram, "Olena Bondar"), "+380671234567", "olena@example.com");
         staff.signInAs(max);
         maxsChat = card.chat(viber, "Dmytro Sokolov");
@@ -70,11 +47,23 @@ class DuplicateFlagsTest {
         assertThat(result.buyer().id()).isEqualTo(lead.id());
         staff.signInAs(staff.administrator("olha"));
         assertThat(flags.openCount()).isEqualTo(1);
-        assertThat(flags.open(10)).extracting(DuplicateFlag::clientId, DuplicateFlag::clientName,
-                        DuplicateFlag::otherClientId, DuplicateFlag::otherClientName, DuplicateFlag::reason,
-                        DuplicateFlag::contact, DuplicateFlag::unverified)
-                .containsExactly(tuple(lead.id(), "Dmytro Sokolov", annasBuyer.id(), "Olena Bondar",
-                        LinkReason.SAME_PHONE, "+380671234567", false));
+        assertThat(flags.open(10))
+                .extracting(
+                        DuplicateFlag::clientId,
+                        DuplicateFlag::clientName,
+                        DuplicateFlag::otherClientId,
+                        DuplicateFlag::otherClientName,
+                        DuplicateFlag::reason,
+                        DuplicateFlag::contact,
+                        DuplicateFlag::unverified)
+                .containsExactly(tuple(
+                        lead.id(),
+                        "Dmytro Sokolov",
+                        annasBuyer.id(),
+                        "Olena Bondar",
+                        LinkReason.SAME_PHONE,
+                        "+380671234567",
+                        false));
     }
 
     @Test

@@ -3,19 +3,13 @@ package com.omnichat.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import com.omnichat.IntegrationTest;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.chat.InboxFixtures;
-import com.omnichat.chat.InboxService;
-import com.omnichat.user.StaffFixtures;
-import com.omnichat.user.StaffMember;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * "Save buyer" from a chat: a new buyer; or, when a buyer the manager may see already has the
@@ -23,32 +17,13 @@ import com.omnichat.user.StaffMember;
  * nothing linked until the manager confirms; once confirmed, the lead's chats show that
  * buyer's card, with a system message saying so.
  */
-@IntegrationTest
-class SaveBuyerTest {
+class SaveBuyerTest extends CardTest {
 
-    @Autowired
-    StaffFixtures staff;
-    @Autowired
-    InboxFixtures inbox;
-    @Autowired
-    InboxService chats;
-    @Autowired
-    ClientService clients;
-    @Autowired
-    ClientCardService cards;
-
-    CardFixtures card;
-    StaffMember anna;
-    ChannelInfo telegram;
     ChannelInfo viber;
 
     @BeforeEach
     void annaWorksTelegramAndViber() {
-        anna = staff.manager("anna");
-        telegram = inbox.channel("Telegram shop", anna);
         viber = inbox.channel(ChannelType.VIBER, "Viber shop", anna);
-        staff.signInAs(anna);
-        card = new CardFixtures(inbox, chats, clients, cards);
     }
 
     @Test
@@ -78,8 +53,14 @@ class SaveBuyerTest {
 
         assertThat(result.offered()).isTrue();
         assertThat(result.linked()).isFalse();
-        assertThat(result.offer()).isEqualTo(new BuyerMatch(buyer.id(), "Olena Bondar", "+380 67 *** **67",
-                "o***@example.com", LinkReason.SAME_PHONE, false));
+        assertThat(result.offer())
+                .isEqualTo(new BuyerMatch(
+                        buyer.id(),
+                        "Olena Bondar",
+                        "+380 67 *** **67",
+                        "o***@example.com",
+                        LinkReason.SAME_PHONE,
+                        false));
         assertThat(result.buyer()).as("the lead, unchanged").isEqualTo(clients.summary(lead.id()));
         assertThat(result.buyer().buyer()).isFalse();
         assertThat(chats.get(viberChat).clientId()).as("not linked yet").isEqualTo(lead.id());
@@ -92,7 +73,8 @@ class SaveBuyerTest {
         assertThat(chats.get(viberChat).clientId()).isEqualTo(buyer.id());
         assertThat(chats.get(viberChat).clientName()).isEqualTo("Olena Bondar");
         assertThat(card.clientOf(viberChat).channelIds()).containsExactlyInAnyOrder(telegram.id(), viber.id());
-        assertThat(card.systemMessages(viberChat)).last()
+        assertThat(card.systemMessages(viberChat))
+                .last()
                 .isEqualTo("client-linked-same-phone | Anna Tester | Olena Bondar");
     }
 
@@ -104,15 +86,15 @@ class SaveBuyerTest {
 
         SaveBuyerResult result = cards.saveAsBuyer(lead.id(), lead.version(), chat);
 
-        assertThat(result.offer()).isEqualTo(new BuyerMatch(buyer.id(), "Emma Wilson", null, "e***@example.com",
-                LinkReason.SAME_EMAIL, false));
+        assertThat(result.offer())
+                .isEqualTo(new BuyerMatch(
+                        buyer.id(), "Emma Wilson", null, "e***@example.com", LinkReason.SAME_EMAIL, false));
         assertThat(card.clientOf(chat).id()).isEqualTo(lead.id());
 
         cards.linkToOfferedBuyer(lead.id(), lead.version(), buyer.id(), chat);
 
         assertThat(card.clientOf(chat).id()).isEqualTo(buyer.id());
-        assertThat(card.systemMessages(chat)).last()
-                .isEqualTo("client-linked-same-email | Anna Tester | Emma Wilson");
+        assertThat(card.systemMessages(chat)).last().isEqualTo("client-linked-same-email | Anna Tester | Emma Wilson");
     }
 
     @Test
@@ -130,7 +112,9 @@ class SaveBuyerTest {
         assertThat(result.buyer().id()).isEqualTo(lead.id());
         assertThat(result.buyer().buyer()).isTrue();
         assertThat(card.clientOf(chat).id()).isEqualTo(lead.id());
-        assertThat(clients.summary(buyer.id()).channelIds()).as("the other buyer untouched").containsExactly(telegram.id());
+        assertThat(clients.summary(buyer.id()).channelIds())
+                .as("the other buyer untouched")
+                .containsExactly(telegram.id());
         assertThat(card.systemMessages(chat)).last().isEqualTo("client-saved-as-buyer | Anna Tester");
     }
 
@@ -161,7 +145,8 @@ class SaveBuyerTest {
         ClientSummary lead = card.lead(chat, "+380931234567", "taras@example.com");
         lead = cards.changeNote(lead.id(), lead.version(), "Asked about tulips", chat);
 
-        ClientSummary linked = cards.linkToOfferedBuyer(lead.id(), lead.version(), buyer.id(), chat).buyer();
+        ClientSummary linked = cards.linkToOfferedBuyer(lead.id(), lead.version(), buyer.id(), chat)
+                .buyer();
 
         assertThat(linked.email()).isEqualTo("taras@example.com");
         assertThat(linked.emailVerified()).isTrue();
@@ -175,15 +160,19 @@ class SaveBuyerTest {
         ClientSummary stranger = card.buyer(card.chat(telegram, "Someone Else"), "+380509998877", null);
         long chat = card.chat(viber, "Olena B.");
         ClientSummary lead = card.lead(chat, "0671234567", null);
-        ClientSummary offered = cards.saveAsBuyer(lead.id(), lead.version(), chat).buyer();
+        ClientSummary offered =
+                cards.saveAsBuyer(lead.id(), lead.version(), chat).buyer();
 
         assertThatThrownBy(() -> cards.linkToOfferedBuyer(offered.id(), offered.version(), stranger.id(), chat))
-                .isInstanceOf(UserFacingException.class).hasMessageContaining("client.error.offer-gone");
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("client.error.offer-gone");
         ClientSummary changed = cards.changePhone(lead.id(), lead.version(), "0931112233", chat);
         assertThatThrownBy(() -> cards.linkToOfferedBuyer(changed.id(), changed.version(), olena.id(), chat))
-                .isInstanceOf(UserFacingException.class).hasMessageContaining("client.error.offer-gone");
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("client.error.offer-gone");
         assertThatThrownBy(() -> cards.linkToOfferedBuyer(offered.id(), offered.version(), olena.id(), chat))
-                .as("a stale offer").isInstanceOf(UserFacingException.class)
+                .as("a stale offer")
+                .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("client.error.changed");
         assertThat(card.clientOf(chat).id()).isEqualTo(lead.id());
     }
@@ -201,8 +190,10 @@ class SaveBuyerTest {
                 () -> SystemAccess.callAs(principal, () -> cards.saveAsBuyer(b.id(), b.version(), second)));
 
         assertThat(results).extracting(SaveBuyerResult::offered).containsExactlyInAnyOrder(true, false);
-        SaveBuyerResult saved = results.stream().filter(r -> !r.offered()).findFirst().orElseThrow();
-        SaveBuyerResult offered = results.stream().filter(SaveBuyerResult::offered).findFirst().orElseThrow();
+        SaveBuyerResult saved =
+                results.stream().filter(r -> !r.offered()).findFirst().orElseThrow();
+        SaveBuyerResult offered =
+                results.stream().filter(SaveBuyerResult::offered).findFirst().orElseThrow();
         assertThat(offered.offer().buyerId()).isEqualTo(saved.buyer().id());
         assertThat(chats.get(first).clientId()).isNotEqualTo(chats.get(second).clientId());
     }
@@ -213,8 +204,10 @@ class SaveBuyerTest {
         ClientSummary buyer = card.buyer(chat, null, null);
 
         assertThatThrownBy(() -> cards.saveAsBuyer(buyer.id(), buyer.version(), chat))
-                .isInstanceOf(UserFacingException.class).hasMessageContaining("client.error.already-buyer");
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("client.error.already-buyer");
         assertThatThrownBy(() -> cards.saveAsNewBuyer(buyer.id(), buyer.version(), chat))
-                .isInstanceOf(UserFacingException.class).hasMessageContaining("client.error.already-buyer");
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("client.error.already-buyer");
     }
 }

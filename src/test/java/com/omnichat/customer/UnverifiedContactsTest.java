@@ -2,56 +2,33 @@ package com.omnichat.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import com.omnichat.IntegrationTest;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.ClientContactsSink;
 import com.omnichat.channel.ClientContactsSink.ContactDetails;
 import com.omnichat.channel.ClientProfile;
-import com.omnichat.chat.InboxFixtures;
-import com.omnichat.chat.InboxService;
-import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A site visitor can type anyone's phone into the widget's form: what a client left himself is
  * stored unverified, never links him to a buyer by itself, and becomes verified only when a
  * manager confirms it or types it himself.
  */
-@IntegrationTest
-class UnverifiedContactsTest {
+class UnverifiedContactsTest extends CardTest {
 
-    @Autowired
-    StaffFixtures staff;
-    @Autowired
-    InboxFixtures inbox;
-    @Autowired
-    InboxService chats;
-    @Autowired
-    ClientService clients;
-    @Autowired
-    ClientCardService cards;
     /** What the site widget's contacts form calls (channel.webchat.WebchatService). */
     @Autowired
     ClientContactsSink widgetForm;
 
-    CardFixtures card;
-    StaffMember anna;
-    ChannelInfo telegram;
     ChannelInfo siteChat;
 
     @BeforeEach
     void annaWorksTelegramAndTheSiteChat() {
-        anna = staff.manager("anna");
-        telegram = inbox.channel("Telegram shop", anna);
         siteChat = inbox.channel(ChannelType.WEBCHAT, "Site chat", anna);
-        staff.signInAs(anna);
-        card = new CardFixtures(inbox, chats, clients, cards);
     }
 
     @Test
@@ -78,7 +55,9 @@ class UnverifiedContactsTest {
 
         assertThat(result.offered()).isTrue();
         assertThat(result.offer().buyerId()).isEqualTo(buyer.id());
-        assertThat(result.offer().unverified()).as("the card warns: the match proves little").isTrue();
+        assertThat(result.offer().unverified())
+                .as("the card warns: the match proves little")
+                .isTrue();
         assertThat(card.clientOf(visitorsChat).id()).isEqualTo(lead.id());
         assertThat(clients.summary(buyer.id()).channelIds()).containsExactly(telegram.id());
     }
@@ -97,7 +76,9 @@ class UnverifiedContactsTest {
 
         assertThat(result.offered()).isFalse();
         assertThat(result.buyer().id()).isEqualTo(lead.id());
-        assertThat(result.buyer().phoneUnverified()).as("saving him checks nothing").isTrue();
+        assertThat(result.buyer().phoneUnverified())
+                .as("saving him checks nothing")
+                .isTrue();
         staff.signInAs(max);
         assertThat(clients.summary(hidden.id()).channelIds()).containsExactly(viber.id());
     }
@@ -112,13 +93,18 @@ class UnverifiedContactsTest {
         assertThat(confirmed.phoneUnverified()).isFalse();
         assertThat(confirmed.emailUnverified()).isTrue();
         assertThat(confirmed.version()).isGreaterThan(lead.version());
-        assertThat(card.systemMessages(visitorsChat)).last()
+        assertThat(card.systemMessages(visitorsChat))
+                .last()
                 .isEqualTo("client-phone-confirmed | Anna Tester | +380 67 123 4567");
-        assertThat(cards.confirmPhone(confirmed.id(), confirmed.version(), visitorsChat)).as("nothing left to confirm")
+        assertThat(cards.confirmPhone(confirmed.id(), confirmed.version(), visitorsChat))
+                .as("nothing left to confirm")
                 .isEqualTo(confirmed);
 
-        ClientSummary retyped = cards.changeEmail(confirmed.id(), confirmed.version(), "OLENA@example.com", visitorsChat);
-        assertThat(retyped.emailUnverified()).as("typing it again is checking it").isFalse();
+        ClientSummary retyped =
+                cards.changeEmail(confirmed.id(), confirmed.version(), "OLENA@example.com", visitorsChat);
+        assertThat(retyped.emailUnverified())
+                .as("typing it again is checking it")
+                .isFalse();
     }
 
     @Test
@@ -149,7 +135,9 @@ class UnverifiedContactsTest {
         lead = cards.rename(lead.id(), lead.version(), "Olena Bondar", chat);
         cards.changePhone(lead.id(), lead.version(), "050 111 22 33", chat);
 
-        SystemAccess.run(() -> widgetForm.contactsLeft(siteChat.id(), visitor.externalUserId(),
+        SystemAccess.run(() -> widgetForm.contactsLeft(
+                siteChat.id(),
+                visitor.externalUserId(),
                 new ContactDetails("Olena", "Olena@Example.com", "093 000 00 00")));
 
         ClientSummary filled = card.clientOf(chat);
@@ -163,13 +151,13 @@ class UnverifiedContactsTest {
     private long visitorWritesAndLeaves(String name, String phone, String email) {
         ClientProfile visitor = inbox.newClient("Site visitor", null);
         long chat = inbox.write(siteChat, visitor, "Hello from the site").conversationId();
-        SystemAccess.run(() -> widgetForm.contactsLeft(siteChat.id(), visitor.externalUserId(),
-                new ContactDetails(name, email, phone)));
+        SystemAccess.run(() -> widgetForm.contactsLeft(
+                siteChat.id(), visitor.externalUserId(), new ContactDetails(name, email, phone)));
         return chat;
     }
 
     private void leave(ClientProfile visitor, String phone, String email) {
-        SystemAccess.run(() -> widgetForm.contactsLeft(siteChat.id(), visitor.externalUserId(),
-                new ContactDetails(null, email, phone)));
+        SystemAccess.run(() -> widgetForm.contactsLeft(
+                siteChat.id(), visitor.externalUserId(), new ContactDetails(null, email, phone)));
     }
 }

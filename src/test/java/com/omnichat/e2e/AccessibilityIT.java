@@ -2,25 +2,6 @@ package com.omnichat.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
-
-import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
-
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -36,6 +17,23 @@ import com.omnichat.chat.MessageIngestion;
 import com.omnichat.user.StaffMember;
 import com.omnichat.user.UserService;
 import com.vaadin.flow.router.Route;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 /**
  * Accessibility as axe-core judges it: no serious or critical violation on any view (every
@@ -83,12 +81,15 @@ class AccessibilityIT extends BrowserTest {
         Set<String> routes = new TreeSet<>();
         for (var candidate : scanner.findCandidateComponents("com.omnichat")) {
             try {
-                routes.add(Class.forName(candidate.getBeanClassName()).getAnnotation(Route.class).value());
+                routes.add(Class.forName(candidate.getBeanClassName())
+                        .getAnnotation(Route.class)
+                        .value());
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException(e);
             }
         }
-        Assertions.assertThat(ROUTES.keySet()).as("views the accessibility test opens (add a new view to ROUTES)")
+        Assertions.assertThat(ROUTES.keySet())
+                .as("views the accessibility test opens (add a new view to ROUTES)")
                 .containsExactlyInAnyOrderElementsOf(routes);
     }
 
@@ -108,14 +109,23 @@ class AccessibilityIT extends BrowserTest {
         // A lead of this run (no phone or e-mail yet): his chat, card, "choose buyer".
         String name = "A11y Lead " + System.nanoTime();
         ChannelInfo telegram = SystemAccess.call(() -> channels.myChannels().stream()
-                .filter(c -> c.name().startsWith("Telegram")).findFirst().orElseThrow());
-        long chat = ingestion.receive(InboundMessage.text(telegram.id(),
-                new ClientProfile("a11y-" + name, name, "a11y_lead", null), "a11y-" + name, "Hello, a question",
-                Instant.now())).conversationId();
+                .filter(c -> c.name().startsWith("Telegram"))
+                .findFirst()
+                .orElseThrow());
+        long chat = ingestion
+                .receive(InboundMessage.text(
+                        telegram.id(),
+                        new ClientProfile("a11y-" + name, name, "a11y_lead", null),
+                        "a11y-" + name,
+                        "Hello, a question",
+                        Instant.now()))
+                .conversationId();
         long client = SystemAccess.call(() -> inbox.get(chat).clientId());
 
         StaffMember admin = SystemAccess.call(() -> users.activeStaff().stream()
-                .filter(m -> m.login().equals("admin")).findFirst().orElseThrow());
+                .filter(m -> m.login().equals("admin"))
+                .findFirst()
+                .orElseThrow());
         events.publishEvent(new LanguageChanged(admin.id(), locale));
         try {
             Page page = newPage(width, height, "en-US", false);
@@ -127,14 +137,13 @@ class AccessibilityIT extends BrowserTest {
                     if (path.equals("/login")) {
                         continue;
                     }
-                    page.navigate(url(path.replace("{chat}", Long.toString(chat))
-                            .replace("{client}", Long.toString(client))));
+                    page.navigate(url(
+                            path.replace("{chat}", Long.toString(chat)).replace("{client}", Long.toString(client))));
                     page.locator(".view-title").waitFor();
                     record(violations, path, page);
                     cutOff(violations, path, page);
                     // Kept for looking at: every view at every width, in both languages.
-                    screenshot(page, "view" + path.replaceAll("[^a-z]+", "-") + width + "x"
-                            + height + "-" + language);
+                    screenshot(page, "view" + path.replaceAll("[^a-z]+", "-") + width + "x" + height + "-" + language);
                 }
             }
 
@@ -143,12 +152,16 @@ class AccessibilityIT extends BrowserTest {
                 button(page, t("write.button", locale)).click();
                 Locator clientField = page.locator("vaadin-dialog vaadin-combo-box input");
                 clientField.fill(name);
-                page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(name)).first().click();
+                page.locator("vaadin-combo-box-item")
+                        .filter(new Locator.FilterOptions().setHasText(name))
+                        .first()
+                        .click();
                 assertThat(page.locator("vaadin-dialog vaadin-radio-group")).isVisible();
             });
             dialog(violations, page, "notification settings", () -> {
                 page.locator(".user-menu-trigger").click();
-                page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName(t("notify.menu", locale))).click();
+                page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName(t("notify.menu", locale)))
+                        .click();
             });
             page.navigate(url("/chats/" + chat));
             Locator toggleCard = page.locator(".chat-header .toggle-card");
@@ -161,16 +174,40 @@ class AccessibilityIT extends BrowserTest {
             } else {
                 assertThat(toggleCard).isHidden();
             }
-            dialog(violations, page, "choose buyer", () -> button(page, t("client.choose-buyer", locale)).click());
-            dialog(violations, page, "add request", () -> button(page, t("card.add-request", locale)).click());
+            dialog(
+                    violations,
+                    page,
+                    "choose buyer",
+                    () -> button(page, t("client.choose-buyer", locale)).click());
+            dialog(
+                    violations,
+                    page,
+                    "add request",
+                    () -> button(page, t("card.add-request", locale)).click());
             page.navigate(url("/admin/channels"));
-            dialog(violations, page, "channel", () -> button(page, t("channels.create", locale)).click());
+            dialog(
+                    violations,
+                    page,
+                    "channel",
+                    () -> button(page, t("channels.create", locale)).click());
             page.navigate(url("/admin/users"));
-            dialog(violations, page, "user", () -> button(page, t("users.create", locale)).click());
+            dialog(
+                    violations,
+                    page,
+                    "user",
+                    () -> button(page, t("users.create", locale)).click());
             page.navigate(url("/admin/quick-replies"));
-            dialog(violations, page, "template", () -> button(page, t("quickreply.create", locale)).click());
+            dialog(
+                    violations,
+                    page,
+                    "template",
+                    () -> button(page, t("quickreply.create", locale)).click());
             page.navigate(url("/admin/products"));
-            dialog(violations, page, "product", () -> button(page, t("product.create", locale)).click());
+            dialog(
+                    violations,
+                    page,
+                    "product",
+                    () -> button(page, t("product.create", locale)).click());
             page.navigate(url("/orders"));
             dialog(violations, page, "order", () -> firstNumberedRow(page).click());
             page.navigate(url("/requests"));
@@ -179,7 +216,9 @@ class AccessibilityIT extends BrowserTest {
             events.publishEvent(new LanguageChanged(admin.id(), admin.language()));
         }
 
-        Assertions.assertThat(violations).as(() -> "axe-core at " + where + ":\n" + describe(violations)).isEmpty();
+        Assertions.assertThat(violations)
+                .as(() -> "axe-core at " + where + ":\n" + describe(violations))
+                .isEmpty();
     }
 
     @Test
@@ -195,13 +234,23 @@ class AccessibilityIT extends BrowserTest {
         for (int i = 0; i < 30 && !stops.contains("vaadin-grid"); i++) {
             page.keyboard().press("Tab");
             Focus focus = focus(page);
-            Assertions.assertThat(focus.visible()).as("visible focus on %s after %d Tab presses (%s)",
-                    focus.component(), i + 1, stops).isTrue();
+            Assertions.assertThat(focus.visible())
+                    .as("visible focus on %s after %d Tab presses (%s)", focus.component(), i + 1, stops)
+                    .isTrue();
             stops.add(focus.component());
         }
-        Assertions.assertThat(stops).as("Tab order").containsSubsequence("vaadin-drawer-toggle",
-                "vaadin-side-nav-item", "vaadin-button.write-button", "vaadin-tab", "vaadin-text-field",
-                "vaadin-multi-select-combo-box", "vaadin-select", "vaadin-checkbox", "vaadin-grid");
+        Assertions.assertThat(stops)
+                .as("Tab order")
+                .containsSubsequence(
+                        "vaadin-drawer-toggle",
+                        "vaadin-side-nav-item",
+                        "vaadin-button.write-button",
+                        "vaadin-tab",
+                        "vaadin-text-field",
+                        "vaadin-multi-select-combo-box",
+                        "vaadin-select",
+                        "vaadin-checkbox",
+                        "vaadin-grid");
 
         // Enter on the focused row opens the chat; Tab goes on to its header and the composer.
         page.keyboard().press("Enter");
@@ -211,10 +260,14 @@ class AccessibilityIT extends BrowserTest {
         for (int i = 0; i < 40 && !composerReached; i++) {
             page.keyboard().press("Tab");
             Focus focus = focus(page);
-            Assertions.assertThat(focus.visible()).as("visible focus on %s", focus.component()).isTrue();
+            Assertions.assertThat(focus.visible())
+                    .as("visible focus on %s", focus.component())
+                    .isTrue();
             composerReached = focus.component().equals("vaadin-text-area.composer-input");
         }
-        Assertions.assertThat(composerReached).as("the composer is reached with Tab").isTrue();
+        Assertions.assertThat(composerReached)
+                .as("the composer is reached with Tab")
+                .isTrue();
 
         // "?" (outside a text field) opens the shortcuts; Esc closes it. The same for "Write message".
         page.locator(".write-button").focus();
@@ -225,15 +278,16 @@ class AccessibilityIT extends BrowserTest {
         page.locator(".write-button").focus();
         page.keyboard().press("Enter");
         assertThat(page.locator("vaadin-dialog[opened]")).hasCount(1);
-        Assertions.assertThat(focus(page).component()).as("focus moves into the dialog").isNotEqualTo("vaadin-button.write-button");
+        Assertions.assertThat(focus(page).component())
+                .as("focus moves into the dialog")
+                .isNotEqualTo("vaadin-button.write-button");
         page.keyboard().press("Escape");
         assertThat(page.locator("vaadin-dialog[opened]")).hasCount(0);
         screenshot(page, "keyboard-chats-1920x1080");
     }
 
     /** Where the keyboard focus is: the component around it, and whether it is drawn (focus ring or outline). */
-    record Focus(String component, boolean visible) {
-    }
+    record Focus(String component, boolean visible) {}
 
     private static Focus focus(Page page) {
         @SuppressWarnings("unchecked")
@@ -254,7 +308,8 @@ class AccessibilityIT extends BrowserTest {
                 }""");
         String component = (String) focus.get("component");
         // Class names only where the test asks for them.
-        if (!component.startsWith("vaadin-button.write-button") && !component.startsWith("vaadin-text-area.composer-input")) {
+        if (!component.startsWith("vaadin-button.write-button")
+                && !component.startsWith("vaadin-text-area.composer-input")) {
             component = component.replaceFirst("\\..*", "");
         }
         return new Focus(component, Boolean.TRUE.equals(focus.get("visible")));
@@ -302,13 +357,17 @@ class AccessibilityIT extends BrowserTest {
     }
 
     private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true)).first();
+        return page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName(name).setExact(true))
+                .first();
     }
 
     /** The first row of a requests or orders grid (its number cell, "#1001"). */
     private static Locator firstNumberedRow(Page page) {
         return page.locator("vaadin-grid-cell-content")
-                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*#\\d+\\s*$"))).first();
+                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*#\\d+\\s*$")))
+                .first();
     }
 
     private String t(String key, Locale locale) {

@@ -2,12 +2,10 @@ package com.omnichat.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.regex.Pattern;
-
-import org.junit.jupiter.api.Test;
-
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 
 /** The administrator opens Administration → Users and sees the staff. */
 class AdministratorJourneyIT extends BrowserTest {
@@ -17,10 +15,12 @@ class AdministratorJourneyIT extends BrowserTest {
         Page page = newPage(1920, 1080);
         signIn(page, "admin");
 
-        Locator administration = page.locator("vaadin-side-nav-item")
-                .filter(new Locator.FilterOptions().setHasText("Administration"));
+        Locator administration =
+                page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("Administration"));
         assertThat(administration).isVisible();
-        page.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("Users")).last()
+        page.locator("vaadin-side-nav-item")
+                .filter(new Locator.FilterOptions().setHasText("Users"))
+                .last()
                 .click();
 
         page.waitForURL(Pattern.compile(".*/admin/users$"));
@@ -40,6 +40,8 @@ class AdministratorJourneyIT extends BrowserTest {
     }
 
     private static Locator cell(Locator grid, Pattern text) {
-        return grid.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(text)).first();
+        return grid.locator("vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText(text))
+                .first();
     }
 }

@@ -2,22 +2,6 @@ package com.omnichat.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -26,13 +10,28 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * End-to-end tests: the application on a random port (profile {@code test}, demo users
  * admin/anna/max) driven by Debian's Chromium through Playwright. All subclasses share one
  * application context; each test class starts one browser, each test a fresh browser context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"omnichat.demo-data=true", "omnichat.channels.workers=true"})
 @ActiveProfiles("test")
 @ExtendWith(UsersAsFound.class)
@@ -52,13 +51,21 @@ abstract class BrowserTest {
     @BeforeAll
     static void startBrowser() {
         // Never download a browser: use the system's Chromium.
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getProperty("omnichat.chromium", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Paths.get(System.getProperty("omnichat.chromium", "/usr/bin/chromium")))
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
     }
 
     @AfterAll
@@ -79,15 +86,17 @@ abstract class BrowserTest {
         contexts.forEach(BrowserContext::close);
         contexts.clear();
         // Every journey also proves the policy lets the application work: nothing it needs was refused.
-        org.assertj.core.api.Assertions.assertThat(policyViolations).as("Content-Security-Policy violations").isEmpty();
+        org.assertj.core.api.Assertions.assertThat(policyViolations)
+                .as("Content-Security-Policy violations")
+                .isEmpty();
     }
 
     /** A fresh browser window (no cookies, its own session) in English with the given viewport. */
     Page newPage(int width, int height) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(width, height)
-                .setLocale("en-US"));
-        // Generous: the first page of a run compiles views and the machine may be busy; assertions still wait on conditions.
+        BrowserContext context = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(width, height).setLocale("en-US"));
+        // Generous: the first page of a run compiles views and the machine may be busy; assertions still wait on
+        // conditions.
         context.setDefaultTimeout(45_000);
         context.onConsoleMessage(message -> {
             if (message.text().contains("Content Security Policy")) {
@@ -123,12 +132,15 @@ abstract class BrowserTest {
         try {
             page.waitForURL(url -> !url.contains("/login"));
             // Attached, not visible: on a tablet the chats page starts with the drawer closed.
-            page.locator("vaadin-side-nav").waitFor(new Locator.WaitForOptions()
-                    .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+            page.locator("vaadin-side-nav")
+                    .waitFor(new Locator.WaitForOptions()
+                            .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
         } catch (PlaywrightException e) {
             screenshot(page, "failed-sign-in-" + login);
-            throw new AssertionError("Sign-in as " + login + " did not reach the layout; the page is at "
-                    + page.url() + "\nnavigations: " + navigations, e);
+            throw new AssertionError(
+                    "Sign-in as " + login + " did not reach the layout; the page is at " + page.url()
+                            + "\nnavigations: " + navigations,
+                    e);
         }
     }
 
@@ -143,7 +155,9 @@ abstract class BrowserTest {
         assertThat(username).hasValue(login);
         assertThat(password).hasValue(DEMO_PASSWORD);
         page.locator("vaadin-login-form")
-                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign in").setExact(true))
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Sign in").setExact(true))
                 .click();
     }
 
@@ -237,8 +251,8 @@ abstract class BrowserTest {
         List<String> violations = accessibilityViolations(page);
         if (!violations.isEmpty()) {
             screenshot(page, "a11y-" + where.replaceAll("[^A-Za-z0-9]+", "-"));
-            throw new AssertionError("axe-core: " + violations.size() + " serious or critical violation(s) on "
-                    + where + "\n  - " + String.join("\n  - ", violations));
+            throw new AssertionError("axe-core: " + violations.size() + " serious or critical violation(s) on " + where
+                    + "\n  - " + String.join("\n  - ", violations));
         }
     }
 

@@ -2,21 +2,6 @@ package com.omnichat.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Properties;
-
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -31,9 +16,21 @@ import com.omnichat.channel.ChannelMode;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.internal.Poller;
-
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A shop's mailbox (GreenMail on loopback, IMAPS and SMTPS): a mail arrives and shows as a
@@ -44,10 +41,13 @@ class EmailJourneyIT extends BrowserTest {
 
     @Autowired
     ChannelAdministration administration;
+
     @Autowired
     ChannelService channels;
+
     @Autowired
     Poller poller;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -61,14 +61,30 @@ class EmailJourneyIT extends BrowserTest {
         mail.start();
         shop = mail.setUser("shop@example.com", "shop@example.com", "mailbox-pass-2026");
         mail.setUser("olena@example.com", "olena@example.com", "olena-pass");
-        long max = jdbc.sql("select id from staff_user where login = 'max'").query(Long.class).single();
+        long max = jdbc.sql("select id from staff_user where login = 'max'")
+                .query(Long.class)
+                .single();
         channel = SystemAccess.call(() -> {
-            ChannelDetails saved = administration.save(new ChannelDraft(null, ChannelType.EMAIL,
-                    "E-mail · shop " + System.nanoTime(), ChannelMode.POLLING,
-                    Map.of("login", "shop@example.com", "password", "mailbox-pass-2026"), Map.of("address", "shop@example.com",
-                    "displayName", "Flower Shop", "imapHost", "127.0.0.1",
-                    "imapPort", Integer.toString(mail.getImaps().getPort()), "smtpHost", "127.0.0.1",
-                    "smtpPort", Integer.toString(mail.getSmtps().getPort())), true));
+            ChannelDetails saved = administration.save(new ChannelDraft(
+                    null,
+                    ChannelType.EMAIL,
+                    "E-mail · shop " + System.nanoTime(),
+                    ChannelMode.POLLING,
+                    Map.of("login", "shop@example.com", "password", "mailbox-pass-2026"),
+                    Map.of(
+                            "address",
+                            "shop@example.com",
+                            "displayName",
+                            "Flower Shop",
+                            "imapHost",
+                            "127.0.0.1",
+                            "imapPort",
+                            Integer.toString(mail.getImaps().getPort()),
+                            "smtpHost",
+                            "127.0.0.1",
+                            "smtpPort",
+                            Integer.toString(mail.getSmtps().getPort())),
+                    true));
             channels.grant(saved.id(), max);
             return saved;
         });
@@ -80,8 +96,14 @@ class EmailJourneyIT extends BrowserTest {
             mail.stop();
             return;
         }
-        SystemAccess.run(() -> administration.save(new ChannelDraft(channel.id(), ChannelType.EMAIL, channel.name(),
-                ChannelMode.POLLING, Map.of(), channel.settings(), false)));
+        SystemAccess.run(() -> administration.save(new ChannelDraft(
+                channel.id(),
+                ChannelType.EMAIL,
+                channel.name(),
+                ChannelMode.POLLING,
+                Map.of(),
+                channel.settings(),
+                false)));
         mail.stop();
     }
 
@@ -100,13 +122,20 @@ class EmailJourneyIT extends BrowserTest {
                 Olena\r
                 """.getBytes(StandardCharsets.UTF_8));
         deliver(eml("html_newsletter.eml"));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> poller.pollOnce(channel.id(), Duration.ZERO) >= 0
-                && jdbc.sql("select count(*) from message where channel_id = ?").param(channel.id())
-                .query(Integer.class).single() == 2);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> poller.pollOnce(channel.id(), Duration.ZERO) >= 0
+                        && jdbc.sql("select count(*) from message where channel_id = ?")
+                                        .param(channel.id())
+                                        .query(Integer.class)
+                                        .single()
+                                == 2);
         long chat = jdbc.sql("select conversation_id from message where external_id = 'journey-1@example.com'")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         long newsletter = jdbc.sql("select conversation_id from message where external_id = 'html-1@bloom.example'")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
 
         Page manager = newPage(1920, 1080);
         signIn(manager, "max");
@@ -115,20 +144,24 @@ class EmailJourneyIT extends BrowserTest {
         frame.waitFor();
         assertThat(frame).isVisible();
         assertThat(manager.frameLocator("iframe.mail-frame").locator("h1")).hasText("Spring collection");
-        org.assertj.core.api.Assertions.assertThat(manager.frameLocator("iframe.mail-frame").locator("script, form, iframe")
-                .count()).isZero();
+        org.assertj.core.api.Assertions.assertThat(manager.frameLocator("iframe.mail-frame")
+                        .locator("script, form, iframe")
+                        .count())
+                .isZero();
         assertThat(manager.locator(".mail-show-images")).isVisible();
         screenshot(manager, "email-newsletter-1920x1080");
 
         // An inline (cid:) picture, downloaded from the mailbox in the background, shows inside the mail.
         deliver(eml("cid_image.eml"));
         poller.pollOnce(channel.id(), Duration.ZERO);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("""
                         select count(*) from attachment a join message m on m.id = a.message_id
-                        where m.external_id = 'cid-1@example.com' and a.status = 'STORED'""")
-                .query(Integer.class).single() == 1);
+                        where m.external_id = 'cid-1@example.com' and a.status = 'STORED'""").query(Integer.class).single() == 1);
         long picture = jdbc.sql("select conversation_id from message where external_id = 'cid-1@example.com'")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         manager.navigate(url("/chats/" + picture));
         manager.frameLocator("iframe.mail-frame").locator("img[alt=bouquet]").waitFor();
         manager.waitForFunction("() => { const f = document.querySelector('iframe.mail-frame');"
@@ -149,10 +182,14 @@ class EmailJourneyIT extends BrowserTest {
         screenshot(manager, "email-chat-1024x768");
 
         // The delivery worker sends it over SMTPS; Olena's mailbox gets it in her thread.
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mail.findReceivedMessages(
-                u -> u.getEmail().equals("olena@example.com"), m -> true).findAny().isPresent());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> mail.findReceivedMessages(u -> u.getEmail().equals("olena@example.com"), m -> true)
+                        .findAny()
+                        .isPresent());
         MimeMessage reply = mail.findReceivedMessages(u -> u.getEmail().equals("olena@example.com"), m -> true)
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         org.assertj.core.api.Assertions.assertThat(reply.getSubject()).isEqualTo("Re: Peonies for Friday");
         org.assertj.core.api.Assertions.assertThat(reply.getHeader("In-Reply-To", null))
                 .isEqualTo("<journey-1@example.com>");

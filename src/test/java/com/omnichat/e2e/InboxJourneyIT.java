@@ -2,11 +2,6 @@ package com.omnichat.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.time.Instant;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.omnichat.base.SystemAccess;
@@ -15,6 +10,9 @@ import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ClientProfile;
 import com.omnichat.channel.InboundMessage;
 import com.omnichat.chat.MessageIngestion;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Two managers work the inbox side by side: a client's message appears live for both,
@@ -42,8 +40,12 @@ class InboxJourneyIT extends BrowserTest {
 
         String client = "Live Client " + System.nanoTime();
         ChannelInfo telegram = channel("Telegram · @flowershop_bot");
-        ingestion.receive(InboundMessage.text(telegram.id(), new ClientProfile("e2e-" + client, client, "live_client", null),
-                "e2e-msg-" + client, "Hello, is anyone there?", Instant.now()));
+        ingestion.receive(InboundMessage.text(
+                telegram.id(),
+                new ClientProfile("e2e-" + client, client, "live_client", null),
+                "e2e-msg-" + client,
+                "Hello, is anyone there?",
+                Instant.now()));
 
         Locator annaRow = anna.locator(".chat-row").filter(new Locator.FilterOptions().setHasText(client));
         Locator maxRow = max.locator(".chat-row").filter(new Locator.FilterOptions().setHasText(client));
@@ -51,7 +53,9 @@ class InboxJourneyIT extends BrowserTest {
         assertThat(maxRow).isVisible();
         assertThat(maxRow.locator(".chat-row-badge")).hasText("1");
 
-        max.locator(".chat-row").filter(new Locator.FilterOptions().setHasText(client)).click();
+        max.locator(".chat-row")
+                .filter(new Locator.FilterOptions().setHasText(client))
+                .click();
         assertThat(max.locator(".chat-header .client-name")).hasText(client);
         annaRow.click();
         assertThat(anna.locator(".message-client")).containsText("Hello, is anyone there?");
@@ -78,18 +82,30 @@ class InboxJourneyIT extends BrowserTest {
         // The demo bots by their full names: other journeys connect channels too (e.g. a Viber business number).
         ChannelInfo telegram = channel("Telegram · @flowershop_bot");
         ChannelInfo viber = channel("Viber · Flower Shop");
-        long telegramChat = ingestion.receive(InboundMessage.text(telegram.id(),
-                new ClientProfile("e2e-" + client, client, null, null), "e2e-link-" + client, "Link me",
-                Instant.now())).conversationId();
-        long viberChat = ingestion.receive(InboundMessage.text(viber.id(),
-                new ClientProfile("e2e-v-" + client, client + " V", null, null), "e2e-link-v-" + client, "Viber only",
-                Instant.now())).conversationId();
+        long telegramChat = ingestion
+                .receive(InboundMessage.text(
+                        telegram.id(),
+                        new ClientProfile("e2e-" + client, client, null, null),
+                        "e2e-link-" + client,
+                        "Link me",
+                        Instant.now()))
+                .conversationId();
+        long viberChat = ingestion
+                .receive(InboundMessage.text(
+                        viber.id(),
+                        new ClientProfile("e2e-v-" + client, client + " V", null, null),
+                        "e2e-link-v-" + client,
+                        "Viber only",
+                        Instant.now()))
+                .conversationId();
 
         Page max = newPage(1280, 800);
         signIn(max, "max");
         max.navigate(url("/chats/" + telegramChat));
         String link = max.locator(".chat-header vaadin-button[data-link]").getAttribute("data-link");
-        org.assertj.core.api.Assertions.assertThat(link).endsWith("/chats/" + telegramChat).startsWith("http");
+        org.assertj.core.api.Assertions.assertThat(link)
+                .endsWith("/chats/" + telegramChat)
+                .startsWith("http");
 
         Page anna = newPage(1280, 800);
         signIn(anna, "anna");
@@ -105,6 +121,8 @@ class InboxJourneyIT extends BrowserTest {
 
     private ChannelInfo channel(String name) {
         return SystemAccess.call(() -> channels.myChannels().stream()
-                .filter(c -> c.name().equals(name)).findFirst().orElseThrow());
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow());
     }
 }

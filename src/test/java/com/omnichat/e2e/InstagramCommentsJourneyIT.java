@@ -2,25 +2,6 @@ package com.omnichat.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -34,11 +15,27 @@ import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.internal.ChannelDirectory;
 import com.omnichat.channel.meta.MetaProperties;
 import com.omnichat.channel.meta.MetaSignature;
-
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A comment on the shop's Instagram post arrives while the manager has the inbox open: it
@@ -54,12 +51,16 @@ class InstagramCommentsJourneyIT extends BrowserTest {
 
     @Autowired
     ChannelAdministration administration;
+
     @Autowired
     ChannelService channels;
+
     @Autowired
     ChannelDirectory directory;
+
     @Autowired
     MetaProperties meta;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -85,7 +86,8 @@ class InstagramCommentsJourneyIT extends BrowserTest {
                     return json("{\"id\":\"12345654332\",\"name\":\"Flower Shop\"}");
                 }
                 if (path.endsWith("/me/messages")) {
-                    return json("{\"recipient_id\":\"e2e-olena\",\"message_id\":\"m_sent." + ids.incrementAndGet() + "\"}");
+                    return json(
+                            "{\"recipient_id\":\"e2e-olena\",\"message_id\":\"m_sent." + ids.incrementAndGet() + "\"}");
                 }
                 return json("""
                         {"id":"x","permalink":"%s","caption":"Spring bouquets 🌷","media_type":"IMAGE",
@@ -97,11 +99,18 @@ class InstagramCommentsJourneyIT extends BrowserTest {
         meta.setInstagramBaseUrl(graph.url("/").toString().replaceAll("/$", ""));
         graphUrl = meta.getGraphBaseUrl();
         meta.setGraphBaseUrl(graph.url("/").toString().replaceAll("/$", ""));
-        long anna = jdbc.sql("select id from staff_user where login = 'anna'").query(Long.class).single();
+        long anna = jdbc.sql("select id from staff_user where login = 'anna'")
+                .query(Long.class)
+                .single();
         ChannelDetails channel = SystemAccess.call(() -> {
-            ChannelDetails saved = administration.save(new ChannelDraft(null, ChannelType.INSTAGRAM,
-                    "Instagram · @flowershop " + System.nanoTime(), ChannelMode.WEBHOOK,
-                    Map.of("appSecret", APP_SECRET, "accessToken", "IGAAe2einstagramtoken000000"), Map.of(), true));
+            ChannelDetails saved = administration.save(new ChannelDraft(
+                    null,
+                    ChannelType.INSTAGRAM,
+                    "Instagram · @flowershop " + System.nanoTime(),
+                    ChannelMode.WEBHOOK,
+                    Map.of("appSecret", APP_SECRET, "accessToken", "IGAAe2einstagramtoken000000"),
+                    Map.of(),
+                    true));
             channels.grant(saved.id(), anna);
             return saved;
         });
@@ -126,13 +135,12 @@ class InstagramCommentsJourneyIT extends BrowserTest {
         webhook("""
                 {"object":"instagram","entry":[{"id":"%s","time":%d,"changes":[{"field":"comments","value":{
                  "id":"c.%s","text":"How much is the tulip bouquet?","from":{"id":"%s","username":"olena.flowers"},
-                 "media":{"id":"76543987","media_product_type":"FEED"}}}]}]}"""
-                .formatted(ACCOUNT, System.currentTimeMillis() / 1000, user, user));
+                 "media":{"id":"76543987","media_product_type":"FEED"}}}]}]}""".formatted(ACCOUNT, System.currentTimeMillis() / 1000, user, user));
 
         Locator row = anna.locator(".chat-row").filter(new Locator.FilterOptions().setHasText("tulip bouquet"));
         row.first().click();
-        Locator comment = anna.locator(".message-client").filter(new Locator.FilterOptions()
-                .setHasText("How much is the tulip bouquet?"));
+        Locator comment = anna.locator(".message-client")
+                .filter(new Locator.FilterOptions().setHasText("How much is the tulip bouquet?"));
         assertThat(comment.locator(".message-origin")).containsText("commented on your post");
         // The post's link arrives a moment later (fetched once per post) and shows live.
         Locator link = comment.locator("a.origin-link");
@@ -142,43 +150,51 @@ class InstagramCommentsJourneyIT extends BrowserTest {
         screenshot(anna, "instagram-comment-1920");
 
         comment.locator(".message-menu").click();
-        anna.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Reply").setExact(true)).click();
+        anna.getByRole(
+                        AriaRole.MENUITEM,
+                        new Page.GetByRoleOptions().setName("Reply").setExact(true))
+                .click();
         assertThat(anna.locator(".reply-box")).containsText("Answer in the comments");
         Locator input = anna.locator(".composer vaadin-text-area textarea");
         input.fill("25 €, and we deliver today!");
         input.press("Enter");
 
-        Locator answer = anna.locator(".message-manager").filter(new Locator.FilterOptions()
-                .setHasText("25 €, and we deliver today!"));
+        Locator answer = anna.locator(".message-manager")
+                .filter(new Locator.FilterOptions().setHasText("25 €, and we deliver today!"));
         assertThat(answer.locator(".message-origin")).containsText("reply to a comment on your post");
         assertThat(answer.locator(".status-sent")).isVisible();
-        org.assertj.core.api.Assertions.assertThat(calls).anySatisfy(call ->
-                org.assertj.core.api.Assertions.assertThat(call).startsWith("POST /v26.0/c." + user + "/replies")
+        org.assertj.core.api.Assertions.assertThat(calls)
+                .anySatisfy(call -> org.assertj.core.api.Assertions.assertThat(call)
+                        .startsWith("POST /v26.0/c." + user + "/replies")
                         .contains("25 €, and we deliver today!"));
 
         webhook("""
                 {"object":"instagram","entry":[{"id":"%s","time":%d,"messaging":[{"sender":{"id":"%s"},
-                 "recipient":{"id":"%s"},"timestamp":%d,"message":{"mid":"m.%s","text":"Great, I'll take it"}}]}]}"""
-                .formatted(ACCOUNT, System.currentTimeMillis(), user, ACCOUNT, System.currentTimeMillis(), user));
+                 "recipient":{"id":"%s"},"timestamp":%d,"message":{"mid":"m.%s","text":"Great, I'll take it"}}]}]}""".formatted(ACCOUNT, System.currentTimeMillis(), user, ACCOUNT, System.currentTimeMillis(), user));
         assertThat(anna.locator(".message-client").filter(new Locator.FilterOptions().setHasText("I'll take it")))
                 .isVisible();
         assertThat(anna.locator(".composer .window-hint")).containsText("within 24 hours");
 
         input.fill("Wonderful, see you at 18:00");
         input.press("Enter");
-        Locator direct = anna.locator(".message-manager").filter(new Locator.FilterOptions()
-                .setHasText("see you at 18:00"));
+        Locator direct =
+                anna.locator(".message-manager").filter(new Locator.FilterOptions().setHasText("see you at 18:00"));
         assertThat(direct.locator(".status-sent")).isVisible();
         assertThat(direct.locator(".message-origin")).hasCount(0);
-        org.assertj.core.api.Assertions.assertThat(calls).anySatisfy(call ->
-                org.assertj.core.api.Assertions.assertThat(call).startsWith("POST /v26.0/me/messages")
-                        .contains("\"recipient\":{\"id\":\"" + user + "\"}").contains("see you at 18:00"));
+        org.assertj.core.api.Assertions.assertThat(calls)
+                .anySatisfy(call -> org.assertj.core.api.Assertions.assertThat(call)
+                        .startsWith("POST /v26.0/me/messages")
+                        .contains("\"recipient\":{\"id\":\"" + user + "\"}")
+                        .contains("see you at 18:00"));
         screenshot(anna, "instagram-comment-answered-1920");
 
         Page tablet = newPage(1024, 768);
         signIn(tablet, "anna");
         tablet.navigate(url("/chats"));
-        tablet.locator(".chat-row").filter(new Locator.FilterOptions().setHasText("see you at 18:00")).first().click();
+        tablet.locator(".chat-row")
+                .filter(new Locator.FilterOptions().setHasText("see you at 18:00"))
+                .first()
+                .click();
         assertThat(tablet.locator("a.origin-link").first()).hasAttribute("href", PERMALINK);
         screenshot(tablet, "instagram-comment-1024");
     }
@@ -190,26 +206,34 @@ class InstagramCommentsJourneyIT extends BrowserTest {
         admin.navigate(url("/admin/channels"));
         String name = "Messenger · Flower Shop " + System.nanoTime();
 
-        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add channel")).click();
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add channel"))
+                .click();
         Locator dialog = admin.locator("vaadin-dialog.channel-dialog");
         dialog.locator("vaadin-select").first().click();
-        admin.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Facebook Messenger")).click();
-        dialog.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill(name);
+        admin.locator("vaadin-select-item")
+                .filter(new Locator.FilterOptions().setHasText("Facebook Messenger"))
+                .click();
+        dialog.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true))
+                .fill(name);
         Locator secrets = dialog.locator("vaadin-password-field input");
         assertThat(secrets).hasCount(2);
         secrets.nth(0).fill("e2e-page-app-secret");
         secrets.nth(1).fill("EAAGe2epagetoken000000");
-        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
-        assertThat(admin.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
-                .setHasText("Channel saved: " + name))).isVisible();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
+                .click();
+        assertThat(admin.locator("vaadin-notification-card")
+                        .filter(new Locator.FilterOptions().setHasText("Channel saved: " + name)))
+                .isVisible();
 
         admin.getByText(name).first().click();
         Locator edit = admin.locator("vaadin-dialog.channel-dialog");
-        edit.getByRole(AriaRole.TAB, new Locator.GetByRoleOptions().setName("Status")).click();
+        edit.getByRole(AriaRole.TAB, new Locator.GetByRoleOptions().setName("Status"))
+                .click();
         assertThat(edit.locator(".verify-token input")).hasValue(Pattern.compile("[A-Za-z0-9_-]{40,}"));
         assertThat(edit.locator(".channel-status vaadin-text-field input").first())
                 .hasValue(Pattern.compile("http://localhost:8080/webhooks/facebook/.+"));
-        edit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check connection")).click();
+        edit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check connection"))
+                .click();
         assertThat(edit.getByText("Connected as Flower Shop (12345654332)")).isVisible();
         screenshot(admin, "messenger-admin-status-1920");
         admin.setViewportSize(1024, 768);
@@ -218,15 +242,22 @@ class InstagramCommentsJourneyIT extends BrowserTest {
 
     private void webhook(String json) throws Exception {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(url("/webhooks/instagram/" + key)))
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", MetaSignature.sign(APP_SECRET, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url("/webhooks/instagram/" + key)))
+                                .header("Content-Type", "application/json")
+                                .header("X-Hub-Signature-256", MetaSignature.sign(APP_SECRET, body))
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         org.assertj.core.api.Assertions.assertThat(answer.statusCode()).isEqualTo(200);
     }
 
     private static MockResponse json(String body) {
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 }

@@ -2,9 +2,8 @@ package com.omnichat.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.Test;
 
 /** The keyboard shortcuts reach the server from a real browser: "?" outside fields, Alt+letter inside. */
 class KeyboardShortcutsIT extends BrowserTest {

@@ -2,18 +2,16 @@ package com.omnichat.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
-
-import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 
 /** A manager's first day: signs in, finds the chats, switches to Ukrainian. */
 class ManagerJourneyIT extends BrowserTest {
@@ -32,12 +30,14 @@ class ManagerJourneyIT extends BrowserTest {
                 .isVisible();
         assertThat(nav.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("Orders")))
                 .isVisible();
-        assertThat(nav.locator("vaadin-side-nav-item")
-                .filter(new Locator.FilterOptions().setHasText("Administration"))).hasCount(0);
+        assertThat(nav.locator("vaadin-side-nav-item").filter(new Locator.FilterOptions().setHasText("Administration")))
+                .hasCount(0);
         assertThat(page.locator(".view-title")).hasText("Chats");
         assertThat(page.getByText("Choose a chat")).isVisible();
         assertThat(page.locator(".user-menu")).containsText("Anna Shevchenko");
-        Assertions.assertThat(imageLoaded(page, ".brand-logo")).as("the logo in the drawer shows").isTrue();
+        Assertions.assertThat(imageLoaded(page, ".brand-logo"))
+                .as("the logo in the drawer shows")
+                .isTrue();
         page.keyboard().press("Escape");
         assertThat(nav).isHidden();
 
@@ -47,8 +47,10 @@ class ManagerJourneyIT extends BrowserTest {
         screenshot(page, "manager-1920x1080");
 
         page.locator(".user-menu-trigger").click();
-        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Language")).click();
-        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Українська")).click();
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Language"))
+                .click();
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Українська"))
+                .click();
 
         // The page reloads in Ukrainian.
         assertThat(nav.locator("vaadin-side-nav-item").first()).containsText("Чати");
@@ -62,20 +64,21 @@ class ManagerJourneyIT extends BrowserTest {
     void progressiveWebAppFilesAreServedToAnyone() throws Exception {
         HttpResponse<String> manifest = get("/manifest.webmanifest");
         Assertions.assertThat(manifest.statusCode()).isEqualTo(200);
-        Assertions.assertThat(manifest.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> Assertions.assertThat(type).contains("manifest+json"));
+        Assertions.assertThat(manifest.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> Assertions.assertThat(type).contains("manifest+json"));
         Assertions.assertThat(manifest.body())
                 .contains("\"name\"", "Omnichat", "\"start_url\"", "\"icons\"", "\"display\"");
 
         HttpResponse<String> serviceWorker = get("/sw.js");
         Assertions.assertThat(serviceWorker.statusCode()).isEqualTo(200);
-        Assertions.assertThat(serviceWorker.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> Assertions.assertThat(type).contains("javascript"));
+        Assertions.assertThat(serviceWorker.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> Assertions.assertThat(type).contains("javascript"));
         Assertions.assertThat(serviceWorker.body()).contains("workbox", "sw-runtime-resources-precache.js");
 
         HttpResponse<String> precache = get("/sw-runtime-resources-precache.js");
         Assertions.assertThat(precache.statusCode()).isEqualTo(200);
-        Assertions.assertThat(precache.body()).as("the offline page is precached")
+        Assertions.assertThat(precache.body())
+                .as("the offline page is precached")
                 .contains("offline.html", "manifest.webmanifest");
 
         HttpResponse<String> icon = get("/icons/icon.png");
@@ -98,16 +101,18 @@ class ManagerJourneyIT extends BrowserTest {
         assertThat(page.locator("input[name=username]")).isVisible();
         waitForVaadin(page);
 
-        assertThat(page.locator("link[rel=manifest]")).hasAttribute("href",
-                java.util.regex.Pattern.compile(".*manifest\\.webmanifest$"));
-        Assertions.assertThat(imageLoaded(page, ".login-logo")).as("the logo on the login page shows").isTrue();
+        assertThat(page.locator("link[rel=manifest]"))
+                .hasAttribute("href", java.util.regex.Pattern.compile(".*manifest\\.webmanifest$"));
+        Assertions.assertThat(imageLoaded(page, ".login-logo"))
+                .as("the logo on the login page shows")
+                .isTrue();
         screenshot(page, "login-1024x768");
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return client.send(
+                    HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 }

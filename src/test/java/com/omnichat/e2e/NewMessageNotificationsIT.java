@@ -2,14 +2,6 @@ package com.omnichat.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -17,9 +9,15 @@ import com.microsoft.playwright.options.AriaRole;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelService;
+import com.omnichat.channel.ClientProfile;
 import com.omnichat.channel.InboundMessage;
 import com.omnichat.chat.MessageIngestion;
-import com.omnichat.channel.ClientProfile;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A manager turns desktop notifications on, lets the browser allow them, and puts the tab
@@ -77,8 +75,8 @@ class NewMessageNotificationsIT extends BrowserTest {
     void aBackgroundTabCountsNewMessagesAndItsDesktopNotificationOpensTheChat() {
         Page anna = newPage(1920, 1080);
         BrowserContext context = anna.context();
-        context.grantPermissions(List.of("notifications"),
-                new BrowserContext.GrantPermissionsOptions().setOrigin(url("")));
+        context.grantPermissions(
+                List.of("notifications"), new BrowserContext.GrantPermissionsOptions().setOrigin(url("")));
         anna.addInitScript(BROWSER_STUBS);
         signIn(anna, "anna");
         anna.navigate(url("/clients"));
@@ -99,10 +97,13 @@ class NewMessageNotificationsIT extends BrowserTest {
         Map<String, Object> latest = (Map<String, Object>) anna.evaluate("""
                 () => { const n = window.__notifications[window.__notifications.length - 1];
                         return {title: n.title, body: n.options.body, tag: n.options.tag}; }""");
-        org.assertj.core.api.Assertions.assertThat(latest).containsEntry("title", client)
-                .containsEntry("body", "And to Brovary?").containsEntry("tag", "omnichat-chat-" + chat);
+        org.assertj.core.api.Assertions.assertThat(latest)
+                .containsEntry("title", client)
+                .containsEntry("body", "And to Brovary?")
+                .containsEntry("tag", "omnichat-chat-" + chat);
         org.assertj.core.api.Assertions.assertThat((Integer) anna.evaluate("() => window.__chimes"))
-                .as("a chime played").isPositive();
+                .as("a chime played")
+                .isPositive();
 
         anna.evaluate("() => window.__notifications[window.__notifications.length - 1].onclick()");
         anna.evaluate(SET_HIDDEN, false); // the browser shows the tab again
@@ -116,8 +117,10 @@ class NewMessageNotificationsIT extends BrowserTest {
     private void enableDesktopNotifications(Page page) {
         page.locator(".user-menu-trigger").click();
         // By pattern: another journey may have switched anna to Ukrainian or Russian.
-        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions()
-                .setName(Pattern.compile("Notifications…|Сповіщення…|Уведомления…"))).click();
+        page.getByRole(
+                        AriaRole.MENUITEM,
+                        new Page.GetByRoleOptions().setName(Pattern.compile("Notifications…|Сповіщення…|Уведомления…")))
+                .click();
         Locator content = page.locator(".notification-settings-content");
         assertThat(content).isVisible();
         // The label: the checkbox's helper text below it is not clickable.
@@ -136,9 +139,16 @@ class NewMessageNotificationsIT extends BrowserTest {
 
     private long clientWrites(String client, String text) {
         ChannelInfo telegram = SystemAccess.call(() -> channels.myChannels().stream()
-                .filter(c -> c.name().startsWith("Telegram")).findFirst().orElseThrow());
-        return ingestion.receive(InboundMessage.text(telegram.id(),
-                new ClientProfile("e2e-notify-" + client, client, null, null), "e2e-notify-" + System.nanoTime(), text,
-                Instant.now())).conversationId();
+                .filter(c -> c.name().startsWith("Telegram"))
+                .findFirst()
+                .orElseThrow());
+        return ingestion
+                .receive(InboundMessage.text(
+                        telegram.id(),
+                        new ClientProfile("e2e-notify-" + client, client, null, null),
+                        "e2e-notify-" + System.nanoTime(),
+                        text,
+                        Instant.now()))
+                .conversationId();
     }
 }

@@ -2,15 +2,6 @@ package com.omnichat.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.time.Instant;
-import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -22,6 +13,13 @@ import com.omnichat.channel.InboundMessage;
 import com.omnichat.chat.MessageIngestion;
 import com.omnichat.sales.ProductDraft;
 import com.omnichat.sales.ProductService;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A new lead writes; the manager opens the chat, gives the lead's phone, saves him as a
@@ -49,10 +47,17 @@ class OrderFromChatJourneyIT extends BrowserTest {
         String client = "Order Client " + System.nanoTime();
         String phone = "+38067" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
         ChannelInfo telegram = SystemAccess.call(() -> channels.myChannels().stream()
-                .filter(c -> c.name().startsWith("Telegram")).findFirst().orElseThrow());
-        long chat = ingestion.receive(InboundMessage.text(telegram.id(),
-                new ClientProfile("e2e-order-" + client, client, null, null), "e2e-order-" + client,
-                "I would like to order flowers", Instant.now())).conversationId();
+                .filter(c -> c.name().startsWith("Telegram"))
+                .findFirst()
+                .orElseThrow());
+        long chat = ingestion
+                .receive(InboundMessage.text(
+                        telegram.id(),
+                        new ClientProfile("e2e-order-" + client, client, null, null),
+                        "e2e-order-" + client,
+                        "I would like to order flowers",
+                        Instant.now()))
+                .conversationId();
 
         Page page = newPage(1920, 1080);
         signIn(page, "anna");
@@ -68,12 +73,14 @@ class OrderFromChatJourneyIT extends BrowserTest {
         phoneInput.fill(phone);
         phoneInput.press("Enter");
         assertThat(systemMessage(page, "phone:")).isVisible();
-        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save buyer")).click();
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save buyer"))
+                .click();
         assertThat(card.locator(".client-status")).hasText("Buyer");
         assertThat(card.locator(".card-orders .card-section-empty")).hasText("No active orders");
 
-        card.locator(".card-orders").getByRole(AriaRole.BUTTON,
-                new Locator.GetByRoleOptions().setName("Add order")).click();
+        card.locator(".card-orders")
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add order"))
+                .click();
         Locator form = page.locator(".order-form");
         Locator lines = form.locator(".order-line:not(.order-lines-head)");
         assertThat(lines).hasCount(1);
@@ -81,12 +88,15 @@ class OrderFromChatJourneyIT extends BrowserTest {
         // Line 1: the catalogue product brings its price; two of it.
         Locator article = lines.nth(0).locator("vaadin-combo-box input");
         article.fill(product);
-        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(product)).click();
+        page.locator("vaadin-combo-box-item")
+                .filter(new Locator.FilterOptions().setHasText(product))
+                .click();
         assertThat(lines.nth(0).locator(".order-line-price input")).hasValue(productPrice.toPlainString());
         lines.nth(0).locator(".order-line-quantity input").fill("2");
 
         // Line 2: free text with its own price.
-        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add line")).click();
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add line"))
+                .click();
         assertThat(lines).hasCount(2);
         Locator text = lines.nth(1).locator("vaadin-combo-box input");
         text.fill("Hand-tied ribbon");
@@ -102,7 +112,10 @@ class OrderFromChatJourneyIT extends BrowserTest {
         assertThat(form.locator(".order-total")).hasText("Total: " + money);
         waitForVaadin(page);
         screenshot(page, "order-journey-new-order");
-        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save").setExact(true)).click();
+        form.getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Save").setExact(true))
+                .click();
         assertThat(form).hasCount(0);
 
         Locator row = card.locator(".card-orders .card-row");

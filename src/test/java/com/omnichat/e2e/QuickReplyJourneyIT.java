@@ -2,11 +2,6 @@ package com.omnichat.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.time.Instant;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -16,6 +11,9 @@ import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ClientProfile;
 import com.omnichat.channel.InboundMessage;
 import com.omnichat.chat.MessageIngestion;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An administrator writes a shared template with a variable; a manager inserts it into a
@@ -37,20 +35,32 @@ class QuickReplyJourneyIT extends BrowserTest {
         Page admin = newPage(1600, 900);
         signIn(admin, "admin");
         admin.navigate(url("/admin/quick-replies"));
-        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New template")).click();
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New template"))
+                .click();
         admin.getByLabel("Title", new Page.GetByLabelOptions().setExact(true)).fill(title);
         admin.getByLabel("Text", new Page.GetByLabelOptions().setExact(true))
                 .fill("Hello {client_name}, this is {manager_name}.");
-        admin.getByLabel("Shortcut", new Page.GetByLabelOptions().setExact(true)).fill(shortcut);
-        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
+        admin.getByLabel("Shortcut", new Page.GetByLabelOptions().setExact(true))
+                .fill(shortcut);
+        admin.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Save").setExact(true))
+                .click();
         assertThat(admin.getByText("Template " + title + " created")).isVisible();
 
         String client = "Template Client " + System.nanoTime();
         ChannelInfo telegram = SystemAccess.call(() -> channels.myChannels().stream()
-                .filter(c -> c.name().startsWith("Telegram")).findFirst().orElseThrow());
-        long chat = ingestion.receive(InboundMessage.text(telegram.id(),
-                new ClientProfile("e2e-qr-" + client, client, null, null), "e2e-qr-" + client, "Hi there",
-                Instant.now())).conversationId();
+                .filter(c -> c.name().startsWith("Telegram"))
+                .findFirst()
+                .orElseThrow());
+        long chat = ingestion
+                .receive(InboundMessage.text(
+                        telegram.id(),
+                        new ClientProfile("e2e-qr-" + client, client, null, null),
+                        "e2e-qr-" + client,
+                        "Hi there",
+                        Instant.now()))
+                .conversationId();
 
         Page anna = newPage(1600, 900);
         signIn(anna, "anna");

@@ -3,19 +3,6 @@ package com.omnichat.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.omnichat.base.SystemAccess;
@@ -25,6 +12,17 @@ import com.omnichat.channel.ChannelMode;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ChannelType;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The site chat, both sides live: a visitor on a shop's own site (another origin, the widget
@@ -34,11 +32,12 @@ import com.sun.net.httpserver.HttpServer;
  */
 class SiteChatJourneyIT extends BrowserTest {
 
-
     @Autowired
     ChannelAdministration administration;
+
     @Autowired
     ChannelService channels;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -58,14 +57,17 @@ class SiteChatJourneyIT extends BrowserTest {
         String hostile = "Hello! <img src=x onerror=\"window.__xss=1\"><b>Do you deliver to Lviv?</b>";
         visitor.locator(".oc-input").fill(hostile);
         visitor.locator(".oc-input").press("Enter");
-        assertThat(visitor.locator(".oc-msg.oc-visitor:not(.oc-pending) .oc-text")).hasText(hostile);
+        assertThat(visitor.locator(".oc-msg.oc-visitor:not(.oc-pending) .oc-text"))
+                .hasText(hostile);
 
         // Live in the inbox: a new chat with the visitor, the text as text.
-        Locator row = manager.locator(".chat-row").filter(new Locator.FilterOptions().setHasText("Do you deliver to Lviv?"));
+        Locator row =
+                manager.locator(".chat-row").filter(new Locator.FilterOptions().setHasText("Do you deliver to Lviv?"));
         assertThat(row).isVisible();
         row.click();
         assertThat(manager.locator(".message-client")).containsText("<img src=x");
-        manager.locator(".composer vaadin-text-area textarea").fill("Yes, tomorrow morning. https://shop.test/delivery");
+        manager.locator(".composer vaadin-text-area textarea")
+                .fill("Yes, tomorrow morning. https://shop.test/delivery");
         manager.locator(".composer vaadin-text-area textarea").press("Enter");
 
         // Live in the widget; the link is a link, the rest is text.
@@ -73,8 +75,10 @@ class SiteChatJourneyIT extends BrowserTest {
         assertThat(reply).containsText("Yes, tomorrow morning.");
         assertThat(reply.locator("a")).hasAttribute("href", "https://shop.test/delivery");
         assertThat(reply.locator("a")).hasAttribute("rel", "noopener noreferrer nofollow");
-        org.assertj.core.api.Assertions.assertThat(visitor.evaluate("() => window.__xss")).isNull();
-        org.assertj.core.api.Assertions.assertThat(manager.evaluate("() => window.__xss")).isNull();
+        org.assertj.core.api.Assertions.assertThat(visitor.evaluate("() => window.__xss"))
+                .isNull();
+        org.assertj.core.api.Assertions.assertThat(manager.evaluate("() => window.__xss"))
+                .isNull();
         // The window was open: the reply counts as read.
         waitFor(() -> "READ".equals(lastReplyStatus()));
 
@@ -98,10 +102,10 @@ class SiteChatJourneyIT extends BrowserTest {
         screenshot(visitor, "widget-contacts-1024x768");
         visitor.locator(".oc-form .oc-primary").click();
         assertThat(visitor.locator(".oc-notice")).containsText("We saved your contacts");
-        waitFor(() -> "+380677654321".equals(jdbc.sql("""
+        waitFor(() -> "+380677654321"
+                .equals(jdbc.sql("""
                         select c.phone from client c join client_identity i on i.client_id = c.id
-                        join channel ch on ch.id = i.channel_id where ch.channel_key = ? order by i.id desc limit 1""")
-                .param(key).query(String.class).optional().orElse(null)));
+                        join channel ch on ch.id = i.channel_id where ch.channel_key = ? order by i.id desc limit 1""").param(key).query(String.class).optional().orElse(null)));
     }
 
     @Test
@@ -114,11 +118,14 @@ class SiteChatJourneyIT extends BrowserTest {
         Locator dialog = manager.locator("vaadin-dialog.write-dialog");
         assertThat(dialog).hasAttribute("aria-label", "Write message");
         dialog.locator("vaadin-combo-box input").fill("Олена");
-        manager.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("Олена Бондар")).click();
+        manager.locator("vaadin-combo-box-item")
+                .filter(new Locator.FilterOptions().setHasText("Олена Бондар"))
+                .click();
         assertThat(dialog.locator(".write-channel-reason").first()).containsText("Goes to the existing chat");
         // Other journeys may have connected channels (e.g. a mailbox) max sees: pick the Viber bot by name.
         assertThat(dialog.locator(".write-channel-unavailable")
-                .filter(new Locator.FilterOptions().setHasText("Viber · Flower Shop"))).containsText("Can only answer");
+                        .filter(new Locator.FilterOptions().setHasText("Viber · Flower Shop")))
+                .containsText("Can only answer");
         dialog.locator("vaadin-text-area textarea").fill("Hello Olena, your peonies have arrived.");
         screenshot(manager, "write-dialog-1920x1080");
         manager.setViewportSize(1024, 768);
@@ -174,26 +181,46 @@ class SiteChatJourneyIT extends BrowserTest {
     /** The shop's site chat, allowed on the shop's origin, answered by max. */
     private String shopSiteChat() {
         String name = "Shop site chat (e2e)";
-        Long existing = jdbc.sql("select id from channel where name = ?").param(name).query(Long.class).optional()
+        Long existing = jdbc.sql("select id from channel where name = ?")
+                .param(name)
+                .query(Long.class)
+                .optional()
                 .orElse(null);
-        long id = SystemAccess.call(() -> administration.save(new ChannelDraft(existing, ChannelType.WEBCHAT, name,
-                ChannelMode.WEBHOOK, Map.of(), Map.of("allowedOrigins", shop(), "title", "Flower Shop",
-                "greeting", "Hi! Ask us anything about flowers and delivery."), true)).id());
-        long max = jdbc.sql("select id from staff_user where login = 'max'").query(Long.class).single();
+        long id = SystemAccess.call(() -> administration
+                .save(new ChannelDraft(
+                        existing,
+                        ChannelType.WEBCHAT,
+                        name,
+                        ChannelMode.WEBHOOK,
+                        Map.of(),
+                        Map.of(
+                                "allowedOrigins",
+                                shop(),
+                                "title",
+                                "Flower Shop",
+                                "greeting",
+                                "Hi! Ask us anything about flowers and delivery."),
+                        true))
+                .id());
+        long max = jdbc.sql("select id from staff_user where login = 'max'")
+                .query(Long.class)
+                .single();
         SystemAccess.run(() -> channels.grant(id, max));
-        return jdbc.sql("select channel_key from channel where id = ?").param(id).query(String.class).single();
+        return jdbc.sql("select channel_key from channel where id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
     }
 
     private String lastReplyStatus() {
         return jdbc.sql("""
                         select m.delivery_status from message m join channel c on c.id = m.channel_id
-                        where c.name = 'Shop site chat (e2e)' and m.kind = 'MANAGER' order by m.id desc limit 1""")
-                .query(String.class).optional().orElse(null);
+                        where c.name = 'Shop site chat (e2e)' and m.kind = 'MANAGER' order by m.id desc limit 1""").query(String.class).optional().orElse(null);
     }
 
     private static void waitFor(java.util.function.Supplier<Boolean> condition) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> Boolean.TRUE.equals(condition.get()));
     }
-
 }

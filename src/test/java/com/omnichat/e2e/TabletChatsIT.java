@@ -2,14 +2,6 @@ package com.omnichat.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.regex.Pattern;
-
-import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
@@ -19,6 +11,12 @@ import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ClientProfile;
 import com.omnichat.channel.InboundMessage;
 import com.omnichat.chat.MessageIngestion;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A manager on a tablet (touch): in landscape the chat list and the chat stand side by side
@@ -56,13 +54,19 @@ class TabletChatsIT extends BrowserTest {
         page.touchscreen().tap(900, 400);
         assertThat(nav).isHidden();
 
-        page.locator(".chat-row").filter(new Locator.FilterOptions().setHasText(client)).tap();
+        page.locator(".chat-row")
+                .filter(new Locator.FilterOptions().setHasText(client))
+                .tap();
         page.waitForURL(Pattern.compile(".*/chats/" + chat + "(\\?.*)?$"));
         assertThat(page.locator(".chat-header .client-name")).hasText(client);
         BoundingBox list = page.locator(".chat-list").boundingBox();
         BoundingBox window = page.locator(".chat-window").boundingBox();
-        Assertions.assertThat(list.x + list.width).as("the list ends where the chat begins").isLessThanOrEqualTo(window.x + 1);
-        Assertions.assertThat(window.x + window.width).as("the chat fits the screen").isLessThanOrEqualTo(1024 + 1);
+        Assertions.assertThat(list.x + list.width)
+                .as("the list ends where the chat begins")
+                .isLessThanOrEqualTo(window.x + 1);
+        Assertions.assertThat(window.x + window.width)
+                .as("the chat fits the screen")
+                .isLessThanOrEqualTo(1024 + 1);
         assertHeaderActionsOnScreen(page, 1024);
         assertThat(page.locator(".client-panel")).isHidden();
         screenshot(page, "tablet-landscape-chat-1024x768");
@@ -75,7 +79,9 @@ class TabletChatsIT extends BrowserTest {
         assertThat(panel.locator(".client-card")).isVisible();
         assertThat(toggleCard).hasAttribute("aria-expanded", "true");
         BoundingBox card = panel.boundingBox();
-        Assertions.assertThat(card.x + card.width).as("the card fits the screen").isLessThanOrEqualTo(1024 + 1);
+        Assertions.assertThat(card.x + card.width)
+                .as("the card fits the screen")
+                .isLessThanOrEqualTo(1024 + 1);
         Assertions.assertThat(card.x).as("the card lies over the chat").isGreaterThan(window.x);
         waitForVaadin(page);
         screenshot(page, "tablet-landscape-card-1024x768");
@@ -108,7 +114,8 @@ class TabletChatsIT extends BrowserTest {
         signIn(signIn, "anna");
         signIn.navigate(url("/chats"));
         assertThat(signIn.locator("vaadin-side-nav")).isHidden();
-        assertThat(signIn.locator(".chat-row").filter(new Locator.FilterOptions().setHasText(client))).isVisible();
+        assertThat(signIn.locator(".chat-row").filter(new Locator.FilterOptions().setHasText(client)))
+                .isVisible();
         screenshot(signIn, "tablet-portrait-list-768x1024");
 
         // The installed app opens the chat from a notification: a window of its own, no list behind it in its history.
@@ -122,7 +129,9 @@ class TabletChatsIT extends BrowserTest {
         page.locator(".chat-header .toggle-card").tap();
         assertThat(page.locator(".client-panel .client-card")).isVisible();
         BoundingBox card = page.locator(".client-panel").boundingBox();
-        Assertions.assertThat(card.x + card.width).as("the card fits the screen").isLessThanOrEqualTo(768 + 1);
+        Assertions.assertThat(card.x + card.width)
+                .as("the card fits the screen")
+                .isLessThanOrEqualTo(768 + 1);
         waitForVaadin(page);
         screenshot(page, "tablet-portrait-card-768x1024");
         page.locator(".client-panel .close-card").tap();
@@ -133,7 +142,8 @@ class TabletChatsIT extends BrowserTest {
         back.tap();
         page.waitForURL(Pattern.compile(".*/chats(\\?.*)?$"));
         assertThat(page.locator(".chat-list")).isVisible();
-        assertThat(page.locator(".chat-row").filter(new Locator.FilterOptions().setHasText(client))).isVisible();
+        assertThat(page.locator(".chat-row").filter(new Locator.FilterOptions().setHasText(client)))
+                .isVisible();
         assertThat(page.locator(".chat-window")).hasCount(0);
     }
 
@@ -141,7 +151,8 @@ class TabletChatsIT extends BrowserTest {
     private static void assertHeaderActionsOnScreen(Page page, int width) {
         Locator header = page.locator(".chat-header");
         BoundingBox bar = header.boundingBox();
-        List<Locator> actions = header.locator(":scope > vaadin-button, :scope > vaadin-combo-box").all();
+        List<Locator> actions = header.locator(":scope > vaadin-button, :scope > vaadin-combo-box")
+                .all();
         Assertions.assertThat(actions).hasSizeGreaterThanOrEqualTo(4);
         int shown = 0;
         for (Locator action : actions) {
@@ -152,7 +163,8 @@ class TabletChatsIT extends BrowserTest {
             BoundingBox box = action.boundingBox();
             String name = String.valueOf(action.getAttribute("class")) + " " + action.getAttribute("aria-label");
             Assertions.assertThat(box.x).as("%s starts on screen", name).isGreaterThanOrEqualTo(bar.x - 1);
-            Assertions.assertThat(box.x + box.width).as("%s ends on screen", name)
+            Assertions.assertThat(box.x + box.width)
+                    .as("%s ends on screen", name)
                     .isLessThanOrEqualTo(Math.min(width, bar.x + bar.width) + 1);
             Assertions.assertThat(box.width).as("%s is not squeezed", name).isGreaterThanOrEqualTo(24);
         }
@@ -162,9 +174,16 @@ class TabletChatsIT extends BrowserTest {
 
     private long clientWrites(String client) {
         ChannelInfo telegram = SystemAccess.call(() -> channels.myChannels().stream()
-                .filter(c -> c.name().startsWith("Telegram")).findFirst().orElseThrow());
-        return ingestion.receive(InboundMessage.text(telegram.id(),
-                new ClientProfile("tablet-" + client, client, "tablet_client", null), "tablet-" + client,
-                "Do you deliver on Sunday?", Instant.now())).conversationId();
+                .filter(c -> c.name().startsWith("Telegram"))
+                .findFirst()
+                .orElseThrow());
+        return ingestion
+                .receive(InboundMessage.text(
+                        telegram.id(),
+                        new ClientProfile("tablet-" + client, client, "tablet_client", null),
+                        "tablet-" + client,
+                        "Do you deliver on Sunday?",
+                        Instant.now()))
+                .conversationId();
     }
 }

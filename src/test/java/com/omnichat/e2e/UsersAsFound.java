@@ -2,7 +2,6 @@ package com.omnichat.e2e;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -18,15 +17,21 @@ class UsersAsFound implements BeforeEachCallback, AfterEachCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(UsersAsFound.class);
 
-    private record Found(List<Map<String, Object>> users, List<Map<String, Object>> notifications) {
-    }
+    private record Found(List<Map<String, Object>> users, List<Map<String, Object>> notifications) {}
 
     @Override
     public void beforeEach(ExtensionContext context) {
         JdbcClient jdbc = jdbc(context);
-        context.getStore(NAMESPACE).put(Found.class, new Found(
-                jdbc.sql("select id, full_name, language, active, password_hash from staff_user").query().listOfRows(),
-                jdbc.sql("select user_id, sound, desktop, scope from notification_settings").query().listOfRows()));
+        context.getStore(NAMESPACE)
+                .put(
+                        Found.class,
+                        new Found(
+                                jdbc.sql("select id, full_name, language, active, password_hash from staff_user")
+                                        .query()
+                                        .listOfRows(),
+                                jdbc.sql("select user_id, sound, desktop, scope from notification_settings")
+                                        .query()
+                                        .listOfRows()));
     }
 
     @Override
@@ -38,13 +43,16 @@ class UsersAsFound implements BeforeEachCallback, AfterEachCallback {
         JdbcClient jdbc = jdbc(context);
         for (Map<String, Object> user : found.users()) {
             jdbc.sql("update staff_user set full_name = :full_name, language = :language, active = :active,"
-                    + " password_hash = :password_hash where id = :id")
-                    .params(user).update();
+                            + " password_hash = :password_hash where id = :id")
+                    .params(user)
+                    .update();
         }
         jdbc.sql("delete from notification_settings").update();
         for (Map<String, Object> settings : found.notifications()) {
             jdbc.sql("insert into notification_settings (user_id, sound, desktop, scope)"
-                    + " values (:user_id, :sound, :desktop, :scope)").params(settings).update();
+                            + " values (:user_id, :sound, :desktop, :scope)")
+                    .params(settings)
+                    .update();
         }
     }
 

@@ -2,26 +2,6 @@ package com.omnichat.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -39,11 +19,28 @@ import com.omnichat.channel.internal.ChannelDirectory;
 import com.omnichat.chat.MessageIngestion;
 import com.omnichat.customer.ClientCardService;
 import com.omnichat.customer.ClientService;
-
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * From the chats page the manager writes first to a client's phone over the shop's Viber
@@ -57,22 +54,29 @@ class ViberBusinessWriteFirstJourneyIT extends BrowserTest {
 
     @Autowired
     ChannelAdministration administration;
+
     @Autowired
     ChannelService channels;
+
     @Autowired
     ChannelDirectory directory;
+
     @Autowired
     MessageIngestion ingestion;
+
     @Autowired
     ClientService clients;
+
     @Autowired
     ClientCardService cards;
+
     @Autowired
     JdbcClient jdbc;
 
     private final MockWebServer infobip = new MockWebServer();
     /** Every message posted to Infobip, as sent. */
     private final List<String> sent = new CopyOnWriteArrayList<>();
+
     private String key;
     private String channelName;
 
@@ -86,7 +90,8 @@ class ViberBusinessWriteFirstJourneyIT extends BrowserTest {
                             {"requestError":{"serviceException":{"messageId":"UNAUTHORIZED","text":"Invalid login details"}}}""");
                 }
                 if (request.getUrl().encodedPath().equals("/viber/2/messages")) {
-                    String body = request.getBody() == null ? "" : request.getBody().utf8();
+                    String body =
+                            request.getBody() == null ? "" : request.getBody().utf8();
                     sent.add(body);
                     String id = body.replaceAll("(?s).*\"messageId\":\"([^\"]+)\".*", "$1");
                     String to = body.replaceAll("(?s).*\"to\":\"([^\"]+)\".*", "$1");
@@ -99,12 +104,19 @@ class ViberBusinessWriteFirstJourneyIT extends BrowserTest {
             }
         });
         infobip.start(InetAddress.getLoopbackAddress(), 0);
-        long anna = jdbc.sql("select id from staff_user where login = 'anna'").query(Long.class).single();
+        long anna = jdbc.sql("select id from staff_user where login = 'anna'")
+                .query(Long.class)
+                .single();
         channelName = "Viber · +380 44 " + System.nanoTime();
         ChannelDetails channel = SystemAccess.call(() -> {
-            ChannelDetails saved = administration.save(new ChannelDraft(null, ChannelType.VIBER_BUSINESS, channelName,
-                    ChannelMode.WEBHOOK, Map.of("apiKey", API_KEY, "webhookPassword", PASSWORD),
-                    Map.of("baseUrl", infobip.url("/").toString().replaceAll("/$", ""), "sender", "FlowerShop"), true));
+            ChannelDetails saved = administration.save(new ChannelDraft(
+                    null,
+                    ChannelType.VIBER_BUSINESS,
+                    channelName,
+                    ChannelMode.WEBHOOK,
+                    Map.of("apiKey", API_KEY, "webhookPassword", PASSWORD),
+                    Map.of("baseUrl", infobip.url("/").toString().replaceAll("/$", ""), "sender", "FlowerShop"),
+                    true));
             channels.grant(saved.id(), anna);
             return saved;
         });
@@ -125,11 +137,15 @@ class ViberBusinessWriteFirstJourneyIT extends BrowserTest {
         Page page = newPage(1920, 1080);
         signIn(page, "anna");
         page.navigate(url("/chats"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Write message")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Write message"))
+                .click();
         Locator dialog = page.locator("vaadin-dialog.write-dialog");
         Locator search = dialog.locator("vaadin-combo-box input").first();
         search.fill(client);
-        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(client)).first().click();
+        page.locator("vaadin-combo-box-item")
+                .filter(new Locator.FilterOptions().setHasText(client))
+                .first()
+                .click();
         Locator viber = dialog.locator(".write-channel").filter(new Locator.FilterOptions().setHasText(channelName));
         assertThat(viber.locator(".write-channel-reason")).containsText("phone in the card");
         viber.click();
@@ -138,14 +154,18 @@ class ViberBusinessWriteFirstJourneyIT extends BrowserTest {
         text.fill("Iryna, your roses are ready — shall we bring them at 17:00?");
         waitForVaadin(page);
         screenshot(page, "viber-business-write-first-1920");
-        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send")).click();
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send"))
+                .click();
 
-        Locator message = page.locator(".message-manager").filter(new Locator.FilterOptions()
-                .setHasText("your roses are ready"));
+        Locator message =
+                page.locator(".message-manager").filter(new Locator.FilterOptions().setHasText("your roses are ready"));
         assertThat(message.locator(".status-sent")).isVisible();
-        org.assertj.core.api.Assertions.assertThat(sent).singleElement().satisfies(body -> org.assertj.core.api.Assertions
-                .assertThat(body).contains("\"sender\":\"FlowerShop\"").contains("\"to\":\"" + digits + "\"")
-                .contains("your roses are ready"));
+        org.assertj.core.api.Assertions.assertThat(sent)
+                .singleElement()
+                .satisfies(body -> org.assertj.core.api.Assertions.assertThat(body)
+                        .contains("\"sender\":\"FlowerShop\"")
+                        .contains("\"to\":\"" + digits + "\"")
+                        .contains("your roses are ready"));
         String messageId = sent.getFirst().replaceAll("(?s).*\"messageId\":\"([^\"]+)\".*", "$1");
 
         report("""
@@ -165,25 +185,47 @@ class ViberBusinessWriteFirstJourneyIT extends BrowserTest {
 
     private void clientWithPhoneWhoWroteInTelegram(String name, String phone) {
         ChannelInfo telegram = SystemAccess.call(() -> channels.myChannels().stream()
-                .filter(c -> c.name().startsWith("Telegram")).findFirst().orElseThrow());
-        long chat = ingestion.receive(InboundMessage.text(telegram.id(),
-                new ClientProfile("e2e-vb-" + name, name, null, null), "e2e-vb-" + name,
-                "Are the roses in stock?", Instant.now())).conversationId();
-        long clientId = jdbc.sql("select client_id from conversation where id = ?").param(chat).query(Long.class).single();
-        SystemAccess.call(() -> cards.changePhone(clientId, clients.summary(clientId).version(), phone, chat));
+                .filter(c -> c.name().startsWith("Telegram"))
+                .findFirst()
+                .orElseThrow());
+        long chat = ingestion
+                .receive(InboundMessage.text(
+                        telegram.id(),
+                        new ClientProfile("e2e-vb-" + name, name, null, null),
+                        "e2e-vb-" + name,
+                        "Are the roses in stock?",
+                        Instant.now()))
+                .conversationId();
+        long clientId = jdbc.sql("select client_id from conversation where id = ?")
+                .param(chat)
+                .query(Long.class)
+                .single();
+        SystemAccess.call(
+                () -> cards.changePhone(clientId, clients.summary(clientId).version(), phone, chat));
     }
 
     private void report(String json) throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(url("/webhooks/viber_business/" + key)))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString(("infobip:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url("/webhooks/viber_business/" + key)))
+                                .header("Content-Type", "application/json")
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString(("infobip:" + PASSWORD)
+                                                                .getBytes(StandardCharsets.UTF_8)))
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         org.assertj.core.api.Assertions.assertThat(answer.statusCode()).isEqualTo(200);
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 }

@@ -2,18 +2,6 @@ package com.omnichat.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import com.microsoft.playwright.Page;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.ChannelAdministration;
@@ -21,6 +9,16 @@ import com.omnichat.channel.ChannelDraft;
 import com.omnichat.channel.ChannelMode;
 import com.omnichat.channel.ChannelType;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The widget's script tag options on a shop's page: {@code data-lang}, {@code data-position},
@@ -33,6 +31,7 @@ class WidgetOptionsIT extends BrowserTest {
 
     @Autowired
     ChannelAdministration administration;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -101,10 +100,24 @@ class WidgetOptionsIT extends BrowserTest {
 
     /** A site chat whose allowed sites are {@code *}. */
     private String siteChatForAnySite() {
-        Long existing = jdbc.sql("select id from channel where name = ?").param(CHANNEL).query(Long.class).optional()
+        Long existing = jdbc.sql("select id from channel where name = ?")
+                .param(CHANNEL)
+                .query(Long.class)
+                .optional()
                 .orElse(null);
-        long id = SystemAccess.call(() -> administration.save(new ChannelDraft(existing, ChannelType.WEBCHAT, CHANNEL,
-                ChannelMode.WEBHOOK, Map.of(), Map.of("allowedOrigins", "*", "greeting", GREETING), true)).id());
-        return jdbc.sql("select channel_key from channel where id = ?").param(id).query(String.class).single();
+        long id = SystemAccess.call(() -> administration
+                .save(new ChannelDraft(
+                        existing,
+                        ChannelType.WEBCHAT,
+                        CHANNEL,
+                        ChannelMode.WEBHOOK,
+                        Map.of(),
+                        Map.of("allowedOrigins", "*", "greeting", GREETING),
+                        true))
+                .id());
+        return jdbc.sql("select channel_key from channel where id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
     }
 }

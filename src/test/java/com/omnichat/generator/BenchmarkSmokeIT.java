@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,9 +21,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * webhook, and a database of its own ({@code <test database>_bench}, recreated per run)
  * so the generated data never meets the other tests' data.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:postgresql://localhost:5432/${OMNICHAT_TEST_DB:omnichat_test}_bench",
-        "spring.datasource.hikari.maximum-pool-size=10"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:postgresql://localhost:5432/${OMNICHAT_TEST_DB:omnichat_test}_bench",
+            "spring.datasource.hikari.maximum-pool-size=10"
+        })
 @ActiveProfiles("test")
 class BenchmarkSmokeIT {
 
@@ -52,8 +54,8 @@ class BenchmarkSmokeIT {
 
     @Test
     void harnessProducesEveryFigureAndIngestionLosesAndDuplicatesNothing() throws Exception {
-        var options = new BenchOptions(0.002, 2_000, 20_000, RUNS, COMPARISON_RUNS, UNIQUE, 20, 4, PUSH, SESSIONS,
-                false, "BenchmarkSmokeIT");
+        var options = new BenchOptions(
+                0.002, 2_000, 20_000, RUNS, COMPARISON_RUNS, UNIQUE, 20, 4, PUSH, SESSIONS, false, "BenchmarkSmokeIT");
 
         BenchReport report = benchmark.run(options);
 
@@ -85,19 +87,28 @@ class BenchmarkSmokeIT {
 
         assertThat(report.ingestion().path()).isEqualTo(TelegramWebhookSender.PATH);
         assertThat(report.ingestion().forged()).isEqualTo(IngestionBenchmark.FORGED);
-        assertThat(report.ingestion().forgedRejected()).as("forged deliveries refused")
+        assertThat(report.ingestion().forgedRejected())
+                .as("forged deliveries refused")
                 .isEqualTo(IngestionBenchmark.FORGED);
-        assertThat(report.ingestion().forgedStored()).as("forged deliveries stored").isZero();
+        assertThat(report.ingestion().forgedStored())
+                .as("forged deliveries stored")
+                .isZero();
         assertThat(report.ingestionDirect().path()).isEqualTo(DirectIngestionSender.PATH);
         assertThat(report.httpFloor().path()).isEqualTo(TelegramWebhookSender.FLOOR_PATH);
         assertThat(report.httpFloor().requests()).isEqualTo(UNIQUE + UNIQUE / 10);
-        assertThat(report.httpFloor().unexpected()).as("every floor request answered 404").isZero();
+        assertThat(report.httpFloor().unexpected())
+                .as("every floor request answered 404")
+                .isZero();
         for (var ingestion : java.util.List.of(report.ingestion(), report.ingestionDirect())) {
             assertThat(ingestion.unique()).isEqualTo(UNIQUE);
             assertThat(ingestion.duplicates()).isEqualTo(UNIQUE / 10);
             assertThat(ingestion.failedRequests()).as(ingestion.path()).isZero();
-            assertThat(ingestion.stored()).as("no message lost: " + ingestion.path()).isEqualTo(UNIQUE);
-            assertThat(ingestion.storedTwice()).as("no message stored twice: " + ingestion.path()).isZero();
+            assertThat(ingestion.stored())
+                    .as("no message lost: " + ingestion.path())
+                    .isEqualTo(UNIQUE);
+            assertThat(ingestion.storedTwice())
+                    .as("no message stored twice: " + ingestion.path())
+                    .isZero();
             assertThat(ingestion.latency().samples()).isEqualTo(UNIQUE + UNIQUE / 10);
             assertThat(ingestion.ceilingRows()).isEqualTo(UNIQUE);
             assertThat(ingestion.ceilingPerSecond()).isPositive();
@@ -108,11 +119,22 @@ class BenchmarkSmokeIT {
         assertThat(report.push().missed()).isZero();
 
         assertThat(report.memory().sessions()).isEqualTo(SESSIONS);
-        assertThat(report.memory().verified()).as("operators seen with their chat open").isEqualTo(SESSIONS);
+        assertThat(report.memory().verified())
+                .as("operators seen with their chat open")
+                .isEqualTo(SESSIONS);
 
-        assertThat(report.targets()).hasSize(11).allSatisfy(t -> assertThat(t.measured()).isNotBlank());
-        assertThat(ReportWriter.markdown(report)).contains("### Targets", "### 1. Generation", "### 2-3. Chat list",
-                "### 4. Chat history", "### 5. Ingestion", "### 6. Push latency", "### 7. Memory");
+        assertThat(report.targets())
+                .hasSize(11)
+                .allSatisfy(t -> assertThat(t.measured()).isNotBlank());
+        assertThat(ReportWriter.markdown(report))
+                .contains(
+                        "### Targets",
+                        "### 1. Generation",
+                        "### 2-3. Chat list",
+                        "### 4. Chat history",
+                        "### 5. Ingestion",
+                        "### 6. Push latency",
+                        "### 7. Memory");
         assertThat(ReportWriter.json(report)).contains("\"ingestion\"", "\"deepVsComparison\"");
     }
 }

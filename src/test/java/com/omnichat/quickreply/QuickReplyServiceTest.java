@@ -3,18 +3,16 @@ package com.omnichat.quickreply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.access.AccessDeniedException;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 
 /** Quick replies on PostgreSQL: who sees and edits which template, search, usage, variables, validation. */
 @IntegrationTest
@@ -60,16 +58,19 @@ class QuickReplyServiceTest {
         staff.signInAs(anna);
 
         assertThatThrownBy(() -> service.create(shared("Mine for all", "x", null)))
-                .isInstanceOf(UserFacingException.class).hasMessageContaining("quickreply.error.shared-admin-only");
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("quickreply.error.shared-admin-only");
         assertThatThrownBy(() -> service.update(greeting.id(), shared("Changed", "x", null), greeting.version()))
-                .isInstanceOf(UserFacingException.class).hasMessageContaining("quickreply.error.shared-admin-only");
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("quickreply.error.shared-admin-only");
         assertThatThrownBy(() -> service.delete(greeting.id()))
-                .isInstanceOf(UserFacingException.class).hasMessageContaining("quickreply.error.shared-admin-only");
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("quickreply.error.shared-admin-only");
         assertThatThrownBy(() -> service.shared("")).isInstanceOf(AccessDeniedException.class);
 
         staff.signInAs(olena);
-        QuickReply changed = service.update(greeting.id(), shared("Greeting v2", "Hello again!", "hello"),
-                greeting.version());
+        QuickReply changed =
+                service.update(greeting.id(), shared("Greeting v2", "Hello again!", "hello"), greeting.version());
         assertThat(changed.title()).isEqualTo("Greeting v2");
         assertThat(changed.shortcut()).isEqualTo("hello");
         service.delete(greeting.id());
@@ -150,7 +151,8 @@ class QuickReplyServiceTest {
 
         // A shortcut unique among what the user sees: Max may use "thx" for himself, nobody a shared one's.
         staff.signInAs(max);
-        assertThat(service.create(personal("Max thanks", "Cheers", "thx")).shortcut()).isEqualTo("thx");
+        assertThat(service.create(personal("Max thanks", "Cheers", "thx")).shortcut())
+                .isEqualTo("thx");
         staff.signInAs(olena);
         service.create(shared("Hello", "Hello!", "hello"));
         staff.signInAs(anna);
@@ -163,12 +165,15 @@ class QuickReplyServiceTest {
         QuickReply t = service.create(personal("Thanks", "Thank you!", null));
         service.update(t.id(), personal("Thanks!", "Thank you!", null), t.version());
 
-        assertError(() -> service.update(t.id(), personal("Old", "Old", null), t.version()), "quickreply.error.changed");
+        assertError(
+                () -> service.update(t.id(), personal("Old", "Old", null), t.version()), "quickreply.error.changed");
     }
 
     private static void assertError(Runnable action, String key) {
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(UserFacingException.class,
-                e -> assertThat(e.messageKey()).isEqualTo(key));
+        assertThatThrownBy(action::run)
+                .isInstanceOfSatisfying(
+                        UserFacingException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo(key));
     }
 
     private static QuickReplyDraft shared(String title, String body, String shortcut) {

@@ -6,14 +6,6 @@ import static com.omnichat.sales.SalesFixtures.withStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.ChannelInfo;
@@ -22,6 +14,12 @@ import com.omnichat.chat.InboxService;
 import com.omnichat.chat.MessageView;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Orders on PostgreSQL: totals, who may order, validation, the buyer's history, concurrent edits. */
 @IntegrationTest
@@ -29,20 +27,28 @@ class OrderServiceTest {
 
     @Autowired
     OrderService orders;
+
     @Autowired
     ProductService products;
+
     @Autowired
     InboxService inbox;
+
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     com.omnichat.quickreply.QuickReplyService quickReplies;
 
+    @Autowired
     SalesFixtures sales;
+
     StaffMember anna;
     StaffMember max;
     ChannelInfo telegram;
@@ -51,7 +57,6 @@ class OrderServiceTest {
 
     @BeforeEach
     void annaChatsWithABuyer() {
-        sales = new SalesFixtures(jdbc);
         anna = staff.manager("anna");
         max = staff.manager("max");
         telegram = fixtures.channel("Telegram · @flowershop_bot", anna, max);
@@ -62,12 +67,16 @@ class OrderServiceTest {
 
     @Test
     void theServerComputesLineTotalsAndTheOrderTotalInExactDecimals() {
-        SalesOrder order = orders.create(buyer, chat, order(
-                line("Peonies, pink", "2", "450.50"),
-                line("Ribbon", "3", "0.10"),
-                line("Tulips by weight, kg", "1.5", "199.99")));
+        SalesOrder order = orders.create(
+                buyer,
+                chat,
+                order(
+                        line("Peonies, pink", "2", "450.50"),
+                        line("Ribbon", "3", "0.10"),
+                        line("Tulips by weight, kg", "1.5", "199.99")));
 
-        assertThat(order.lines()).extracting(OrderLine::lineTotal)
+        assertThat(order.lines())
+                .extracting(OrderLine::lineTotal)
                 .containsExactly(new BigDecimal("901.00"), new BigDecimal("0.30"), new BigDecimal("299.99"));
         assertThat(order.total()).isEqualByComparingTo("1201.29");
         assertThat(order.total().scale()).isEqualTo(2);
@@ -103,14 +112,19 @@ class OrderServiceTest {
         SalesOrder order = orders.create(buyer, chat, order(SalesFixtures.product(roses, "1")));
 
         staff.signInAs(olena);
-        products.update(roses.id(), new ProductDraft("Red roses, 51", "ROSE-51", new BigDecimal("2550"), false),
+        products.update(
+                roses.id(),
+                new ProductDraft("Red roses, 51", "ROSE-51", new BigDecimal("2550"), false),
                 roses.version());
 
         assertThat(java.util.Arrays.stream(ProductService.class.getMethods()).map(java.lang.reflect.Method::getName))
-                .as("the catalogue offers no way to delete a product").noneMatch(m -> m.matches("(?i)(delete|remove).*"));
+                .as("the catalogue offers no way to delete a product")
+                .noneMatch(m -> m.matches("(?i)(delete|remove).*"));
         assertThat(products.search("rose", 0, 50)).extracting(Product::active).containsExactly(false);
         staff.signInAs(anna);
-        assertThat(products.offered("rose", 0, 50)).as("not offered for new orders").isEmpty();
+        assertThat(products.offered("rose", 0, 50))
+                .as("not offered for new orders")
+                .isEmpty();
         assertThat(orders.get(order.id()).lines()).singleElement().satisfies(l -> {
             assertThat(l.productId()).isEqualTo(roses.id());
             assertThat(l.sku()).isEqualTo("ROSE-51");
@@ -124,11 +138,13 @@ class OrderServiceTest {
         long lead = sales.clientOf(leadChat);
 
         assertThatThrownBy(() -> orders.create(lead, leadChat, order(line("Bouquet", "1", "900"))))
-                .isInstanceOf(UserFacingException.class).hasMessageContaining("order.error.not-buyer");
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("order.error.not-buyer");
         assertThat(fixtures.countRows("sales_order")).isZero();
 
         sales.makeBuyer(lead);
-        assertThat(orders.create(lead, leadChat, order(line("Bouquet", "1", "900"))).total())
+        assertThat(orders.create(lead, leadChat, order(line("Bouquet", "1", "900")))
+                        .total())
                 .isEqualByComparingTo("900");
     }
 
@@ -140,13 +156,17 @@ class OrderServiceTest {
         assertRefused(order(line("Roses", "1", "-0.01")), "order.error.price-negative [1]");
         assertRefused(order(line("Roses", "1", "10.005")), "order.error.price-format [1]");
         assertRefused(order(line("  ", "1", "10")), "order.error.line-description [1]");
-        assertRefused(order(new OrderLineDraft(null, "Roses", null, BigDecimal.TEN)), "order.error.quantity-required [1]");
-        assertRefused(order(new OrderLineDraft(424242L, null, BigDecimal.ONE, BigDecimal.TEN)),
+        assertRefused(
+                order(new OrderLineDraft(null, "Roses", null, BigDecimal.TEN)), "order.error.quantity-required [1]");
+        assertRefused(
+                order(new OrderLineDraft(424242L, null, BigDecimal.ONE, BigDecimal.TEN)),
                 "order.error.product-missing [1]");
         assertThat(fixtures.countRows("sales_order")).isZero();
 
         // A free line at price zero (a gift) is fine.
-        assertThat(orders.create(buyer, chat, order(line("Gift card", "1", "0"))).total()).isEqualByComparingTo("0");
+        assertThat(orders.create(buyer, chat, order(line("Gift card", "1", "0")))
+                        .total())
+                .isEqualByComparingTo("0");
     }
 
     @Test
@@ -168,12 +188,13 @@ class OrderServiceTest {
 
     @Test
     void statusDecidesWhetherAnOrderIsActive() {
-        assertThat(List.of(OrderStatus.values())).filteredOn(OrderStatus::active)
+        assertThat(List.of(OrderStatus.values()))
+                .filteredOn(OrderStatus::active)
                 .containsExactly(OrderStatus.NEW, OrderStatus.CONFIRMED, OrderStatus.SHIPPED);
         SalesOrder order = orders.create(buyer, chat, order(line("Peonies", "1", "150")));
 
-        SalesOrder delivered = orders.update(order.id(), withStatus(order(line("Peonies", "1", "150")),
-                OrderStatus.DELIVERED), order.version());
+        SalesOrder delivered = orders.update(
+                order.id(), withStatus(order(line("Peonies", "1", "150")), OrderStatus.DELIVERED), order.version());
 
         assertThat(delivered.active()).isFalse();
         assertThat(orders.activeOf(buyer)).isEmpty();
@@ -204,8 +225,7 @@ class OrderServiceTest {
         var maxPrincipal = staff.principalOf(max);
 
         List<String> outcomes = InboxFixtures.concurrently(
-                () -> saveAs(annaPrincipal, order, "2"),
-                () -> saveAs(maxPrincipal, order, "3"));
+                () -> saveAs(annaPrincipal, order, "2"), () -> saveAs(maxPrincipal, order, "3"));
 
         assertThat(outcomes).containsExactlyInAnyOrder("saved", "order.error.changed");
         assertThat(orders.get(order.id()).version()).isEqualTo(order.version() + 1);
@@ -247,8 +267,9 @@ class OrderServiceTest {
         SalesOrder older = orders.create(buyer, chat, order(line("Peonies", "1", "150")));
         SalesOrder newer = orders.create(buyer, chat, order(line("Roses", "1", "150")));
         assertThat(orders.latestActiveNumber(buyer)).isEqualTo(String.valueOf(newer.number()));
-        assertThat(com.omnichat.quickreply.QuickReplyService.fill("{client_name}, your order {order_number} ships today. {manager_name}",
-                quickReplies.variablesFor(buyer, "Olena")))
+        assertThat(com.omnichat.quickreply.QuickReplyService.fill(
+                        "{client_name}, your order {order_number} ships today. {manager_name}",
+                        quickReplies.variablesFor(buyer, "Olena")))
                 .isEqualTo("Olena, your order " + newer.number() + " ships today. Anna Tester");
 
         sales.status(newer, OrderStatus.SHIPPED);
@@ -262,17 +283,20 @@ class OrderServiceTest {
         SalesOrder peonies = orders.create(buyer, chat, order(line("Peonies", "1", "150")));
         long emmaChat = fixtures.newChat(telegram, "Emma Wilson");
         long emma = sales.makeBuyer(sales.clientOf(emmaChat));
-        SalesOrder roses = orders.create(emma, emmaChat,
-                SalesFixtures.responsible(order(line("Roses", "1", "300")), max.id()));
+        SalesOrder roses =
+                orders.create(emma, emmaChat, SalesFixtures.responsible(order(line("Roses", "1", "300")), max.id()));
         sales.status(roses, OrderStatus.CONFIRMED);
 
         assertThat(numbers(OrderFilter.all())).containsExactly(roses.number(), peonies.number());
         assertThat(numbers(new OrderFilter(false, null, null, "emma"))).containsExactly(roses.number());
-        assertThat(numbers(new OrderFilter(false, null, null, "#" + peonies.number()))).containsExactly(peonies.number());
-        assertThat(numbers(new OrderFilter(false, OrderStatus.CONFIRMED, null, null))).containsExactly(roses.number());
+        assertThat(numbers(new OrderFilter(false, null, null, "#" + peonies.number())))
+                .containsExactly(peonies.number());
+        assertThat(numbers(new OrderFilter(false, OrderStatus.CONFIRMED, null, null)))
+                .containsExactly(roses.number());
         assertThat(numbers(new OrderFilter(false, null, max.id(), null))).containsExactly(roses.number());
         assertThat(orders.count(new OrderFilter(true, null, null, null))).isEqualTo(2);
-        assertThat(orders.list(OrderFilter.all(), 0, 50).getFirst().responsibleName()).isEqualTo("Max Tester");
+        assertThat(orders.list(OrderFilter.all(), 0, 50).getFirst().responsibleName())
+                .isEqualTo("Max Tester");
     }
 
     private List<Long> numbers(OrderFilter filter) {
@@ -281,6 +305,7 @@ class OrderServiceTest {
 
     private void assertRefused(OrderDraft draft, String message) {
         assertThatThrownBy(() -> orders.create(buyer, chat, draft))
-                .isInstanceOf(UserFacingException.class).hasMessage(message);
+                .isInstanceOf(UserFacingException.class)
+                .hasMessage(message);
     }
 }

@@ -3,17 +3,15 @@ package com.omnichat.sales;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.access.AccessDeniedException;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 
 /** The catalogue: administrators keep it, everybody picks active products from it. */
 @IntegrationTest
@@ -21,6 +19,7 @@ class ProductServiceTest {
 
     @Autowired
     ProductService products;
+
     @Autowired
     StaffFixtures staff;
 
@@ -41,14 +40,17 @@ class ProductServiceTest {
         Product old = products.create(draft("Christmas wreath", "XMAS-1", "900", true));
         products.update(old.id(), draft("Christmas wreath", "XMAS-1", "900", false), old.version());
 
-        assertThat(products.search("", 0, 50)).extracting(Product::name)
+        assertThat(products.search("", 0, 50))
+                .extracting(Product::name)
                 .containsExactly("Christmas wreath", "Peonies, pink", "Red roses, 51");
         assertThat(products.search("rose", 0, 50)).extracting(Product::sku).containsExactly("ROSE-51");
         assertThat(products.count("peony")).isEqualTo(1);
         assertThat(roses.price()).isEqualByComparingTo("2550.00");
 
         staff.signInAs(anna);
-        assertThat(products.offered("", 0, 50)).extracting(Product::name).containsExactly("Peonies, pink", "Red roses, 51");
+        assertThat(products.offered("", 0, 50))
+                .extracting(Product::name)
+                .containsExactly("Peonies, pink", "Red roses, 51");
         assertThat(products.countOffered("xmas")).isZero();
         assertThatThrownBy(() -> products.search("", 0, 50)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> products.create(draft("Mine", "M-1", "1", true)))
@@ -65,14 +67,18 @@ class ProductServiceTest {
         assertRefused(draft("Tulips", "with space", "1", true), "product.error.sku-format");
         assertRefused(draft("Tulips", "T-1", "-5", true), "product.error.price-negative");
         assertRefused(draft("Tulips", "T-1", null, true), "product.error.price-required");
-        assertThatThrownBy(() -> products.update(roses.id(), draft("Red roses!", "ROSE-51", "1", true),
-                roses.version() - 1)).hasMessage("product.error.changed [Red roses]");
-        assertThat(products.update(roses.id(), draft("Red roses", "rose-51", "2600", true), roses.version()).sku())
+        assertThatThrownBy(() ->
+                        products.update(roses.id(), draft("Red roses!", "ROSE-51", "1", true), roses.version() - 1))
+                .hasMessage("product.error.changed [Red roses]");
+        assertThat(products.update(roses.id(), draft("Red roses", "rose-51", "2600", true), roses.version())
+                        .sku())
                 .isEqualTo("rose-51");
     }
 
     private void assertRefused(ProductDraft draft, String message) {
-        assertThatThrownBy(() -> products.create(draft)).isInstanceOf(UserFacingException.class).hasMessage(message);
+        assertThatThrownBy(() -> products.create(draft))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessage(message);
     }
 
     private static ProductDraft draft(String name, String sku, String price, boolean active) {

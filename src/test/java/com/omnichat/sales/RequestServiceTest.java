@@ -4,14 +4,6 @@ import static com.omnichat.sales.SalesFixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.ChannelInfo;
@@ -22,6 +14,12 @@ import com.omnichat.customer.ClientCardService;
 import com.omnichat.customer.ClientService;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Requests on PostgreSQL: the pipeline, active requests, the section's filters, edits, merging. */
 @IntegrationTest
@@ -29,22 +27,31 @@ class RequestServiceTest {
 
     @Autowired
     RequestService requests;
+
     @Autowired
     OrderService orders;
+
     @Autowired
     InboxService inbox;
+
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ClientService clients;
+
     @Autowired
     ClientCardService cards;
 
+    @Autowired
     SalesFixtures sales;
+
     StaffMember anna;
     StaffMember max;
     ChannelInfo telegram;
@@ -53,7 +60,6 @@ class RequestServiceTest {
 
     @BeforeEach
     void annaChatsWithALead() {
-        sales = new SalesFixtures(jdbc);
         anna = staff.manager("anna");
         max = staff.manager("max");
         telegram = fixtures.channel("Telegram · @flowershop_bot", anna, max);
@@ -64,15 +70,22 @@ class RequestServiceTest {
 
     @Test
     void thePipelineStartsWithNewAndEndsWithWonOrLost() {
-        assertThat(requests.stages()).extracting(RequestStage::code).containsExactly("new", "in-progress", "won", "lost");
-        assertThat(requests.stages()).filteredOn(RequestStage::active).extracting(RequestStage::code)
+        assertThat(requests.stages())
+                .extracting(RequestStage::code)
+                .containsExactly("new", "in-progress", "won", "lost");
+        assertThat(requests.stages())
+                .filteredOn(RequestStage::active)
+                .extracting(RequestStage::code)
                 .containsExactly("new", "in-progress");
     }
 
     @Test
     void aLeadGetsARequestFromTheChatAndTheChatNotesIt() {
-        SalesRequest created = requests.create(lead, chat, new RequestDraft("  Wedding bouquet ", null,
-                new BigDecimal("1500.5"), anna.id(), "Call after 18:00", null));
+        SalesRequest created = requests.create(
+                lead,
+                chat,
+                new RequestDraft(
+                        "  Wedding bouquet ", null, new BigDecimal("1500.5"), anna.id(), "Call after 18:00", null));
 
         assertThat(created.title()).isEqualTo("Wedding bouquet");
         assertThat(created.stage().code()).isEqualTo("new");
@@ -83,7 +96,8 @@ class RequestServiceTest {
         MessageView note = inbox.history(chat, null, 10).getLast();
         assertThat(note.systemCode()).isEqualTo("request-created");
         assertThat(note.systemArgs()).containsExactly("Anna Tester", String.valueOf(created.number()));
-        assertThat(requests.create(lead, chat, request("Second", null)).number()).isEqualTo(created.number() + 1);
+        assertThat(requests.create(lead, chat, request("Second", null)).number())
+                .isEqualTo(created.number() + 1);
     }
 
     @Test
@@ -93,12 +107,16 @@ class RequestServiceTest {
         jdbc.sql("alter sequence order_number_seq restart").update();
         long buyer = sales.makeBuyer(lead);
 
-        assertThat(requests.create(lead, chat, request("Wedding", null)).number()).isEqualTo(1);
-        assertThat(requests.create(lead, chat, request("Birthday", null)).number()).isEqualTo(2);
+        assertThat(requests.create(lead, chat, request("Wedding", null)).number())
+                .isEqualTo(1);
+        assertThat(requests.create(lead, chat, request("Birthday", null)).number())
+                .isEqualTo(2);
         assertThat(orders.create(buyer, chat, SalesFixtures.order(SalesFixtures.line("Peonies", "1", "450")))
-                .number()).isEqualTo(1001);
+                        .number())
+                .isEqualTo(1001);
         assertThat(orders.create(buyer, chat, SalesFixtures.order(SalesFixtures.line("Roses", "1", "900")))
-                .number()).isEqualTo(1002);
+                        .number())
+                .isEqualTo(1002);
     }
 
     @Test
@@ -109,7 +127,8 @@ class RequestServiceTest {
                     ('consultation', 'Consultation booked', 15, 'OPEN'),
                     ('paid-elsewhere', 'Paid at the shop', 95, 'WON')""").update();
 
-        assertThat(requests.stages()).extracting(RequestStage::code)
+        assertThat(requests.stages())
+                .extracting(RequestStage::code)
                 .containsExactly("new", "consultation", "in-progress", "won", "paid-elsewhere", "lost");
         assertThat(stage("consultation").name()).isEqualTo("Consultation booked");
         SalesRequest consulting = move(requests.create(lead, chat, request("Wedding", null)), "consultation");
@@ -119,7 +138,8 @@ class RequestServiceTest {
         assertThat(consulting.active()).as("an OPEN stage").isTrue();
         assertThat(paid.active()).as("a WON stage").isFalse();
         assertThat(requests.activeOf(lead)).extracting(SalesRequest::title).containsExactly("Wedding");
-        assertThat(titles(new RequestFilter(false, stage("consultation").id(), null, null))).containsExactly("Wedding");
+        assertThat(titles(new RequestFilter(false, stage("consultation").id(), null, null)))
+                .containsExactly("Wedding");
     }
 
     @Test
@@ -134,14 +154,15 @@ class RequestServiceTest {
         assertThat(working.active()).isTrue();
         assertThat(requests.activeOf(lead)).extracting(SalesRequest::title).containsExactly("Birthday");
         assertThat(titles(new RequestFilter(true, null, null, null))).containsExactly("Birthday");
-        assertThat(titles(new RequestFilter(false, stage("won").id(), null, null))).containsExactly("Wedding");
+        assertThat(titles(new RequestFilter(false, stage("won").id(), null, null)))
+                .containsExactly("Wedding");
         assertThat(titles(RequestFilter.all())).containsExactly("Wreath", "Birthday", "Wedding");
     }
 
     @Test
     void theRequestsSectionSearchesTitleClientAndNumberAndFiltersByManager() {
-        SalesRequest wedding = requests.create(lead, chat, new RequestDraft("Весільний букет", null, null, max.id(),
-                null, null));
+        SalesRequest wedding =
+                requests.create(lead, chat, new RequestDraft("Весільний букет", null, null, max.id(), null, null));
         long emmaChat = fixtures.newChat(telegram, "Emma Wilson");
         requests.create(sales.clientOf(emmaChat), emmaChat, request("Roses to Lviv", null));
 
@@ -158,7 +179,8 @@ class RequestServiceTest {
         requests.create(lead, chat, request("Roses 1000 Kyiv", null));
         requests.create(lead, chat, request("Sale 100%_ off", null));
 
-        assertThat(titles(new RequestFilter(false, null, null, "100%_"))).as("only the literal text")
+        assertThat(titles(new RequestFilter(false, null, null, "100%_")))
+                .as("only the literal text")
                 .containsExactly("Sale 100%_ off");
     }
 
@@ -170,7 +192,8 @@ class RequestServiceTest {
         assertRefused(request("Wedding", "1.001"), "sales.error.money-format");
         assertRefused(new RequestDraft("Wedding", 424242L, null, null, null, null), "request.error.stage");
         staff.deactivateInDatabase(max);
-        assertRefused(new RequestDraft("Wedding", null, null, max.id(), null, null), "sales.error.responsible-inactive");
+        assertRefused(
+                new RequestDraft("Wedding", null, null, max.id(), null, null), "sales.error.responsible-inactive");
         assertThat(fixtures.countRows("sales_request")).isZero();
     }
 
@@ -197,24 +220,40 @@ class RequestServiceTest {
 
         assertThat(requests.get(wedding.id()).clientId()).isEqualTo(buyer);
         assertThat(requests.activeOf(buyer)).extracting(SalesRequest::title).containsExactly("Wedding");
-        assertThat(jdbc.sql("select count(*) from sales_request where client_id = ?").param(lead).query(Integer.class)
-                .single()).as("none left with the lead, who is gone").isZero();
+        assertThat(jdbc.sql("select count(*) from sales_request where client_id = ?")
+                        .param(lead)
+                        .query(Integer.class)
+                        .single())
+                .as("none left with the lead, who is gone")
+                .isZero();
     }
 
     @Test
     void thePipelineComesBackIfItsTableWasEmptied() {
         jdbc.sql("truncate request_stage cascade").update();
 
-        assertThat(requests.create(lead, chat, request("Wedding", null)).stage().code()).isEqualTo("new");
+        assertThat(requests.create(lead, chat, request("Wedding", null)).stage().code())
+                .isEqualTo("new");
     }
 
     private SalesRequest move(SalesRequest request, String stageCode) {
-        return requests.update(request.id(), new RequestDraft(request.title(), stage(stageCode).id(), request.amount(),
-                request.responsibleId(), request.comment(), request.channelId()), request.version());
+        return requests.update(
+                request.id(),
+                new RequestDraft(
+                        request.title(),
+                        stage(stageCode).id(),
+                        request.amount(),
+                        request.responsibleId(),
+                        request.comment(),
+                        request.channelId()),
+                request.version());
     }
 
     private RequestStage stage(String code) {
-        return requests.stages().stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow();
+        return requests.stages().stream()
+                .filter(s -> s.code().equals(code))
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<String> titles(RequestFilter filter) {
@@ -223,6 +262,7 @@ class RequestServiceTest {
 
     private void assertRefused(RequestDraft draft, String message) {
         assertThatThrownBy(() -> requests.create(lead, chat, draft))
-                .isInstanceOf(UserFacingException.class).hasMessage(message);
+                .isInstanceOf(UserFacingException.class)
+                .hasMessage(message);
     }
 }

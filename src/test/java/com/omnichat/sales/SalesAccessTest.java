@@ -6,11 +6,6 @@ import static com.omnichat.sales.SalesFixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.channel.ChannelInfo;
@@ -18,6 +13,10 @@ import com.omnichat.channel.ChannelType;
 import com.omnichat.chat.InboxFixtures;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A manager sees the requests and orders of his channels, of clients he can see, and those
@@ -28,16 +27,22 @@ class SalesAccessTest {
 
     @Autowired
     OrderService orders;
+
     @Autowired
     RequestService requests;
+
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     InboxFixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
     SalesFixtures sales;
+
     StaffMember olena;
     StaffMember anna;
     StaffMember max;
@@ -50,7 +55,6 @@ class SalesAccessTest {
 
     @BeforeEach
     void annaSellsOnTelegramMaxWorksViber() {
-        sales = new SalesFixtures(jdbc);
         olena = staff.administrator("olena");
         anna = staff.manager("anna");
         max = staff.manager("max");
@@ -80,7 +84,8 @@ class SalesAccessTest {
         assertThatThrownBy(() -> orders.activeOf(buyer)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> orders.create(buyer, null, order(line("x", "1", "1"))))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> requests.create(buyer, chat, request("x", null))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> requests.create(buyer, chat, request("x", null)))
+                .isInstanceOf(NotFoundException.class);
         assertThat(orders.latestActiveNumber(buyer)).isNull();
     }
 
@@ -89,16 +94,20 @@ class SalesAccessTest {
         staff.signInAs(olena);
 
         assertThat(orders.get(order.id()).number()).isEqualTo(order.number());
-        assertThat(requests.list(RequestFilter.all(), 0, 50)).extracting(SalesRequest::id).containsExactly(deal.id());
+        assertThat(requests.list(RequestFilter.all(), 0, 50))
+                .extracting(SalesRequest::id)
+                .containsExactly(deal.id());
     }
 
     @Test
     void theResponsibleManagerSeesWhatHeIsResponsibleFor() {
-        orders.update(order.id(), SalesFixtures.responsible(order(line("Peonies", "1", "150")), max.id()),
-                order.version());
+        orders.update(
+                order.id(), SalesFixtures.responsible(order(line("Peonies", "1", "150")), max.id()), order.version());
         staff.signInAs(max);
 
-        assertThat(orders.list(OrderFilter.all(), 0, 50)).extracting(SalesOrder::id).containsExactly(order.id());
+        assertThat(orders.list(OrderFilter.all(), 0, 50))
+                .extracting(SalesOrder::id)
+                .containsExactly(order.id());
         assertThat(orders.get(order.id()).responsibleName()).isEqualTo("Max Tester");
         assertThatThrownBy(() -> requests.get(deal.id())).isInstanceOf(NotFoundException.class);
     }
@@ -115,6 +124,7 @@ class SalesAccessTest {
         assertThatThrownBy(() -> requests.create(buyer, chat, request("Birthday", null)))
                 .isInstanceOf(NotFoundException.class);
         assertThat(requests.create(buyer, null, new RequestDraft("Birthday", null, null, null, null, viber.id()))
-                .channelId()).isEqualTo(viber.id());
+                        .channelId())
+                .isEqualTo(viber.id());
     }
 }

@@ -3,14 +3,13 @@ package com.omnichat.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.omnichat.IntegrationTest;
+import com.omnichat.base.Role;
+import com.omnichat.base.UserFacingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-
-import com.omnichat.IntegrationTest;
-import com.omnichat.base.Role;
-import com.omnichat.base.UserFacingException;
 
 /** Who may administer users, and the rules that keep the shop administrable. */
 @IntegrationTest
@@ -18,6 +17,7 @@ class AdministrationRulesTest {
 
     @Autowired
     UserService userService;
+
     @Autowired
     StaffFixtures staff;
 
@@ -40,8 +40,7 @@ class AdministrationRulesTest {
     void administratorCanBeDemotedWhenAnotherActiveOneExists() {
         StaffMember olena = staff.administrator("olena");
         staff.signInAs(olena);
-        userService.create(new NewStaffMember("dmytro", "Dmytro Admin", null, Role.ADMINISTRATOR,
-                "steady-hands-2026"));
+        userService.create(new NewStaffMember("dmytro", "Dmytro Admin", null, Role.ADMINISTRATOR, "steady-hands-2026"));
 
         StaffMember demoted = userService.update(olena.id(), changes(olena, Role.MANAGER, true));
 
@@ -108,12 +107,20 @@ class AdministrationRulesTest {
         // Two administrators open the same user; the first one saves.
         StaffMember openedByFirst = userService.findById(ostap.id()).orElseThrow();
         StaffMember openedBySecond = userService.findById(ostap.id()).orElseThrow();
-        userService.update(ostap.id(), new StaffChanges("Ostap Vyshnia", openedByFirst.email(), Role.MANAGER, true,
-                openedByFirst.version()));
+        userService.update(
+                ostap.id(),
+                new StaffChanges("Ostap Vyshnia", openedByFirst.email(), Role.MANAGER, true, openedByFirst.version()));
 
-        assertThatThrownBy(() -> userService.update(ostap.id(), new StaffChanges("Ostap Other",
-                openedBySecond.email(), Role.ADMINISTRATOR, true, openedBySecond.version())))
-                .isInstanceOfSatisfying(UserFacingException.class,
+        assertThatThrownBy(() -> userService.update(
+                        ostap.id(),
+                        new StaffChanges(
+                                "Ostap Other",
+                                openedBySecond.email(),
+                                Role.ADMINISTRATOR,
+                                true,
+                                openedBySecond.version())))
+                .isInstanceOfSatisfying(
+                        UserFacingException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("user.error.changed-meanwhile"));
 
         StaffMember stored = staff.reload(ostap);
@@ -128,13 +135,15 @@ class AdministrationRulesTest {
         StaffMember ostap = staff.manager("ostap");
         staff.signInAs(olena);
 
-        assertThatThrownBy(() -> userService.update(ostap.id(),
-                new StaffChanges(" ", null, Role.MANAGER, true, ostap.version())))
-                .isInstanceOfSatisfying(UserFacingException.class,
+        assertThatThrownBy(() -> userService.update(
+                        ostap.id(), new StaffChanges(" ", null, Role.MANAGER, true, ostap.version())))
+                .isInstanceOfSatisfying(
+                        UserFacingException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("user.error.name-required"));
-        assertThatThrownBy(() -> userService.update(ostap.id(),
-                new StaffChanges("Ostap", "ostap-at-shop", Role.MANAGER, true, ostap.version())))
-                .isInstanceOfSatisfying(UserFacingException.class,
+        assertThatThrownBy(() -> userService.update(
+                        ostap.id(), new StaffChanges("Ostap", "ostap-at-shop", Role.MANAGER, true, ostap.version())))
+                .isInstanceOfSatisfying(
+                        UserFacingException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("user.error.email-invalid"));
     }
 
@@ -144,7 +153,8 @@ class AdministrationRulesTest {
 
     private static void assertLastAdministratorRefused(Executable call) {
         assertThatThrownBy(call::execute)
-                .isInstanceOfSatisfying(UserFacingException.class,
+                .isInstanceOfSatisfying(
+                        UserFacingException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("user.error.last-administrator"));
     }
 

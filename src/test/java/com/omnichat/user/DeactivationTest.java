@@ -2,11 +2,11 @@ package com.omnichat.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import static org.awaitility.Awaitility.await;
 
+import com.omnichat.IntegrationTest;
+import com.omnichat.base.Role;
 import java.time.Duration;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,24 +15,24 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 
-import com.omnichat.IntegrationTest;
-import com.omnichat.base.Role;
-
 /** A deactivated user can no longer sign in, and the sessions he has open end. */
 @IntegrationTest
 class DeactivationTest {
 
     @Autowired
     UserService userService;
+
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     SessionRegistry sessions;
 
     @AfterEach
     void forgetSessions() {
-        sessions.getAllPrincipals().forEach(p -> sessions.getAllSessions(p, true)
-                .forEach(s -> sessions.removeSessionInformation(s.getSessionId())));
+        sessions.getAllPrincipals()
+                .forEach(p -> sessions.getAllSessions(p, true)
+                        .forEach(s -> sessions.removeSessionInformation(s.getSessionId())));
     }
 
     @Test
@@ -56,24 +56,30 @@ class DeactivationTest {
             assertThat(session("vasyl-laptop").isExpired()).isTrue();
             assertThat(session("vasyl-phone").isExpired()).isTrue();
         });
-        assertThat(session("halyna-laptop").isExpired()).as("other users keep their sessions").isFalse();
+        assertThat(session("halyna-laptop").isExpired())
+                .as("other users keep their sessions")
+                .isFalse();
         assertThatThrownBy(() -> staff.authenticate("vasyl", StaffFixtures.PASSWORD))
                 .isInstanceOf(DisabledException.class);
-        assertThat(staff.authenticate("halyna", StaffFixtures.PASSWORD).isAuthenticated()).isTrue();
+        assertThat(staff.authenticate("halyna", StaffFixtures.PASSWORD).isAuthenticated())
+                .isTrue();
     }
 
     @Test
     void deactivationThroughEditAlsoEndsSessions() {
         StaffMember olena = staff.administrator("olena");
         StaffMember taras = staff.manager("taras");
-        sessions.registerNewSession("taras-laptop", staff.authenticate("taras", StaffFixtures.PASSWORD).getPrincipal());
+        sessions.registerNewSession(
+                "taras-laptop",
+                staff.authenticate("taras", StaffFixtures.PASSWORD).getPrincipal());
         staff.signInAs(olena);
 
-        userService.update(taras.id(), new StaffChanges(taras.fullName(), taras.email(), Role.MANAGER, false,
-                taras.version()));
+        userService.update(
+                taras.id(), new StaffChanges(taras.fullName(), taras.email(), Role.MANAGER, false, taras.version()));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(
-                () -> assertThat(session("taras-laptop").isExpired()).isTrue());
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> assertThat(session("taras-laptop").isExpired()).isTrue());
         assertThatThrownBy(() -> staff.authenticate("taras", StaffFixtures.PASSWORD))
                 .isInstanceOf(DisabledException.class);
     }
@@ -81,7 +87,9 @@ class DeactivationTest {
     @Test
     void refusedDeactivationLeavesSessionsAlone() {
         StaffMember olena = staff.administrator("olena");
-        sessions.registerNewSession("olena-laptop", staff.authenticate("olena", StaffFixtures.PASSWORD).getPrincipal());
+        sessions.registerNewSession(
+                "olena-laptop",
+                staff.authenticate("olena", StaffFixtures.PASSWORD).getPrincipal());
         staff.signInAs(olena);
 
         assertThatThrownBy(() -> userService.deactivate(olena.id()))
@@ -96,10 +104,11 @@ class DeactivationTest {
         StaffMember taras = staff.create("taras", Role.MANAGER, false, null);
         staff.signInAs(olena);
 
-        userService.update(taras.id(), new StaffChanges(taras.fullName(), taras.email(), Role.MANAGER, true,
-                taras.version()));
+        userService.update(
+                taras.id(), new StaffChanges(taras.fullName(), taras.email(), Role.MANAGER, true, taras.version()));
 
-        assertThat(staff.authenticate("taras", StaffFixtures.PASSWORD).isAuthenticated()).isTrue();
+        assertThat(staff.authenticate("taras", StaffFixtures.PASSWORD).isAuthenticated())
+                .isTrue();
     }
 
     private SessionInformation session(String id) {

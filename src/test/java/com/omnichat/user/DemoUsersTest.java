@@ -5,16 +5,15 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
-
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 
 /** Demo logins have a public password: only when asked for, and never quietly. */
 class DemoUsersTest {
@@ -27,8 +26,10 @@ class DemoUsersTest {
     @Test
     void noDemoUsersUnlessDemoDataIsAskedFor() {
         context.run(c -> assertThat(c).doesNotHaveBean(DemoUsers.class));
-        context.withPropertyValues("omnichat.demo-data=false").run(c -> assertThat(c).doesNotHaveBean(DemoUsers.class));
-        context.withPropertyValues("omnichat.demo-data=true").run(c -> assertThat(c).hasSingleBean(DemoUsers.class));
+        context.withPropertyValues("omnichat.demo-data=false")
+                .run(c -> assertThat(c).doesNotHaveBean(DemoUsers.class));
+        context.withPropertyValues("omnichat.demo-data=true")
+                .run(c -> assertThat(c).hasSingleBean(DemoUsers.class));
     }
 
     @Test
@@ -49,7 +50,10 @@ class DemoUsersTest {
 
         assertThat(logs.list).anySatisfy(event -> {
             assertThat(event.getLevel()).isEqualTo(Level.WARN);
-            assertThat(event.getFormattedMessage()).contains("PUBLIC").contains(DemoUsers.PASSWORD).contains("admin");
+            assertThat(event.getFormattedMessage())
+                    .contains("PUBLIC")
+                    .contains(DemoUsers.PASSWORD)
+                    .contains("admin");
         });
     }
 }

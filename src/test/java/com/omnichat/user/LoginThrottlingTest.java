@@ -5,11 +5,10 @@ import static com.omnichat.IntegrationTest.FAILURES_PER_LOGIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.omnichat.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.BadCredentialsException;
-
-import com.omnichat.IntegrationTest;
 
 /**
  * Password guessing is slowed down per login and per client address
@@ -32,12 +31,14 @@ class LoginThrottlingTest {
         }
 
         assertThatThrownBy(() -> staff.authenticate("stepan", StaffFixtures.PASSWORD, "attacker-1"))
-                .isInstanceOfSatisfying(LoginThrottledException.class,
+                .isInstanceOfSatisfying(
+                        LoginThrottledException.class,
                         e -> assertThat(e.minutesToWait()).isPositive());
         assertThatThrownBy(() -> staff.authenticate("STEPAN ", StaffFixtures.PASSWORD, "stepan-office"))
                 .as("the login stays blocked from any address, whatever its spelling")
                 .isInstanceOf(LoginThrottledException.class);
-        assertThat(staff.authenticate("solomiya", StaffFixtures.PASSWORD, "solomiya-office").isAuthenticated())
+        assertThat(staff.authenticate("solomiya", StaffFixtures.PASSWORD, "solomiya-office")
+                        .isAuthenticated())
                 .as("another login from another address still works")
                 .isTrue();
     }
@@ -63,7 +64,8 @@ class LoginThrottlingTest {
                     .isExactlyInstanceOf(BadCredentialsException.class);
         }
 
-        assertThat(staff.authenticate("svitlana", StaffFixtures.PASSWORD, "svitlana-office").isAuthenticated())
+        assertThat(staff.authenticate("svitlana", StaffFixtures.PASSWORD, "svitlana-office")
+                        .isAuthenticated())
                 .isTrue();
     }
 
@@ -81,7 +83,8 @@ class LoginThrottlingTest {
         assertThatThrownBy(() -> staff.authenticate("sofiya", StaffFixtures.PASSWORD, "sprayer"))
                 .as("the address is blocked, even for a correct password")
                 .isInstanceOf(LoginThrottledException.class);
-        assertThat(staff.authenticate("sofiya", StaffFixtures.PASSWORD, "sofiya-home").isAuthenticated())
+        assertThat(staff.authenticate("sofiya", StaffFixtures.PASSWORD, "sofiya-home")
+                        .isAuthenticated())
                 .as("the same login from another address still works")
                 .isTrue();
     }

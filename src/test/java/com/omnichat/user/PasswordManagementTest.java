@@ -3,13 +3,12 @@ package com.omnichat.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.omnichat.IntegrationTest;
+import com.omnichat.base.UserFacingException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
-
-import com.omnichat.IntegrationTest;
-import com.omnichat.base.UserFacingException;
 
 /** Passwords: an administrator resets one, a user changes his own. */
 @IntegrationTest
@@ -17,6 +16,7 @@ class PasswordManagementTest {
 
     @Autowired
     UserService userService;
+
     @Autowired
     StaffFixtures staff;
 
@@ -27,7 +27,8 @@ class PasswordManagementTest {
 
         userService.resetPassword(bohdan.id(), "new-spring-morning-9");
 
-        assertThat(staff.authenticate("bohdan", "new-spring-morning-9").isAuthenticated()).isTrue();
+        assertThat(staff.authenticate("bohdan", "new-spring-morning-9").isAuthenticated())
+                .isTrue();
         assertThatThrownBy(() -> staff.authenticate("bohdan", StaffFixtures.PASSWORD))
                 .as("the old password no longer works")
                 .isInstanceOf(BadCredentialsException.class);
@@ -39,10 +40,12 @@ class PasswordManagementTest {
         staff.signInAs(staff.administrator("olena"));
 
         assertThatThrownBy(() -> userService.resetPassword(bohdan.id(), "bohdanna-2026x"))
-                .isInstanceOfSatisfying(UserFacingException.class,
+                .isInstanceOfSatisfying(
+                        UserFacingException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("user.error.password-contains-login"));
         assertThat(staff.authenticate("bohdanna", StaffFixtures.PASSWORD).isAuthenticated())
-                .as("the old password still works").isTrue();
+                .as("the old password still works")
+                .isTrue();
     }
 
     @Test
@@ -52,7 +55,8 @@ class PasswordManagementTest {
 
         assertThatThrownBy(() -> userService.resetPassword(admin.id(), "take-over-2026"))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(staff.authenticate("olena", StaffFixtures.PASSWORD).isAuthenticated()).isTrue();
+        assertThat(staff.authenticate("olena", StaffFixtures.PASSWORD).isAuthenticated())
+                .isTrue();
     }
 
     @Test
@@ -61,7 +65,8 @@ class PasswordManagementTest {
 
         userService.changeOwnPassword(StaffFixtures.PASSWORD, "quiet-river-2026");
 
-        assertThat(staff.authenticate("yaryna", "quiet-river-2026").isAuthenticated()).isTrue();
+        assertThat(staff.authenticate("yaryna", "quiet-river-2026").isAuthenticated())
+                .isTrue();
         assertThatThrownBy(() -> staff.authenticate("yaryna", StaffFixtures.PASSWORD))
                 .isInstanceOf(BadCredentialsException.class);
     }
@@ -71,10 +76,12 @@ class PasswordManagementTest {
         staff.signInAs(staff.manager("zoryana"));
 
         assertThatThrownBy(() -> userService.changeOwnPassword("not-my-password-1", "quiet-river-2026"))
-                .isInstanceOfSatisfying(UserFacingException.class,
+                .isInstanceOfSatisfying(
+                        UserFacingException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("user.error.current-password-wrong"));
         assertThat(staff.authenticate("zoryana", StaffFixtures.PASSWORD).isAuthenticated())
-                .as("the password is unchanged").isTrue();
+                .as("the password is unchanged")
+                .isTrue();
     }
 
     @Test
@@ -82,7 +89,8 @@ class PasswordManagementTest {
         staff.signInAs(staff.manager("zinoviy"));
 
         assertThatThrownBy(() -> userService.changeOwnPassword(StaffFixtures.PASSWORD, "short1"))
-                .isInstanceOfSatisfying(UserFacingException.class,
+                .isInstanceOfSatisfying(
+                        UserFacingException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("user.error.password-length"));
     }
 

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.omnichat.IntegrationTest;
+import com.omnichat.base.ClusterBroadcaster;
+import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.OtherNode;
+import com.omnichat.base.Role;
+import com.omnichat.base.StaffPrincipal;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,21 +22,13 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.test.context.TestSecurityContextHolder;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.test.context.TestSecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-
-import com.omnichat.IntegrationTest;
-import com.omnichat.base.ClusterBroadcaster;
-import com.omnichat.base.CurrentStaff;
-import com.omnichat.base.OtherNode;
-import com.omnichat.base.Role;
-import com.omnichat.base.StaffPrincipal;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,20 +42,28 @@ class SessionsFollowTheUserTest {
 
     @Autowired
     UserService userService;
+
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     SessionRegistry nodeA;
+
     @Autowired
     StaffStandings standings;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DataSourceProperties dataSource;
+
     @Autowired
     ClusterBroadcaster broadcasterA;
+
     @Autowired
     TransactionTemplate tx;
+
     @Autowired
     JsonMapper json;
 
@@ -72,7 +77,8 @@ class SessionsFollowTheUserTest {
         sessionsB = new StaffSessions(nodeB, broadcasterB, standings);
         // Node B hears notifications only once it listens: wait until a probe gets through.
         var heard = new AtomicBoolean();
-        Runnable probe = broadcasterB.subscribe(Probe.class, p -> heard.set(heard.get() || p.name().equals("sessions")));
+        Runnable probe = broadcasterB.subscribe(
+                Probe.class, p -> heard.set(heard.get() || p.name().equals("sessions")));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             tx.executeWithoutResult(s -> broadcasterA.publish(new Probe("sessions")));
             assertThat(heard).isTrue();
@@ -80,16 +86,16 @@ class SessionsFollowTheUserTest {
         probe.run();
     }
 
-    record Probe(String name) {
-    }
+    record Probe(String name) {}
 
     @AfterEach
     void stopSecondNode() {
         sessionsB.destroy();
         broadcasterB.stop();
         RequestContextHolder.resetRequestAttributes();
-        nodeA.getAllPrincipals().forEach(p -> nodeA.getAllSessions(p, true)
-                .forEach(s -> nodeA.removeSessionInformation(s.getSessionId())));
+        nodeA.getAllPrincipals()
+                .forEach(p ->
+                        nodeA.getAllSessions(p, true).forEach(s -> nodeA.removeSessionInformation(s.getSessionId())));
     }
 
     @Test
@@ -102,12 +108,14 @@ class SessionsFollowTheUserTest {
         nodeB.registerNewSession("halyna-phone", staff.principalOf(halyna));
         staff.signInAs(olena);
 
-        userService.update(petro.id(), new StaffChanges(petro.fullName(), petro.email(), Role.MANAGER, true,
-                petro.version()));
+        userService.update(
+                petro.id(), new StaffChanges(petro.fullName(), petro.email(), Role.MANAGER, true, petro.version()));
 
         awaitExpired(nodeA, "petro-laptop");
         awaitExpired(nodeB, "petro-phone");
-        assertThat(nodeB.getSessionInformation("halyna-phone").isExpired()).as("others keep theirs").isFalse();
+        assertThat(nodeB.getSessionInformation("halyna-phone").isExpired())
+                .as("others keep theirs")
+                .isFalse();
     }
 
     @Test
@@ -150,7 +158,9 @@ class SessionsFollowTheUserTest {
 
         awaitExpired(nodeA, "yaryna-tablet");
         awaitExpired(nodeB, "yaryna-phone");
-        assertThat(nodeA.getSessionInformation("yaryna-here").isExpired()).as("where he changed it").isFalse();
+        assertThat(nodeA.getSessionInformation("yaryna-here").isExpired())
+                .as("where he changed it")
+                .isFalse();
     }
 
     @Test
@@ -159,8 +169,10 @@ class SessionsFollowTheUserTest {
         nodeB.registerNewSession("olena-phone", staff.principalOf(olena));
         staff.signInAs(olena);
 
-        assertThatThrownBy(() -> userService.update(olena.id(), new StaffChanges(olena.fullName(), olena.email(),
-                Role.MANAGER, true, olena.version()))).hasMessageContaining("user.error.last-administrator");
+        assertThatThrownBy(() -> userService.update(
+                        olena.id(),
+                        new StaffChanges(olena.fullName(), olena.email(), Role.MANAGER, true, olena.version())))
+                .hasMessageContaining("user.error.last-administrator");
         // A later change of someone else is heard, so the refused one would have been heard before it.
         StaffMember taras = staff.manager("taras");
         nodeB.registerNewSession("taras-phone", staff.principalOf(taras));
@@ -176,8 +188,8 @@ class SessionsFollowTheUserTest {
         StaffMember petro = staff.administrator("petro");
         StaffPrincipal petroAsSignedIn = staff.principalOf(petro);
         staff.signInAs(olena);
-        userService.update(petro.id(), new StaffChanges(petro.fullName(), petro.email(), Role.MANAGER, true,
-                petro.version()));
+        userService.update(
+                petro.id(), new StaffChanges(petro.fullName(), petro.email(), Role.MANAGER, true, petro.version()));
 
         // His session still holds the administrator he signed in as.
         TestSecurityContextHolder.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
@@ -187,8 +199,12 @@ class SessionsFollowTheUserTest {
         assertThatThrownBy(() -> userService.search("", 0, 10)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> userService.resetPassword(olena.id(), "take-over-2026x"))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(CurrentStaff.require().isAdministrator()).as("services checking the role by hand").isFalse();
-        assertThat(userService.activeStaff()).as("what a manager may do still works").isNotEmpty();
+        assertThat(CurrentStaff.require().isAdministrator())
+                .as("services checking the role by hand")
+                .isFalse();
+        assertThat(userService.activeStaff())
+                .as("what a manager may do still works")
+                .isNotEmpty();
     }
 
     @Test

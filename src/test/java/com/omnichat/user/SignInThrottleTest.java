@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.omnichat.IntegrationTest;
+import com.omnichat.base.ClusterRateLimits;
+import com.omnichat.base.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,17 +21,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.transaction.PlatformTransactionManager;
-
-import com.omnichat.IntegrationTest;
-import com.omnichat.base.ClusterRateLimits;
-import com.omnichat.base.Role;
 
 /**
  * Sign-in throttling as an attacker meets it: the allowance is taken before the password is
@@ -41,10 +39,13 @@ class SignInThrottleTest {
 
     @Autowired
     StaffFixtures staff;
+
     @Autowired
     ClusterRateLimits limits;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -54,26 +55,34 @@ class SignInThrottleTest {
 
         List<Throwable> outcomes = burst(24, i -> () -> staff.authenticate("stepan", "wrong-guess-123", "bot-" + i));
 
-        assertThat(outcomes).filteredOn(e -> e instanceof BadCredentialsException).hasSize(FAILURES_PER_LOGIN);
-        assertThat(outcomes).filteredOn(e -> e instanceof LoginThrottledException)
+        assertThat(outcomes)
+                .filteredOn(e -> e instanceof BadCredentialsException)
+                .hasSize(FAILURES_PER_LOGIN);
+        assertThat(outcomes)
+                .filteredOn(e -> e instanceof LoginThrottledException)
                 .hasSize(24 - FAILURES_PER_LOGIN);
     }
 
     @Test
     void aParallelBurstFromOneAddressGetsOnlyTheAddressAllowanceChecked() throws Exception {
-        List<Throwable> outcomes = burst(24, i -> () -> staff.authenticate("sprayed-" + i, "wrong-guess-123",
-                "2001:db8:7:7::" + Integer.toHexString(i + 1)));
+        List<Throwable> outcomes = burst(
+                24,
+                i -> () -> staff.authenticate(
+                        "sprayed-" + i, "wrong-guess-123", "2001:db8:7:7::" + Integer.toHexString(i + 1)));
 
-        assertThat(outcomes).as("one /64, one address")
-                .filteredOn(e -> e instanceof BadCredentialsException).hasSize(FAILURES_PER_ADDRESS);
-        assertThat(outcomes).filteredOn(e -> e instanceof LoginThrottledException)
+        assertThat(outcomes)
+                .as("one /64, one address")
+                .filteredOn(e -> e instanceof BadCredentialsException)
+                .hasSize(FAILURES_PER_ADDRESS);
+        assertThat(outcomes)
+                .filteredOn(e -> e instanceof LoginThrottledException)
                 .hasSize(24 - FAILURES_PER_ADDRESS);
     }
 
     @Test
     void twoNodesCountTheSameFailures() {
-        var settings = new LoginThrottle.Settings(3, 100, Duration.ofMinutes(15), Duration.ofSeconds(30),
-                Duration.ofMinutes(1));
+        var settings =
+                new UserProperties.Login(3, 100, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(1));
         var nodeA = new LoginThrottle(limits, jdbc, transactions, Clock.systemUTC(), settings);
         var nodeB = new LoginThrottle(limits, jdbc, transactions, Clock.systemUTC(), settings);
 
@@ -82,14 +91,15 @@ class SignInThrottleTest {
         nodeA.failed(nodeA.begin("olena", "198.51.100.3"));
 
         assertThatThrownBy(() -> nodeB.begin("olena", "198.51.100.4"))
-                .isInstanceOfSatisfying(LoginThrottledException.class,
+                .isInstanceOfSatisfying(
+                        LoginThrottledException.class,
                         e -> assertThat(e.secondsToWait()).isBetween(1L, 30L));
     }
 
     @Test
     void twoNodesShareTheAddressAllowance() {
-        var settings = new LoginThrottle.Settings(100, 4, Duration.ofMinutes(15), Duration.ofSeconds(1),
-                Duration.ofMinutes(1));
+        var settings =
+                new UserProperties.Login(100, 4, Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofMinutes(1));
         var nodeA = new LoginThrottle(limits, jdbc, transactions, Clock.systemUTC(), settings);
         var nodeB = new LoginThrottle(limits, jdbc, transactions, Clock.systemUTC(), settings);
 
@@ -106,20 +116,25 @@ class SignInThrottleTest {
     @Test
     void eachFailureBeyondTheAllowanceDoublesTheWaitUpToTheCapAndTheRightPasswordStillWorks() {
         var clock = new TestClock();
-        var throttle = new LoginThrottle(limits, jdbc, transactions, clock,
-                new LoginThrottle.Settings(2, 100, Duration.ofMinutes(15), Duration.ofSeconds(1),
-                        Duration.ofSeconds(8)));
+        var throttle = new LoginThrottle(
+                limits,
+                jdbc,
+                transactions,
+                clock,
+                new UserProperties.Login(2, 100, Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofSeconds(8)));
         throttle.failed(throttle.begin("admin", "192.0.2.1"));
         throttle.failed(throttle.begin("admin", "192.0.2.1"));
 
         for (long expected : new long[] {1, 2, 4, 8, 8}) {
             assertThatThrownBy(() -> throttle.begin("admin", "192.0.2.1"))
                     .as("after a failure the next attempt waits %d s", expected)
-                    .isInstanceOfSatisfying(LoginThrottledException.class,
+                    .isInstanceOfSatisfying(
+                            LoginThrottledException.class,
                             e -> assertThat(e.secondsToWait()).isEqualTo(expected));
             clock.advance(Duration.ofSeconds(expected).minusMillis(1));
             assertThatThrownBy(() -> throttle.begin("admin", "192.0.2.2"))
-                    .as("from any address").isInstanceOf(LoginThrottledException.class);
+                    .as("from any address")
+                    .isInstanceOf(LoginThrottledException.class);
             clock.advance(Duration.ofMillis(1));
             throttle.failed(throttle.begin("admin", "192.0.2.1"));
         }
@@ -127,22 +142,27 @@ class SignInThrottleTest {
         clock.advance(Duration.ofSeconds(8));
         throttle.succeeded(throttle.begin("admin", "192.0.2.3"));
         assertThatCode(() -> throttle.begin("admin", "192.0.2.3"))
-                .as("a correct password clears the count").doesNotThrowAnyException();
+                .as("a correct password clears the count")
+                .doesNotThrowAnyException();
     }
 
     @Test
     void aQuietWindowForgetsTheFailures() {
         var clock = new TestClock();
-        var throttle = new LoginThrottle(limits, jdbc, transactions, clock,
-                new LoginThrottle.Settings(1, 100, Duration.ofMinutes(15), Duration.ofSeconds(5),
-                        Duration.ofMinutes(1)));
+        var throttle = new LoginThrottle(
+                limits,
+                jdbc,
+                transactions,
+                clock,
+                new UserProperties.Login(1, 100, Duration.ofMinutes(15), Duration.ofSeconds(5), Duration.ofMinutes(1)));
         throttle.failed(throttle.begin("svitlana", "192.0.2.1"));
         assertThatThrownBy(() -> throttle.begin("svitlana", "192.0.2.1")).isInstanceOf(LoginThrottledException.class);
 
         clock.advance(Duration.ofMinutes(16));
 
         assertThatCode(() -> throttle.begin("svitlana", "192.0.2.1"))
-                .as("a quiet window forgets the failures").doesNotThrowAnyException();
+                .as("a quiet window forgets the failures")
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -160,7 +180,8 @@ class SignInThrottleTest {
     void aCorrectPasswordDoesNotUseUpTheAddressAllowance() {
         staff.manager("sofiya");
         for (int i = 0; i < FAILURES_PER_ADDRESS + 2; i++) {
-            assertThat(staff.authenticate("sofiya", StaffFixtures.PASSWORD, "sofiya-office").isAuthenticated())
+            assertThat(staff.authenticate("sofiya", StaffFixtures.PASSWORD, "sofiya-office")
+                            .isAuthenticated())
                     .isTrue();
         }
     }

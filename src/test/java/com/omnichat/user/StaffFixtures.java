@@ -1,8 +1,9 @@
 package com.omnichat.user;
 
+import com.omnichat.base.Role;
+import com.omnichat.base.StaffPrincipal;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -15,9 +16,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.TestSecurityContextHolder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.omnichat.base.Role;
-import com.omnichat.base.StaffPrincipal;
 
 /**
  * The people of a use case: creates staff users straight in the database (no administrator
@@ -36,8 +34,13 @@ public class StaffFixtures {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
 
-    StaffFixtures(StaffUserRepository users, StaffUserDetailsService details, PasswordEncoder encoder,
-                  AuthenticationConfiguration authentication, JdbcTemplate jdbc, TransactionTemplate tx) {
+    StaffFixtures(
+            StaffUserRepository users,
+            StaffUserDetailsService details,
+            PasswordEncoder encoder,
+            AuthenticationConfiguration authentication,
+            JdbcTemplate jdbc,
+            TransactionTemplate tx) {
         this.users = users;
         this.details = details;
         this.encoder = encoder;
@@ -56,8 +59,8 @@ public class StaffFixtures {
 
     public StaffMember create(String login, Role role, boolean active, @Nullable Locale language) {
         return tx.execute(status -> {
-            var user = new StaffUser(login, fullNameOf(login), login + "@shop.test", role, encoder.encode(PASSWORD),
-                    "#1a73e8");
+            var user = new StaffUser(
+                    login, fullNameOf(login), login + "@shop.test", role, encoder.encode(PASSWORD), "#1a73e8");
             user.setActive(active);
             user.changeLanguage(language);
             return users.saveAndFlush(user).toMember();
@@ -84,8 +87,8 @@ public class StaffFixtures {
 
     /** As the security filter chain leaves a visitor who has not signed in. */
     public void signInAnonymously() {
-        TestSecurityContextHolder.setAuthentication(new AnonymousAuthenticationToken("test-anonymous", "anonymousUser",
-                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+        TestSecurityContextHolder.setAuthentication(new AnonymousAuthenticationToken(
+                "test-anonymous", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
     }
 
     public void signOut() {

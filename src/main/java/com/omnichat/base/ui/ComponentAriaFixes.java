@@ -23,8 +23,7 @@ final class ComponentAriaFixes {
     /** The fixes themselves, in the browser; loaded once per page. */
     static final String SCRIPT = "context://js/aria-fixes.js";
 
-    private ComponentAriaFixes() {
-    }
+    private ComponentAriaFixes() {}
 
     static void install(UI ui) {
         ui.getPage().addJavaScript(SCRIPT);

@@ -1,12 +1,11 @@
 package com.omnichat.base.ui;
 
-import org.springframework.stereotype.Component;
-
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.StaffPrincipal;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
+import org.springframework.stereotype.Component;
 
 /**
  * Applies the signed-in user's stored language once per session; until he picks one, the
@@ -19,7 +18,9 @@ class LocaleInitializer implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(e -> CurrentStaff.get().ifPresent(user -> apply(e.getUI().getSession(), user)));
+        event.getSource()
+                .addUIInitListener(e ->
+                        CurrentStaff.get().ifPresent(user -> apply(e.getUI().getSession(), user)));
     }
 
     private static void apply(VaadinSession session, StaffPrincipal user) {

@@ -1,17 +1,7 @@
 package com.omnichat.base.ui;
 
-import com.omnichat.base.Initials;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.context.ApplicationEventPublisher;
-
 import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.Initials;
 import com.omnichat.base.LanguageChanged;
 import com.omnichat.base.MenuAlert;
 import com.omnichat.base.MenuVisibility;
@@ -22,17 +12,17 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
-import com.vaadin.flow.component.contextmenu.MenuItem;
-import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -42,8 +32,14 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The application shell: drawer with the navigation, top bar with the user menu.
@@ -66,8 +62,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Map<MenuAlert, Span> markers = new HashMap<>();
     private final List<Runnable> unsubscribe = new ArrayList<>();
 
-    MainLayout(AuthenticationContext authentication, ApplicationEventPublisher events, List<MenuVisibility> visibility,
-               List<UserMenuEntry> userMenuEntries, List<MenuAlert> alerts) {
+    MainLayout(
+            AuthenticationContext authentication,
+            ApplicationEventPublisher events,
+            List<MenuVisibility> visibility,
+            List<UserMenuEntry> userMenuEntries,
+            List<MenuAlert> alerts) {
         this.authentication = authentication;
         this.events = events;
         this.visibility = visibility;
@@ -97,9 +97,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         var nav = new SideNav();
         nav.addClassName("main-nav");
         List<MenuEntry> entries = MenuConfiguration.getMenuEntries().stream()
-                .filter(e -> visibility.stream().allMatch(v -> v.isVisible(e.path()))).toList();
+                .filter(e -> visibility.stream().allMatch(v -> v.isVisible(e.path())))
+                .toList();
         entries.stream().filter(e -> !isAdministration(e)).forEach(e -> nav.addItem(item(e)));
-        List<MenuEntry> admin = entries.stream().filter(MainLayout::isAdministration).toList();
+        List<MenuEntry> admin =
+                entries.stream().filter(MainLayout::isAdministration).toList();
         if (!admin.isEmpty()) {
             var group = new SideNavItem(getTranslation("nav.administration"));
             group.setPrefixComponent(VaadinIcon.COG.create());
@@ -142,8 +144,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             marker.setVisible(alert.active());
         }
         if (notice != null) {
-            var shown = Notification.show(getTranslation(notice.key(), notice.args().toArray()), 10_000,
-                    Notification.Position.TOP_END);
+            var shown = Notification.show(
+                    getTranslation(notice.key(), notice.args().toArray()), 10_000, Notification.Position.TOP_END);
             shown.addThemeVariants(NotificationVariant.LUMO_WARNING);
             shown.addClassName("menu-alert-notice");
         }
@@ -164,12 +166,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         SubMenu languages = sub.addItem(getTranslation("menu.language")).getSubMenu();
         Locale current = TranslationProvider.supported(UI.getCurrent().getLocale());
         for (Locale language : TranslationProvider.LANGUAGES) {
-            MenuItem item = languages.addItem(getTranslation("language." + language.getLanguage()),
-                    e -> changeLanguage(user, language));
+            MenuItem item = languages.addItem(
+                    getTranslation("language." + language.getLanguage()), e -> changeLanguage(user, language));
             item.setCheckable(true);
             item.setChecked(language.equals(current));
         }
-        userMenuEntries.stream().filter(UserMenuEntry::isAvailable)
+        userMenuEntries.stream()
+                .filter(UserMenuEntry::isAvailable)
                 .forEach(entry -> sub.addItem(getTranslation(entry.labelKey()), e -> entry.select()));
         sub.addItem(getTranslation("menu.logout"), e -> authentication.logout());
         return menu;

@@ -9,7 +9,6 @@ import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.ParentLayout;
 import jakarta.annotation.security.PermitAll;
-
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -27,8 +26,8 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         removeAll();
-        var state = new EmptyState(VaadinIcon.SEARCH_MINUS, getTranslation("notfound.title"),
-                getTranslation("notfound.text"));
+        var state = new EmptyState(
+                VaadinIcon.SEARCH_MINUS, getTranslation("notfound.title"), getTranslation("notfound.text"));
         state.add(new Anchor("", getTranslation("notfound.home")));
         add(state);
         return HttpServletResponse.SC_NOT_FOUND;

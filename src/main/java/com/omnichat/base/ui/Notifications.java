@@ -8,8 +8,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 /** Short confirmations and errors, always translated. */
 public final class Notifications {
 
-    private Notifications() {
-    }
+    private Notifications() {}
 
     public static void success(String translationKey, Object... args) {
         show(translate(translationKey, args), NotificationVariant.SUCCESS);
@@ -24,8 +23,8 @@ public final class Notifications {
     }
 
     private static void show(String text, NotificationVariant variant) {
-        var notification = Notification.show(text, variant == NotificationVariant.ERROR ? 6000 : 3000,
-                Notification.Position.BOTTOM_START);
+        var notification = Notification.show(
+                text, variant == NotificationVariant.ERROR ? 6000 : 3000, Notification.Position.BOTTOM_START);
         notification.addThemeVariants(variant);
     }
 

@@ -1,19 +1,17 @@
 package com.omnichat.channel.connector;
 
+import com.omnichat.channel.Capability;
+import com.omnichat.channel.ChannelType;
+import com.omnichat.channel.ClientProfile;
+import com.omnichat.channel.ConnectionCheck;
+import com.omnichat.channel.InboundAttachment;
+import com.omnichat.channel.OutboundMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
-
-import com.omnichat.channel.Capability;
-import com.omnichat.channel.ConnectionCheck;
-import com.omnichat.channel.ChannelType;
-import com.omnichat.channel.ClientProfile;
-import com.omnichat.channel.InboundAttachment;
-import com.omnichat.channel.OutboundMessage;
 
 /**
  * One provider type (Telegram, Viber, the site widget, ...). A connector is a Spring bean in
@@ -108,7 +106,9 @@ public interface ChannelConnector {
 
     /** What can be done to a comment. */
     enum CommentAction {
-        HIDE, UNHIDE, DELETE
+        HIDE,
+        UNHIDE,
+        DELETE
     }
 
     // ---- profiles (capability CLIENT_PROFILE) ----
@@ -133,6 +133,5 @@ public interface ChannelConnector {
     }
 
     /** A profile as fetched from the provider, before its photo is downloaded and stored. */
-    record FetchedProfile(ClientProfile profile, @Nullable MediaRef photo) {
-    }
+    record FetchedProfile(ClientProfile profile, @Nullable MediaRef photo) {}
 }

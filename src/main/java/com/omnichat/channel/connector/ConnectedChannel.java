@@ -1,15 +1,19 @@
 package com.omnichat.channel.connector;
 
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.channel.ChannelMode;
 import com.omnichat.channel.ChannelType;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A channel as a connector sees it: ids, mode, decrypted secrets and plain settings. */
-public record ConnectedChannel(long id, String key, ChannelType type, String name, @Nullable ChannelMode mode,
-                               Map<String, String> secrets, Map<String, String> settings) {
+public record ConnectedChannel(
+        long id,
+        String key,
+        ChannelType type,
+        String name,
+        @Nullable ChannelMode mode,
+        Map<String, String> secrets,
+        Map<String, String> settings) {
 
     public ConnectedChannel {
         secrets = Map.copyOf(secrets);

@@ -1,7 +1,6 @@
 package com.omnichat.channel.connector;
 
 import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 public class DeliveryException extends Exception {
 
     public enum Kind {
-        RETRYABLE, RATE_LIMITED, PERMANENT
+        RETRYABLE,
+        RATE_LIMITED,
+        PERMANENT
     }
 
     private final Kind kind;

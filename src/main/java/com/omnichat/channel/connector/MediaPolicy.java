@@ -1,11 +1,9 @@
 package com.omnichat.channel.connector;
 
+import com.omnichat.base.ServedFiles;
 import java.util.Locale;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
-
-import com.omnichat.base.ServedFiles;
 
 /**
  * What inbound files the connectors accept: a size limit, and a content type that is both
@@ -16,11 +14,23 @@ public record MediaPolicy(long maxBytes) {
 
     public static final String OPAQUE = "application/octet-stream";
 
-    private static final Set<String> ALLOWED = Set.of("image/jpeg", "image/png", "image/gif", "image/webp",
-            "application/pdf", "text/plain", "text/csv", "application/zip", "application/msword",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.ms-excel",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "audio/ogg", "audio/mpeg",
-            "video/mp4", "video/quicktime");
+    private static final Set<String> ALLOWED = Set.of(
+            "image/jpeg",
+            "image/png",
+            "image/gif",
+            "image/webp",
+            "application/pdf",
+            "text/plain",
+            "text/csv",
+            "application/zip",
+            "application/msword",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.ms-excel",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "audio/ogg",
+            "audio/mpeg",
+            "video/mp4",
+            "video/quicktime");
 
     public void checkSize(long size) throws MediaRejectedException {
         if (size > maxBytes) {
@@ -34,7 +44,9 @@ public record MediaPolicy(long maxBytes) {
         if (sniffed != null) {
             return sniffed;
         }
-        String type = declared == null ? "" : declared.toLowerCase(Locale.ROOT).split(";")[0].strip();
+        String type = declared == null
+                ? ""
+                : declared.toLowerCase(Locale.ROOT).split(";")[0].strip();
         if (type.startsWith("image/")) {
             // Says image, is not one we recognize: never render it as an image.
             return OPAQUE;

@@ -1,7 +1,6 @@
 package com.omnichat.channel.connector;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,7 +8,10 @@ import org.jspecify.annotations.Nullable;
  * stored once); {@code reply} is a body to answer the webhook with (e.g. Viber's welcome
  * message on conversation_started), or null for an empty 200.
  */
-public record ParsedEvent(@Nullable String key, List<InboundEvent> events, @Nullable String reply) {
+public record ParsedEvent(
+        @Nullable String key,
+        List<InboundEvent> events,
+        @Nullable String reply) {
 
     public ParsedEvent {
         events = List.copyOf(events);

@@ -1,7 +1,6 @@
 package com.omnichat.channel.connector;
 
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 /** Updates fetched by polling, raw (stored as they are), and the cursor to ask from next time. */
@@ -12,6 +11,5 @@ public record PollResult(List<RawUpdate> updates, @Nullable String nextCursor) {
     }
 
     /** One update's raw body and its provider key (e.g. update_id). */
-    public record RawUpdate(String key, byte[] body) {
-    }
+    public record RawUpdate(String key, byte[] body) {}
 }

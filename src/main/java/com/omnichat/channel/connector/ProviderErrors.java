@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
@@ -31,22 +30,21 @@ public final class ProviderErrors {
     private static final String HIDDEN = "***";
 
     private static final Pattern[] SECRETS = {
-            // Telegram Bot API: /bot123456:AAE.../method and /file/bot123456:AAE.../path
-            Pattern.compile("(?i)(/bot)[0-9]+:[A-Za-z0-9_-]+"),
-            // a bare Telegram token anywhere
-            Pattern.compile("\\b[0-9]{6,12}:[A-Za-z0-9_-]{30,}\\b"),
-            // query parameters and JSON fields that are secrets
-            Pattern.compile("(?i)((?:access_token|appsecret_proof|client_secret|token|password|secret|api_key|key)"
-                    + "[\"']?\\s*[=:]\\s*[\"']?)[^&\\s\"',;}]+"),
-            // headers
-            Pattern.compile("(?i)((?:authorization|proxy-authorization)\\s*[:=]\\s*)(?:bearer\\s+|basic\\s+)?[^\\s,;\"']+"),
-            Pattern.compile("(?i)(x-viber-auth-token\\s*[:=]\\s*)[^\\s,;\"']+"),
-            // user:password@ in URLs
-            Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://)[^/@\\s:]+:[^/@\\s]+(?=@)"),
+        // Telegram Bot API: /bot123456:AAE.../method and /file/bot123456:AAE.../path
+        Pattern.compile("(?i)(/bot)[0-9]+:[A-Za-z0-9_-]+"),
+        // a bare Telegram token anywhere
+        Pattern.compile("\\b[0-9]{6,12}:[A-Za-z0-9_-]{30,}\\b"),
+        // query parameters and JSON fields that are secrets
+        Pattern.compile("(?i)((?:access_token|appsecret_proof|client_secret|token|password|secret|api_key|key)"
+                + "[\"']?\\s*[=:]\\s*[\"']?)[^&\\s\"',;}]+"),
+        // headers
+        Pattern.compile("(?i)((?:authorization|proxy-authorization)\\s*[:=]\\s*)(?:bearer\\s+|basic\\s+)?[^\\s,;\"']+"),
+        Pattern.compile("(?i)(x-viber-auth-token\\s*[:=]\\s*)[^\\s,;\"']+"),
+        // user:password@ in URLs
+        Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://)[^/@\\s:]+:[^/@\\s]+(?=@)"),
     };
 
-    private ProviderErrors() {
-    }
+    private ProviderErrors() {}
 
     /**
      * A safe description of a failed provider call: the redacted text of one of our own
@@ -66,7 +64,8 @@ public final class ProviderErrors {
 
     private static String unredacted(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ProviderException || t instanceof DeliveryException
+            if (t instanceof ProviderException
+                    || t instanceof DeliveryException
                     || t instanceof MediaPolicy.MediaRejectedException
                     || t instanceof UnparseableEventException) {
                 return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
@@ -102,9 +101,10 @@ public final class ProviderErrors {
         }
         String result = text;
         for (Pattern secret : SECRETS) {
-            result = secret.matcher(result).replaceAll(m -> m.groupCount() >= 1 && m.group(1) != null
-                    ? Matcher.quoteReplacement(m.group(1)) + HIDDEN
-                    : HIDDEN);
+            result = secret.matcher(result)
+                    .replaceAll(m -> m.groupCount() >= 1 && m.group(1) != null
+                            ? Matcher.quoteReplacement(m.group(1)) + HIDDEN
+                            : HIDDEN);
         }
         return result;
     }

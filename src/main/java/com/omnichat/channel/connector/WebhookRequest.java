@@ -1,7 +1,6 @@
 package com.omnichat.channel.connector;
 
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 
 /** A webhook call as received: headers (lower-case names) and the raw body, byte for byte. */

@@ -1,18 +1,16 @@
 package com.omnichat.channel.demo;
 
-import java.util.List;
-import java.util.Set;
-
-import org.springframework.stereotype.Component;
-
 import com.omnichat.channel.Capability;
-import com.omnichat.channel.ConnectionCheck;
 import com.omnichat.channel.ChannelType;
+import com.omnichat.channel.ConnectionCheck;
 import com.omnichat.channel.OutboundMessage;
 import com.omnichat.channel.connector.ChannelConnector;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.SecretField;
 import com.omnichat.channel.connector.SendProgress;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /**
  * Serves channels in mode DEMO, of any type: there is no provider, so a reply is accepted at
@@ -30,7 +28,11 @@ public class DemoConnector implements ChannelConnector {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.SEND_TEXT, Capability.REPLY, Capability.SEND_IMAGE, Capability.SEND_FILE,
+        return Set.of(
+                Capability.SEND_TEXT,
+                Capability.REPLY,
+                Capability.SEND_IMAGE,
+                Capability.SEND_FILE,
                 Capability.DELIVERY_STATUS);
     }
 

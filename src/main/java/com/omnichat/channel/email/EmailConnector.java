@@ -1,20 +1,7 @@
 package com.omnichat.channel.email;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import com.omnichat.channel.Capability;
+import com.omnichat.channel.ChannelProperties;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.ClientProfile;
 import com.omnichat.channel.ConnectionCheck;
@@ -35,13 +22,23 @@ import com.omnichat.channel.connector.SecretField;
 import com.omnichat.channel.connector.SendProgress;
 import com.omnichat.channel.connector.SettingField;
 import com.omnichat.channel.connector.UnparseableEventException;
-
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * E-mail: a mailbox polled over IMAP (a clustered Quartz job per channel, one node at a time),
@@ -59,12 +56,10 @@ public class EmailConnector implements ChannelConnector {
     private final String sslTrust;
     private final Duration recheck;
 
-    EmailConnector(MailboxGenerations generations,
-                   @Value("${omnichat.channels.email.ssl-trust:}") String sslTrust,
-                   @Value("${omnichat.channels.email.recheck:10s}") Duration recheck) {
+    EmailConnector(MailboxGenerations generations, ChannelProperties properties) {
         this.generations = generations;
-        this.sslTrust = sslTrust;
-        this.recheck = recheck;
+        this.sslTrust = properties.email().sslTrust();
+        this.recheck = properties.email().recheck();
     }
 
     @Override
@@ -74,19 +69,26 @@ public class EmailConnector implements ChannelConnector {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.POLLING_RECEIVE, Capability.SEND_TEXT, Capability.REPLY, Capability.SEND_IMAGE,
-                Capability.SEND_FILE, Capability.START_BY_EMAIL);
+        return Set.of(
+                Capability.POLLING_RECEIVE,
+                Capability.SEND_TEXT,
+                Capability.REPLY,
+                Capability.SEND_IMAGE,
+                Capability.SEND_FILE,
+                Capability.START_BY_EMAIL);
     }
 
     @Override
     public List<SecretField> secretFields() {
-        return List.of(SecretField.asked(EmailSettings.LOGIN, "channels.email.login"),
+        return List.of(
+                SecretField.asked(EmailSettings.LOGIN, "channels.email.login"),
                 SecretField.asked(EmailSettings.PASSWORD, "channels.email.password"));
     }
 
     @Override
     public List<SettingField> settingFields() {
-        return List.of(new SettingField(EmailSettings.ADDRESS, "channels.email.address", false),
+        return List.of(
+                new SettingField(EmailSettings.ADDRESS, "channels.email.address", false),
                 new SettingField(EmailSettings.DISPLAY_NAME, "channels.email.display-name", false),
                 new SettingField(EmailSettings.IMAP_HOST, "channels.email.imap-host", false),
                 new SettingField(EmailSettings.IMAP_PORT, "channels.email.imap-port", false),
@@ -103,7 +105,8 @@ public class EmailConnector implements ChannelConnector {
         try {
             settings = EmailSettings.of(channel);
         } catch (RuntimeException e) {
-            return ConnectionCheck.failed(ProviderErrors.describe(e, channel.secrets().values()));
+            return ConnectionCheck.failed(
+                    ProviderErrors.describe(e, channel.secrets().values()));
         }
         int messages;
         try {
@@ -163,8 +166,12 @@ public class EmailConnector implements ChannelConnector {
         String key = "mail:" + clip(mail.messageId(), 180);
         if (mail.bounce() != null) {
             // A delivery report about our mail: that message failed; the report itself is no chat message.
-            return ParsedEvent.of(key, new InboundEvent.StatusUpdate(mail.bounce().originalMessageId(),
-                    InboundEvent.StatusUpdate.Status.FAILED, clip(mail.bounce().reason(), 500)));
+            return ParsedEvent.of(
+                    key,
+                    new InboundEvent.StatusUpdate(
+                            mail.bounce().originalMessageId(),
+                            InboundEvent.StatusUpdate.Status.FAILED,
+                            clip(mail.bounce().reason(), 500)));
         }
         if (mail.fromAddress().equalsIgnoreCase(channel.setting(EmailSettings.ADDRESS))) {
             // Our own mail (a copy in the INBOX, a mail to ourselves): not a client's.
@@ -172,16 +179,24 @@ public class EmailConnector implements ChannelConnector {
         }
         List<MediaRef> media = new ArrayList<>();
         for (MailParser.MailFile file : mail.files()) {
-            media.add(new MediaRef(mediaReference(mail, file), file.fileName(), file.contentType(), file.size(),
-                    file.image()));
+            media.add(new MediaRef(
+                    mediaReference(mail, file), file.fileName(), file.contentType(), file.size(), file.image()));
         }
-        var details = new MailDetails(mail.subject(), mail.threadSubject(), mail.references(), mail.html(),
-                mail.quoted(), mail.automatic(), mail.fromAddress());
+        var details = new MailDetails(
+                mail.subject(),
+                mail.threadSubject(),
+                mail.references(),
+                mail.html(),
+                mail.quoted(),
+                mail.automatic(),
+                mail.fromAddress());
         // No nickname: the address is the identity (and goes on the card as an unverified e-mail).
         var profile = new ClientProfile(mail.fromAddress(), mail.fromName(), null, null);
         String text = mail.text() == null || mail.text().isBlank() ? null : mail.text();
-        return ParsedEvent.of(key, new InboundEvent.ClientMessage(profile, clip(mail.messageId(), 200), text, media,
-                null, mail.sentAt(), null, details));
+        return ParsedEvent.of(
+                key,
+                new InboundEvent.ClientMessage(
+                        profile, clip(mail.messageId(), 200), text, media, null, mail.sentAt(), null, details));
     }
 
     private static String mediaReference(MailParser.ParsedMail mail, MailParser.MailFile file) {
@@ -195,8 +210,8 @@ public class EmailConnector implements ChannelConnector {
             policy.checkSize(media.size());
         }
         try {
-            byte[] content = new ImapMailbox(EmailSettings.of(channel), sslTrust).part(media.reference(),
-                    policy.maxBytes());
+            byte[] content =
+                    new ImapMailbox(EmailSettings.of(channel), sslTrust).part(media.reference(), policy.maxBytes());
             String name = media.fileName() == null ? "file" : media.fileName();
             return new InboundAttachment(name, policy.contentType(media.contentType(), content), content);
         } catch (MessagingException | IOException e) {
@@ -217,10 +232,12 @@ public class EmailConnector implements ChannelConnector {
         try {
             settings = EmailSettings.of(channel);
         } catch (RuntimeException e) {
-            throw DeliveryException.permanent(ProviderErrors.describe(e, channel.secrets().values()));
+            throw DeliveryException.permanent(
+                    ProviderErrors.describe(e, channel.secrets().values()));
         }
         MailThread thread = message.mail() == null ? new MailThread(null, List.of()) : message.mail();
-        String inReplyTo = message.replyToExternalId() != null ? message.replyToExternalId()
+        String inReplyTo = message.replyToExternalId() != null
+                ? message.replyToExternalId()
                 : thread.messageIds().isEmpty() ? null : thread.messageIds().getLast();
         String id = ownMessageId(channel, message.messageId());
         SmtpMailer mailer = new SmtpMailer(settings, sslTrust);
@@ -256,13 +273,15 @@ public class EmailConnector implements ChannelConnector {
      */
     static String ownMessageId(ConnectedChannel channel, long messageId) {
         String address = channel.setting(EmailSettings.ADDRESS);
-        return "omnichat." + messageId + "." + sha256(channel.key().getBytes(StandardCharsets.UTF_8)).substring(0, 12)
-                + "@" + SmtpMailer.domain(address == null ? "localhost" : address);
+        return "omnichat." + messageId + "."
+                + sha256(channel.key().getBytes(StandardCharsets.UTF_8)).substring(0, 12) + "@"
+                + SmtpMailer.domain(address == null ? "localhost" : address);
     }
 
     private static String smtpAnswer(int code, @Nullable String answer, ConnectedChannel channel) {
         String text = answer == null ? "" : answer.strip();
-        return ProviderErrors.describe(new ProviderErrors.ProviderException(code, "SMTP " + text),
+        return ProviderErrors.describe(
+                new ProviderErrors.ProviderException(code, "SMTP " + text),
                 channel.secrets().values());
     }
 

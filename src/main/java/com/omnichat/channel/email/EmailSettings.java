@@ -1,21 +1,27 @@
 package com.omnichat.channel.email;
 
+import com.omnichat.channel.connector.ConnectedChannel;
+import jakarta.mail.Session;
 import java.util.Locale;
 import java.util.Properties;
-
 import org.jspecify.annotations.Nullable;
-
-import com.omnichat.channel.connector.ConnectedChannel;
-
-import jakarta.mail.Session;
 
 /**
  * A mailbox's connection settings as the channel form stores them, and the Jakarta Mail
  * sessions built from them. Security is SSL (implicit TLS), STARTTLS (required, never
  * downgraded) or NONE (only for servers on a trusted network).
  */
-record EmailSettings(String address, @Nullable String displayName, String imapHost, int imapPort, Security imapSecurity,
-                     String smtpHost, int smtpPort, Security smtpSecurity, String login, String password) {
+record EmailSettings(
+        String address,
+        @Nullable String displayName,
+        String imapHost,
+        int imapPort,
+        Security imapSecurity,
+        String smtpHost,
+        int smtpPort,
+        Security smtpSecurity,
+        String login,
+        String password) {
 
     static final String ADDRESS = "address";
     static final String DISPLAY_NAME = "displayName";
@@ -30,7 +36,9 @@ record EmailSettings(String address, @Nullable String displayName, String imapHo
     private static final int TIMEOUT_MS = 20_000;
 
     enum Security {
-        SSL, STARTTLS, NONE;
+        SSL,
+        STARTTLS,
+        NONE;
 
         static Security of(@Nullable String value, Security fallback) {
             if (value == null || value.isBlank()) {
@@ -41,7 +49,8 @@ record EmailSettings(String address, @Nullable String displayName, String imapHo
                 case "SSL", "TLS", "SSLTLS", "IMAPS", "SMTPS" -> SSL;
                 case "STARTTLS" -> STARTTLS;
                 case "NONE", "PLAIN", "NO" -> NONE;
-                default -> throw new IllegalArgumentException("Unknown security: " + value + " (SSL, STARTTLS or NONE)");
+                default ->
+                    throw new IllegalArgumentException("Unknown security: " + value + " (SSL, STARTTLS or NONE)");
             };
         }
     }
@@ -51,11 +60,17 @@ record EmailSettings(String address, @Nullable String displayName, String imapHo
         Security smtpSecurity = Security.of(channel.setting(SMTP_SECURITY), Security.SSL);
         String address = required(channel, ADDRESS);
         String login = channel.secrets().getOrDefault(LOGIN, "");
-        return new EmailSettings(address.strip(), channel.setting(DISPLAY_NAME), required(channel, IMAP_HOST),
-                port(channel.setting(IMAP_PORT), imapSecurity == Security.SSL ? 993 : 143), imapSecurity,
+        return new EmailSettings(
+                address.strip(),
+                channel.setting(DISPLAY_NAME),
+                required(channel, IMAP_HOST),
+                port(channel.setting(IMAP_PORT), imapSecurity == Security.SSL ? 993 : 143),
+                imapSecurity,
                 required(channel, SMTP_HOST),
-                port(channel.setting(SMTP_PORT), smtpSecurity == Security.SSL ? 465 : 587), smtpSecurity,
-                login.isBlank() ? address.strip() : login, channel.secret(PASSWORD));
+                port(channel.setting(SMTP_PORT), smtpSecurity == Security.SSL ? 465 : 587),
+                smtpSecurity,
+                login.isBlank() ? address.strip() : login,
+                channel.secret(PASSWORD));
     }
 
     private static String required(ConnectedChannel channel, String name) {
@@ -134,6 +149,7 @@ record EmailSettings(String address, @Nullable String displayName, String imapHo
     @Override
     public String toString() {
         // Never print the password.
-        return "EmailSettings[" + address + " imap " + imapHost + ":" + imapPort + " smtp " + smtpHost + ":" + smtpPort + "]";
+        return "EmailSettings[" + address + " imap " + imapHost + ":" + imapPort + " smtp " + smtpHost + ":" + smtpPort
+                + "]";
     }
 }

@@ -1,5 +1,14 @@
 package com.omnichat.channel.email;
 
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.search.HeaderTerm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,20 +20,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import jakarta.mail.FetchProfile;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.Store;
-import jakarta.mail.UIDFolder;
-import jakarta.mail.search.HeaderTerm;
 
 /**
  * The channel's INBOX over IMAP, opened read-only (nothing is marked, moved or deleted: people
@@ -51,7 +49,8 @@ final class ImapMailbox {
 
     /** Logs in and opens the INBOX; for "check connection". Returns the number of messages. */
     int check() throws MessagingException {
-        try (Store store = connect(); Folder inbox = open(store)) {
+        try (Store store = connect();
+                Folder inbox = open(store)) {
             return inbox.getMessageCount();
         }
     }
@@ -65,7 +64,8 @@ final class ImapMailbox {
      */
     Batch fetch(long knownValidity, long afterUid, int limit, Duration wait, Duration recheck)
             throws MessagingException, IOException {
-        try (Store store = connect(); Folder inbox = open(store)) {
+        try (Store store = connect();
+                Folder inbox = open(store)) {
             UIDFolder uids = (UIDFolder) inbox;
             long validity = uids.getUIDValidity();
             // A new UIDVALIDITY (the mailbox was rebuilt): read it all again, Message-IDs keep out duplicates.
@@ -120,7 +120,8 @@ final class ImapMailbox {
         long uid = Long.parseLong(ref[1]);
         String path = ref[2];
         String messageId = ref.length > 3 ? ref[3] : "";
-        try (Store store = connect(); Folder inbox = open(store)) {
+        try (Store store = connect();
+                Folder inbox = open(store)) {
             UIDFolder uids = (UIDFolder) inbox;
             Message message = uids.getUIDValidity() == validity ? uids.getMessageByUID(uid) : null;
             if (message == null && !messageId.isEmpty()) {
@@ -154,22 +155,28 @@ final class ImapMailbox {
      */
     private static boolean idleFor(IMAPFolder folder, long millis) {
         // Repeats, in case it fires before the IDLE command has started.
-        ScheduledFuture<?> watchdog = WATCHDOG.scheduleWithFixedDelay(() -> {
-            try {
-                folder.doCommand(protocol -> {
-                    protocol.simpleCommand("NOOP", null);
-                    return null;
-                });
-            } catch (MessagingException | RuntimeException e) {
-                // The folder closed meanwhile: idle() has returned or will fail by itself.
-            }
-        }, millis, Math.max(millis, 200), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> watchdog = WATCHDOG.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        folder.doCommand(protocol -> {
+                            protocol.simpleCommand("NOOP", null);
+                            return null;
+                        });
+                    } catch (MessagingException | RuntimeException e) {
+                        // The folder closed meanwhile: idle() has returned or will fail by itself.
+                    }
+                },
+                millis,
+                Math.max(millis, 200),
+                TimeUnit.MILLISECONDS);
         try {
             folder.idle(true);
             return true;
         } catch (MessagingException | RuntimeException e) {
             // No IDLE capability or it failed: back to checking every few seconds.
-            log.debug("IMAP IDLE not available, polling instead ({})", e.getClass().getSimpleName());
+            log.debug(
+                    "IMAP IDLE not available, polling instead ({})",
+                    e.getClass().getSimpleName());
             return false;
         } finally {
             watchdog.cancel(false);
@@ -190,14 +197,13 @@ final class ImapMailbox {
 
     private static byte[] raw(long validity, long uid, Message message) throws MessagingException, IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write((MailParser.IMAP_UID_HEADER + ": " + validity + "/" + uid + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write((MailParser.IMAP_UID_HEADER + ": " + validity + "/" + uid + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         message.writeTo(out);
         return out.toByteArray();
     }
 
-    record Raw(long uid, byte[] body) {
-    }
+    record Raw(long uid, byte[] body) {}
 
-    record Batch(List<Raw> messages, long validity, long lastUid) {
-    }
+    record Batch(List<Raw> messages, long validity, long lastUid) {}
 }

@@ -1,7 +1,6 @@
 package com.omnichat.channel.email;
 
 import java.util.Map;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -36,8 +35,7 @@ final class MailHtml {
             .addEnforcedAttribute("a", "target", "_blank")
             .addEnforcedAttribute("a", "rel", "noopener noreferrer nofollow");
 
-    private MailHtml() {
-    }
+    private MailHtml() {}
 
     /**
      * The sanitized body (children of {@code <body>}) and whether it had remote images;
@@ -91,6 +89,5 @@ final class MailHtml {
         return v.toLowerCase(java.util.Locale.ROOT);
     }
 
-    record Sanitized(String html, String text, boolean remoteImages) {
-    }
+    record Sanitized(String html, String text, boolean remoteImages) {}
 }

@@ -1,5 +1,11 @@
 package com.omnichat.channel.email;
 
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -15,15 +21,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
-
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * Reads one raw RFC 5322 message (as Jakarta Mail decodes it: RFC 2047 headers, any charset
@@ -34,14 +32,14 @@ final class MailParser {
 
     /** Our own header on a polled message: where it is in the mailbox ("uidvalidity/uid"). */
     static final String IMAP_UID_HEADER = "X-Omnichat-Imap-Uid";
+
     private static final Session SESSION = Session.getInstance(utf8Headers());
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
     private static final Pattern PREFIX = Pattern.compile(
             "^\\s*(re|fwd?|aw|wg|tr|sv|vs|отв|ответ|пересл|вiдп|відп|fw)\\s*(\\[\\d+])?\\s*:\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    private MailParser() {
-    }
+    private MailParser() {}
 
     /** Raw UTF-8 in headers (RFC 6532, sent by many mail programs today) is read as UTF-8. */
     private static Properties utf8Headers() {
@@ -94,10 +92,25 @@ final class MailParser {
             remoteImages = sanitized.remoteImages();
         }
         DeliveryReport.Bounce bounce = walk.report == null ? null : DeliveryReport.bounce(walk, references);
-        Instant sent = message.getSentDate() == null ? Instant.now() : message.getSentDate().toInstant();
-        return new ParsedMail(messageId, from.getAddress().toLowerCase(Locale.ROOT), personal(from), subject,
-                threadSubject(subject), references, text, quoted, html, remoteImages, automatic(message, walk),
-                bounce, walk.files, sent, header(message, IMAP_UID_HEADER));
+        Instant sent = message.getSentDate() == null
+                ? Instant.now()
+                : message.getSentDate().toInstant();
+        return new ParsedMail(
+                messageId,
+                from.getAddress().toLowerCase(Locale.ROOT),
+                personal(from),
+                subject,
+                threadSubject(subject),
+                references,
+                text,
+                quoted,
+                html,
+                remoteImages,
+                automatic(message, walk),
+                bounce,
+                walk.files,
+                sent,
+                header(message, IMAP_UID_HEADER));
     }
 
     /** The subject without Re:/Fwd:/AW:/Отв:/Ответ: prefixes (repeated ones too), lower-cased, spaces collapsed. */
@@ -147,8 +160,11 @@ final class MailParser {
             }
             throw e;
         }
-        if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress address)
-                || address.getAddress() == null || address.getAddress().isBlank()) {
+        if (from == null
+                || from.length == 0
+                || !(from[0] instanceof InternetAddress address)
+                || address.getAddress() == null
+                || address.getAddress().isBlank()) {
             throw new MessagingException("The mail has no sender address");
         }
         return address;
@@ -184,8 +200,8 @@ final class MailParser {
             }
         }
         String precedence = header(message, "Precedence");
-        if (precedence != null && List.of("bulk", "junk", "auto_reply", "list")
-                .contains(precedence.toLowerCase(Locale.ROOT))) {
+        if (precedence != null
+                && List.of("bulk", "junk", "auto_reply", "list").contains(precedence.toLowerCase(Locale.ROOT))) {
             return true;
         }
         return walk.report != null;
@@ -200,14 +216,28 @@ final class MailParser {
     }
 
     /** A file of the mail: where it is in the MIME tree (for the background download) and what it says it is. */
-    record MailFile(String path, String fileName, String contentType, @Nullable Long size, @Nullable String contentId,
-                    boolean image) {
-    }
+    record MailFile(
+            String path,
+            String fileName,
+            String contentType,
+            @Nullable Long size,
+            @Nullable String contentId,
+            boolean image) {}
 
-    record ParsedMail(String messageId, String fromAddress, String fromName, @Nullable String subject,
-                      String threadSubject, List<String> references, @Nullable String text, @Nullable String quoted,
-                      @Nullable String html, boolean remoteImages, boolean automatic,
-                      DeliveryReport.@Nullable Bounce bounce,
-                      List<MailFile> files, Instant sentAt, @Nullable String imapUid) {
-    }
+    record ParsedMail(
+            String messageId,
+            String fromAddress,
+            String fromName,
+            @Nullable String subject,
+            String threadSubject,
+            List<String> references,
+            @Nullable String text,
+            @Nullable String quoted,
+            @Nullable String html,
+            boolean remoteImages,
+            boolean automatic,
+            DeliveryReport.@Nullable Bounce bounce,
+            List<MailFile> files,
+            Instant sentAt,
+            @Nullable String imapUid) {}
 }

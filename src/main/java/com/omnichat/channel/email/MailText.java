@@ -2,7 +2,6 @@ package com.omnichat.channel.email;
 
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,17 +13,19 @@ final class MailText {
 
     private static final List<Pattern> QUOTE_START = List.of(
             Pattern.compile("^>.*"),
-            Pattern.compile("^-{2,}\\s*(Original Message|Исходное сообщение|Оригінальне повідомлення|Ursprüngliche Nachricht)\\s*-{2,}\\s*$",
+            Pattern.compile(
+                    "^-{2,}\\s*(Original Message|Исходное сообщение|Оригінальне повідомлення|Ursprüngliche Nachricht)\\s*-{2,}\\s*$",
                     Pattern.CASE_INSENSITIVE),
             Pattern.compile("^_{20,}\\s*$"),
-            Pattern.compile("^(On|Am|Le|El|Il)\\s.+(wrote|schrieb|a écrit|escribió|ha scritto)\\s*:\\s*$",
+            Pattern.compile(
+                    "^(On|Am|Le|El|Il)\\s.+(wrote|schrieb|a écrit|escribió|ha scritto)\\s*:\\s*$",
                     Pattern.CASE_INSENSITIVE),
-            Pattern.compile("^.+\\s(пишет|писал|писала|написал|написала|написав|написала|пише)(\\(а\\))?\\s*:\\s*$",
+            Pattern.compile(
+                    "^.+\\s(пишет|писал|писала|написал|написала|написав|написала|пише)(\\(а\\))?\\s*:\\s*$",
                     Pattern.CASE_INSENSITIVE),
             Pattern.compile("^(From|От|Від|Von):\\s.+", Pattern.CASE_INSENSITIVE));
 
-    private MailText() {
-    }
+    private MailText() {}
 
     static Split split(String text) {
         String normalized = text.replace("\r\n", "\n").replace('\r', '\n');
@@ -44,8 +45,10 @@ final class MailText {
         if (cut <= 0) {
             return new Split(normalized.strip(), null);
         }
-        String main = String.join("\n", java.util.Arrays.copyOfRange(lines, 0, cut)).strip();
-        String rest = String.join("\n", java.util.Arrays.copyOfRange(lines, cut, lines.length)).strip();
+        String main =
+                String.join("\n", java.util.Arrays.copyOfRange(lines, 0, cut)).strip();
+        String rest = String.join("\n", java.util.Arrays.copyOfRange(lines, cut, lines.length))
+                .strip();
         if (main.isEmpty()) {
             // Nothing new above the quote: show it all rather than an empty message.
             return new Split(normalized.strip(), null);
@@ -53,6 +56,5 @@ final class MailText {
         return new Split(main, rest.isEmpty() ? null : rest);
     }
 
-    record Split(String text, @Nullable String quoted) {
-    }
+    record Split(String text, @Nullable String quoted) {}
 }

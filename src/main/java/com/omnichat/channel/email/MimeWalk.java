@@ -1,14 +1,5 @@
 package com.omnichat.channel.email;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
-import org.jspecify.annotations.Nullable;
-
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -16,14 +7,29 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeUtility;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Walks a mail's MIME tree: the first plain and HTML bodies, the files (with their paths), a delivery report. */
 final class MimeWalk {
 
-    @Nullable String plain;
-    @Nullable String html;
-    @Nullable String report;
-    @Nullable String originalMessageId;
+    @Nullable
+    String plain;
+
+    @Nullable
+    String html;
+
+    @Nullable
+    String report;
+
+    @Nullable
+    String originalMessageId;
+
     final List<MailParser.MailFile> files = new ArrayList<>();
 
     void visit(Part part, String path) throws MessagingException, IOException {
@@ -49,7 +55,8 @@ final class MimeWalk {
         }
         String disposition = part.getDisposition();
         String fileName = fileName(part);
-        boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(disposition) || fileName != null
+        boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(disposition)
+                || fileName != null
                 || !(base.startsWith("text/plain") || base.startsWith("text/html"));
         if (!attachment) {
             if (base.equals("text/plain") && plain == null) {
@@ -60,12 +67,12 @@ final class MimeWalk {
             return;
         }
         String contentId = part instanceof jakarta.mail.internet.MimePart mime && mime.getContentID() != null
-                ? MailHtml.contentId(mime.getContentID()) : null;
-        String name = fileName != null ? fileName : (contentId != null ? contentId : "file")
-                + extension(base);
+                ? MailHtml.contentId(mime.getContentID())
+                : null;
+        String name = fileName != null ? fileName : (contentId != null ? contentId : "file") + extension(base);
         int size = part.getSize();
-        files.add(new MailParser.MailFile(path, name, base, size < 0 ? null : (long) size, contentId,
-                base.startsWith("image/")));
+        files.add(new MailParser.MailFile(
+                path, name, base, size < 0 ? null : (long) size, contentId, base.startsWith("image/")));
     }
 
     private static @Nullable String originalId(Part part, String base) throws MessagingException, IOException {
@@ -107,7 +114,9 @@ final class MimeWalk {
             if (name == null || name.isBlank()) {
                 return null;
             }
-            name = MimeUtility.decodeText(name).replaceAll("[\\\\/\\r\\n\\t]", "_").strip();
+            name = MimeUtility.decodeText(name)
+                    .replaceAll("[\\\\/\\r\\n\\t]", "_")
+                    .strip();
             return name.length() > 200 ? name.substring(name.length() - 200) : name;
         } catch (MessagingException | IOException | RuntimeException e) {
             return null;

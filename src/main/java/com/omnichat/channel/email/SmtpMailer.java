@@ -1,13 +1,6 @@
 package com.omnichat.channel.email;
 
-import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
-import java.util.Date;
-import java.util.List;
-import java.util.Locale;
-
-import org.jspecify.annotations.Nullable;
-
+import com.omnichat.channel.OutboundMessage;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
@@ -16,8 +9,12 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
-
-import com.omnichat.channel.OutboundMessage;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds and sends a manager's mail: From the channel's address and display name, our own
@@ -45,8 +42,13 @@ final class SmtpMailer {
         }
     }
 
-    MimeMessage build(OutboundMessage message, String messageId, @Nullable String subject, List<String> thread,
-                      @Nullable String inReplyTo) throws MessagingException {
+    MimeMessage build(
+            OutboundMessage message,
+            String messageId,
+            @Nullable String subject,
+            List<String> thread,
+            @Nullable String inReplyTo)
+            throws MessagingException {
         MimeMessage mail = new FixedIdMessage(settings.smtpSession(sslTrust), messageId);
         try {
             mail.setFrom(new InternetAddress(settings.address(), settings.displayName(), "UTF-8"));
@@ -61,7 +63,10 @@ final class SmtpMailer {
         }
         List<String> references = references(thread);
         if (!references.isEmpty()) {
-            mail.setHeader("References", String.join(" ", references.stream().map(id -> "<" + id + ">").toList()));
+            mail.setHeader(
+                    "References",
+                    String.join(
+                            " ", references.stream().map(id -> "<" + id + ">").toList()));
         }
         String text = message.text() == null ? "" : message.text();
         if (message.files().isEmpty()) {

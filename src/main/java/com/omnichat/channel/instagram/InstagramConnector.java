@@ -1,14 +1,5 @@
 package com.omnichat.channel.instagram;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import com.omnichat.channel.Capability;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.ClientProfile;
@@ -34,7 +25,13 @@ import com.omnichat.channel.meta.MetaMessaging;
 import com.omnichat.channel.meta.MetaSecrets;
 import com.omnichat.channel.meta.MetaSendApi;
 import com.omnichat.channel.meta.MetaWebhooks;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -72,8 +69,12 @@ public class InstagramConnector implements ChannelConnector {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.WEBHOOK_RECEIVE, Capability.SEND_TEXT, Capability.SEND_IMAGE,
-                Capability.READ_STATUS, Capability.CLIENT_PROFILE);
+        return Set.of(
+                Capability.WEBHOOK_RECEIVE,
+                Capability.SEND_TEXT,
+                Capability.SEND_IMAGE,
+                Capability.READ_STATUS,
+                Capability.CLIENT_PROFILE);
     }
 
     @Override
@@ -91,13 +92,21 @@ public class InstagramConnector implements ChannelConnector {
     public ConnectionCheck checkConnection(ConnectedChannel channel) {
         try {
             GraphApi.Host host = host(channel);
-            JsonNode me = graph.get(channel, host, "me", Map.of("fields",
-                    host == GraphApi.Host.INSTAGRAM ? "user_id,username,name" : "id,name,instagram_business_account"));
+            JsonNode me = graph.get(
+                    channel,
+                    host,
+                    "me",
+                    Map.of(
+                            "fields",
+                            host == GraphApi.Host.INSTAGRAM
+                                    ? "user_id,username,name"
+                                    : "id,name,instagram_business_account"));
             String name = me.path("username").asString(me.path("name").asString("?"));
-            return ConnectionCheck.ok("@" + name.replaceFirst("^@", "") + " (" + me.path("user_id")
-                    .asString(me.path("id").asString("")) + ")");
+            return ConnectionCheck.ok("@" + name.replaceFirst("^@", "") + " ("
+                    + me.path("user_id").asString(me.path("id").asString("")) + ")");
         } catch (GraphException e) {
-            return ConnectionCheck.failed(ProviderErrors.describe(e, channel.secrets().values()));
+            return ConnectionCheck.failed(
+                    ProviderErrors.describe(e, channel.secrets().values()));
         }
     }
 
@@ -127,7 +136,8 @@ public class InstagramConnector implements ChannelConnector {
             for (JsonNode change : entry.path("changes")) {
                 String field = change.path("field").asString("");
                 if (field.equals("comments") || field.equals("live_comments")) {
-                    comment(channel, account, change.path("value"), entry.path("time")).ifPresent(events::add);
+                    comment(channel, account, change.path("value"), entry.path("time"))
+                            .ifPresent(events::add);
                 } else if (field.equals("mentions")) {
                     mentions.mention(channel, account, change.path("value")).ifPresent(events::add);
                 }
@@ -140,20 +150,26 @@ public class InstagramConnector implements ChannelConnector {
     private static InboundEvent direct(InboundEvent.ClientMessage message, JsonNode json) {
         JsonNode story = json.path("reply_to").path("story");
         if (story.isObject()) {
-            return new InboundEvent.OriginMessage(message, MessageOrigin.of(MessageOrigin.Kind.STORY_REPLY,
-                    url(story.path("url"))));
+            return new InboundEvent.OriginMessage(
+                    message, MessageOrigin.of(MessageOrigin.Kind.STORY_REPLY, url(story.path("url"))));
         }
         for (JsonNode attachment : json.path("attachments")) {
             String type = attachment.path("type").asString("");
             String url = url(attachment.path("payload").path("url"));
             switch (type) {
                 case "story_mention" -> {
-                    return new InboundEvent.OriginMessage(message, MessageOrigin.of(MessageOrigin.Kind.STORY_MENTION,
-                            url));
+                    return new InboundEvent.OriginMessage(
+                            message, MessageOrigin.of(MessageOrigin.Kind.STORY_MENTION, url));
                 }
                 case "share", "ig_post", "ig_reel", "reel" -> {
-                    return new InboundEvent.OriginMessage(message, new MessageOrigin(MessageOrigin.Kind.SHARE, null,
-                            url, null, attachment.path("payload").path("title").asString(null)));
+                    return new InboundEvent.OriginMessage(
+                            message,
+                            new MessageOrigin(
+                                    MessageOrigin.Kind.SHARE,
+                                    null,
+                                    url,
+                                    null,
+                                    attachment.path("payload").path("title").asString(null)));
                 }
                 default -> {
                     // image, video, audio, file: downloaded as media.
@@ -161,8 +177,10 @@ public class InstagramConnector implements ChannelConnector {
             }
         }
         if (json.path("is_unsupported").asBoolean(false)
-                || (message.text() == null && message.media().isEmpty() && json.path("attachments").isArray()
-                && !json.path("attachments").isEmpty())) {
+                || (message.text() == null
+                        && message.media().isEmpty()
+                        && json.path("attachments").isArray()
+                        && !json.path("attachments").isEmpty())) {
             return new InboundEvent.OriginMessage(message, MessageOrigin.of(MessageOrigin.Kind.UNSUPPORTED, null));
         }
         return message;
@@ -178,18 +196,29 @@ public class InstagramConnector implements ChannelConnector {
         if (id.isEmpty() || from.isEmpty() || from.equals(account) || postId.isEmpty()) {
             return Optional.empty();
         }
-        MessageOrigin.Kind kind = "AD".equalsIgnoreCase(media.path("media_product_type").asString(""))
-                || media.has("ad_id") ? MessageOrigin.Kind.AD_COMMENT
-                : value.path("parent_id").asString("").isEmpty() ? MessageOrigin.Kind.COMMENT
-                : MessageOrigin.Kind.COMMENT_REPLY;
+        MessageOrigin.Kind kind =
+                "AD".equalsIgnoreCase(media.path("media_product_type").asString("")) || media.has("ad_id")
+                        ? MessageOrigin.Kind.AD_COMMENT
+                        : value.path("parent_id").asString("").isEmpty()
+                                ? MessageOrigin.Kind.COMMENT
+                                : MessageOrigin.Kind.COMMENT_REPLY;
         Optional<InstagramPosts.Post> post = posts.known(channel.id(), postId);
         String username = value.path("from").path("username").asString(null);
-        var message = new InboundEvent.ClientMessage(new ClientProfile(from, "", username, null), id,
-                value.path("text").asString(""), List.of(), null,
+        var message = new InboundEvent.ClientMessage(
+                new ClientProfile(from, "", username, null),
+                id,
+                value.path("text").asString(""),
+                List.of(),
+                null,
                 time.isMissingNode() ? java.time.Instant.now() : MetaMessaging.timestamp(time));
-        return Optional.of(new InboundEvent.OriginMessage(message, new MessageOrigin(kind, id,
-                post.map(p -> InstagramPosts.safeLink(p.permalink())).orElse(null), postId,
-                post.map(InstagramPosts.Post::caption).orElse(null))));
+        return Optional.of(new InboundEvent.OriginMessage(
+                message,
+                new MessageOrigin(
+                        kind,
+                        id,
+                        post.map(p -> InstagramPosts.safeLink(p.permalink())).orElse(null),
+                        postId,
+                        post.map(InstagramPosts.Post::caption).orElse(null))));
     }
 
     private static @Nullable String url(JsonNode node) {
@@ -204,9 +233,15 @@ public class InstagramConnector implements ChannelConnector {
     @Override
     public void registerWebhook(ConnectedChannel channel, String url) {
         GraphApi.Host host = host(channel);
-        graph.post(channel, host, "me/subscribed_apps", Map.of("subscribed_fields", host == GraphApi.Host.INSTAGRAM
-                ? "messages,messaging_seen,message_reactions,comments,live_comments,mentions"
-                : "messages,message_reactions,messaging_seen,feed"));
+        graph.post(
+                channel,
+                host,
+                "me/subscribed_apps",
+                Map.of(
+                        "subscribed_fields",
+                        host == GraphApi.Host.INSTAGRAM
+                                ? "messages,messaging_seen,message_reactions,comments,live_comments,mentions"
+                                : "messages,message_reactions,messaging_seen,feed"));
     }
 
     @Override
@@ -222,15 +257,18 @@ public class InstagramConnector implements ChannelConnector {
         if (message.route() != OutboundMessage.Route.COMMENT) {
             return sender.send(channel, host(channel), message, progress, TEXT_MAX, APP);
         }
-        if (message.replyToExternalId() == null || message.text() == null || message.text().isBlank()) {
+        if (message.replyToExternalId() == null
+                || message.text() == null
+                || message.text().isBlank()) {
             throw DeliveryException.permanent("Instagram: an answer under a comment needs the comment and a text");
         }
-        String text = message.text().length() <= COMMENT_MAX ? message.text()
+        String text = message.text().length() <= COMMENT_MAX
+                ? message.text()
                 : message.text().substring(0, COMMENT_MAX);
         progress.beforePart();
         try {
-            JsonNode answer = graph.post(channel, host(channel), message.replyToExternalId() + "/replies",
-                    Map.of("message", text));
+            JsonNode answer = graph.post(
+                    channel, host(channel), message.replyToExternalId() + "/replies", Map.of("message", text));
             String id = answer.path("id").asString("");
             if (id.isBlank()) {
                 throw DeliveryException.retryable("Instagram: no id in the answer");
@@ -259,11 +297,15 @@ public class InstagramConnector implements ChannelConnector {
     /** Name, username and photo of an Instagram-scoped id; the photo is stored locally. */
     @Override
     public Optional<FetchedProfile> profile(ConnectedChannel channel, String externalUserId) {
-        JsonNode user = graph.get(channel, host(channel), externalUserId,
-                Map.of("fields", "name,username,profile_pic"));
+        JsonNode user =
+                graph.get(channel, host(channel), externalUserId, Map.of("fields", "name,username,profile_pic"));
         String photo = user.path("profile_pic").asString(null);
-        return Optional.of(new FetchedProfile(new ClientProfile(externalUserId, user.path("name").asString(""),
-                user.path("username").asString(null), null),
+        return Optional.of(new FetchedProfile(
+                new ClientProfile(
+                        externalUserId,
+                        user.path("name").asString(""),
+                        user.path("username").asString(null),
+                        null),
                 photo == null || photo.isBlank() ? null : new MediaRef(photo, "photo.jpg", "image/jpeg", null, true)));
     }
 }

@@ -1,25 +1,22 @@
 package com.omnichat.channel.instagram;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
+import com.omnichat.channel.ChannelProperties;
 import com.omnichat.channel.InboundSink;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.ProviderErrors;
 import com.omnichat.channel.internal.ChannelDirectory;
 import com.omnichat.channel.meta.GraphApi;
-
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,29 +38,37 @@ public class InstagramPosts {
     private final ChannelDirectory directory;
     /** Lazily: the inbox depends on the channels, whose registry holds the connector that holds this. */
     private final ObjectProvider<InboundSink> sink;
+
     private final boolean workers;
 
-    InstagramPosts(JdbcClient jdbc, TransactionTemplate tx, GraphApi graph, ChannelDirectory directory,
-                   ObjectProvider<InboundSink> sink,
-                   @Value("${omnichat.channels.workers:true}") boolean workers) {
+    InstagramPosts(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            GraphApi graph,
+            ChannelDirectory directory,
+            ObjectProvider<InboundSink> sink,
+            ChannelProperties properties) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.graph = graph;
         this.directory = directory;
         this.sink = sink;
-        this.workers = workers;
+        this.workers = properties.workers();
     }
 
     /** A post as cached. */
-    public record Post(@Nullable String permalink, @Nullable String caption) {
-    }
+    public record Post(@Nullable String permalink, @Nullable String caption) {}
 
     /** The cached post (link and caption), or empty while it is not fetched yet; queues the fetch. */
     public Optional<Post> known(long channelId, String postId) {
         jdbc.sql("insert into meta_post (channel_id, post_id) values (?, ?) on conflict do nothing")
-                .params(channelId, postId).update();
-        return jdbc.sql("select permalink, caption from meta_post where channel_id = ? and post_id = ? and fetched_at is not null")
-                .params(channelId, postId).query((rs, n) -> new Post(rs.getString(1), rs.getString(2))).optional();
+                .params(channelId, postId)
+                .update();
+        return jdbc.sql(
+                        "select permalink, caption from meta_post where channel_id = ? and post_id = ? and fetched_at is not null")
+                .params(channelId, postId)
+                .query((rs, n) -> new Post(rs.getString(1), rs.getString(2)))
+                .optional();
     }
 
     /** A post whose link and caption came with a lookup already (a mention): cached as fetched. */
@@ -71,11 +76,11 @@ public class InstagramPosts {
         jdbc.sql("""
                         insert into meta_post (channel_id, post_id, permalink, caption, fetched_at) values (?, ?, ?, ?, now())
                         on conflict (channel_id, post_id) do update set permalink = excluded.permalink,
-                            caption = excluded.caption, fetched_at = now()""")
-                .params(channelId, postId, permalink, clip(caption)).update();
+                            caption = excluded.caption, fetched_at = now()""").params(channelId, postId, permalink, clip(caption)).update();
     }
 
-    @Scheduled(fixedDelayString = "${omnichat.channels.meta.posts-interval:2s}",
+    @Scheduled(
+            fixedDelayString = "${omnichat.channels.meta.posts-interval:2s}",
             initialDelayString = "${omnichat.channels.meta.posts-interval:2s}")
     void sweep() {
         if (workers) {
@@ -95,7 +100,8 @@ public class InstagramPosts {
                                 order by next_try_at limit 10 for update skip locked)
                             returning channel_id, post_id""")
                     .param("max", MAX_ATTEMPTS)
-                    .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2))).list());
+                    .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2)))
+                    .list());
             if (due == null || due.isEmpty()) {
                 break;
             }
@@ -114,7 +120,10 @@ public class InstagramPosts {
             return false;
         }
         try {
-            JsonNode media = graph.get(channel.get(), InstagramConnector.host(channel.get()), post.postId(),
+            JsonNode media = graph.get(
+                    channel.get(),
+                    InstagramConnector.host(channel.get()),
+                    post.postId(),
                     Map.of("fields", "permalink,caption,media_type,thumbnail_url"));
             String permalink = media.path("permalink").asString(null);
             String caption = clip(media.path("caption").asString(null));
@@ -122,13 +131,21 @@ public class InstagramPosts {
                 jdbc.sql("""
                                 update meta_post set permalink = ?, caption = ?, media_type = ?, fetched_at = now()
                                 where channel_id = ? and post_id = ?""")
-                        .params(permalink, caption, media.path("media_type").asString(null), post.channelId(),
-                                post.postId()).update();
+                        .params(
+                                permalink,
+                                caption,
+                                media.path("media_type").asString(null),
+                                post.channelId(),
+                                post.postId())
+                        .update();
                 sink.getObject().postDetails(post.channelId(), post.postId(), safeLink(permalink), caption);
             });
             return true;
         } catch (RuntimeException e) {
-            log.info("Channel {}: post {} not fetched yet: {}", post.channelId(), post.postId(),
+            log.info(
+                    "Channel {}: post {} not fetched yet: {}",
+                    post.channelId(),
+                    post.postId(),
                     ProviderErrors.describe(e, channel.get().secrets().values()));
             return false;
         }
@@ -140,13 +157,14 @@ public class InstagramPosts {
             return null;
         }
         String lower = url.toLowerCase(java.util.Locale.ROOT);
-        return lower.startsWith("https://www.instagram.com/") || lower.startsWith("https://instagram.com/") ? url : null;
+        return lower.startsWith("https://www.instagram.com/") || lower.startsWith("https://instagram.com/")
+                ? url
+                : null;
     }
 
     private static @Nullable String clip(@Nullable String text) {
         return text == null || text.length() <= 300 ? text : text.substring(0, 299) + "…";
     }
 
-    private record Due(long channelId, String postId) {
-    }
+    private record Due(long channelId, String postId) {}
 }

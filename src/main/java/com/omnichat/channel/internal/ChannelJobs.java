@@ -1,9 +1,9 @@
 package com.omnichat.channel.internal;
 
+import com.omnichat.channel.ChannelProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -11,7 +11,6 @@ import org.quartz.JobExecutionContext;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,30 +25,41 @@ class ChannelJobs {
 
     @Bean
     JobDetail profileRefreshJob() {
-        return JobBuilder.newJob(ProfileRefreshJob.class).withIdentity("profile-refresh", "channels").storeDurably()
+        return JobBuilder.newJob(ProfileRefreshJob.class)
+                .withIdentity("profile-refresh", "channels")
+                .storeDurably()
                 .build();
     }
 
     @Bean
-    Trigger profileRefreshTrigger(JobDetail profileRefreshJob,
-                                  @Value("${omnichat.channels.profiles.interval:2m}") Duration interval) {
-        return TriggerBuilder.newTrigger().forJob(profileRefreshJob).withIdentity("profile-refresh", "channels")
+    Trigger profileRefreshTrigger(JobDetail profileRefreshJob, ChannelProperties properties) {
+        Duration interval = properties.profiles().interval();
+        return TriggerBuilder.newTrigger()
+                .forJob(profileRefreshJob)
+                .withIdentity("profile-refresh", "channels")
                 .startAt(Date.from(Instant.now().plus(interval)))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval.toMillis())
-                        .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(interval.toMillis())
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
     }
 
     @Bean
     JobDetail channelHousekeepingJob() {
-        return JobBuilder.newJob(HousekeepingJob.class).withIdentity("housekeeping", "channels").storeDurably()
+        return JobBuilder.newJob(HousekeepingJob.class)
+                .withIdentity("housekeeping", "channels")
+                .storeDurably()
                 .build();
     }
 
     @Bean
     Trigger channelHousekeepingTrigger(JobDetail channelHousekeepingJob) {
-        return TriggerBuilder.newTrigger().forJob(channelHousekeepingJob).withIdentity("housekeeping", "channels")
-                .withSchedule(SimpleScheduleBuilder.repeatHourlyForever(6).withMisfireHandlingInstructionNextWithRemainingCount())
+        return TriggerBuilder.newTrigger()
+                .forJob(channelHousekeepingJob)
+                .withIdentity("housekeeping", "channels")
+                .withSchedule(SimpleScheduleBuilder.repeatHourlyForever(6)
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
     }
 

@@ -1,16 +1,14 @@
 package com.omnichat.channel.internal;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import com.omnichat.base.ClusterBroadcaster;
 import com.omnichat.channel.ChannelDetails;
 import com.omnichat.channel.connector.ProviderErrors;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /** Run-time facts about a channel (polling offset and time, last error, webhook registration). */
 @Component
@@ -37,7 +35,11 @@ public class ChannelStateStore {
                             last_error_at = excluded.last_error_at,
                             token_rejected_at = coalesce(channel_state.token_rejected_at, excluded.token_rejected_at)
                         returning (select token_rejected_at from before) is null""")
-                .param("id", channelId).param("error", clip(error)).query(Boolean.class).optional().orElse(false);
+                .param("id", channelId)
+                .param("error", clip(error))
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
         if (fresh) {
             broadcaster.publish(new ChannelTokenChanged(channelId, true));
         }
@@ -45,8 +47,11 @@ public class ChannelStateStore {
 
     /** The channel works again (a successful check or registration): the token marker goes. */
     private void tokenWorks(long channelId) {
-        if (jdbc.sql("update channel_state set token_rejected_at = null where channel_id = ? and token_rejected_at is not null")
-                .param(channelId).update() > 0) {
+        if (jdbc.sql(
+                                "update channel_state set token_rejected_at = null where channel_id = ? and token_rejected_at is not null")
+                        .param(channelId)
+                        .update()
+                > 0) {
             broadcaster.publish(new ChannelTokenChanged(channelId, false));
         }
     }
@@ -60,8 +65,7 @@ public class ChannelStateStore {
                         select id, ?, now() from channel where id = ?
                         on conflict (channel_id) do update set last_error = excluded.last_error,
                             last_error_at = case when excluded.last_error is null then channel_state.last_error_at
-                                                 else excluded.last_error_at end""")
-                .params(error == null ? null : clip(error), channelId).update();
+                                                 else excluded.last_error_at end""").params(error == null ? null : clip(error), channelId).update();
     }
 
     public void webhookRegistered(long channelId, String url) {
@@ -69,17 +73,18 @@ public class ChannelStateStore {
         jdbc.sql("""
                         insert into channel_state (channel_id, webhook_url, webhook_registered_at) values (?, ?, now())
                         on conflict (channel_id) do update set webhook_url = excluded.webhook_url,
-                            webhook_registered_at = excluded.webhook_registered_at, last_error = null""")
-                .params(channelId, url).update();
+                            webhook_registered_at = excluded.webhook_registered_at, last_error = null""").params(channelId, url).update();
     }
 
     /** The stored polling cursor. */
     public Optional<Long> pollOffset(long channelId) {
-        return jdbc.sql("select poll_offset from channel_state where channel_id = ?").param(channelId)
+        return jdbc.sql("select poll_offset from channel_state where channel_id = ?")
+                .param(channelId)
                 .query((rs, n) -> {
                     long offset = rs.getLong(1);
                     return rs.wasNull() ? null : offset;
-                }).optional();
+                })
+                .optional();
     }
 
     /** Advances the cursor (never backwards) and records a successful poll. */
@@ -88,8 +93,7 @@ public class ChannelStateStore {
                         insert into channel_state (channel_id, poll_offset, last_poll_at, last_error) values (?, ?, now(), null)
                         on conflict (channel_id) do update set
                             poll_offset = greatest(coalesce(channel_state.poll_offset, excluded.poll_offset), excluded.poll_offset),
-                            last_poll_at = now(), last_error = null""")
-                .params(channelId, nextOffset).update();
+                            last_poll_at = now(), last_error = null""").params(channelId, nextOffset).update();
     }
 
     public ChannelDetails.Runtime runtime(long channelId) {
@@ -100,9 +104,15 @@ public class ChannelStateStore {
                                (select count(*) from outbound_message o where o.channel_id = ? and o.status in ('QUEUED', 'SENDING'))
                         from (select ?::bigint as id) c left join channel_state s on s.channel_id = c.id""")
                 .params(channelId, channelId, channelId)
-                .query((rs, n) -> new ChannelDetails.Runtime(instant(rs.getTimestamp(1)), rs.getString(2),
-                        instant(rs.getTimestamp(3)), rs.getString(4), instant(rs.getTimestamp(5)),
-                        instant(rs.getTimestamp(6)), rs.getLong(7), rs.getLong(8)))
+                .query((rs, n) -> new ChannelDetails.Runtime(
+                        instant(rs.getTimestamp(1)),
+                        rs.getString(2),
+                        instant(rs.getTimestamp(3)),
+                        rs.getString(4),
+                        instant(rs.getTimestamp(5)),
+                        instant(rs.getTimestamp(6)),
+                        rs.getLong(7),
+                        rs.getLong(8)))
                 .single();
     }
 

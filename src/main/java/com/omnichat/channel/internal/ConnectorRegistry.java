@@ -1,19 +1,17 @@
 package com.omnichat.channel.internal;
 
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-import org.springframework.stereotype.Component;
-
 import com.omnichat.channel.Capability;
 import com.omnichat.channel.ChannelMode;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.connector.ChannelConnector;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.demo.DemoConnector;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /** Finds the connector of a channel: its type's connector, or the demo one for demo channels. */
 @Component
@@ -42,8 +40,9 @@ public class ConnectorRegistry {
 
     private static boolean primary(ChannelConnector connector) {
         return org.springframework.core.annotation.AnnotationUtils.findAnnotation(
-                org.springframework.aop.support.AopUtils.getTargetClass(connector),
-                org.springframework.context.annotation.Primary.class) != null;
+                        org.springframework.aop.support.AopUtils.getTargetClass(connector),
+                        org.springframework.context.annotation.Primary.class)
+                != null;
     }
 
     public Optional<ChannelConnector> forType(ChannelType type) {

@@ -1,5 +1,16 @@
 package com.omnichat.channel.internal;
 
+import com.omnichat.channel.ChannelMode;
+import com.omnichat.channel.ChannelProperties;
+import com.omnichat.channel.DeliveryQueue;
+import com.omnichat.channel.DeliveryReports;
+import com.omnichat.channel.OutboundMessage;
+import com.omnichat.channel.OutboundSource;
+import com.omnichat.channel.connector.ChannelConnector;
+import com.omnichat.channel.connector.ConnectedChannel;
+import com.omnichat.channel.connector.DeliveryException;
+import com.omnichat.channel.connector.ProviderErrors;
+import com.omnichat.channel.connector.SendProgress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -11,28 +22,16 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.omnichat.channel.ChannelMode;
-import com.omnichat.channel.DeliveryQueue;
-import com.omnichat.channel.DeliveryReports;
-import com.omnichat.channel.OutboundMessage;
-import com.omnichat.channel.OutboundSource;
-import com.omnichat.channel.connector.ChannelConnector;
-import com.omnichat.channel.connector.ConnectedChannel;
-import com.omnichat.channel.connector.DeliveryException;
-import com.omnichat.channel.connector.ProviderErrors;
-import com.omnichat.channel.connector.SendProgress;
 
 /**
  * Works the outbound queue on every node. A row is claimed with FOR UPDATE SKIP LOCKED and
@@ -65,21 +64,34 @@ public class DeliveryWorker implements DisposableBean {
     private final int maxAttempts;
     private final Duration retryFor;
     private final boolean background;
-    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(Thread.ofVirtual()
-            .name("delivery-wakeup").factory());
+    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("delivery-wakeup").factory());
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     /** Renews the leases of sends under way (a slow provider must not let them run out). */
-    private final ScheduledExecutorService leaseKeeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-            .name("delivery-lease").daemon().factory());
+    private final ScheduledExecutorService leaseKeeper = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("delivery-lease").daemon().factory());
 
-    DeliveryWorker(JdbcClient jdbc, TransactionTemplate tx, ChannelDirectory directory, ConnectorRegistry registry,
-                   OutboundSource source, DeliveryReports reports,
-                   @Value("${omnichat.channels.delivery.lease:2m}") Duration lease,
-                   @Value("${omnichat.channels.delivery.base-delay:2s}") Duration baseDelay,
-                   @Value("${omnichat.channels.delivery.max-delay:5m}") Duration maxDelay,
-                   @Value("${omnichat.channels.delivery.max-attempts:10}") int maxAttempts,
-                   @Value("${omnichat.channels.delivery.retry-for:2h}") Duration retryFor,
-                   @Value("${omnichat.channels.workers:true}") boolean background) {
+    @Autowired
+    DeliveryWorker(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            ChannelDirectory directory,
+            ConnectorRegistry registry,
+            OutboundSource source,
+            DeliveryReports reports,
+            ChannelProperties properties) {
+        this(jdbc, tx, directory, registry, source, reports, properties.delivery(), properties.workers());
+    }
+
+    DeliveryWorker(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            ChannelDirectory directory,
+            ConnectorRegistry registry,
+            OutboundSource source,
+            DeliveryReports reports,
+            ChannelProperties.Delivery policy,
+            boolean background) {
         this.background = background;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -87,17 +99,16 @@ public class DeliveryWorker implements DisposableBean {
         this.registry = registry;
         this.source = source;
         this.reports = reports;
-        this.lease = lease;
-        this.baseDelay = baseDelay;
-        this.maxDelay = maxDelay;
-        this.maxAttempts = maxAttempts;
-        this.retryFor = retryFor;
+        this.lease = policy.lease();
+        this.baseDelay = policy.baseDelay();
+        this.maxDelay = policy.maxDelay();
+        this.maxAttempts = policy.maxAttempts();
+        this.retryFor = policy.retryFor();
     }
 
     /** A claimed row: the lease token proves the claim when the result is written. */
-    public record Claim(long id, long messageId, long channelId, int partsSent, int attempts, UUID token,
-                        Duration queuedFor) {
-    }
+    public record Claim(
+            long id, long messageId, long channelId, int partsSent, int attempts, UUID token, Duration queuedFor) {}
 
     @TransactionalEventListener
     void on(DeliveryQueue.MessageEnqueued event) {
@@ -109,7 +120,8 @@ public class DeliveryWorker implements DisposableBean {
         }
     }
 
-    @Scheduled(fixedDelayString = "${omnichat.channels.delivery.interval:1s}",
+    @Scheduled(
+            fixedDelayString = "${omnichat.channels.delivery.interval:1s}",
             initialDelayString = "${omnichat.channels.delivery.interval:1s}")
     public void tick() {
         if (background) {
@@ -158,9 +170,17 @@ public class DeliveryWorker implements DisposableBean {
                             for update of q skip locked)
                         returning o.id, o.message_id, o.channel_id, o.parts_sent, o.attempts,
                                   (extract(epoch from now() - o.queued_at) * 1000)::bigint""")
-                .param("lease", seconds(lease)).param("token", token).param("limit", limit)
-                .query((rs, n) -> new Claim(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getInt(5),
-                        token, Duration.ofMillis(rs.getLong(6))))
+                .param("lease", seconds(lease))
+                .param("token", token)
+                .param("limit", limit)
+                .query((rs, n) -> new Claim(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getInt(4),
+                        rs.getInt(5),
+                        token,
+                        Duration.ofMillis(rs.getLong(6))))
                 .list());
         return claims == null ? List.of() : claims;
     }
@@ -189,7 +209,9 @@ public class DeliveryWorker implements DisposableBean {
                                 update outbound_message set status = 'SENT', external_id = coalesce(external_id, ?),
                                        last_error = null, lease_until = null, lease_token = null, updated_at = now()
                                 where id = ? and lease_token = ? returning external_id""")
-                        .params(returned, claim.id(), claim.token()).query(String.class).optional();
+                        .params(returned, claim.id(), claim.token())
+                        .query(String.class)
+                        .optional();
                 externalId.ifPresent(id -> {
                     reports.sent(claim.messageId(), id);
                     if (channel.get().mode() == ChannelMode.DEMO) {
@@ -215,19 +237,26 @@ public class DeliveryWorker implements DisposableBean {
     /** Renews the lease every third of its length while the send runs. */
     private ScheduledFuture<?> keepLease(LeasedProgress progress) {
         long period = Math.max(50, lease.toMillis() / 3);
-        return leaseKeeper.scheduleAtFixedRate(() -> {
-            try {
-                progress.renew();
-            } catch (RuntimeException e) {
-                log.warn("Could not renew the lease of message {}: {}", progress.messageId(),
-                        ProviderErrors.describe(e));
-            }
-        }, period, period, TimeUnit.MILLISECONDS);
+        return leaseKeeper.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        progress.renew();
+                    } catch (RuntimeException e) {
+                        log.warn(
+                                "Could not renew the lease of message {}: {}",
+                                progress.messageId(),
+                                ProviderErrors.describe(e));
+                    }
+                },
+                period,
+                period,
+                TimeUnit.MILLISECONDS);
     }
 
     private void failed(Claim claim, DeliveryException e, ConnectedChannel channel) {
         // Shown to every manager of the channel as the "not delivered" reason: safe text only.
-        String reason = ProviderErrors.redact(e.getMessage() == null ? e.kind().name() : e.getMessage(),
+        String reason = ProviderErrors.redact(
+                e.getMessage() == null ? e.kind().name() : e.getMessage(),
                 channel.secrets().values());
         switch (e.kind()) {
             case PERMANENT -> permanentlyFailed(claim, reason);
@@ -240,11 +269,11 @@ public class DeliveryWorker implements DisposableBean {
                                            next_attempt_at = now() + make_interval(secs => ?), last_error = ?,
                                            lease_until = null, lease_token = null, updated_at = now()
                                     where id = ? and lease_token = ?""")
-                            .params(seconds(wait), clip(reason), claim.id(), claim.token()).update();
+                            .params(seconds(wait), clip(reason), claim.id(), claim.token())
+                            .update();
                     jdbc.sql("""
                                     insert into channel_state (channel_id, throttled_until) values (?, now() + make_interval(secs => ?))
-                                    on conflict (channel_id) do update set throttled_until = excluded.throttled_until""")
-                            .params(claim.channelId(), seconds(wait)).update();
+                                    on conflict (channel_id) do update set throttled_until = excluded.throttled_until""").params(claim.channelId(), seconds(wait)).update();
                 });
                 log.info("Channel {} rate-limited: retry after {}", claim.channelId(), wait);
             }
@@ -279,7 +308,8 @@ public class DeliveryWorker implements DisposableBean {
                         update outbound_message set status = 'QUEUED', next_attempt_at = now() + make_interval(secs => ?),
                                last_error = ?, lease_until = null, lease_token = null, updated_at = now()
                         where id = ? and lease_token = ?""")
-                .params(seconds(delay), clip(reason), claim.id(), claim.token()).update();
+                .params(seconds(delay), clip(reason), claim.id(), claim.token())
+                .update();
     }
 
     private boolean finish(Claim claim, String status, @Nullable String error) {
@@ -287,8 +317,9 @@ public class DeliveryWorker implements DisposableBean {
                         update outbound_message set status = ?, last_error = ?, lease_until = null, lease_token = null,
                                updated_at = now()
                         where id = ? and lease_token = ?""")
-                .params(status, error == null ? null : clip(error), claim.id(), claim.token())
-                .update() > 0;
+                        .params(status, error == null ? null : clip(error), claim.id(), claim.token())
+                        .update()
+                > 0;
     }
 
     private static double seconds(Duration duration) {

@@ -1,26 +1,24 @@
 package com.omnichat.channel.internal;
 
+import com.omnichat.channel.ChannelProperties;
+import com.omnichat.channel.connector.ChannelConnector;
+import com.omnichat.channel.connector.ConnectedChannel;
+import com.omnichat.channel.connector.ParsedEvent;
+import com.omnichat.channel.connector.ProviderErrors;
+import com.omnichat.channel.connector.UnparseableEventException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.omnichat.channel.connector.ChannelConnector;
-import com.omnichat.channel.connector.ConnectedChannel;
-import com.omnichat.channel.connector.ParsedEvent;
-import com.omnichat.channel.connector.ProviderErrors;
-import com.omnichat.channel.connector.UnparseableEventException;
 
 /**
  * Every inbound provider event is stored before it is acknowledged. The event is stored and
@@ -49,9 +47,14 @@ public class InboundEvents {
     private final ConnectorRegistry registry;
     private final boolean workers;
 
-    InboundEvents(JdbcClient jdbc, TransactionTemplate tx, InboundProcessor processor, ChannelDirectory directory,
-                  ConnectorRegistry registry, @Value("${omnichat.channels.workers:true}") boolean workers) {
-        this.workers = workers;
+    InboundEvents(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            InboundProcessor processor,
+            ChannelDirectory directory,
+            ConnectorRegistry registry,
+            ChannelProperties properties) {
+        this.workers = properties.workers();
         this.jdbc = jdbc;
         this.tx = tx;
         this.processor = processor;
@@ -62,12 +65,10 @@ public class InboundEvents {
     /** What became of an event. */
     public sealed interface Outcome {
         /** Stored (and applied, or queued for processing); answer 200 with the optional body. */
-        record Accepted(long eventId, @Nullable String reply, boolean duplicate) implements Outcome {
-        }
+        record Accepted(long eventId, @Nullable String reply, boolean duplicate) implements Outcome {}
 
         /** Stored as FAILED (or was already, the same body delivered again): answered 200 all the same. */
-        record Unparseable(long eventId, String error, boolean duplicate) implements Outcome {
-        }
+        record Unparseable(long eventId, String error, boolean duplicate) implements Outcome {}
     }
 
     /** A webhook body that passed the authenticity check. */
@@ -111,7 +112,8 @@ public class InboundEvents {
     }
 
     /** Sweeps PENDING events whose time has come (a failed first try, a node that died mid-way). */
-    @Scheduled(fixedDelayString = "${omnichat.channels.inbound-retry-interval:5s}",
+    @Scheduled(
+            fixedDelayString = "${omnichat.channels.inbound-retry-interval:5s}",
             initialDelayString = "${omnichat.channels.inbound-retry-interval:5s}")
     void sweep() {
         if (workers) {
@@ -149,15 +151,16 @@ public class InboundEvents {
                         update inbound_event set attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => :lease)
                         where id = (select id from inbound_event where id = :id and status = 'PENDING' for update skip locked)
                         returning id, channel_id, body, attempts""")
-                .param("lease", LEASE.toSeconds()).param("id", eventId)
+                .param("lease", LEASE.toSeconds())
+                .param("id", eventId)
                 .query((rs, n) -> new Claimed(rs.getLong(1), rs.getLong(2), rs.getBytes(3), rs.getInt(4)))
                 .optional());
     }
 
     private boolean process(Claimed event) {
         try {
-            ConnectedChannel channel = directory.byId(event.channelId())
-                    .orElseThrow(() -> new IllegalStateException("Channel gone"));
+            ConnectedChannel channel =
+                    directory.byId(event.channelId()).orElseThrow(() -> new IllegalStateException("Channel gone"));
             ChannelConnector connector = registry.forType(channel.type())
                     .orElseThrow(() -> new IllegalStateException("No connector for " + channel.type()));
             ParsedEvent parsed;
@@ -181,8 +184,7 @@ public class InboundEvents {
                 long delay = Math.min(3600, (long) Math.pow(2, event.attempts()) * 5);
                 jdbc.sql("""
                                 update inbound_event set error = ?, next_attempt_at = now() + make_interval(secs => ?)
-                                where id = ? and status = 'PENDING'""")
-                        .params(clip(error), delay, event.id()).update();
+                                where id = ? and status = 'PENDING'""").params(clip(error), delay, event.id()).update();
             }
             return false;
         }
@@ -190,7 +192,8 @@ public class InboundEvents {
 
     private void finish(long id, String status, @Nullable String error) {
         jdbc.sql("update inbound_event set status = ?, error = ?, processed_at = now() where id = ?")
-                .params(status, error == null ? null : clip(error), id).update();
+                .params(status, error == null ? null : clip(error), id)
+                .update();
     }
 
     private Optional<Long> storePending(long channelId, @Nullable String key, byte[] body, @Nullable String error) {
@@ -206,25 +209,31 @@ public class InboundEvents {
 
     private long failedId(long channelId, byte[] body) {
         return jdbc.sql("select id from inbound_event where channel_id = ? and event_key = ?")
-                .params(channelId, failedKey(body)).query(Long.class).optional().orElse(0L);
+                .params(channelId, failedKey(body))
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
     }
 
     static String failedKey(byte[] body) {
         try {
-            return "unparseable:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            return "unparseable:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private Optional<Long> insert(long channelId, @Nullable String key, byte[] body, String status,
-                                  @Nullable String error) {
+    private Optional<Long> insert(
+            long channelId, @Nullable String key, byte[] body, String status, @Nullable String error) {
         return jdbc.sql("""
                         insert into inbound_event (channel_id, event_key, body, status, error, processed_at)
                         values (?, ?, ?, ?, ?, case when ? = 'PENDING' then null else now() end)
                         on conflict (channel_id, event_key) do nothing returning id""")
                 .params(channelId, key, body, status, error == null ? null : clip(error), status)
-                .query(Long.class).optional();
+                .query(Long.class)
+                .optional();
     }
 
     static String describe(Throwable e) {
@@ -237,6 +246,5 @@ public class InboundEvents {
         return text.length() <= ERROR_MAX ? text : text.substring(0, ERROR_MAX);
     }
 
-    record Claimed(long id, long channelId, byte[] body, int attempts) {
-    }
+    record Claimed(long id, long channelId, byte[] body, int attempts) {}
 }

@@ -2,9 +2,7 @@ package com.omnichat.channel.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,8 +11,7 @@ public final class Json {
 
     public static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static String write(Object value) {
         return MAPPER.writeValueAsString(value);
@@ -24,7 +21,6 @@ public final class Json {
         if (json == null || json.isBlank()) {
             return Map.of();
         }
-        return MAPPER.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {
-        });
+        return MAPPER.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {});
     }
 }

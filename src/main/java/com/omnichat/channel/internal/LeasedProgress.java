@@ -1,10 +1,8 @@
 package com.omnichat.channel.internal;
 
-import java.time.Duration;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import com.omnichat.channel.connector.SendProgress;
+import java.time.Duration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The progress of one claimed outbound row: records each accepted part at once (a retry after
@@ -50,7 +48,9 @@ final class LeasedProgress implements SendProgress {
         boolean held = jdbc.sql("""
                         update outbound_message set lease_until = now() + make_interval(secs => ?)
                         where id = ? and lease_token = ? and status = 'SENDING'""")
-                .params(lease.toMillis() / 1000.0, claim.id(), claim.token()).update() > 0;
+                        .params(lease.toMillis() / 1000.0, claim.id(), claim.token())
+                        .update()
+                > 0;
         if (!held) {
             lost = true;
         }
@@ -62,8 +62,7 @@ final class LeasedProgress implements SendProgress {
         sent++;
         jdbc.sql("""
                         update outbound_message set parts_sent = ?, external_id = coalesce(external_id, ?), updated_at = now()
-                        where id = ? and lease_token = ?""")
-                .params(sent, externalId, claim.id(), claim.token()).update();
+                        where id = ? and lease_token = ?""").params(sent, externalId, claim.id(), claim.token()).update();
     }
 
     /** The row was claimed by another worker meanwhile: nothing more may be sent for it from here. */

@@ -1,14 +1,12 @@
 package com.omnichat.channel.internal;
 
+import com.omnichat.base.ServedFiles;
 import java.time.Duration;
-
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-
-import com.omnichat.base.ServedFiles;
 
 /**
  * Serves the connectors' stored files. Client photos need a signed-in user (the main
@@ -28,7 +26,9 @@ class MediaController {
     @GetMapping("/client-photos/{token}")
     ResponseEntity<byte[]> photo(@PathVariable String token) {
         return media.find(token, MediaStore.Purpose.PHOTO)
-                .map(m -> serve(m).cacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePrivate()).body(m.content()))
+                .map(m -> serve(m).cacheControl(
+                                CacheControl.maxAge(Duration.ofDays(7)).cachePrivate())
+                        .body(m.content()))
                 .orElse(ResponseEntity.notFound().build());
     }
 

@@ -1,5 +1,14 @@
 package com.omnichat.channel.internal;
 
+import com.omnichat.channel.AttachmentSink;
+import com.omnichat.channel.ChannelProperties;
+import com.omnichat.channel.InboundAttachment;
+import com.omnichat.channel.MediaDownloads;
+import com.omnichat.channel.connector.ChannelConnector;
+import com.omnichat.channel.connector.ConnectedChannel;
+import com.omnichat.channel.connector.MediaPolicy;
+import com.omnichat.channel.connector.MediaRef;
+import com.omnichat.channel.connector.ProviderErrors;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -7,12 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,15 +28,6 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.omnichat.channel.AttachmentSink;
-import com.omnichat.channel.InboundAttachment;
-import com.omnichat.channel.MediaDownloads;
-import com.omnichat.channel.connector.ChannelConnector;
-import com.omnichat.channel.connector.ConnectedChannel;
-import com.omnichat.channel.connector.MediaPolicy;
-import com.omnichat.channel.connector.MediaRef;
-import com.omnichat.channel.connector.ProviderErrors;
 
 /**
  * Downloads clients' files in the background, on every node: the queue is the table
@@ -58,35 +56,34 @@ public class MediaDownloadWorker implements DisposableBean {
     private final Duration maxDelay;
     private final int maxAttempts;
     private final boolean background;
-    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(Thread.ofVirtual()
-            .name("media-download-wakeup").factory());
+    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("media-download-wakeup").factory());
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
 
-    MediaDownloadWorker(JdbcClient jdbc, TransactionTemplate tx, ChannelDirectory directory, ConnectorRegistry registry,
-                        AttachmentSink sink, ApplicationEventPublisher events,
-                        @Value("${omnichat.channels.max-inbound-file-bytes:20971520}") long maxFileBytes,
-                        @Value("${omnichat.channels.media.lease:15m}") Duration lease,
-                        @Value("${omnichat.channels.media.base-delay:10s}") Duration baseDelay,
-                        @Value("${omnichat.channels.media.max-delay:30m}") Duration maxDelay,
-                        @Value("${omnichat.channels.media.max-attempts:10}") int maxAttempts,
-                        @Value("${omnichat.channels.workers:true}") boolean background) {
+    MediaDownloadWorker(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            ChannelDirectory directory,
+            ConnectorRegistry registry,
+            AttachmentSink sink,
+            ApplicationEventPublisher events,
+            ChannelProperties properties) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.directory = directory;
         this.registry = registry;
         this.sink = sink;
         this.events = events;
-        this.policy = new MediaPolicy(maxFileBytes);
-        this.lease = lease;
-        this.baseDelay = baseDelay;
-        this.maxDelay = maxDelay;
-        this.maxAttempts = maxAttempts;
-        this.background = background;
+        this.policy = new MediaPolicy(properties.maxInboundFileBytes());
+        this.lease = properties.media().lease();
+        this.baseDelay = properties.media().baseDelay();
+        this.maxDelay = properties.media().maxDelay();
+        this.maxAttempts = properties.media().maxAttempts();
+        this.background = properties.workers();
     }
 
     /** A claimed row; the lease token proves the claim when the outcome is written. */
-    record Claim(long id, long channelId, long attachmentId, MediaRef media, int attempts, UUID token) {
-    }
+    record Claim(long id, long channelId, long attachmentId, MediaRef media, int attempts, UUID token) {}
 
     /** Queues the download of a placeholder's file (in the caller's transaction, the one storing the message). */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -95,8 +92,14 @@ public class MediaDownloadWorker implements DisposableBean {
                         insert into media_download (channel_id, attachment_id, reference, file_name, content_type,
                                                     size_bytes, image, status)
                         values (?, ?, ?, ?, ?, ?, ?, 'QUEUED') on conflict (attachment_id) do nothing""")
-                .params(channelId, attachmentId, media.reference(), clipOrNull(media.fileName(), 255),
-                        clipOrNull(media.contentType(), 100), media.size(), media.image())
+                .params(
+                        channelId,
+                        attachmentId,
+                        media.reference(),
+                        clipOrNull(media.fileName(), 255),
+                        clipOrNull(media.contentType(), 100),
+                        media.size(),
+                        media.image())
                 .update();
         events.publishEvent(new MediaDownloads.Queued(attachmentId));
     }
@@ -111,7 +114,8 @@ public class MediaDownloadWorker implements DisposableBean {
         }
     }
 
-    @Scheduled(fixedDelayString = "${omnichat.channels.media.interval:5s}",
+    @Scheduled(
+            fixedDelayString = "${omnichat.channels.media.interval:5s}",
             initialDelayString = "${omnichat.channels.media.interval:5s}")
     void tick() {
         if (background) {
@@ -148,12 +152,19 @@ public class MediaDownloadWorker implements DisposableBean {
                             for update skip locked)
                         returning d.id, d.channel_id, d.attachment_id, d.reference, d.file_name, d.content_type,
                                   d.size_bytes, d.image, d.attempts""")
-                .param("lease", lease.toSeconds()).param("token", token)
+                .param("lease", lease.toSeconds())
+                .param("token", token)
                 .query((rs, n) -> {
                     long size = rs.getLong(7);
                     Long sizeBytes = rs.wasNull() ? null : size;
-                    return new Claim(rs.getLong(1), rs.getLong(2), rs.getLong(3), new MediaRef(rs.getString(4),
-                            rs.getString(5), rs.getString(6), sizeBytes, rs.getBoolean(8)), rs.getInt(9), token);
+                    return new Claim(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getLong(3),
+                            new MediaRef(
+                                    rs.getString(4), rs.getString(5), rs.getString(6), sizeBytes, rs.getBoolean(8)),
+                            rs.getInt(9),
+                            token);
                 })
                 .optional());
     }
@@ -187,7 +198,9 @@ public class MediaDownloadWorker implements DisposableBean {
         }
         tx.executeWithoutResult(s -> {
             if (jdbc.sql("delete from media_download where id = ? and lease_token = ?")
-                    .params(claim.id(), claim.token()).update() > 0) {
+                            .params(claim.id(), claim.token())
+                            .update()
+                    > 0) {
                 sink.downloaded(claim.attachmentId(), file);
             }
         });
@@ -204,13 +217,18 @@ public class MediaDownloadWorker implements DisposableBean {
             return;
         }
         Duration delay = backoff(claim.attempts());
-        log.info("Download for attachment {} failed (attempt {}), next try in {}: {}", claim.attachmentId(),
-                claim.attempts(), delay, reason);
+        log.info(
+                "Download for attachment {} failed (attempt {}), next try in {}: {}",
+                claim.attachmentId(),
+                claim.attempts(),
+                delay,
+                reason);
         jdbc.sql("""
                         update media_download set status = 'QUEUED', next_attempt_at = now() + make_interval(secs => ?),
                                last_error = ?, lease_until = null, lease_token = null, updated_at = now()
                         where id = ? and lease_token = ?""")
-                .params(delay.toMillis() / 1000.0, clip(reason, REASON_MAX), claim.id(), claim.token()).update();
+                .params(delay.toMillis() / 1000.0, clip(reason, REASON_MAX), claim.id(), claim.token())
+                .update();
     }
 
     private void giveUp(Claim claim, String reason) {
@@ -220,8 +238,7 @@ public class MediaDownloadWorker implements DisposableBean {
             if (jdbc.sql("""
                             update media_download set status = 'FAILED', last_error = ?, lease_until = null,
                                    lease_token = null, updated_at = now()
-                            where id = ? and lease_token = ?""")
-                    .params(text, claim.id(), claim.token()).update() > 0) {
+                            where id = ? and lease_token = ?""").params(text, claim.id(), claim.token()).update() > 0) {
                 sink.failed(claim.attachmentId(), text);
             }
         });

@@ -1,5 +1,8 @@
 package com.omnichat.channel.internal;
 
+import com.omnichat.channel.ChannelProperties;
+import com.omnichat.channel.connector.MediaPolicy;
+import com.omnichat.channel.connector.ProviderErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,14 +19,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import com.omnichat.channel.connector.MediaPolicy;
-import com.omnichat.channel.connector.ProviderErrors;
 
 /**
  * The one way every connector downloads a provider's media by URL (SSRF-safe). A media URL
@@ -52,9 +50,11 @@ public class MediaFetcher {
     private volatile boolean allowLoopback;
 
     @Autowired
-    MediaFetcher(@Value("${omnichat.channels.media.allow-loopback:false}") boolean allowLoopback,
-                 @Value("${omnichat.channels.media.download-timeout:2m}") Duration timeout) {
-        this(PublicAddresses.Resolver.SYSTEM, allowLoopback, timeout);
+    MediaFetcher(ChannelProperties properties) {
+        this(
+                PublicAddresses.Resolver.SYSTEM,
+                properties.media().allowLoopback(),
+                properties.media().downloadTimeout());
     }
 
     public MediaFetcher(PublicAddresses.Resolver resolver, boolean allowLoopback, Duration timeout) {
@@ -94,12 +94,13 @@ public class MediaFetcher {
         String authorizedHost = uri.getHost();
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             check(uri, hosts);
-            HttpResponse<InputStream> response = send(uri,
-                    bearerToken != null && uri.getHost().equalsIgnoreCase(authorizedHost) ? bearerToken : null);
+            HttpResponse<InputStream> response = send(
+                    uri, bearerToken != null && uri.getHost().equalsIgnoreCase(authorizedHost) ? bearerToken : null);
             int status = response.statusCode();
             if (REDIRECTS.contains(status)) {
                 close(response.body());
-                String location = response.headers().firstValue("Location")
+                String location = response.headers()
+                        .firstValue("Location")
                         .orElseThrow(() -> new ProviderErrors.ProviderException(status, "Redirect without a location"));
                 uri = parse(uri.resolve(location.strip()).toString());
                 continue;
@@ -108,14 +109,15 @@ public class MediaFetcher {
                 close(response.body());
                 throw new ProviderErrors.ProviderException(status, "HTTP " + status + " from " + uri.getHost());
             }
-            long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            long declared =
+                    response.headers().firstValueAsLong("Content-Length").orElse(-1);
             if (declared > maxBytes) {
                 close(response.body());
-                throw new MediaPolicy.MediaRejectedException("File too large: " + declared + " bytes (limit "
-                        + maxBytes + ")");
+                throw new MediaPolicy.MediaRejectedException(
+                        "File too large: " + declared + " bytes (limit " + maxBytes + ")");
             }
-            return new Fetched(response.headers().firstValue("Content-Type").orElse(null),
-                    read(response.body(), maxBytes));
+            return new Fetched(
+                    response.headers().firstValue("Content-Type").orElse(null), read(response.body(), maxBytes));
         }
         throw new UnsafeUrlException("Too many redirects (more than " + MAX_REDIRECTS + ")");
     }
@@ -182,11 +184,12 @@ public class MediaFetcher {
     /** Reads the body within the download timeout (a stalled body would hold the worker forever). */
     private byte[] read(InputStream body, long maxBytes) {
         var done = new AtomicBoolean();
-        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-            if (!done.get()) {
-                close(body);
-            }
-        });
+        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> {
+                    if (!done.get()) {
+                        close(body);
+                    }
+                });
         try (body) {
             return ProviderHttp.readLimited(body, maxBytes);
         } catch (IOException e) {
@@ -207,8 +210,7 @@ public class MediaFetcher {
     }
 
     /** What the provider sent: its declared content type (possibly none) and the bytes. */
-    public record Fetched(@Nullable String contentType, byte[] content) {
-    }
+    public record Fetched(@Nullable String contentType, byte[] content) {}
 
     /** A media URL refused by the SSRF rules: retrying cannot help. */
     public static class UnsafeUrlException extends MediaPolicy.MediaRejectedException {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +13,11 @@ import org.jspecify.annotations.Nullable;
 public record MediaHosts(List<String> patterns) {
 
     public MediaHosts {
-        patterns = patterns.stream().map(MediaHosts::normalize).filter(p -> !p.isEmpty()).distinct().toList();
+        patterns = patterns.stream()
+                .map(MediaHosts::normalize)
+                .filter(p -> !p.isEmpty())
+                .distinct()
+                .toList();
     }
 
     /**
@@ -35,7 +38,8 @@ public record MediaHosts(List<String> patterns) {
     public boolean allows(String host) {
         String name = normalize(host);
         for (String pattern : patterns) {
-            if (pattern.startsWith("*.") ? name.endsWith(pattern.substring(1)) && name.length() > pattern.length() - 1
+            if (pattern.startsWith("*.")
+                    ? name.endsWith(pattern.substring(1)) && name.length() > pattern.length() - 1
                     : name.equals(pattern)) {
                 return true;
             }

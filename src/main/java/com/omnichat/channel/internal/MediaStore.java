@@ -6,7 +6,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,7 +19,8 @@ import org.springframework.stereotype.Component;
 public class MediaStore {
 
     public enum Purpose {
-        PHOTO, OUTBOUND
+        PHOTO,
+        OUTBOUND
     }
 
     private final JdbcClient jdbc;
@@ -31,12 +31,14 @@ public class MediaStore {
     }
 
     /** Stores the file; returns its token. */
-    public String store(@Nullable Long channelId, Purpose purpose, String fileName, String contentType, byte[] content) {
+    public String store(
+            @Nullable Long channelId, Purpose purpose, String fileName, String contentType, byte[] content) {
         String token = newToken();
         jdbc.sql("""
                         insert into channel_media (token, channel_id, purpose, file_name, content_type, content)
                         values (?, ?, ?, ?, ?, ?)""")
-                .params(token, channelId, purpose.name(), clip(fileName), contentType, content).update();
+                .params(token, channelId, purpose.name(), clip(fileName), contentType, content)
+                .update();
         return token;
     }
 
@@ -51,7 +53,9 @@ public class MediaStore {
                         select token from channel_media
                         where purpose = 'PHOTO' and channel_id = ? and owner_user_id = ? and content_sha256 = ?
                         order by id desc limit 1""")
-                .params(channelId, ownerUserId, hash).query(String.class).optional()
+                .params(channelId, ownerUserId, hash)
+                .query(String.class)
+                .optional()
                 .orElse(null);
         if (token == null) {
             token = newToken();
@@ -59,19 +63,20 @@ public class MediaStore {
                             insert into channel_media (token, channel_id, purpose, file_name, content_type, content,
                                                        owner_user_id, content_sha256)
                             values (?, ?, 'PHOTO', ?, ?, ?, ?, ?)""")
-                    .params(token, channelId, clip(fileName), contentType, content, ownerUserId, hash).update();
+                    .params(token, channelId, clip(fileName), contentType, content, ownerUserId, hash)
+                    .update();
         }
         jdbc.sql("""
                         delete from channel_media
-                        where purpose = 'PHOTO' and channel_id = ? and owner_user_id = ? and token <> ?""")
-                .params(channelId, ownerUserId, token).update();
+                        where purpose = 'PHOTO' and channel_id = ? and owner_user_id = ? and token <> ?""").params(channelId, ownerUserId, token).update();
         return token;
     }
 
     public Optional<StoredMedia> find(String token, Purpose purpose) {
         return jdbc.sql("select file_name, content_type, content from channel_media where token = ? and purpose = ?")
                 .params(token, purpose.name())
-                .query((rs, n) -> new StoredMedia(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+                .query((rs, n) -> new StoredMedia(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .optional();
     }
 
     /** The local URL of a stored client photo. */
@@ -98,6 +103,5 @@ public class MediaStore {
         return clean.length() <= 200 ? clean : clean.substring(clean.length() - 200);
     }
 
-    public record StoredMedia(String fileName, String contentType, byte[] content) {
-    }
+    public record StoredMedia(String fileName, String contentType, byte[] content) {}
 }

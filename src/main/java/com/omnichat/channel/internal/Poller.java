@@ -1,20 +1,18 @@
 package com.omnichat.channel.internal;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import com.omnichat.channel.Capability;
 import com.omnichat.channel.ChannelMode;
 import com.omnichat.channel.connector.ChannelConnector;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.PollResult;
 import com.omnichat.channel.connector.ProviderErrors;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * One long poll of a channel: fetch updates after the stored offset, store every update,
@@ -41,8 +39,8 @@ public class Poller {
 
     /** Polls once; returns how many new updates were stored. */
     public int pollOnce(long channelId, Duration wait) {
-        Optional<ConnectedChannel> channel = directory.byId(channelId)
-                .filter(c -> c.mode() == ChannelMode.POLLING && directory.enabled(channelId));
+        Optional<ConnectedChannel> channel =
+                directory.byId(channelId).filter(c -> c.mode() == ChannelMode.POLLING && directory.enabled(channelId));
         Optional<ChannelConnector> connector = channel.flatMap(registry::forChannel)
                 .filter(c -> c.capabilities().contains(Capability.POLLING_RECEIVE));
         if (channel.isEmpty() || connector.isEmpty()) {

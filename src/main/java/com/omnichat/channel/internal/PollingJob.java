@@ -1,10 +1,9 @@
 package com.omnichat.channel.internal;
 
+import com.omnichat.channel.ChannelProperties;
 import java.time.Duration;
-
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /**
@@ -19,9 +18,9 @@ public class PollingJob extends QuartzJobBean {
     private final Poller poller;
     private final Duration wait;
 
-    public PollingJob(Poller poller, @Value("${omnichat.channels.polling.wait:25s}") Duration wait) {
+    public PollingJob(Poller poller, ChannelProperties properties) {
         this.poller = poller;
-        this.wait = wait;
+        this.wait = properties.polling().longPollWait();
     }
 
     @Override

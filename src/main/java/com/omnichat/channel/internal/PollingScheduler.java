@@ -1,8 +1,10 @@
 package com.omnichat.channel.internal;
 
+import com.omnichat.channel.ChannelMode;
+import com.omnichat.channel.ChannelProperties;
+import com.omnichat.channel.connector.ProviderErrors;
 import java.util.HashSet;
 import java.util.Set;
-
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -14,15 +16,11 @@ import org.quartz.TriggerBuilder;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-
-import com.omnichat.channel.ChannelMode;
-import com.omnichat.channel.connector.ProviderErrors;
 
 /**
  * Keeps one Quartz polling job per enabled channel in mode POLLING (and none for others):
@@ -39,11 +37,10 @@ public class PollingScheduler {
     private final ChannelDirectory directory;
     private final boolean enabled;
 
-    PollingScheduler(Scheduler scheduler, ChannelDirectory directory,
-                     @Value("${omnichat.channels.polling.enabled:true}") boolean enabled) {
+    PollingScheduler(Scheduler scheduler, ChannelDirectory directory, ChannelProperties properties) {
         this.scheduler = scheduler;
         this.directory = directory;
-        this.enabled = enabled;
+        this.enabled = properties.polling().enabled();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -83,11 +80,18 @@ public class PollingScheduler {
 
     /** Schedules the channel's polling job (a no-op when it exists). */
     public void schedule(long channelId) throws SchedulerException {
-        JobDetail job = JobBuilder.newJob(PollingJob.class).withIdentity(jobKey(channelId))
-                .usingJobData(PollingJob.CHANNEL_ID, channelId).storeDurably(false).build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity("poll-" + channelId, GROUP).forJob(job)
-                .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(1).withMisfireHandlingInstructionNextWithRemainingCount())
-                .startAt(java.util.Date.from(java.time.Instant.now().plusSeconds(1))).build();
+        JobDetail job = JobBuilder.newJob(PollingJob.class)
+                .withIdentity(jobKey(channelId))
+                .usingJobData(PollingJob.CHANNEL_ID, channelId)
+                .storeDurably(false)
+                .build();
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity("poll-" + channelId, GROUP)
+                .forJob(job)
+                .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(1)
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .startAt(java.util.Date.from(java.time.Instant.now().plusSeconds(1)))
+                .build();
         try {
             scheduler.scheduleJob(job, trigger);
             log.info("Polling channel {}", channelId);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.time.Duration;
-
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -16,8 +15,7 @@ public final class ProviderHttp {
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
 
-    private ProviderHttp() {
-    }
+    private ProviderHttp() {}
 
     /** A client whose requests time out after {@code readTimeout} (long polls need more than the poll). */
     public static RestClient client(Duration readTimeout) {

@@ -4,7 +4,6 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,8 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PublicAddresses {
 
-    private PublicAddresses() {
-    }
+    private PublicAddresses() {}
 
     /** Why the address is not fetched from, or null when it is a public unicast address. */
     public static @Nullable String refusal(InetAddress address, boolean allowLoopback) {
@@ -51,7 +49,9 @@ public final class PublicAddresses {
         if (a0 == 0) {
             return "unspecified";
         }
-        if (a0 == 10 || (a0 == 172 && a1 >= 16 && a1 <= 31) || (a0 == 192 && a1 == 168)
+        if (a0 == 10
+                || (a0 == 172 && a1 >= 16 && a1 <= 31)
+                || (a0 == 192 && a1 == 168)
                 || (a0 == 100 && a1 >= 64 && a1 <= 127)) {
             return "private";
         }
@@ -61,8 +61,11 @@ public final class PublicAddresses {
         if (a0 >= 224 && a0 <= 239) {
             return "multicast";
         }
-        if (a0 >= 240 || (a0 == 192 && a1 == 0 && (a2 == 0 || a2 == 2)) || (a0 == 198 && (a1 == 18 || a1 == 19))
-                || (a0 == 198 && a1 == 51 && a2 == 100) || (a0 == 203 && a1 == 0 && a2 == 113)) {
+        if (a0 >= 240
+                || (a0 == 192 && a1 == 0 && (a2 == 0 || a2 == 2))
+                || (a0 == 198 && (a1 == 18 || a1 == 19))
+                || (a0 == 198 && a1 == 51 && a2 == 100)
+                || (a0 == 203 && a1 == 0 && a2 == 113)) {
             return "reserved";
         }
         return null;

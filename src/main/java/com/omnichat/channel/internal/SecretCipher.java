@@ -1,5 +1,6 @@
 package com.omnichat.channel.internal;
 
+import com.omnichat.base.OmnichatProperties;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -8,14 +9,12 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
@@ -42,13 +41,18 @@ public class SecretCipher {
     private static final int NONCE_BYTES = 12;
     private static final String AAD = "omnichat-channel-secrets";
     /** The keys in application-dev.yaml and application-test.yaml: published with the source. */
-    static final List<String> PUBLIC_KEYS = List.of("ZGV2LW9ubHkta2V5LW9tbmljaGF0LTMyLWJ5dGVzISE=",
-            "dGVzdC1vbmx5LWtleS1vbW5pY2hhdC0zMi1ieXRlcyE=");
+    static final List<String> PUBLIC_KEYS =
+            List.of("ZGV2LW9ubHkta2V5LW9tbmljaGF0LTMyLWJ5dGVzISE=", "dGVzdC1vbmx5LWtleS1vbW5pY2hhdC0zMi1ieXRlcyE=");
 
     private final SecureRandom random = new SecureRandom();
     private final SecretKey key;
 
-    SecretCipher(@Value("${omnichat.secret-key:}") String configured, Environment environment) {
+    @Autowired
+    SecretCipher(OmnichatProperties installation, Environment environment) {
+        this(installation.secretKey(), environment);
+    }
+
+    SecretCipher(String configured, Environment environment) {
         refusePublicKey(configured, environment.acceptsProfiles(Profiles.of("dev | test")));
         this.key = configured.isBlank() && developmentBuild() ? generated() : keyOf(configured);
     }
@@ -67,13 +71,14 @@ public class SecretCipher {
     }
 
     private static boolean developmentBuild() {
-        return ClassUtils.isPresent("com.vaadin.base.devserver.DevModeHandlerManagerImpl",
-                SecretCipher.class.getClassLoader());
+        return ClassUtils.isPresent(
+                "com.vaadin.base.devserver.DevModeHandlerManagerImpl", SecretCipher.class.getClassLoader());
     }
 
     private SecretKey generated() {
-        LoggerFactory.getLogger(SecretCipher.class).warn("OMNICHAT_SECRET_KEY is not set: using a key generated "
-                + "for this run only (channel secrets saved now cannot be read after a restart)");
+        LoggerFactory.getLogger(SecretCipher.class)
+                .warn("OMNICHAT_SECRET_KEY is not set: using a key generated "
+                        + "for this run only (channel secrets saved now cannot be read after a restart)");
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return new SecretKeySpec(bytes, "AES");
@@ -97,8 +102,8 @@ public class SecretCipher {
             throw new IllegalStateException("OMNICHAT_SECRET_KEY is too short: use 32 random bytes in base64");
         }
         try {
-            return new SecretKeySpec(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)),
-                    "AES");
+            return new SecretKeySpec(
+                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)), "AES");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -113,7 +118,11 @@ public class SecretCipher {
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
             cipher.updateAAD(aad(channelId));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
+                    .put(VERSION)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot encrypt", e);
         }
@@ -131,8 +140,10 @@ public class SecretCipher {
             byte[] plain = cipher.doFinal(stored, 1 + NONCE_BYTES, stored.length - 1 - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot decrypt the secrets of channel " + channelId
-                    + " (was OMNICHAT_SECRET_KEY changed, or were they copied from another channel?)", e);
+            throw new IllegalStateException(
+                    "Cannot decrypt the secrets of channel " + channelId
+                            + " (was OMNICHAT_SECRET_KEY changed, or were they copied from another channel?)",
+                    e);
         }
     }
 

@@ -41,15 +41,16 @@ public class SecretUpgrade implements ApplicationRunner {
         int upgraded = 0;
         var rows = jdbc.sql("select id, secrets from channel where secrets is not null and get_byte(secrets, 0) = ?")
                 .param((int) SecretCipher.LEGACY)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getBytes(2))).list();
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getBytes(2)))
+                .list();
         for (Row row : rows) {
             byte[] renewed = cipher.encrypt(row.id(), cipher.decrypt(row.id(), row.secrets()));
             upgraded += jdbc.sql("update channel set secrets = ? where id = ? and secrets = ?")
-                    .params(renewed, row.id(), row.secrets()).update();
+                    .params(renewed, row.id(), row.secrets())
+                    .update();
         }
         return upgraded;
     }
 
-    private record Row(long id, byte[] secrets) {
-    }
+    private record Row(long id, byte[] secrets) {}
 }

@@ -1,9 +1,11 @@
 package com.omnichat.channel.internal;
 
+import com.omnichat.base.SystemAccess;
+import com.omnichat.channel.ChannelProperties;
+import com.omnichat.channel.TemplateService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -11,13 +13,9 @@ import org.quartz.JobExecutionContext;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.quartz.QuartzJobBean;
-
-import com.omnichat.base.SystemAccess;
-import com.omnichat.channel.TemplateService;
 
 /** Syncs the approved message templates of every channel that has them (clustered: one node at a time), hourly by default. */
 @Configuration(proxyBeanMethods = false)
@@ -25,16 +23,23 @@ class TemplateSyncJobs {
 
     @Bean
     JobDetail templateSyncJob() {
-        return JobBuilder.newJob(TemplateSyncJob.class).withIdentity("template-sync", "channels").storeDurably().build();
+        return JobBuilder.newJob(TemplateSyncJob.class)
+                .withIdentity("template-sync", "channels")
+                .storeDurably()
+                .build();
     }
 
     @Bean
-    Trigger templateSyncTrigger(JobDetail templateSyncJob,
-                                @Value("${omnichat.channels.templates.interval:1h}") Duration interval) {
-        return TriggerBuilder.newTrigger().forJob(templateSyncJob).withIdentity("template-sync", "channels")
+    Trigger templateSyncTrigger(JobDetail templateSyncJob, ChannelProperties properties) {
+        Duration interval = properties.templates().interval();
+        return TriggerBuilder.newTrigger()
+                .forJob(templateSyncJob)
+                .withIdentity("template-sync", "channels")
                 .startAt(Date.from(Instant.now().plus(Duration.ofMinutes(1))))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval.toMillis())
-                        .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(interval.toMillis())
+                        .repeatForever()
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
     }
 
@@ -42,14 +47,19 @@ class TemplateSyncJobs {
     public static class TemplateSyncJob extends QuartzJobBean {
 
         private final TemplateService templates;
+        private final boolean workers;
 
-        public TemplateSyncJob(TemplateService templates) {
+        public TemplateSyncJob(TemplateService templates, ChannelProperties properties) {
             this.templates = templates;
+            // A node without background workers (the integration tests) syncs only when asked.
+            this.workers = properties.workers();
         }
 
         @Override
         protected void executeInternal(JobExecutionContext context) {
-            SystemAccess.run(templates::syncAll);
+            if (workers) {
+                SystemAccess.run(templates::syncAll);
+            }
         }
     }
 }

@@ -1,5 +1,14 @@
 package com.omnichat.channel.internal;
 
+import com.omnichat.channel.Capability;
+import com.omnichat.channel.ChannelMode;
+import com.omnichat.channel.ChannelProperties;
+import com.omnichat.channel.ChannelType;
+import com.omnichat.channel.connector.ChannelConnector;
+import com.omnichat.channel.connector.ConnectedChannel;
+import com.omnichat.channel.connector.WebhookRequest;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
@@ -7,10 +16,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,16 +27,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import com.omnichat.channel.Capability;
-import com.omnichat.channel.ChannelMode;
-import com.omnichat.channel.ChannelType;
-import com.omnichat.channel.connector.ChannelConnector;
-import com.omnichat.channel.connector.ConnectedChannel;
-import com.omnichat.channel.connector.WebhookRequest;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * {@code POST /webhooks/{type}/{channelKey}}: no session, no CSRF (see WebhookSecurity).
@@ -50,21 +47,25 @@ class WebhookController {
     private final MeterRegistry meters;
     private final int maxBodyBytes;
 
-    WebhookController(ChannelDirectory directory, ConnectorRegistry registry, InboundEvents events,
-                      MeterRegistry meters, @Value("${omnichat.channels.max-webhook-bytes:1048576}") int maxBodyBytes) {
+    WebhookController(
+            ChannelDirectory directory,
+            ConnectorRegistry registry,
+            InboundEvents events,
+            MeterRegistry meters,
+            ChannelProperties properties) {
         this.directory = directory;
         this.registry = registry;
         this.events = events;
         this.meters = meters;
-        this.maxBodyBytes = maxBodyBytes;
+        this.maxBodyBytes = properties.maxWebhookBytes();
     }
 
     @PostMapping("/webhooks/{type}/{channelKey}")
-    ResponseEntity<String> receive(@PathVariable String type, @PathVariable String channelKey,
-                                   HttpServletRequest request) throws IOException {
+    ResponseEntity<String> receive(
+            @PathVariable String type, @PathVariable String channelKey, HttpServletRequest request) throws IOException {
         Optional<ChannelType> channelType = typeOf(type);
-        Optional<ConnectedChannel> channel = channelType.flatMap(t -> directory.byKey(t, channelKey))
-                .filter(c -> c.mode() == ChannelMode.WEBHOOK);
+        Optional<ConnectedChannel> channel =
+                channelType.flatMap(t -> directory.byKey(t, channelKey)).filter(c -> c.mode() == ChannelMode.WEBHOOK);
         Optional<ChannelConnector> connector = channel.flatMap(registry::forChannel)
                 .filter(c -> c.capabilities().contains(Capability.WEBHOOK_RECEIVE));
         if (channel.isEmpty() || connector.isEmpty()) {
@@ -79,24 +80,34 @@ class WebhookController {
         }
         WebhookRequest webhook = new WebhookRequest(headers(request), body);
         if (!connector.get().authentic(channel.get(), webhook)) {
-            meters.counter("omnichat.webhook.rejected", "type", channelType.get().name()).increment();
-            log.warn("Webhook for channel {} rejected: not authentic (from {})", channel.get().id(),
+            meters.counter(
+                            "omnichat.webhook.rejected",
+                            "type",
+                            channelType.get().name())
+                    .increment();
+            log.warn(
+                    "Webhook for channel {} rejected: not authentic (from {})",
+                    channel.get().id(),
                     request.getRemoteAddr());
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body("{\"error\":\"not authentic\"}");
         }
         return switch (events.accept(channel.get(), connector.get(), body)) {
             // Stored for the administrators (Retry in Administration → Channels); no reply body.
             case InboundEvents.Outcome.Unparseable u -> ResponseEntity.ok().build();
-            case InboundEvents.Outcome.Accepted a -> a.reply() == null ? ResponseEntity.ok().build()
-                    : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(a.reply());
+            case InboundEvents.Outcome.Accepted a ->
+                a.reply() == null
+                        ? ResponseEntity.ok().build()
+                        : ResponseEntity.ok()
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .body(a.reply());
         };
     }
 
     @GetMapping("/webhooks/{type}/{channelKey}")
-    ResponseEntity<String> verify(@PathVariable String type, @PathVariable String channelKey,
-                                  HttpServletRequest request) {
-        Optional<ConnectedChannel> channel = typeOf(type).flatMap(t -> directory.byKey(t, channelKey))
-                .filter(c -> c.mode() == ChannelMode.WEBHOOK);
+    ResponseEntity<String> verify(
+            @PathVariable String type, @PathVariable String channelKey, HttpServletRequest request) {
+        Optional<ConnectedChannel> channel =
+                typeOf(type).flatMap(t -> directory.byKey(t, channelKey)).filter(c -> c.mode() == ChannelMode.WEBHOOK);
         Map<String, String> query = new HashMap<>();
         request.getParameterMap().forEach((name, values) -> {
             if (values.length > 0) {
@@ -107,9 +118,13 @@ class WebhookController {
                 .filter(connector -> connector.capabilities().contains(Capability.WEBHOOK_RECEIVE))
                 .flatMap(connector -> connector.verifyWebhook(c, query)));
         if (answer.isEmpty()) {
-            log.warn("Webhook verification for {} refused (from {})", channel.map(c -> "channel " + c.id())
-                    .orElse("an unknown channel"), request.getRemoteAddr());
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).body("forbidden");
+            log.warn(
+                    "Webhook verification for {} refused (from {})",
+                    channel.map(c -> "channel " + c.id()).orElse("an unknown channel"),
+                    request.getRemoteAddr());
+            return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .body("forbidden");
         }
         log.info("Webhook of channel {} verified by the provider", channel.get().id());
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(answer.get());
@@ -121,8 +136,11 @@ class WebhookController {
      */
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<String> notStored(RuntimeException e) {
-        log.warn("Webhook not stored, the provider will redeliver it: {}", e.getClass().getSimpleName());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+        log.warn(
+                "Webhook not stored, the provider will redeliver it: {}",
+                e.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
                 .body("{\"error\":\"not stored, try again\"}");
     }
 

@@ -1,13 +1,5 @@
 package com.omnichat.channel.messenger;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-import org.springframework.stereotype.Component;
-
 import com.omnichat.channel.Capability;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.ClientProfile;
@@ -29,10 +21,15 @@ import com.omnichat.channel.connector.WebhookRequest;
 import com.omnichat.channel.meta.GraphApi;
 import com.omnichat.channel.meta.GraphException;
 import com.omnichat.channel.meta.MetaMessaging;
-import com.omnichat.channel.meta.MetaSendApi;
 import com.omnichat.channel.meta.MetaSecrets;
+import com.omnichat.channel.meta.MetaSendApi;
 import com.omnichat.channel.meta.MetaWebhooks;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -61,8 +58,14 @@ public class MessengerConnector implements ChannelConnector {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.WEBHOOK_RECEIVE, Capability.SEND_TEXT, Capability.SEND_IMAGE, Capability.SEND_FILE,
-                Capability.DELIVERY_STATUS, Capability.READ_STATUS, Capability.CLIENT_PROFILE);
+        return Set.of(
+                Capability.WEBHOOK_RECEIVE,
+                Capability.SEND_TEXT,
+                Capability.SEND_IMAGE,
+                Capability.SEND_FILE,
+                Capability.DELIVERY_STATUS,
+                Capability.READ_STATUS,
+                Capability.CLIENT_PROFILE);
     }
 
     @Override
@@ -74,9 +77,11 @@ public class MessengerConnector implements ChannelConnector {
     public ConnectionCheck checkConnection(ConnectedChannel channel) {
         try {
             JsonNode page = graph.get(channel, GraphApi.Host.FACEBOOK, "me", Map.of("fields", "id,name"));
-            return ConnectionCheck.ok(page.path("name").asString("?") + " (" + page.path("id").asString("") + ")");
+            return ConnectionCheck.ok(
+                    page.path("name").asString("?") + " (" + page.path("id").asString("") + ")");
         } catch (GraphException e) {
-            return ConnectionCheck.failed(ProviderErrors.describe(e, channel.secrets().values()));
+            return ConnectionCheck.failed(
+                    ProviderErrors.describe(e, channel.secrets().values()));
         }
     }
 
@@ -110,8 +115,13 @@ public class MessengerConnector implements ChannelConnector {
      */
     @Override
     public void registerWebhook(ConnectedChannel channel, String url) {
-        graph.post(channel, GraphApi.Host.FACEBOOK, "me/subscribed_apps", Map.of("subscribed_fields",
-                "messages,messaging_postbacks,message_deliveries,message_reads,message_echoes,message_reactions"));
+        graph.post(
+                channel,
+                GraphApi.Host.FACEBOOK,
+                "me/subscribed_apps",
+                Map.of(
+                        "subscribed_fields",
+                        "messages,messaging_postbacks,message_deliveries,message_reads,message_echoes,message_reactions"));
     }
 
     @Override
@@ -132,11 +142,14 @@ public class MessengerConnector implements ChannelConnector {
     /** {@code GET /{PSID}?fields=first_name,last_name,profile_pic}; the photo is stored locally. */
     @Override
     public Optional<FetchedProfile> profile(ConnectedChannel channel, String externalUserId) {
-        JsonNode user = graph.get(channel, GraphApi.Host.FACEBOOK, externalUserId,
-                Map.of("fields", "first_name,last_name,profile_pic"));
-        String name = (user.path("first_name").asString("") + " " + user.path("last_name").asString("")).strip();
+        JsonNode user = graph.get(
+                channel, GraphApi.Host.FACEBOOK, externalUserId, Map.of("fields", "first_name,last_name,profile_pic"));
+        String name = (user.path("first_name").asString("") + " "
+                        + user.path("last_name").asString(""))
+                .strip();
         String photo = user.path("profile_pic").asString(null);
-        return Optional.of(new FetchedProfile(new ClientProfile(externalUserId, name, null, null),
+        return Optional.of(new FetchedProfile(
+                new ClientProfile(externalUserId, name, null, null),
                 photo == null || photo.isBlank() ? null : new MediaRef(photo, "photo.jpg", "image/jpeg", null, true)));
     }
 }

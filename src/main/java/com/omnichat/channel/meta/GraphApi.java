@@ -1,12 +1,20 @@
 package com.omnichat.channel.meta;
 
+import com.omnichat.channel.InboundAttachment;
+import com.omnichat.channel.connector.ConnectedChannel;
+import com.omnichat.channel.connector.MediaPolicy;
+import com.omnichat.channel.connector.MediaRef;
+import com.omnichat.channel.internal.ChannelStateStore;
+import com.omnichat.channel.internal.Json;
+import com.omnichat.channel.internal.MediaFetcher;
+import com.omnichat.channel.internal.MediaHosts;
+import com.omnichat.channel.internal.ProviderHttp;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,17 +25,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
-
-import com.omnichat.channel.InboundAttachment;
-import com.omnichat.channel.connector.ConnectedChannel;
-import com.omnichat.channel.connector.MediaPolicy;
-import com.omnichat.channel.connector.MediaRef;
-import com.omnichat.channel.internal.ChannelStateStore;
-import com.omnichat.channel.internal.Json;
-import com.omnichat.channel.internal.MediaFetcher;
-import com.omnichat.channel.internal.MediaHosts;
-import com.omnichat.channel.internal.ProviderHttp;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -81,8 +78,14 @@ public class GraphApi {
      *
      * @throws GraphException any failure, its text safe to show
      */
-    public JsonNode call(ConnectedChannel channel, String token, Host host, HttpMethod method, String path,
-                         Map<String, String> query, @Nullable Object body) {
+    public JsonNode call(
+            ConnectedChannel channel,
+            String token,
+            Host host,
+            HttpMethod method,
+            String path,
+            Map<String, String> query,
+            @Nullable Object body) {
         List<String> secrets = List.copyOf(channel.secrets().values());
         URI uri = uri(host, path, query);
         Answer answer;
@@ -93,9 +96,11 @@ public class GraphApi {
             }
             answer = request.exchange((req, response) -> {
                 Map<String, String> headers = new HashMap<>();
-                response.getHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
-                        values.isEmpty() ? "" : values.getFirst()));
-                return new Answer(response.getStatusCode().value(), response.getBody().readAllBytes(), headers);
+                response.getHeaders()
+                        .forEach((name, values) ->
+                                headers.put(name.toLowerCase(Locale.ROOT), values.isEmpty() ? "" : values.getFirst()));
+                return new Answer(
+                        response.getStatusCode().value(), response.getBody().readAllBytes(), headers);
             });
         } catch (RestClientException e) {
             throw GraphErrors.unreachable(e, secrets);
@@ -115,8 +120,13 @@ public class GraphApi {
         if (error.kind() == GraphException.Kind.TOKEN_INVALID) {
             tokenRejected(channel, error);
         } else {
-            log.info("Channel {}: Graph {} {} failed: {} (fbtrace_id {})", channel.id(), method, path,
-                    error.getMessage(), error.fbtraceId());
+            log.info(
+                    "Channel {}: Graph {} {} failed: {} (fbtrace_id {})",
+                    channel.id(),
+                    method,
+                    path,
+                    error.getMessage(),
+                    error.fbtraceId());
         }
         throw error;
     }
@@ -124,21 +134,33 @@ public class GraphApi {
     /** The channel needs a new token: its status shows it until a successful check clears it. */
     private void tokenRejected(ConnectedChannel channel, GraphException error) {
         state.tokenRejected(channel.id(), error.getMessage());
-        log.warn("Channel {} ({} \"{}\"): Meta rejected the access token (code 190/{}, fbtrace_id {}); "
+        log.warn(
+                "Channel {} ({} \"{}\"): Meta rejected the access token (code 190/{}, fbtrace_id {}); "
                         + "an administrator must enter a new one in Administration → Channels",
-                channel.id(), channel.type(), channel.name(), error.subcode(), error.fbtraceId());
+                channel.id(),
+                channel.type(),
+                channel.name(),
+                error.subcode(),
+                error.fbtraceId());
     }
 
     /** Downloads a file from Meta's CDN (size-limited, SSRF-safe: only Meta's media hosts and the API's own). */
     public MediaFetcher.Fetched download(String url, long maxBytes) {
-        return fetcher.fetch(url, MediaHosts.of(properties.getMediaHosts(), properties.getGraphBaseUrl(),
-                properties.getInstagramBaseUrl()), maxBytes);
+        return fetcher.fetch(
+                url,
+                MediaHosts.of(
+                        properties.getMediaHosts(), properties.getGraphBaseUrl(), properties.getInstagramBaseUrl()),
+                maxBytes);
     }
 
     /** A file behind a URL that needs the access token (WhatsApp's media URLs); the token goes to that host only. */
     public MediaFetcher.Fetched download(String url, long maxBytes, String token) {
-        return fetcher.fetch(url, MediaHosts.of(properties.getMediaHosts(), properties.getGraphBaseUrl(),
-                properties.getInstagramBaseUrl()), maxBytes, token);
+        return fetcher.fetch(
+                url,
+                MediaHosts.of(
+                        properties.getMediaHosts(), properties.getGraphBaseUrl(), properties.getInstagramBaseUrl()),
+                maxBytes,
+                token);
     }
 
     /** A client's file a webhook referenced by URL, downloaded and checked against the policy. */
@@ -160,6 +182,5 @@ public class GraphApi {
         return builder.build().encode().toUri();
     }
 
-    private record Answer(int status, byte[] body, Map<String, String> headers) {
-    }
+    private record Answer(int status, byte[] body, Map<String, String> headers) {}
 }

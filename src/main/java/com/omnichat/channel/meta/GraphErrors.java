@@ -1,15 +1,12 @@
 package com.omnichat.channel.meta;
 
+import com.omnichat.channel.connector.ProviderErrors;
+import com.omnichat.channel.internal.Json;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
-
-import com.omnichat.channel.connector.ProviderErrors;
-import com.omnichat.channel.internal.Json;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,6 +18,7 @@ public final class GraphErrors {
 
     /** Meta names no wait for its throttling codes; a minute lets most of its windows pass. */
     static final Duration DEFAULT_WAIT = Duration.ofSeconds(60);
+
     private static final Duration MAX_WAIT = Duration.ofHours(1);
     /** WhatsApp's per-number throughput limit clears within seconds. */
     private static final Duration THROUGHPUT_WAIT = Duration.ofSeconds(5);
@@ -35,8 +33,10 @@ public final class GraphErrors {
             Map.entry(613, "Meta: too many calls in a short time; it is sent again later"),
             Map.entry(80007, "WhatsApp: the business account's rate limit is reached; it is sent again later"),
             Map.entry(130429, "WhatsApp: the number's message throughput is reached; it is sent again later"),
-            Map.entry(190, "Meta: the access token has expired or was revoked; an administrator must enter a new "
-                    + "one in Administration → Channels"),
+            Map.entry(
+                    190,
+                    "Meta: the access token has expired or was revoked; an administrator must enter a new "
+                            + "one in Administration → Channels"),
             Map.entry(1, "Meta: temporary error"),
             Map.entry(2, "Meta: service temporarily unavailable"),
             Map.entry(10, "Meta: the app has no permission for this"),
@@ -51,12 +51,11 @@ public final class GraphErrors {
             Map.entry(2018108, "The client cannot be reached (he blocked the shop or left the conversation)"),
             Map.entry(1545041, "The client cannot receive messages from the shop right now"));
 
-    private GraphErrors() {
-    }
+    private GraphErrors() {}
 
     /** The exception for an answer that is not a 2xx (or a 2xx carrying an error envelope). */
-    public static GraphException fromAnswer(int httpStatus, byte[] body, Map<String, String> headers,
-                                            Collection<String> secrets) {
+    public static GraphException fromAnswer(
+            int httpStatus, byte[] body, Map<String, String> headers, Collection<String> secrets) {
         JsonNode error = null;
         try {
             JsonNode root = Json.MAPPER.readTree(body);
@@ -65,7 +64,8 @@ public final class GraphErrors {
             // Not Graph's envelope (a proxy's page): described by the HTTP status alone.
         }
         if (error == null || !error.isObject()) {
-            GraphException.Kind kind = httpStatus >= 500 || httpStatus == 429 ? GraphException.Kind.RETRYABLE
+            GraphException.Kind kind = httpStatus >= 500 || httpStatus == 429
+                    ? GraphException.Kind.RETRYABLE
                     : GraphException.Kind.PERMANENT;
             return new GraphException(httpStatus, 0, 0, null, null, kind, null, "Meta: HTTP " + httpStatus);
         }
@@ -91,7 +91,14 @@ public final class GraphErrors {
 
     /** No answer at all (connection refused, timeout): retryable; the text names no URL. */
     public static GraphException unreachable(Throwable e, Collection<String> secrets) {
-        return new GraphException(0, 0, 0, null, null, GraphException.Kind.RETRYABLE, null,
+        return new GraphException(
+                0,
+                0,
+                0,
+                null,
+                null,
+                GraphException.Kind.RETRYABLE,
+                null,
                 "Meta unreachable: " + ProviderErrors.describe(e, secrets));
     }
 

@@ -1,11 +1,9 @@
 package com.omnichat.channel.meta;
 
-import java.time.Duration;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.channel.connector.DeliveryException;
 import com.omnichat.channel.connector.ProviderErrors;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A failed Graph API call, from Graph's error envelope
@@ -36,8 +34,15 @@ public class GraphException extends ProviderErrors.ProviderException {
     private final Kind kind;
     private final @Nullable Duration retryAfter;
 
-    GraphException(int httpStatus, int code, int subcode, @Nullable String type, @Nullable String fbtraceId,
-                   Kind kind, @Nullable Duration retryAfter, String reason) {
+    GraphException(
+            int httpStatus,
+            int code,
+            int subcode,
+            @Nullable String type,
+            @Nullable String fbtraceId,
+            Kind kind,
+            @Nullable Duration retryAfter,
+            String reason) {
         super(code != 0 ? code : httpStatus, reason);
         this.httpStatus = httpStatus;
         this.code = code;
@@ -84,8 +89,8 @@ public class GraphException extends ProviderErrors.ProviderException {
     public DeliveryException toDelivery() {
         String reason = getMessage() == null ? "Meta error" : getMessage();
         return switch (kind) {
-            case RATE_LIMITED -> DeliveryException.rateLimited(reason,
-                    retryAfter == null ? GraphErrors.DEFAULT_WAIT : retryAfter);
+            case RATE_LIMITED ->
+                DeliveryException.rateLimited(reason, retryAfter == null ? GraphErrors.DEFAULT_WAIT : retryAfter);
             case RETRYABLE -> DeliveryException.retryable(reason);
             case TOKEN_INVALID, PERMANENT -> DeliveryException.permanent(reason);
         };

@@ -1,16 +1,13 @@
 package com.omnichat.channel.meta;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.channel.ClientProfile;
 import com.omnichat.channel.MessageOrigin;
 import com.omnichat.channel.connector.InboundEvent;
 import com.omnichat.channel.connector.MediaRef;
-
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,8 +19,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class MetaMessaging {
 
-    private MetaMessaging() {
-    }
+    private MetaMessaging() {}
 
     /** What an item of a channel means; {@code app} names the provider's app for echoes ("Instagram"). */
     public static List<InboundEvent> parse(JsonNode item, String app) {
@@ -41,12 +37,12 @@ public final class MetaMessaging {
                 events.add(new InboundEvent.MessageDeleted(mid));
             } else if (message.path("is_echo").asBoolean(false)) {
                 if (!recipient.isEmpty()) {
-                    events.add(new InboundEvent.Echo(profile(recipient), mid, text(message), media(message),
-                            replyTo(message), at, app));
+                    events.add(new InboundEvent.Echo(
+                            profile(recipient), mid, text(message), media(message), replyTo(message), at, app));
                 }
             } else if (!sender.isEmpty()) {
-                events.add(new InboundEvent.ClientMessage(profile(sender), mid, text(message), media(message),
-                        replyTo(message), at));
+                events.add(new InboundEvent.ClientMessage(
+                        profile(sender), mid, text(message), media(message), replyTo(message), at));
             }
         }
         JsonNode reaction = item.path("reaction");
@@ -65,12 +61,15 @@ public final class MetaMessaging {
         JsonNode delivery = item.path("delivery");
         if (delivery.isObject() && !sender.isEmpty()) {
             for (JsonNode mid : delivery.path("mids")) {
-                events.add(new InboundEvent.StatusUpdate(mid.asString(), InboundEvent.StatusUpdate.Status.DELIVERED,
-                        null));
+                events.add(new InboundEvent.StatusUpdate(
+                        mid.asString(), InboundEvent.StatusUpdate.Status.DELIVERED, null));
             }
             if (delivery.has("watermark")) {
-                events.add(new InboundEvent.Watermark(sender, InboundEvent.StatusUpdate.Status.DELIVERED,
-                        timestamp(delivery.path("watermark")), null));
+                events.add(new InboundEvent.Watermark(
+                        sender,
+                        InboundEvent.StatusUpdate.Status.DELIVERED,
+                        timestamp(delivery.path("watermark")),
+                        null));
             }
         }
         JsonNode postback = item.path("postback");
@@ -81,8 +80,14 @@ public final class MetaMessaging {
             if (mid.isEmpty()) {
                 mid = "postback:" + sender + ":" + item.path("timestamp").asString("");
             }
-            events.add(new InboundEvent.OriginMessage(new InboundEvent.ClientMessage(profile(sender), mid,
-                    title.isBlank() ? postback.path("payload").asString("") : title, List.of(), null, at),
+            events.add(new InboundEvent.OriginMessage(
+                    new InboundEvent.ClientMessage(
+                            profile(sender),
+                            mid,
+                            title.isBlank() ? postback.path("payload").asString("") : title,
+                            List.of(),
+                            null,
+                            at),
                     MessageOrigin.of(MessageOrigin.Kind.CHOICE, null)));
         }
         return events;
@@ -116,8 +121,9 @@ public final class MetaMessaging {
                 case "image", "animated_image" -> media.add(new MediaRef(url, null, null, null, true));
                 case "video" -> media.add(new MediaRef(url, "video.mp4", "video/mp4", null, false));
                 case "audio" -> media.add(new MediaRef(url, "audio.mp4", "audio/mp4", null, false));
-                case "file" -> media.add(new MediaRef(url, attachment.path("payload").path("title").asString(null),
-                        null, null, false));
+                case "file" ->
+                    media.add(new MediaRef(
+                            url, attachment.path("payload").path("title").asString(null), null, null, false));
                 default -> {
                     // shares, story mentions, reels, templates: the connector describes them.
                 }

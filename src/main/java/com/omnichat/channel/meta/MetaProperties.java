@@ -18,8 +18,8 @@ public class MetaProperties {
     /** The newest stable Graph API version when this was written (v26.0, July 2026). */
     private String apiVersion = "v26.0";
     /** Hosts clients' files are downloaded from (Meta's CDNs); "*.x" matches subdomains of x. */
-    private String mediaHosts = "*.fbcdn.net,*.cdninstagram.com,lookaside.fbsbx.com,*.fbsbx.com,"
-            + "lookaside.facebook.com,*.whatsapp.net";
+    private String mediaHosts =
+            "*.fbcdn.net,*.cdninstagram.com,lookaside.fbsbx.com,*.fbsbx.com," + "lookaside.facebook.com,*.whatsapp.net";
 
     public String getGraphBaseUrl() {
         return graphBaseUrl;

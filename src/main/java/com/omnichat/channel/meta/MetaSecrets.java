@@ -12,8 +12,7 @@ public final class MetaSecrets {
     /** Generated: pasted into the Meta app as the webhook's verify token. */
     public static final String VERIFY_TOKEN = "verifyToken";
 
-    private MetaSecrets() {
-    }
+    private MetaSecrets() {}
 
     public static SecretField appSecret() {
         return SecretField.asked(APP_SECRET, "channels.meta.app-secret");

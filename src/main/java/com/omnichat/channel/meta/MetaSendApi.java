@@ -1,5 +1,11 @@
 package com.omnichat.channel.meta;
 
+import com.omnichat.base.OmnichatProperties;
+import com.omnichat.channel.OutboundMessage;
+import com.omnichat.channel.connector.ConnectedChannel;
+import com.omnichat.channel.connector.DeliveryException;
+import com.omnichat.channel.connector.SendProgress;
+import com.omnichat.channel.internal.MediaStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,16 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import com.omnichat.channel.OutboundMessage;
-import com.omnichat.channel.connector.ConnectedChannel;
-import com.omnichat.channel.connector.DeliveryException;
-import com.omnichat.channel.connector.SendProgress;
-import com.omnichat.channel.internal.MediaStore;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,15 +33,21 @@ public class MetaSendApi {
     private final MediaStore media;
     private final String publicUrl;
 
-    MetaSendApi(GraphApi graph, MediaStore media, @Value("${omnichat.public-url:}") String publicUrl) {
+    MetaSendApi(GraphApi graph, MediaStore media, OmnichatProperties installation) {
         this.graph = graph;
         this.media = media;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = installation.publicUrl();
     }
 
     /** Sends a direct message or a private reply; returns the first part's message id. */
-    public String send(ConnectedChannel channel, GraphApi.Host host, OutboundMessage message, SendProgress progress,
-                       int textMax, String app) throws DeliveryException {
+    public String send(
+            ConnectedChannel channel,
+            GraphApi.Host host,
+            OutboundMessage message,
+            SendProgress progress,
+            int textMax,
+            String app)
+            throws DeliveryException {
         Map<String, Object> recipient;
         Map<String, Object> type = new LinkedHashMap<>();
         if (message.route() == OutboundMessage.Route.PRIVATE_REPLY) {
@@ -93,8 +96,9 @@ public class MetaSendApi {
     }
 
     /** RESPONSE inside 24 hours, HUMAN_AGENT up to 7 days, refused after (or when the client never wrote). */
-    static Map<String, Object> messagingType(java.time.@org.jspecify.annotations.Nullable Instant clientWroteAt,
-                                             Instant now, String app) throws DeliveryException {
+    static Map<String, Object> messagingType(
+            java.time.@org.jspecify.annotations.Nullable Instant clientWroteAt, Instant now, String app)
+            throws DeliveryException {
         if (clientWroteAt == null) {
             throw DeliveryException.permanent(app + ": the client has never written in the direct chat, "
                     + "so only an answer to his comment is possible");
@@ -109,12 +113,12 @@ public class MetaSendApi {
             tag.put("tag", "HUMAN_AGENT");
             return tag;
         }
-        throw DeliveryException.permanent(app + ": the client last wrote more than 7 days ago; "
-                + "a message is possible again once he writes");
+        throw DeliveryException.permanent(
+                app + ": the client last wrote more than 7 days ago; " + "a message is possible again once he writes");
     }
 
-    private List<Map<String, Object>> contents(ConnectedChannel channel, OutboundMessage message, int textMax,
-                                               String app) throws DeliveryException {
+    private List<Map<String, Object>> contents(
+            ConnectedChannel channel, OutboundMessage message, int textMax, String app) throws DeliveryException {
         List<Map<String, Object>> contents = new ArrayList<>();
         String text = message.text() == null || message.text().isBlank() ? null : message.text();
         if (text != null) {
@@ -123,8 +127,11 @@ public class MetaSendApi {
             }
         }
         for (OutboundMessage.OutboundFile file : message.files()) {
-            String kind = file.isImage() ? "image" : file.contentType().startsWith("video/") ? "video"
-                    : file.contentType().startsWith("audio/") ? "audio" : "file";
+            String kind = file.isImage()
+                    ? "image"
+                    : file.contentType().startsWith("video/")
+                            ? "video"
+                            : file.contentType().startsWith("audio/") ? "audio" : "file";
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("url", publish(channel, file, app));
             payload.put("is_reusable", false);
@@ -139,9 +146,10 @@ public class MetaSendApi {
         if (publicUrl.isBlank()) {
             throw DeliveryException.permanent("Files need OMNICHAT_PUBLIC_URL (" + app + " downloads them by URL)");
         }
-        String token = media.store(channel.id(), MediaStore.Purpose.OUTBOUND, file.fileName(), file.contentType(),
-                file.content());
+        String token = media.store(
+                channel.id(), MediaStore.Purpose.OUTBOUND, file.fileName(), file.contentType(), file.content());
         return publicUrl + "/channel-files/" + token + "/"
-                + java.net.URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+                + java.net.URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8)
+                        .replace("+", "%20");
     }
 }

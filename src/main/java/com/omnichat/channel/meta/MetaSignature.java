@@ -5,10 +5,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,8 +19,7 @@ public final class MetaSignature {
     public static final String HEADER = "X-Hub-Signature-256";
     private static final String PREFIX = "sha256=";
 
-    private MetaSignature() {
-    }
+    private MetaSignature() {}
 
     /** The header value Meta would send for this body. */
     public static String sign(String appSecret, byte[] body) {
@@ -41,7 +38,7 @@ public final class MetaSignature {
             return false;
         }
         String given = header.strip().toLowerCase(Locale.ROOT);
-        return MessageDigest.isEqual(sign(appSecret, body).getBytes(StandardCharsets.US_ASCII),
-                given.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                sign(appSecret, body).getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII));
     }
 }

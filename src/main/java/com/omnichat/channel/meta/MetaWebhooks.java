@@ -1,19 +1,16 @@
 package com.omnichat.channel.meta;
 
+import com.omnichat.channel.connector.ConnectedChannel;
+import com.omnichat.channel.connector.UnparseableEventException;
+import com.omnichat.channel.connector.WebhookRequest;
+import com.omnichat.channel.internal.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
-
-import com.omnichat.channel.connector.ConnectedChannel;
-import com.omnichat.channel.connector.UnparseableEventException;
-import com.omnichat.channel.connector.WebhookRequest;
-import com.omnichat.channel.internal.Json;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,8 +19,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class MetaWebhooks {
 
-    private MetaWebhooks() {
-    }
+    private MetaWebhooks() {}
 
     /**
      * {@code hub.mode=subscribe} with the channel's verify token (compared in constant time):
@@ -33,19 +29,22 @@ public final class MetaWebhooks {
         String expected = channel.secrets().get(MetaSecrets.VERIFY_TOKEN);
         String given = query.get("hub.verify_token");
         String challenge = query.get("hub.challenge");
-        if (expected == null || expected.isBlank() || given == null || challenge == null
+        if (expected == null
+                || expected.isBlank()
+                || given == null
+                || challenge == null
                 || !"subscribe".equals(query.get("hub.mode"))) {
             return Optional.empty();
         }
-        boolean same = MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8));
+        boolean same = MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
         return same ? Optional.of(challenge) : Optional.empty();
     }
 
     /** X-Hub-Signature-256 over the raw body with the channel's app secret. */
     public static boolean authentic(ConnectedChannel channel, WebhookRequest request) {
-        return MetaSignature.valid(channel.secrets().get(MetaSecrets.APP_SECRET), request.body(),
-                request.header(MetaSignature.HEADER));
+        return MetaSignature.valid(
+                channel.secrets().get(MetaSecrets.APP_SECRET), request.body(), request.header(MetaSignature.HEADER));
     }
 
     /**
@@ -62,9 +61,11 @@ public final class MetaWebhooks {
         if (root == null || !root.isObject() || !root.path("entry").isArray()) {
             throw new UnparseableEventException("Not a Meta webhook (no entry[])");
         }
-        if (object != null && root.has("object") && !object.equals(root.path("object").asString(""))) {
-            throw new UnparseableEventException("Webhook for object " + root.path("object").asString("?")
-                    + ", expected " + object);
+        if (object != null
+                && root.has("object")
+                && !object.equals(root.path("object").asString(""))) {
+            throw new UnparseableEventException(
+                    "Webhook for object " + root.path("object").asString("?") + ", expected " + object);
         }
         return root;
     }
@@ -75,7 +76,9 @@ public final class MetaWebhooks {
      */
     public static String key(byte[] body) {
         try {
-            return "meta:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            return "meta:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,25 +1,22 @@
 package com.omnichat.channel.telegram;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
-import org.springframework.util.MultiValueMap;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
-
+import com.omnichat.channel.ChannelProperties;
 import com.omnichat.channel.connector.MediaPolicy;
 import com.omnichat.channel.connector.ProviderErrors;
 import com.omnichat.channel.internal.Json;
 import com.omnichat.channel.internal.MediaFetcher;
 import com.omnichat.channel.internal.MediaHosts;
 import com.omnichat.channel.internal.ProviderHttp;
-
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,12 +34,10 @@ public class TelegramApi {
     private final String mediaHosts;
     private volatile String apiUrl;
 
-    TelegramApi(@Value("${omnichat.channels.telegram.api-url:https://api.telegram.org}") String apiUrl,
-                MediaFetcher fetcher,
-                @Value("${omnichat.channels.telegram.media-hosts:api.telegram.org}") String mediaHosts) {
-        this.apiUrl = trim(apiUrl);
+    TelegramApi(ChannelProperties properties, MediaFetcher fetcher) {
+        this.apiUrl = trim(properties.telegram().apiUrl());
         this.fetcher = fetcher;
-        this.mediaHosts = mediaHosts;
+        this.mediaHosts = properties.telegram().mediaHosts();
     }
 
     /** Points the connector at another Bot API server (tests: a fake on loopback). */
@@ -65,16 +60,24 @@ public class TelegramApi {
     }
 
     private JsonNode call(RestClient http, String token, String method, Map<String, ?> body) throws TelegramException {
-        return answer(() -> http.post().uri(apiUrl + "/bot" + token + "/" + method)
-                .contentType(MediaType.APPLICATION_JSON).body(Json.write(body))
-                .exchange((request, response) -> response.getBody().readAllBytes()), token);
+        return answer(
+                () -> http.post()
+                        .uri(apiUrl + "/bot" + token + "/" + method)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Json.write(body))
+                        .exchange((request, response) -> response.getBody().readAllBytes()),
+                token);
     }
 
     /** Calls a method with a file upload (sendPhoto, sendDocument). */
     public JsonNode upload(String token, String method, MultiValueMap<String, Object> parts) throws TelegramException {
-        return answer(() -> client.post().uri(apiUrl + "/bot" + token + "/" + method)
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
-                .exchange((request, response) -> response.getBody().readAllBytes()), token);
+        return answer(
+                () -> client.post()
+                        .uri(apiUrl + "/bot" + token + "/" + method)
+                        .contentType(MediaType.MULTIPART_FORM_DATA)
+                        .body(parts)
+                        .exchange((request, response) -> response.getBody().readAllBytes()),
+                token);
     }
 
     /**
@@ -119,7 +122,8 @@ public class TelegramApi {
         }
         JsonNode retryAfter = answer.path("parameters").path("retry_after");
         // Telegram's own description ("Forbidden: bot was blocked by the user"), redacted by the exception.
-        throw new TelegramException(answer.path("error_code").asInt(0),
+        throw new TelegramException(
+                answer.path("error_code").asInt(0),
                 ProviderErrors.redact(answer.path("description").asString("error"), List.of(token)),
                 retryAfter.isNumber() ? retryAfter.asInt() : null);
     }

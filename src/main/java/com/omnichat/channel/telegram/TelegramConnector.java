@@ -1,21 +1,5 @@
 package com.omnichat.channel.telegram;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
-
 import com.omnichat.channel.Capability;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.ClientProfile;
@@ -39,7 +23,20 @@ import com.omnichat.channel.connector.UnparseableEventException;
 import com.omnichat.channel.connector.WebhookRequest;
 import com.omnichat.channel.internal.Json;
 import com.omnichat.channel.telegram.TelegramApi.TelegramException;
-
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -57,6 +54,7 @@ public class TelegramConnector implements ChannelConnector {
     static final List<String> UPDATES = List.of("message", "edited_message", "my_chat_member");
     /** Telegram's limit for a photo sent with sendPhoto; larger images go as documents. */
     private static final int PHOTO_MAX = 10 * 1024 * 1024;
+
     private static final int CAPTION_MAX = 1024;
     private static final int TEXT_MAX = 4096;
 
@@ -73,8 +71,15 @@ public class TelegramConnector implements ChannelConnector {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.WEBHOOK_RECEIVE, Capability.POLLING_RECEIVE, Capability.SEND_TEXT, Capability.REPLY,
-                Capability.SEND_IMAGE, Capability.SEND_FILE, Capability.CLIENT_PROFILE, Capability.EDIT);
+        return Set.of(
+                Capability.WEBHOOK_RECEIVE,
+                Capability.POLLING_RECEIVE,
+                Capability.SEND_TEXT,
+                Capability.REPLY,
+                Capability.SEND_IMAGE,
+                Capability.SEND_FILE,
+                Capability.CLIENT_PROFILE,
+                Capability.EDIT);
     }
 
     @Override
@@ -98,8 +103,10 @@ public class TelegramConnector implements ChannelConnector {
     public boolean authentic(ConnectedChannel channel, WebhookRequest request) {
         String given = request.header(SECRET_HEADER);
         String expected = channel.secrets().get(WEBHOOK_SECRET);
-        return given != null && expected != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8));
+        return given != null
+                && expected != null
+                && MessageDigest.isEqual(
+                        given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -161,13 +168,15 @@ public class TelegramConnector implements ChannelConnector {
         }
         String key = key(update.path("update_id").asLong());
         if (update.has("message")) {
-            return privateChat(update.path("message")) ? ParsedEvent.of(key, message(update.path("message")))
+            return privateChat(update.path("message"))
+                    ? ParsedEvent.of(key, message(update.path("message")))
                     : ParsedEvent.of(key);
         }
         if (update.has("edited_message")) {
             JsonNode edited = update.path("edited_message");
-            return privateChat(edited) ? ParsedEvent.of(key, new InboundEvent.MessageEdited(messageId(edited),
-                    text(edited))) : ParsedEvent.of(key);
+            return privateChat(edited)
+                    ? ParsedEvent.of(key, new InboundEvent.MessageEdited(messageId(edited), text(edited)))
+                    : ParsedEvent.of(key);
         }
         if (update.has("my_chat_member")) {
             JsonNode member = update.path("my_chat_member");
@@ -196,7 +205,9 @@ public class TelegramConnector implements ChannelConnector {
             throw new UnparseableEventException("Message without chat id or message_id");
         }
         JsonNode from = message.has("from") ? message.path("from") : chat;
-        String name = (from.path("first_name").asString("") + " " + from.path("last_name").asString("")).strip();
+        String name = (from.path("first_name").asString("") + " "
+                        + from.path("last_name").asString(""))
+                .strip();
         String username = from.path("username").asString(null);
         var profile = new ClientProfile(chat.path("id").asString(), name, username, null);
         List<MediaRef> media = new ArrayList<>();
@@ -207,15 +218,24 @@ public class TelegramConnector implements ChannelConnector {
         for (String kind : List.of("document", "video", "audio", "voice", "animation", "video_note")) {
             JsonNode file = message.path(kind);
             if (file.isObject() && file.has("file_id")) {
-                media.add(new MediaRef(file.path("file_id").asString(), file.path("file_name").asString(kind),
-                        file.path("mime_type").asString(null), size(file), false));
+                media.add(new MediaRef(
+                        file.path("file_id").asString(),
+                        file.path("file_name").asString(kind),
+                        file.path("mime_type").asString(null),
+                        size(file),
+                        false));
             }
         }
         JsonNode original = message.path("reply_to_message");
         String reply = original.has("message_id")
                 ? chat.path("id").asString() + ":" + original.path("message_id").asLong()
                 : null;
-        return new InboundEvent.ClientMessage(profile, messageId(message), text(message), media, reply,
+        return new InboundEvent.ClientMessage(
+                profile,
+                messageId(message),
+                text(message),
+                media,
+                reply,
                 Instant.ofEpochSecond(message.path("date").asLong(Instant.now().getEpochSecond())),
                 original.isObject() ? quote(message, original) : null);
     }
@@ -227,14 +247,20 @@ public class TelegramConnector implements ChannelConnector {
     private static InboundMessage.ReplyQuote quote(JsonNode message, JsonNode original) {
         JsonNode from = original.path("from");
         String author = from.isObject()
-                ? (from.path("first_name").asString("") + " " + from.path("last_name").asString("")).strip()
+                ? (from.path("first_name").asString("") + " "
+                                + from.path("last_name").asString(""))
+                        .strip()
                 : null;
         String text = message.path("quote").path("text").asString(null);
         if (text == null) {
             text = text(original);
         }
-        if (text == null && (original.has("photo") || original.has("document") || original.has("video")
-                || original.has("voice") || original.has("audio"))) {
+        if (text == null
+                && (original.has("photo")
+                        || original.has("document")
+                        || original.has("video")
+                        || original.has("voice")
+                        || original.has("audio"))) {
             text = "📎";
         }
         return new InboundMessage.ReplyQuote(author == null || author.isEmpty() ? null : author, text);
@@ -252,18 +278,22 @@ public class TelegramConnector implements ChannelConnector {
         }
         if (message.has("location")) {
             JsonNode l = message.path("location");
-            return "📍 " + l.path("latitude").asDouble() + ", " + l.path("longitude").asDouble();
+            return "📍 " + l.path("latitude").asDouble() + ", "
+                    + l.path("longitude").asDouble();
         }
         if (message.has("contact")) {
             JsonNode c = message.path("contact");
-            return "👤 " + (c.path("first_name").asString("") + " " + c.path("last_name").asString("")).strip() + ", "
-                    + c.path("phone_number").asString("");
+            return "👤 "
+                    + (c.path("first_name").asString("") + " "
+                                    + c.path("last_name").asString(""))
+                            .strip() + ", " + c.path("phone_number").asString("");
         }
         return null;
     }
 
     private static String messageId(JsonNode message) {
-        return message.path("chat").path("id").asString() + ":" + message.path("message_id").asLong();
+        return message.path("chat").path("id").asString() + ":"
+                + message.path("message_id").asLong();
     }
 
     private static @Nullable Long size(JsonNode file) {
@@ -286,7 +316,8 @@ public class TelegramConnector implements ChannelConnector {
                 policy.checkSize(file.path("file_size").asLong());
             }
             byte[] content = api.download(token, file.path("file_path").asString(), policy.maxBytes());
-            String fileName = media.fileName() != null ? media.fileName()
+            String fileName = media.fileName() != null
+                    ? media.fileName()
                     : file.path("file_path").asString("file").replaceAll(".*/", "");
             return new InboundAttachment(fileName, policy.contentType(media.contentType(), content), content);
         } catch (TelegramException e) {
@@ -315,7 +346,8 @@ public class TelegramConnector implements ChannelConnector {
             // Still this worker's message? (A slow provider may have let the lease pass to another.)
             progress.beforePart();
             try {
-                sent = part.file() == null ? sendText(token, chatId, part.text(), replyTo)
+                sent = part.file() == null
+                        ? sendText(token, chatId, part.text(), replyTo)
                         : sendFile(token, chatId, part.file(), part.text(), replyTo);
             } catch (TelegramException e) {
                 throw classify(e);
@@ -356,8 +388,13 @@ public class TelegramConnector implements ChannelConnector {
         return api.call(token, "sendMessage", body);
     }
 
-    private JsonNode sendFile(String token, String chatId, OutboundMessage.OutboundFile file, @Nullable String caption,
-                              @Nullable String replyTo) throws TelegramException {
+    private JsonNode sendFile(
+            String token,
+            String chatId,
+            OutboundMessage.OutboundFile file,
+            @Nullable String caption,
+            @Nullable String replyTo)
+            throws TelegramException {
         boolean photo = file.isImage() && file.content().length <= PHOTO_MAX;
         String field = photo ? "photo" : "document";
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
@@ -387,8 +424,8 @@ public class TelegramConnector implements ChannelConnector {
     static DeliveryException classify(TelegramException e) {
         String reason = ProviderErrors.describe(e);
         return switch (e.code()) {
-            case 429 -> DeliveryException.rateLimited(reason,
-                    Duration.ofSeconds(e.retryAfter() == null ? 5 : e.retryAfter()));
+            case 429 ->
+                DeliveryException.rateLimited(reason, Duration.ofSeconds(e.retryAfter() == null ? 5 : e.retryAfter()));
             // Blocked by the user, user deactivated, chat not found, bad request: retrying cannot help.
             case 400, 403 -> DeliveryException.permanent(reason);
             default -> DeliveryException.retryable(reason);
@@ -401,10 +438,13 @@ public class TelegramConnector implements ChannelConnector {
     public Optional<FetchedProfile> profile(ConnectedChannel channel, String externalUserId) {
         try {
             JsonNode chat = api.call(channel.secret(TOKEN), "getChat", Map.of("chat_id", externalUserId));
-            String name = (chat.path("first_name").asString("") + " " + chat.path("last_name").asString("")).strip();
+            String name = (chat.path("first_name").asString("") + " "
+                            + chat.path("last_name").asString(""))
+                    .strip();
             String photo = chat.path("photo").path("big_file_id").asString(null);
-            return Optional.of(new FetchedProfile(new ClientProfile(externalUserId, name,
-                    chat.path("username").asString(null), null),
+            return Optional.of(new FetchedProfile(
+                    new ClientProfile(
+                            externalUserId, name, chat.path("username").asString(null), null),
                     photo == null ? null : new MediaRef(photo, "photo.jpg", "image/jpeg", null, true)));
         } catch (TelegramException e) {
             if (e.code() == 400 || e.code() == 403) {
@@ -414,6 +454,5 @@ public class TelegramConnector implements ChannelConnector {
         }
     }
 
-    private record Part(@Nullable String text, OutboundMessage.@Nullable OutboundFile file) {
-    }
+    private record Part(@Nullable String text, OutboundMessage.@Nullable OutboundFile file) {}
 }

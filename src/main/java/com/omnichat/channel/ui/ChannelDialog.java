@@ -1,16 +1,7 @@
 package com.omnichat.channel.ui;
 
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.base.UserFacingException;
+import com.omnichat.base.ui.Forms;
 import com.omnichat.base.ui.Notifications;
 import com.omnichat.channel.ChannelAdministration;
 import com.omnichat.channel.ChannelDetails;
@@ -21,6 +12,7 @@ import com.omnichat.channel.ChannelType;
 import com.omnichat.user.StaffMember;
 import com.omnichat.user.UserService;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -34,11 +26,23 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
+import com.vaadin.flow.data.binder.ReadOnlyHasValue;
+import com.vaadin.flow.data.binder.ValidationException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Adds or edits a channel: connection (type, name, mode, secrets, settings, enabled) and
  * who has access; for a saved channel also its status (check connection, webhook URL and
- * registration, polling, last error) and the failed inbound events.
+ * registration, polling, last error) and the failed inbound events. The connection is bound
+ * to its {@link ChannelDraft}; errors show on their fields.
  */
 class ChannelDialog extends Dialog {
 
@@ -57,10 +61,18 @@ class ChannelDialog extends Dialog {
     private final FormLayout credentials = new FormLayout();
     private final Map<String, HasValue<?, String>> secretInputs = new HashMap<>();
     private final Map<String, HasValue<?, String>> settingInputs = new HashMap<>();
+    final BeanValidationBinder<ChannelDraft> binder = Forms.binder(ChannelDraft.class);
+    // Kept by the form, or gathered from the inputs the channel type asks for when saving.
+    private final ReadOnlyHasValue<Map<String, String>> secrets = Forms.kept(Map.of());
+    private final ReadOnlyHasValue<Map<String, String>> settings = Forms.kept(Map.of());
 
-    ChannelDialog(ChannelAdministration administration, ChannelService channels, UserService users,
-                  @Nullable ChannelDetails channel, Runnable onSaved,
-                  com.omnichat.channel.TemplateService templates) {
+    ChannelDialog(
+            ChannelAdministration administration,
+            ChannelService channels,
+            UserService users,
+            @Nullable ChannelDetails channel,
+            Runnable onSaved,
+            com.omnichat.channel.TemplateService templates) {
         this.administration = administration;
         this.channels = channels;
         this.channel = channel;
@@ -74,7 +86,9 @@ class ChannelDialog extends Dialog {
         tabs.add(getTranslation("channels.tab.access"), accessForm(users));
         if (channel != null) {
             tabs.add(getTranslation("channels.tab.status"), new ChannelStatusPanel(administration, channel));
-            tabs.add(getTranslation("channels.tab.failed-events") + " (" + channel.runtime().failedEvents() + ")",
+            tabs.add(
+                    getTranslation("channels.tab.failed-events") + " ("
+                            + channel.runtime().failedEvents() + ")",
                     new FailedEventsPanel(administration, channel));
             if (channel.capabilities().contains(com.omnichat.channel.Capability.TEMPLATES)) {
                 tabs.add(getTranslation("channels.tab.templates"), new TemplatesPanel(templates, channel));
@@ -108,6 +122,13 @@ class ChannelDialog extends Dialog {
         credentials.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         var layout = new com.vaadin.flow.component.orderedlayout.VerticalLayout(form, credentials);
         layout.setPadding(false);
+        binder.forField(Forms.kept(channel == null ? null : channel.id())).bind("id");
+        binder.forField(type).bind("type");
+        binder.forField(name).bind("name");
+        binder.forField(mode).bind("mode");
+        binder.forField(secrets).bind("secrets");
+        binder.forField(settings).bind("settings");
+        binder.forField(enabled).bind("enabled");
         if (channel != null) {
             type.setValue(channel.type());
             name.setValue(channel.name());
@@ -144,7 +165,8 @@ class ChannelDialog extends Dialog {
             credentials.add(input);
         }
         for (ChannelDetails.Field field : fields.settings()) {
-            HasValue<?, String> input = field.multiline() ? new TextArea(getTranslation(field.labelKey()))
+            HasValue<?, String> input = field.multiline()
+                    ? new TextArea(getTranslation(field.labelKey()))
                     : new TextField(getTranslation(field.labelKey()));
             if (channel != null) {
                 input.setValue(channel.settings().getOrDefault(field.name(), ""));
@@ -158,25 +180,32 @@ class ChannelDialog extends Dialog {
         access.setLabel(getTranslation("channels.access"));
         access.setHelperText(getTranslation("channels.access-help"));
         access.setWidthFull();
-        List<StaffMember> managers = users.activeStaff().stream().filter(m -> !m.isAdministrator())
-                .sorted(Comparator.comparing(StaffMember::fullName)).toList();
+        List<StaffMember> managers = users.activeStaff().stream()
+                .filter(m -> !m.isAdministrator())
+                .sorted(Comparator.comparing(StaffMember::fullName))
+                .toList();
         access.setItems(managers);
         access.setItemLabelGenerator(StaffMember::fullName);
         if (channel != null) {
-            access.setValue(managers.stream().filter(m -> channel.userIds().contains(m.id()))
+            access.setValue(managers.stream()
+                    .filter(m -> channel.userIds().contains(m.id()))
                     .collect(Collectors.toSet()));
         }
         return access;
     }
 
     void save() {
+        secrets.setValue(values(secretInputs));
+        settings.setValue(values(settingInputs));
+        ChannelDraft draft;
         try {
-            Map<String, String> secrets = new HashMap<>();
-            secretInputs.forEach((k, v) -> secrets.put(k, v.getValue()));
-            Map<String, String> settings = new HashMap<>();
-            settingInputs.forEach((k, v) -> settings.put(k, v.getValue()));
-            ChannelDetails saved = administration.save(new ChannelDraft(channel == null ? null : channel.id(),
-                    type.getValue(), name.getValue(), mode.getValue(), secrets, settings, enabled.getValue()));
+            draft = binder.writeRecord();
+        } catch (ValidationException e) {
+            tabs.setSelectedIndex(0);
+            return;
+        }
+        try {
+            ChannelDetails saved = administration.save(draft);
             Set<Long> wanted = access.getValue().stream().map(StaffMember::id).collect(Collectors.toSet());
             Set<Long> granted = new HashSet<>(saved.userIds());
             wanted.stream().filter(id -> !granted.contains(id)).forEach(id -> channels.grant(saved.id(), id));
@@ -185,8 +214,24 @@ class ChannelDialog extends Dialog {
             onSaved.run();
             close();
         } catch (UserFacingException e) {
-            Notifications.error(e);
+            var fields = new HashMap<String, HasValidation>(
+                    Map.of("channels.error.name", name, "channels.error.mode", mode));
+            credentials
+                    .getChildren()
+                    .filter(PasswordField.class::isInstance)
+                    .findFirst()
+                    .ifPresent(first -> fields.put("channels.error.secret-required", (PasswordField) first));
+            if (fields.keySet().stream().anyMatch(e.messageKey()::startsWith)) {
+                tabs.setSelectedIndex(0);
+            }
+            Forms.show(e, fields);
         }
+    }
+
+    private static Map<String, String> values(Map<String, HasValue<?, String>> inputs) {
+        Map<String, String> values = new HashMap<>();
+        inputs.forEach((k, v) -> values.put(k, v.getValue()));
+        return values;
     }
 
     static Paragraph hint(String text) {

@@ -1,12 +1,5 @@
 package com.omnichat.channel.ui;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.base.UserFacingException;
 import com.omnichat.base.ui.Notifications;
 import com.omnichat.channel.ChannelAdministration;
@@ -20,6 +13,11 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import org.jspecify.annotations.Nullable;
 
 /** Check connection, the webhook URL to register (and a button to register it), polling state, last error. */
 class ChannelStatusPanel extends VerticalLayout {
@@ -37,8 +35,10 @@ class ChannelStatusPanel extends VerticalLayout {
         check.setEnabled(channel.mode() != null);
         check.addClickListener(e -> {
             ConnectionCheck result = administration.checkConnection(channel.id());
-            checkResult.setText(result.ok() ? getTranslation("channels.check-ok", result.accountName())
-                    : getTranslation("channels.check-failed", result.error()));
+            checkResult.setText(
+                    result.ok()
+                            ? getTranslation("channels.check-ok", result.accountName())
+                            : getTranslation("channels.check-failed", result.error()));
             checkResult.getElement().getThemeList().clear();
             checkResult.getElement().getThemeList().add("badge " + (result.ok() ? "success" : "error"));
         });
@@ -82,16 +82,29 @@ class ChannelStatusPanel extends VerticalLayout {
         ChannelDetails.Runtime runtime = channel.runtime();
         var facts = new FormLayout();
         facts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("500px", 2));
-        facts.addFormItem(new Span(when(runtime.webhookRegisteredAt(), runtime.registeredWebhookUrl())),
+        facts.addFormItem(
+                new Span(when(runtime.webhookRegisteredAt(), runtime.registeredWebhookUrl())),
                 getTranslation("channels.webhook-registered"));
-        facts.addFormItem(new Span(channel.mode() == ChannelMode.POLLING ? when(runtime.lastPollAt(), null)
-                : getTranslation("channels.not-polling")), getTranslation("channels.last-poll"));
-        facts.addFormItem(new Span(runtime.lastError() == null ? "—"
-                : runtime.lastError() + " (" + when(runtime.lastErrorAt(), null) + ")"),
+        facts.addFormItem(
+                new Span(
+                        channel.mode() == ChannelMode.POLLING
+                                ? when(runtime.lastPollAt(), null)
+                                : getTranslation("channels.not-polling")),
+                getTranslation("channels.last-poll"));
+        facts.addFormItem(
+                new Span(
+                        runtime.lastError() == null
+                                ? "—"
+                                : runtime.lastError() + " (" + when(runtime.lastErrorAt(), null) + ")"),
                 getTranslation("channels.last-error"));
         facts.addFormItem(new Span(Long.toString(runtime.queuedMessages())), getTranslation("channels.queued"));
-        facts.addFormItem(new Span(runtime.throttledUntil() != null && runtime.throttledUntil().isAfter(Instant.now())
-                ? when(runtime.throttledUntil(), null) : "—"), getTranslation("channels.throttled-until"));
+        facts.addFormItem(
+                new Span(
+                        runtime.throttledUntil() != null
+                                        && runtime.throttledUntil().isAfter(Instant.now())
+                                ? when(runtime.throttledUntil(), null)
+                                : "—"),
+                getTranslation("channels.throttled-until"));
         add(facts);
     }
 
@@ -99,8 +112,10 @@ class ChannelStatusPanel extends VerticalLayout {
         if (at == null) {
             return "—";
         }
-        String time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault()).format(at);
+        String time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                .withLocale(getLocale())
+                .withZone(ZoneId.systemDefault())
+                .format(at);
         return detail == null ? time : time + " · " + detail;
     }
 }

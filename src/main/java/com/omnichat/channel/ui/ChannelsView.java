@@ -16,7 +16,6 @@ import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -36,8 +35,11 @@ class ChannelsView extends VerticalLayout implements HasDynamicTitle {
 
     private final com.omnichat.channel.TemplateService templates;
 
-    ChannelsView(ChannelAdministration administration, ChannelService channels, UserService users,
-                 com.omnichat.channel.TemplateService templates) {
+    ChannelsView(
+            ChannelAdministration administration,
+            ChannelService channels,
+            UserService users,
+            com.omnichat.channel.TemplateService templates) {
         this.templates = templates;
         this.administration = administration;
         this.channels = channels;
@@ -61,18 +63,27 @@ class ChannelsView extends VerticalLayout implements HasDynamicTitle {
                         </vaadin-horizontal-layout>""")
                         .withProperty("icon", c -> c.type().icon())
                         .withProperty("name", ChannelDetails::name))
-                .setHeader(getTranslation("channels.name")).setAutoWidth(true).setFlexGrow(1);
+                .setHeader(getTranslation("channels.name"))
+                .setAutoWidth(true)
+                .setFlexGrow(1);
         grid.addColumn(c -> getTranslation("channel-type." + c.type().name()))
-                .setHeader(getTranslation("channels.type")).setAutoWidth(true);
-        grid.addColumn(c -> getTranslation("channels.mode." + (c.mode() == null ? "NONE" : c.mode().name())))
-                .setHeader(getTranslation("channels.mode")).setAutoWidth(true);
+                .setHeader(getTranslation("channels.type"))
+                .setAutoWidth(true);
+        grid.addColumn(c -> getTranslation(
+                        "channels.mode." + (c.mode() == null ? "NONE" : c.mode().name())))
+                .setHeader(getTranslation("channels.mode"))
+                .setAutoWidth(true);
         grid.addColumn(LitRenderer.<ChannelDetails>of("<span theme='badge ${item.theme}'>${item.status}</span>")
-                        .withProperty("theme", c -> !c.enabled() ? "contrast" : c.runtime().lastError() != null
-                                ? "error" : "success")
+                        .withProperty(
+                                "theme",
+                                c -> !c.enabled() ? "contrast" : c.runtime().lastError() != null ? "error" : "success")
                         .withProperty("status", this::status))
-                .setHeader(getTranslation("channels.status")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("channels.status"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(c -> c.runtime().lastError() == null ? "" : c.runtime().lastError())
-                .setHeader(getTranslation("channels.last-error")).setFlexGrow(1);
+                .setHeader(getTranslation("channels.last-error"))
+                .setFlexGrow(1);
         grid.addItemClickListener(e -> open(e.getItem()));
     }
 

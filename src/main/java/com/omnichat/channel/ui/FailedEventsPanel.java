@@ -1,9 +1,5 @@
 package com.omnichat.channel.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-
 import com.omnichat.base.ui.Notifications;
 import com.omnichat.channel.ChannelAdministration;
 import com.omnichat.channel.ChannelDetails;
@@ -12,6 +8,9 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 
 /** Inbound events kept as failed (unparseable, or given up on), with the error, the raw body and a Retry. */
 class FailedEventsPanel extends VerticalLayout {
@@ -26,22 +25,30 @@ class FailedEventsPanel extends VerticalLayout {
         setPadding(false);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setHeight("320px");
-        grid.addColumn(e -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault()).format(e.receivedAt()))
-                .setHeader(getTranslation("channels.event.received")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ChannelDetails.FailedEvent::error).setHeader(getTranslation("channels.event.error"))
+        grid.addColumn(e -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+                        .withLocale(getLocale())
+                        .withZone(ZoneId.systemDefault())
+                        .format(e.receivedAt()))
+                .setHeader(getTranslation("channels.event.received"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(ChannelDetails.FailedEvent::error)
+                .setHeader(getTranslation("channels.event.error"))
                 .setFlexGrow(2);
         grid.addColumn(e -> e.body().length() <= 300 ? e.body() : e.body().substring(0, 300) + "…")
-                .setHeader(getTranslation("channels.event.body")).setFlexGrow(3);
+                .setHeader(getTranslation("channels.event.body"))
+                .setFlexGrow(3);
         grid.addComponentColumn(e -> {
-            var retry = new Button(getTranslation("channels.event.retry"), click -> {
-                administration.retryEvent(channel.id(), e.id());
-                Notifications.success("channels.event.retried");
-                refresh();
-            });
-            retry.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            return retry;
-        }).setAutoWidth(true).setFlexGrow(0);
+                    var retry = new Button(getTranslation("channels.event.retry"), click -> {
+                        administration.retryEvent(channel.id(), e.id());
+                        Notifications.success("channels.event.retried");
+                        refresh();
+                    });
+                    retry.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                    return retry;
+                })
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("channels.event.none"));
         add(grid);
         refresh();

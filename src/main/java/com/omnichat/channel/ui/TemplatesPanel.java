@@ -1,9 +1,5 @@
 package com.omnichat.channel.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-
 import com.omnichat.base.UserFacingException;
 import com.omnichat.base.ui.Notifications;
 import com.omnichat.channel.ChannelDetails;
@@ -15,6 +11,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 
 /** The channel's approved templates as last synced, when, the last sync error, and "Sync now". */
 class TemplatesPanel extends VerticalLayout {
@@ -38,11 +37,17 @@ class TemplatesPanel extends VerticalLayout {
             }
             show(templates, channel);
         });
-        grid.addColumn(MessageTemplate::name).setHeader(getTranslation("templates.name")).setAutoWidth(true);
-        grid.addColumn(MessageTemplate::language).setHeader(getTranslation("templates.language")).setAutoWidth(true);
-        grid.addColumn(t -> t.category() == null ? "" : t.category()).setHeader(getTranslation("templates.category"))
+        grid.addColumn(MessageTemplate::name)
+                .setHeader(getTranslation("templates.name"))
                 .setAutoWidth(true);
-        grid.addColumn(t -> t.render(java.util.Map.of(), java.util.Map.of())).setHeader(getTranslation("templates.text"))
+        grid.addColumn(MessageTemplate::language)
+                .setHeader(getTranslation("templates.language"))
+                .setAutoWidth(true);
+        grid.addColumn(t -> t.category() == null ? "" : t.category())
+                .setHeader(getTranslation("templates.category"))
+                .setAutoWidth(true);
+        grid.addColumn(t -> t.render(java.util.Map.of(), java.util.Map.of()))
+                .setHeader(getTranslation("templates.text"))
                 .setFlexGrow(1);
         grid.setAllRowsVisible(true);
         error.addClassName("channel-templates-error");
@@ -52,13 +57,18 @@ class TemplatesPanel extends VerticalLayout {
 
     private void show(TemplateService templates, ChannelDetails channel) {
         TemplateService.SyncState state = templates.state(channel.id());
-        var format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
+        var format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+                .withLocale(getLocale())
                 .withZone(ZoneId.systemDefault());
-        lastSync.setText(state.syncedAt() == null ? getTranslation("templates.never-synced")
-                : getTranslation("templates.last-sync", format.format(state.syncedAt()), state.templates()));
+        lastSync.setText(
+                state.syncedAt() == null
+                        ? getTranslation("templates.never-synced")
+                        : getTranslation("templates.last-sync", format.format(state.syncedAt()), state.templates()));
         error.setVisible(state.error() != null);
-        error.setText(state.error() == null ? "" : getTranslation("templates.sync-failed",
-                format.format(state.errorAt()), state.error()));
+        error.setText(
+                state.error() == null
+                        ? ""
+                        : getTranslation("templates.sync-failed", format.format(state.errorAt()), state.error()));
         grid.setItems(templates.templates(channel.id(), null, null));
     }
 }

@@ -1,22 +1,19 @@
 package com.omnichat.channel.viber;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
-
+import com.omnichat.channel.ChannelProperties;
 import com.omnichat.channel.connector.ProviderErrors;
 import com.omnichat.channel.internal.Json;
 import com.omnichat.channel.internal.MediaFetcher;
 import com.omnichat.channel.internal.MediaHosts;
 import com.omnichat.channel.internal.ProviderHttp;
-
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,13 +31,10 @@ public class ViberApi {
     private final String mediaHosts;
     private volatile String apiUrl;
 
-    ViberApi(@Value("${omnichat.channels.viber.api-url:https://chatapi.viber.com/pa}") String apiUrl,
-             MediaFetcher fetcher,
-             // Pictures come from dl-media.viber.com, avatars from media-direct.cdn.viber.com and share.viber.com.
-             @Value("${omnichat.channels.viber.media-hosts:viber.com,*.viber.com}") String mediaHosts) {
-        this.apiUrl = trim(apiUrl);
+    ViberApi(ChannelProperties properties, MediaFetcher fetcher) {
+        this.apiUrl = trim(properties.viber().apiUrl());
         this.fetcher = fetcher;
-        this.mediaHosts = mediaHosts;
+        this.mediaHosts = properties.viber().mediaHosts();
     }
 
     public void apiUrl(String apiUrl) {
@@ -56,10 +50,13 @@ public class ViberApi {
         byte[] bytes;
         int http;
         try {
-            var answer = client.post().uri(apiUrl + "/" + method).header(AUTH_HEADER, token)
-                    .contentType(MediaType.APPLICATION_JSON).body(Json.write(body))
-                    .exchange((request, response) -> new Answer(response.getStatusCode().value(),
-                            response.getBody().readAllBytes()));
+            var answer = client.post()
+                    .uri(apiUrl + "/" + method)
+                    .header(AUTH_HEADER, token)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Json.write(body))
+                    .exchange((request, response) -> new Answer(
+                            response.getStatusCode().value(), response.getBody().readAllBytes()));
             bytes = answer.body();
             http = answer.status();
         } catch (RestClientException e) {
@@ -75,8 +72,9 @@ public class ViberApi {
         int status = answer.path("status").asInt(-1);
         if (status != 0) {
             // Viber's own status_message, redacted.
-            throw new ViberException(status, ProviderErrors.redact(answer.path("status_message").asString("HTTP " + http),
-                    List.of(token)));
+            throw new ViberException(
+                    status,
+                    ProviderErrors.redact(answer.path("status_message").asString("HTTP " + http), List.of(token)));
         }
         return answer;
     }
@@ -90,11 +88,9 @@ public class ViberApi {
         return new Download(file.contentType(), file.content());
     }
 
-    public record Download(@Nullable String contentType, byte[] content) {
-    }
+    public record Download(@Nullable String contentType, byte[] content) {}
 
-    private record Answer(int status, byte[] body) {
-    }
+    private record Answer(int status, byte[] body) {}
 
     private static String trim(String url) {
         return url.replaceAll("/+$", "");

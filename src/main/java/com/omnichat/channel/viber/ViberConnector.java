@@ -1,26 +1,6 @@
 package com.omnichat.channel.viber;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
+import com.omnichat.base.OmnichatProperties;
 import com.omnichat.channel.Capability;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.ClientProfile;
@@ -44,7 +24,23 @@ import com.omnichat.channel.connector.WebhookRequest;
 import com.omnichat.channel.internal.Json;
 import com.omnichat.channel.internal.MediaStore;
 import com.omnichat.channel.viber.ViberApi.ViberException;
-
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -62,8 +58,8 @@ public class ViberConnector implements ChannelConnector {
     public static final String WELCOME = "welcomeText";
     public static final String SENDER_NAME = "senderName";
     static final String SIGNATURE_HEADER = "X-Viber-Content-Signature";
-    static final List<String> EVENTS = List.of("delivered", "seen", "failed", "subscribed", "unsubscribed",
-            "conversation_started");
+    static final List<String> EVENTS =
+            List.of("delivered", "seen", "failed", "subscribed", "unsubscribed", "conversation_started");
     private static final int PICTURE_MAX = 1024 * 1024;
     private static final int CAPTION_MAX = 512;
     private static final int TEXT_MAX = 7000;
@@ -72,10 +68,10 @@ public class ViberConnector implements ChannelConnector {
     private final MediaStore media;
     private final String publicUrl;
 
-    ViberConnector(ViberApi api, MediaStore media, @Value("${omnichat.public-url:}") String publicUrl) {
+    ViberConnector(ViberApi api, MediaStore media, OmnichatProperties installation) {
         this.api = api;
         this.media = media;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = installation.publicUrl();
     }
 
     @Override
@@ -85,8 +81,14 @@ public class ViberConnector implements ChannelConnector {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.WEBHOOK_RECEIVE, Capability.SEND_TEXT, Capability.SEND_IMAGE, Capability.SEND_FILE,
-                Capability.DELIVERY_STATUS, Capability.READ_STATUS, Capability.CLIENT_PROFILE);
+        return Set.of(
+                Capability.WEBHOOK_RECEIVE,
+                Capability.SEND_TEXT,
+                Capability.SEND_IMAGE,
+                Capability.SEND_FILE,
+                Capability.DELIVERY_STATUS,
+                Capability.READ_STATUS,
+                Capability.CLIENT_PROFILE);
     }
 
     @Override
@@ -96,7 +98,8 @@ public class ViberConnector implements ChannelConnector {
 
     @Override
     public List<SettingField> settingFields() {
-        return List.of(new SettingField(SENDER_NAME, "channels.viber.sender-name", false),
+        return List.of(
+                new SettingField(SENDER_NAME, "channels.viber.sender-name", false),
                 new SettingField(WELCOME, "channels.viber.welcome", true));
     }
 
@@ -104,7 +107,8 @@ public class ViberConnector implements ChannelConnector {
     public ConnectionCheck checkConnection(ConnectedChannel channel) {
         try {
             JsonNode account = api.call(channel.secret(TOKEN), "get_account_info", Map.of());
-            return ConnectionCheck.ok(account.path("name").asString("?") + " (" + account.path("uri").asString("") + ")");
+            return ConnectionCheck.ok(account.path("name").asString("?") + " ("
+                    + account.path("uri").asString("") + ")");
         } catch (ViberException e) {
             return ConnectionCheck.failed(ProviderErrors.describe(e));
         }
@@ -119,7 +123,8 @@ public class ViberConnector implements ChannelConnector {
         if (given == null || token == null) {
             return false;
         }
-        return MessageDigest.isEqual(signature(token, request.body()).getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(
+                signature(token, request.body()).getBytes(StandardCharsets.US_ASCII),
                 given.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -167,23 +172,32 @@ public class ViberConnector implements ChannelConnector {
                     case "seen" -> InboundEvent.StatusUpdate.Status.READ;
                     default -> InboundEvent.StatusUpdate.Status.FAILED;
                 };
-                yield ParsedEvent.of(type + ":" + required(token) + ":" + user,
-                        new InboundEvent.StatusUpdate(token, status, event.path("desc").asString(null)));
+                yield ParsedEvent.of(
+                        type + ":" + required(token) + ":" + user,
+                        new InboundEvent.StatusUpdate(
+                                token, status, event.path("desc").asString(null)));
             }
-            case "subscribed" -> ParsedEvent.of(key(type, event, event.path("user").path("id").asString("")),
-                    new InboundEvent.ClientStateChange(requiredUser(event.path("user").path("id")),
-                            ClientState.SUBSCRIBED));
-            case "unsubscribed" -> ParsedEvent.of(key(type, event, event.path("user_id").asString("")),
-                    new InboundEvent.ClientStateChange(requiredUser(event.path("user_id")), ClientState.UNSUBSCRIBED));
-            case "conversation_started" -> new ParsedEvent(key(type, event, event.path("user").path("id").asString("")),
-                    List.of(), welcome(channel));
+            case "subscribed" ->
+                ParsedEvent.of(
+                        key(type, event, event.path("user").path("id").asString("")),
+                        new InboundEvent.ClientStateChange(
+                                requiredUser(event.path("user").path("id")), ClientState.SUBSCRIBED));
+            case "unsubscribed" ->
+                ParsedEvent.of(
+                        key(type, event, event.path("user_id").asString("")),
+                        new InboundEvent.ClientStateChange(
+                                requiredUser(event.path("user_id")), ClientState.UNSUBSCRIBED));
+            case "conversation_started" ->
+                new ParsedEvent(
+                        key(type, event, event.path("user").path("id").asString("")), List.of(), welcome(channel));
             // "webhook" (set_webhook's check), "client_status", "action" and future events: acknowledged.
             default -> ParsedEvent.of(token.isEmpty() ? null : type + ":" + token);
         };
     }
 
     private static String key(String type, JsonNode event, String user) {
-        return type + ":" + event.path("message_token").asString(event.path("timestamp").asString("")) + ":" + user;
+        return type + ":"
+                + event.path("message_token").asString(event.path("timestamp").asString("")) + ":" + user;
     }
 
     private static String required(String token) throws UnparseableEventException {
@@ -207,21 +221,35 @@ public class ViberConnector implements ChannelConnector {
             throw new UnparseableEventException("Message callback without message");
         }
         // The avatar is fetched and stored by the profile job, never hot-linked.
-        var profile = new ClientProfile(requiredUser(sender.path("id")), sender.path("name").asString(""), null, null);
+        var profile = new ClientProfile(
+                requiredUser(sender.path("id")), sender.path("name").asString(""), null, null);
         String kind = message.path("type").asString("");
         String text = message.path("text").asString(null);
         List<MediaRef> files = new ArrayList<>();
         switch (kind) {
-            case "picture" -> files.add(new MediaRef(message.path("media").asString(),
-                    message.path("file_name").asString("picture.jpg"), "image/jpeg", size(message), true));
-            case "video" -> files.add(new MediaRef(message.path("media").asString(), "video.mp4", "video/mp4",
-                    size(message), false));
-            case "file" -> files.add(new MediaRef(message.path("media").asString(),
-                    message.path("file_name").asString("file"), null, size(message), false));
-            case "location" -> text = "📍 " + message.path("location").path("lat").asDouble() + ", "
-                    + message.path("location").path("lon").asDouble();
-            case "contact" -> text = "👤 " + message.path("contact").path("name").asString("") + ", "
-                    + message.path("contact").path("phone_number").asString("");
+            case "picture" ->
+                files.add(new MediaRef(
+                        message.path("media").asString(),
+                        message.path("file_name").asString("picture.jpg"),
+                        "image/jpeg",
+                        size(message),
+                        true));
+            case "video" ->
+                files.add(
+                        new MediaRef(message.path("media").asString(), "video.mp4", "video/mp4", size(message), false));
+            case "file" ->
+                files.add(new MediaRef(
+                        message.path("media").asString(),
+                        message.path("file_name").asString("file"),
+                        null,
+                        size(message),
+                        false));
+            case "location" ->
+                text = "📍 " + message.path("location").path("lat").asDouble() + ", "
+                        + message.path("location").path("lon").asDouble();
+            case "contact" ->
+                text = "👤 " + message.path("contact").path("name").asString("") + ", "
+                        + message.path("contact").path("phone_number").asString("");
             case "sticker" -> text = text != null ? text : "🖼";
             case "url" -> text = message.path("media").asString(text);
             default -> {
@@ -300,8 +328,11 @@ public class ViberConnector implements ChannelConnector {
             throws DeliveryException {
         String text = message.text() == null || message.text().isBlank() ? null : message.text();
         List<Map<String, Object>> parts = new ArrayList<>();
-        boolean caption = text != null && message.files().size() == 1 && message.files().getFirst().isImage()
-                && message.files().getFirst().content().length <= PICTURE_MAX && text.length() <= CAPTION_MAX;
+        boolean caption = text != null
+                && message.files().size() == 1
+                && message.files().getFirst().isImage()
+                && message.files().getFirst().content().length <= PICTURE_MAX
+                && text.length() <= CAPTION_MAX;
         if (text != null && !caption) {
             for (int start = 0; start < text.length(); start += TEXT_MAX) {
                 Map<String, Object> part = base(channel, message);
@@ -343,10 +374,11 @@ public class ViberConnector implements ChannelConnector {
         if (publicUrl.isBlank()) {
             throw DeliveryException.permanent("Files need OMNICHAT_PUBLIC_URL (Viber downloads them by URL)");
         }
-        String token = media.store(channel.id(), MediaStore.Purpose.OUTBOUND, file.fileName(), file.contentType(),
-                file.content());
+        String token = media.store(
+                channel.id(), MediaStore.Purpose.OUTBOUND, file.fileName(), file.contentType(), file.content());
         return publicUrl + "/channel-files/" + token + "/"
-                + java.net.URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+                + java.net.URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8)
+                        .replace("+", "%20");
     }
 
     static DeliveryException classify(ViberException e) {
@@ -369,9 +401,11 @@ public class ViberConnector implements ChannelConnector {
             JsonNode user = api.call(channel.secret(TOKEN), "get_user_details", Map.of("id", externalUserId))
                     .path("user");
             String avatar = user.path("avatar").asString(null);
-            return Optional.of(new FetchedProfile(new ClientProfile(externalUserId, user.path("name").asString(""),
-                    null, null), avatar == null || avatar.isBlank() ? null
-                    : new MediaRef(avatar, "avatar.jpg", "image/jpeg", null, true)));
+            return Optional.of(new FetchedProfile(
+                    new ClientProfile(externalUserId, user.path("name").asString(""), null, null),
+                    avatar == null || avatar.isBlank()
+                            ? null
+                            : new MediaRef(avatar, "avatar.jpg", "image/jpeg", null, true)));
         } catch (ViberException e) {
             if (e.status() == 5 || e.status() == 6) {
                 return Optional.empty();

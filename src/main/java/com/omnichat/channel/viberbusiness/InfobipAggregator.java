@@ -1,23 +1,6 @@
 package com.omnichat.channel.viberbusiness;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
+import com.omnichat.channel.ChannelProperties;
 import com.omnichat.channel.ClientProfile;
 import com.omnichat.channel.ConnectionCheck;
 import com.omnichat.channel.connector.ConnectedChannel;
@@ -34,7 +17,21 @@ import com.omnichat.channel.internal.Json;
 import com.omnichat.channel.internal.MediaFetcher;
 import com.omnichat.channel.internal.MediaHosts;
 import com.omnichat.channel.viberbusiness.InfobipApi.InfobipException;
-
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,12 +51,11 @@ class InfobipAggregator implements ViberAggregator {
     private final MediaFetcher fetcher;
     private final String mediaHosts;
 
-    InfobipAggregator(InfobipApi api, MediaFetcher fetcher,
-                      // Inbound files are served from Infobip's own hosts.
-                      @Value("${omnichat.channels.infobip.media-hosts:infobip.com,*.infobip.com}") String mediaHosts) {
+    InfobipAggregator(InfobipApi api, MediaFetcher fetcher, ChannelProperties properties) {
         this.api = api;
         this.fetcher = fetcher;
-        this.mediaHosts = mediaHosts;
+        // Inbound files are served from Infobip's own hosts.
+        this.mediaHosts = properties.infobip().mediaHosts();
     }
 
     @Override
@@ -71,10 +67,12 @@ class InfobipAggregator implements ViberAggregator {
     public ConnectionCheck check(ConnectedChannel channel) {
         try {
             JsonNode balance = api.get(baseUrl(channel), apiKey(channel), "/account/1/balance");
-            return ConnectionCheck.ok("Infobip · " + sender(channel) + " · " + balance.path("balance").asString("?")
-                    + " " + balance.path("currency").asString(""));
+            return ConnectionCheck.ok("Infobip · " + sender(channel) + " · "
+                    + balance.path("balance").asString("?") + " "
+                    + balance.path("currency").asString(""));
         } catch (InfobipException e) {
-            return ConnectionCheck.failed(ProviderErrors.describe(e, channel.secrets().values()));
+            return ConnectionCheck.failed(
+                    ProviderErrors.describe(e, channel.secrets().values()));
         }
     }
 
@@ -91,8 +89,8 @@ class InfobipAggregator implements ViberAggregator {
         message.put("content", content(part));
         JsonNode answer;
         try {
-            answer = api.post(baseUrl(channel), apiKey(channel), "/viber/2/messages",
-                    Map.of("messages", List.of(message)));
+            answer = api.post(
+                    baseUrl(channel), apiKey(channel), "/viber/2/messages", Map.of("messages", List.of(message)));
         } catch (InfobipException e) {
             throw classify(e, channel);
         }
@@ -132,7 +130,8 @@ class InfobipAggregator implements ViberAggregator {
         String reason = ProviderErrors.describe(e, channel.secrets().values()) + " (Infobip HTTP " + e.status() + ")";
         int status = e.status();
         if (status == 429) {
-            return DeliveryException.rateLimited(reason, e.retryAfter() != null ? e.retryAfter() : Duration.ofSeconds(30));
+            return DeliveryException.rateLimited(
+                    reason, e.retryAfter() != null ? e.retryAfter() : Duration.ofSeconds(30));
         }
         if (status == 0 || status >= 500) {
             return DeliveryException.retryable(reason);
@@ -147,7 +146,10 @@ class InfobipAggregator implements ViberAggregator {
     public boolean authentic(ConnectedChannel channel, WebhookRequest request) {
         String password = channel.secrets().get(ViberBusinessConnector.WEBHOOK_PASSWORD);
         String header = request.header("Authorization");
-        if (password == null || password.isBlank() || header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+        if (password == null
+                || password.isBlank()
+                || header == null
+                || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return false;
         }
         String decoded;
@@ -158,8 +160,10 @@ class InfobipAggregator implements ViberAggregator {
         }
         int colon = decoded.indexOf(':');
         // Any user name: the password is the secret both sides know.
-        return colon >= 0 && MessageDigest.isEqual(decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8),
-                password.getBytes(StandardCharsets.UTF_8));
+        return colon >= 0
+                && MessageDigest.isEqual(
+                        decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8),
+                        password.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -200,8 +204,11 @@ class InfobipAggregator implements ViberAggregator {
                 keys.add("dlr:" + id + ":" + group);
                 switch (group) {
                     case "DELIVERED" -> events.add(new InboundEvent.StatusUpdate(id, Status.DELIVERED, null));
-                    case "UNDELIVERABLE", "EXPIRED", "REJECTED" -> events.add(new InboundEvent.StatusUpdate(id,
-                            Status.FAILED, ProviderErrors.redact(reason(result.path("status"), result.path("error")))));
+                    case "UNDELIVERABLE", "EXPIRED", "REJECTED" ->
+                        events.add(new InboundEvent.StatusUpdate(
+                                id,
+                                Status.FAILED,
+                                ProviderErrors.redact(reason(result.path("status"), result.path("error")))));
                     default -> {
                         // PENDING and anything newer: nothing to show yet.
                     }
@@ -236,7 +243,8 @@ class InfobipAggregator implements ViberAggregator {
     private static String reason(JsonNode status, @Nullable JsonNode error) {
         String text = status.path("description").asString(status.path("name").asString("Failed"));
         if (error != null && error.isObject() && error.path("id").asInt(0) != 0) {
-            text += ": " + error.path("description").asString("") + " (" + error.path("name").asString("") + ")";
+            text += ": " + error.path("description").asString("") + " ("
+                    + error.path("name").asString("") + ")";
         }
         return text;
     }
@@ -247,8 +255,10 @@ class InfobipAggregator implements ViberAggregator {
             return joined;
         }
         try {
-            return "batch:" + java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(joined.getBytes(StandardCharsets.UTF_8)));
+            return "batch:"
+                    + java.util.HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256")
+                                    .digest(joined.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -292,8 +302,8 @@ class InfobipAggregator implements ViberAggregator {
                 continue;
             }
             byte[] body = Json.write(Map.of("results", List.of(report))).getBytes(StandardCharsets.UTF_8);
-            updates.add(new PollResult.RawUpdate("dlr:" + id + ":" + report.path("status").path("groupName")
-                    .asString(""), body));
+            updates.add(new PollResult.RawUpdate(
+                    "dlr:" + id + ":" + report.path("status").path("groupName").asString(""), body));
         }
         return updates;
     }

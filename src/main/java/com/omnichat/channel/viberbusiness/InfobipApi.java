@@ -1,19 +1,16 @@
 package com.omnichat.channel.viberbusiness;
 
+import com.omnichat.channel.connector.ProviderErrors;
+import com.omnichat.channel.internal.Json;
+import com.omnichat.channel.internal.ProviderHttp;
 import java.time.Duration;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-
-import com.omnichat.channel.connector.ProviderErrors;
-import com.omnichat.channel.internal.Json;
-import com.omnichat.channel.internal.ProviderHttp;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,22 +43,25 @@ class InfobipApi {
             if (body != null) {
                 request = request.contentType(MediaType.APPLICATION_JSON).body(Json.write(body));
             }
-            answer = request.exchange((req, response) -> new Answer(response.getStatusCode().value(),
-                    response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), response.getBody().readAllBytes()));
+            answer = request.exchange((req, response) -> new Answer(
+                    response.getStatusCode().value(),
+                    response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER),
+                    response.getBody().readAllBytes()));
         } catch (RestClientException | IllegalArgumentException e) {
-            throw new InfobipException(0, "Infobip unreachable: " + ProviderErrors.describe(e, List.of(apiKey)),
-                    null);
+            throw new InfobipException(0, "Infobip unreachable: " + ProviderErrors.describe(e, List.of(apiKey)), null);
         }
         JsonNode json;
         try {
             json = answer.body().length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(answer.body());
         } catch (RuntimeException e) {
-            throw new InfobipException(answer.status(), "Unexpected answer from Infobip (HTTP " + answer.status() + ")",
-                    null);
+            throw new InfobipException(
+                    answer.status(), "Unexpected answer from Infobip (HTTP " + answer.status() + ")", null);
         }
         if (answer.status() >= 300) {
-            throw new InfobipException(answer.status(),
-                    ProviderErrors.redact(error(json, answer.status()), List.of(apiKey)), retryAfter(answer.retryAfter()));
+            throw new InfobipException(
+                    answer.status(),
+                    ProviderErrors.redact(error(json, answer.status()), List.of(apiKey)),
+                    retryAfter(answer.retryAfter()));
         }
         return json;
     }
@@ -72,12 +72,16 @@ class InfobipApi {
         if (service.isObject()) {
             String text = service.path("text").asString("");
             String id = service.path("messageId").asString("");
-            return text.isBlank() ? (id.isBlank() ? "HTTP " + status : id) : text + (id.isBlank() ? "" : " (" + id + ")");
+            return text.isBlank()
+                    ? (id.isBlank() ? "HTTP " + status : id)
+                    : text + (id.isBlank() ? "" : " (" + id + ")");
         }
         if (json.has("description") || json.has("errorCode")) {
             StringBuilder text = new StringBuilder(json.path("description").asString("HTTP " + status));
             for (JsonNode violation : json.path("violations")) {
-                text.append("; ").append(violation.path("property").asString("")).append(": ")
+                text.append("; ")
+                        .append(violation.path("property").asString(""))
+                        .append(": ")
                         .append(violation.path("violation").asString(""));
             }
             String code = json.path("errorCode").asString("");
@@ -97,8 +101,7 @@ class InfobipApi {
         return url.strip().replaceAll("/+$", "");
     }
 
-    private record Answer(int status, @Nullable String retryAfter, byte[] body) {
-    }
+    private record Answer(int status, @Nullable String retryAfter, byte[] body) {}
 
     /** A failed Infobip call: the HTTP status (0: no answer) and Infobip's description; safe to show. */
     static class InfobipException extends ProviderErrors.ProviderException {
@@ -110,7 +113,8 @@ class InfobipApi {
             this.retryAfter = retryAfter;
         }
 
-        @Nullable Duration retryAfter() {
+        @Nullable
+        Duration retryAfter() {
             return retryAfter;
         }
     }

@@ -1,7 +1,5 @@
 package com.omnichat.channel.viberbusiness;
 
-import java.util.List;
-
 import com.omnichat.channel.ConnectionCheck;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.DeliveryException;
@@ -10,6 +8,7 @@ import com.omnichat.channel.connector.PollResult;
 import com.omnichat.channel.connector.UnparseableEventException;
 import com.omnichat.channel.connector.WebhookRequest;
 import com.omnichat.channel.internal.MediaFetcher;
+import java.util.List;
 
 /**
  * One aggregator that sells Viber Business Messages (Infobip, ...): the part of a Viber
@@ -46,13 +45,10 @@ interface ViberAggregator {
 
     /** One provider message: text, an image (with an optional caption) or a file, by a public URL. */
     sealed interface Part {
-        record Text(String text) implements Part {
-        }
+        record Text(String text) implements Part {}
 
-        record Image(String url, String caption) implements Part {
-        }
+        record Image(String url, String caption) implements Part {}
 
-        record File(String url, String fileName) implements Part {
-        }
+        record File(String url, String fileName) implements Part {}
     }
 }

@@ -1,21 +1,8 @@
 package com.omnichat.channel.viberbusiness;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.omnichat.base.OmnichatProperties;
 import com.omnichat.channel.Capability;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.ConnectionCheck;
@@ -37,6 +24,17 @@ import com.omnichat.channel.connector.WebhookRequest;
 import com.omnichat.channel.internal.MediaFetcher;
 import com.omnichat.channel.internal.MediaStore;
 import com.omnichat.channel.viberbusiness.ViberAggregator.Part;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * A Viber business number: Viber Business Messages to and from phone numbers, through an
@@ -54,17 +52,17 @@ public class ViberBusinessConnector implements ChannelConnector {
     public static final String WEBHOOK_PASSWORD = "webhookPassword";
     /** Viber Business Messages take at most 1000 characters of text per message. */
     static final int TEXT_MAX = 1000;
+
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private final Map<String, ViberAggregator> aggregators;
     private final MediaStore media;
     private final String publicUrl;
 
-    ViberBusinessConnector(List<ViberAggregator> aggregators, MediaStore media,
-                           @Value("${omnichat.public-url:}") String publicUrl) {
+    ViberBusinessConnector(List<ViberAggregator> aggregators, MediaStore media, OmnichatProperties installation) {
         this.aggregators = aggregators.stream().collect(Collectors.toMap(ViberAggregator::id, Function.identity()));
         this.media = media;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = installation.publicUrl();
     }
 
     @Override
@@ -74,20 +72,28 @@ public class ViberBusinessConnector implements ChannelConnector {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.WEBHOOK_RECEIVE, Capability.POLLING_RECEIVE, Capability.SEND_TEXT,
-                Capability.SEND_IMAGE, Capability.SEND_FILE, Capability.DELIVERY_STATUS, Capability.READ_STATUS,
+        return Set.of(
+                Capability.WEBHOOK_RECEIVE,
+                Capability.POLLING_RECEIVE,
+                Capability.SEND_TEXT,
+                Capability.SEND_IMAGE,
+                Capability.SEND_FILE,
+                Capability.DELIVERY_STATUS,
+                Capability.READ_STATUS,
                 Capability.START_BY_PHONE);
     }
 
     @Override
     public List<SecretField> secretFields() {
-        return List.of(SecretField.asked(API_KEY, "channels.viber-business.api-key"),
+        return List.of(
+                SecretField.asked(API_KEY, "channels.viber-business.api-key"),
                 SecretField.asked(WEBHOOK_PASSWORD, "channels.viber-business.webhook-password"));
     }
 
     @Override
     public List<SettingField> settingFields() {
-        return List.of(new SettingField(BASE_URL, "channels.viber-business.base-url", false),
+        return List.of(
+                new SettingField(BASE_URL, "channels.viber-business.base-url", false),
                 new SettingField(SENDER, "channels.viber-business.sender", false));
     }
 
@@ -96,7 +102,8 @@ public class ViberBusinessConnector implements ChannelConnector {
         try {
             return aggregator(channel).check(channel);
         } catch (RuntimeException e) {
-            return ConnectionCheck.failed(ProviderErrors.describe(e, channel.secrets().values()));
+            return ConnectionCheck.failed(
+                    ProviderErrors.describe(e, channel.secrets().values()));
         }
     }
 
@@ -115,8 +122,10 @@ public class ViberBusinessConnector implements ChannelConnector {
     /** Aggregators take their webhook URLs in their own portal (with the Basic authentication password). */
     @Override
     public void registerWebhook(ConnectedChannel channel, String url) {
-        throw new ProviderErrors.ProviderException(0, "Enter this URL at the aggregator (Infobip: the Viber sender's "
-                + "inbound messages and delivery reports), with Basic authentication and the channel's webhook password");
+        throw new ProviderErrors.ProviderException(
+                0,
+                "Enter this URL at the aggregator (Infobip: the Viber sender's "
+                        + "inbound messages and delivery reports), with Basic authentication and the channel's webhook password");
     }
 
     /** Delivery reports the aggregator keeps for us (without a webhook, or to catch up after an outage). */
@@ -150,7 +159,10 @@ public class ViberBusinessConnector implements ChannelConnector {
             }
             progress.beforePart();
             // Our own id per part: the delivery report names it, and a repeated part is recognisable.
-            String id = aggregator.send(channel, message.recipientExternalUserId(), parts.get(i),
+            String id = aggregator.send(
+                    channel,
+                    message.recipientExternalUserId(),
+                    parts.get(i),
                     "omnichat-" + message.messageId() + "-" + i);
             progress.partSent(id);
             if (first == null) {
@@ -163,7 +175,9 @@ public class ViberBusinessConnector implements ChannelConnector {
     private List<Part> parts(ConnectedChannel channel, OutboundMessage message) throws DeliveryException {
         String text = message.text() == null || message.text().isBlank() ? null : message.text();
         List<Part> parts = new ArrayList<>();
-        boolean caption = text != null && text.length() <= TEXT_MAX && message.files().size() == 1
+        boolean caption = text != null
+                && text.length() <= TEXT_MAX
+                && message.files().size() == 1
                 && message.files().getFirst().isImage();
         if (text != null && !caption) {
             for (int start = 0; start < text.length(); start += TEXT_MAX) {
@@ -182,10 +196,11 @@ public class ViberBusinessConnector implements ChannelConnector {
         if (publicUrl.isBlank()) {
             throw DeliveryException.permanent("Files need OMNICHAT_PUBLIC_URL (the aggregator downloads them by URL)");
         }
-        String token = media.store(channel.id(), MediaStore.Purpose.OUTBOUND, file.fileName(), file.contentType(),
-                file.content());
+        String token = media.store(
+                channel.id(), MediaStore.Purpose.OUTBOUND, file.fileName(), file.contentType(), file.content());
         return publicUrl + "/channel-files/" + token + "/"
-                + java.net.URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+                + java.net.URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8)
+                        .replace("+", "%20");
     }
 
     // ---- writing first ----
@@ -198,7 +213,8 @@ public class ViberBusinessConnector implements ChannelConnector {
             if (!PHONES.isValidNumber(number)) {
                 return Optional.empty();
             }
-            return Optional.of(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164).substring(1));
+            return Optional.of(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)
+                    .substring(1));
         } catch (NumberParseException e) {
             return Optional.empty();
         }

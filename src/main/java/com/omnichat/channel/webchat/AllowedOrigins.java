@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,8 +19,12 @@ record AllowedOrigins(Set<String> origins, boolean any) {
         if (setting == null || setting.isBlank()) {
             return new AllowedOrigins(Set.of(), false);
         }
-        Set<String> parsed = Arrays.stream(setting.split("[,\\s]+")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(AllowedOrigins::normalize).filter(s -> s != null).collect(Collectors.toUnmodifiableSet());
+        Set<String> parsed = Arrays.stream(setting.split("[,\\s]+"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(AllowedOrigins::normalize)
+                .filter(s -> s != null)
+                .collect(Collectors.toUnmodifiableSet());
         return new AllowedOrigins(parsed, parsed.contains("*"));
     }
 
@@ -40,12 +43,15 @@ record AllowedOrigins(Set<String> origins, boolean any) {
             URI uri = URI.create(text);
             String scheme = uri.getScheme();
             String host = uri.getHost();
-            if (scheme == null || host == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+            if (scheme == null
+                    || host == null
+                    || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
                 return null;
             }
             scheme = scheme.toLowerCase(Locale.ROOT);
             int port = uri.getPort();
-            boolean defaultPort = port == -1 || (port == 80 && scheme.equals("http")) || (port == 443 && scheme.equals("https"));
+            boolean defaultPort =
+                    port == -1 || (port == 80 && scheme.equals("http")) || (port == 443 && scheme.equals("https"));
             return scheme + "://" + host.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
         } catch (IllegalArgumentException e) {
             return null;

@@ -1,5 +1,8 @@
 package com.omnichat.channel.webchat;
 
+import com.omnichat.base.ClientAddress;
+import com.omnichat.channel.webchat.VisitorStreams.Listener;
+import com.omnichat.channel.webchat.VisitorStreams.VisitorKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,10 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
-
-import com.omnichat.base.ClientAddress;
-import com.omnichat.channel.webchat.VisitorStreams.Listener;
-import com.omnichat.channel.webchat.VisitorStreams.VisitorKey;
 
 /**
  * The open streams and long polls of this node: by visitor (to push to them) and counted by
@@ -21,8 +20,7 @@ import com.omnichat.channel.webchat.VisitorStreams.VisitorKey;
 final class OpenStreams {
 
     /** At most this many open per client address (IPv6: per /64) and on this node in all. */
-    record Caps(int perAddress, int total) {
-    }
+    record Caps(int perAddress, int total) {}
 
     /** One open stream; closed at most once. */
     final class Entry {
@@ -61,14 +59,14 @@ final class OpenStreams {
     }
 
     /** An opened stream and the visitor's oldest ones it pushed out (to be ended by the caller). */
-    record Opened(Entry entry, List<Listener> pushedOut) {
-    }
+    record Opened(Entry entry, List<Listener> pushedOut) {}
 
     private final Object lock = new Object();
     private final Caps caps;
     private final int perVisitor;
     /** Written under the lock only, each value an immutable list. */
     private final Map<VisitorKey, List<Entry>> byVisitor = new ConcurrentHashMap<>();
+
     private final Map<String, Integer> byAddress = new HashMap<>();
     private int total;
 
@@ -113,7 +111,10 @@ final class OpenStreams {
     /** Forgets every stream; returns their listeners (to be ended). */
     List<Listener> clear() {
         synchronized (lock) {
-            List<Listener> all = byVisitor.values().stream().flatMap(List::stream).map(Entry::listener).toList();
+            List<Listener> all = byVisitor.values().stream()
+                    .flatMap(List::stream)
+                    .map(Entry::listener)
+                    .toList();
             byVisitor.clear();
             byAddress.clear();
             total = 0;

@@ -1,21 +1,18 @@
 package com.omnichat.channel.webchat;
 
+import com.omnichat.base.ClusterBroadcaster;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import com.omnichat.base.ClusterBroadcaster;
 
 /**
  * The visitors' open streams and long polls on this node. A new line for a visitor (his
@@ -46,8 +43,7 @@ class VisitorStreams implements DisposableBean {
         void end();
     }
 
-    record VisitorKey(long channelId, String visitorId) {
-    }
+    record VisitorKey(long channelId, String visitorId) {}
 
     private final ClusterBroadcaster broadcaster;
     private final WebchatStore store;
@@ -56,10 +52,8 @@ class VisitorStreams implements DisposableBean {
     private final Runnable unsubscribe;
 
     @Autowired
-    VisitorStreams(ClusterBroadcaster broadcaster, WebchatStore store,
-                   @Value("${omnichat.webchat.streams-per-address:20}") int perAddress,
-                   @Value("${omnichat.webchat.streams-total:2000}") int total) {
-        this(broadcaster, store, new OpenStreams.Caps(perAddress, total));
+    VisitorStreams(ClusterBroadcaster broadcaster, WebchatStore store, WebchatProperties properties) {
+        this(broadcaster, store, new OpenStreams.Caps(properties.streamsPerAddress(), properties.streamsTotal()));
     }
 
     VisitorStreams(ClusterBroadcaster broadcaster, WebchatStore store, OpenStreams.Caps caps) {
@@ -108,7 +102,8 @@ class VisitorStreams implements DisposableBean {
 
     private void deliver(VisitorKey key, List<OpenStreams.Entry> targets) {
         try {
-            long from = targets.stream().mapToLong(e -> e.listener().cursor()).min().orElse(0);
+            long from =
+                    targets.stream().mapToLong(e -> e.listener().cursor()).min().orElse(0);
             List<WebchatStore.Line> lines = store.after(key.channelId(), key.visitorId(), from, 200);
             for (OpenStreams.Entry target : targets) {
                 if (!target.listener().push(lines)) {

@@ -10,7 +10,6 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -50,7 +49,9 @@ final class VisitorTokens {
             return Optional.empty();
         }
         String[] parts = token.split("\\.", -1);
-        if (parts.length != 4 || !VERSION.equals(parts[0]) || !VISITOR_ID.matcher(parts[1]).matches()) {
+        if (parts.length != 4
+                || !VERSION.equals(parts[0])
+                || !VISITOR_ID.matcher(parts[1]).matches()) {
             return Optional.empty();
         }
         long issued;
@@ -67,7 +68,8 @@ final class VisitorTokens {
         Instant issuedAt = Instant.ofEpochSecond(issued);
         Instant now = clock.instant();
         // A token from the future (beyond clock skew) or older than the limit is not accepted.
-        if (issuedAt.isAfter(now.plus(Duration.ofMinutes(5))) || issuedAt.plus(maxAge).isBefore(now)) {
+        if (issuedAt.isAfter(now.plus(Duration.ofMinutes(5)))
+                || issuedAt.plus(maxAge).isBefore(now)) {
             return Optional.empty();
         }
         return Optional.of(parts[1]);

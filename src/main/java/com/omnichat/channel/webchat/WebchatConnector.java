@@ -1,20 +1,18 @@
 package com.omnichat.channel.webchat;
 
-import java.util.List;
-import java.util.Set;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
-
 import com.omnichat.channel.Capability;
 import com.omnichat.channel.ChannelType;
+import com.omnichat.channel.ConnectionCheck;
 import com.omnichat.channel.OutboundMessage;
 import com.omnichat.channel.connector.ChannelConnector;
 import com.omnichat.channel.connector.ConnectedChannel;
-import com.omnichat.channel.ConnectionCheck;
 import com.omnichat.channel.connector.SecretField;
 import com.omnichat.channel.connector.SendProgress;
 import com.omnichat.channel.connector.SettingField;
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 
 /**
  * The site chat widget as a channel type. Visitors write through the widget's public API
@@ -50,7 +48,8 @@ class WebchatConnector implements ChannelConnector {
 
     @Override
     public List<SettingField> settingFields() {
-        return List.of(new SettingField(WidgetSettings.ALLOWED_ORIGINS, "channels.webchat.allowed-origins", true),
+        return List.of(
+                new SettingField(WidgetSettings.ALLOWED_ORIGINS, "channels.webchat.allowed-origins", true),
                 new SettingField(WidgetSettings.TITLE, "channels.webchat.title", false),
                 new SettingField(WidgetSettings.GREETING, "channels.webchat.greeting", true),
                 new SettingField(WidgetSettings.COLOR, "channels.webchat.color", false),
@@ -64,9 +63,12 @@ class WebchatConnector implements ChannelConnector {
 
     @Override
     public String send(ConnectedChannel channel, OutboundMessage message, SendProgress progress) {
-        List<String> files = message.files().stream().map(OutboundMessage.OutboundFile::fileName).toList();
-        String externalId = webchat.getObject().deliverReply(channel.id(), message.recipientExternalUserId(), message.messageId(),
-                message.text(), files);
+        List<String> files = message.files().stream()
+                .map(OutboundMessage.OutboundFile::fileName)
+                .toList();
+        String externalId = webchat.getObject()
+                .deliverReply(
+                        channel.id(), message.recipientExternalUserId(), message.messageId(), message.text(), files);
         if (progress.partsSent() == 0) {
             progress.partSent(externalId);
         }

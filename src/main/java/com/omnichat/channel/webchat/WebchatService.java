@@ -1,22 +1,6 @@
 package com.omnichat.channel.webchat;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
+import com.omnichat.base.OmnichatProperties;
 import com.omnichat.channel.ClientContactsSink;
 import com.omnichat.channel.ClientContactsSink.ContactDetails;
 import com.omnichat.channel.ClientProfile;
@@ -25,6 +9,18 @@ import com.omnichat.channel.InboundMessage;
 import com.omnichat.channel.InboundSink;
 import com.omnichat.channel.IngestResult;
 import com.omnichat.channel.connector.ConnectedChannel;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a site visitor does through the widget: start or resume his session, write, read
@@ -55,39 +51,52 @@ class WebchatService {
     private final byte[] masterKey;
     private final Clock clock;
 
-    WebchatService(WebchatStore store, VisitorStreams streams, InboundSink inbox, DeliveryReports reports,
-                   ClientContactsSink contacts, @Value("${omnichat.secret-key:}") String secretKey,
-                   @Value("${omnichat.webchat.token-lifetime:365d}") Duration tokenLifetime) {
+    WebchatService(
+            WebchatStore store,
+            VisitorStreams streams,
+            InboundSink inbox,
+            DeliveryReports reports,
+            ClientContactsSink contacts,
+            OmnichatProperties installation,
+            WebchatProperties properties) {
         this.store = store;
         this.streams = streams;
         this.inbox = inbox;
         this.reports = reports;
         this.contacts = contacts;
         this.clock = Clock.systemUTC();
-        this.tokens = new VisitorTokens(tokenLifetime, clock);
-        this.masterKey = secretKey.getBytes(StandardCharsets.UTF_8);
+        this.tokens = new VisitorTokens(properties.tokenLifetime(), clock);
+        this.masterKey = installation.secretKey().getBytes(StandardCharsets.UTF_8);
     }
 
     // ---- the session ----
 
-    record Session(String token, String visitorId, WebchatStore.@Nullable Visitor visitor, List<WebchatStore.Line> lines,
-                   boolean hasMore) {
-    }
+    record Session(
+            String token,
+            String visitorId,
+            WebchatStore.@Nullable Visitor visitor,
+            List<WebchatStore.Line> lines,
+            boolean hasMore) {}
 
     /** A new visitor (no token) or a returning one: a fresh token, his contacts and the latest lines. */
     Session start(ConnectedChannel channel, @Nullable String token) {
         String visitorId = token == null ? VisitorTokens.newVisitorId() : visitor(channel, token);
-        Optional<WebchatStore.Visitor> visitor = token == null ? Optional.empty() : store.visitor(channel.id(), visitorId);
+        Optional<WebchatStore.Visitor> visitor =
+                token == null ? Optional.empty() : store.visitor(channel.id(), visitorId);
         visitor.ifPresent(v -> store.touch(channel.id(), visitorId));
-        List<WebchatStore.Line> lines = token == null ? List.of()
-                : store.before(channel.id(), visitorId, Long.MAX_VALUE, PAGE + 1);
+        List<WebchatStore.Line> lines =
+                token == null ? List.of() : store.before(channel.id(), visitorId, Long.MAX_VALUE, PAGE + 1);
         boolean hasMore = lines.size() > PAGE;
         if (hasMore) {
             lines = lines.subList(1, lines.size());
         }
         shown(channel, visitorId, lines);
-        return new Session(tokens.issue(channel.id(), signingKey(channel), visitorId), visitorId, visitor.orElse(null),
-                lines, hasMore);
+        return new Session(
+                tokens.issue(channel.id(), signingKey(channel), visitorId),
+                visitorId,
+                visitor.orElse(null),
+                lines,
+                hasMore);
     }
 
     /** The visitor id of a token of this channel; a bad, foreign or expired token is refused (401). */
@@ -95,11 +104,11 @@ class WebchatService {
         if (token == null || token.isBlank()) {
             throw WidgetException.unauthorized();
         }
-        return tokens.verify(channel.id(), signingKey(channel), token.strip()).orElseThrow(WidgetException::unauthorized);
+        return tokens.verify(channel.id(), signingKey(channel), token.strip())
+                .orElseThrow(WidgetException::unauthorized);
     }
 
-    record Page(List<WebchatStore.Line> lines, boolean hasMore) {
-    }
+    record Page(List<WebchatStore.Line> lines, boolean hasMore) {}
 
     /** Earlier lines, for scrolling back. */
     @Transactional(readOnly = true)
@@ -121,7 +130,8 @@ class WebchatService {
      * The visitor's message, handed to the inbox. The widget's own id makes it idempotent: a
      * retry (lost answer, double click, second tab) returns the line stored the first time.
      */
-    WebchatStore.Line send(ConnectedChannel channel, String visitorId, @Nullable String clientId, @Nullable String text) {
+    WebchatStore.Line send(
+            ConnectedChannel channel, String visitorId, @Nullable String clientId, @Nullable String text) {
         if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
             throw WidgetException.invalidField("clientId");
         }
@@ -134,9 +144,10 @@ class WebchatService {
         }
         store.touch(channel.id(), visitorId);
         WebchatStore.Visitor visitor = store.visitor(channel.id(), visitorId).orElseThrow();
-        IngestResult result = inbox.receive(InboundMessage.text(channel.id(), profile(visitorId, visitor.name()),
-                visitorId + ":" + clientId, body, clock.instant()));
-        WebchatStore.Line line = store.add(channel.id(), visitorId, result.messageId(), true, clientId, body, List.of());
+        IngestResult result = inbox.receive(InboundMessage.text(
+                channel.id(), profile(visitorId, visitor.name()), visitorId + ":" + clientId, body, clock.instant()));
+        WebchatStore.Line line =
+                store.add(channel.id(), visitorId, result.messageId(), true, clientId, body, List.of());
         if (visitor.contactsPending()) {
             applyContacts(channel, visitorId, visitor.name(), visitor.email(), visitor.phone());
         }
@@ -147,15 +158,20 @@ class WebchatService {
     }
 
     /** Contacts from the widget's form: kept with the visitor and given to the client's card. */
-    WebchatStore.Visitor saveContacts(ConnectedChannel channel, String visitorId, @Nullable String name,
-                                      @Nullable String email, @Nullable String phone) {
+    WebchatStore.Visitor saveContacts(
+            ConnectedChannel channel,
+            String visitorId,
+            @Nullable String name,
+            @Nullable String email,
+            @Nullable String phone) {
         String cleanName = optional(name, 200, "name");
         String cleanEmail = optional(email, 254, "email");
         if (cleanEmail != null && !EMAIL.matcher(cleanEmail).matches()) {
             throw WidgetException.invalidField("email");
         }
         String cleanPhone = optional(phone, 30, "phone");
-        if (cleanPhone != null && !PHONE.matcher(cleanPhone.replaceAll("[\\s()\\-.]", "")).matches()) {
+        if (cleanPhone != null
+                && !PHONE.matcher(cleanPhone.replaceAll("[\\s()\\-.]", "")).matches()) {
             throw WidgetException.invalidField("phone");
         }
         store.saveContacts(channel.id(), visitorId, cleanName, cleanEmail, cleanPhone, true);
@@ -163,8 +179,12 @@ class WebchatService {
         return store.visitor(channel.id(), visitorId).orElseThrow();
     }
 
-    private void applyContacts(ConnectedChannel channel, String visitorId, @Nullable String name, @Nullable String email,
-                               @Nullable String phone) {
+    private void applyContacts(
+            ConnectedChannel channel,
+            String visitorId,
+            @Nullable String name,
+            @Nullable String email,
+            @Nullable String phone) {
         if (contacts.contactsLeft(channel.id(), visitorId, new ContactDetails(name, email, phone))) {
             store.contactsApplied(channel.id(), visitorId);
         }
@@ -174,8 +194,10 @@ class WebchatService {
 
     /** The lines are on the visitor's screen now: replies among them are delivered. */
     void shown(ConnectedChannel channel, String visitorId, List<WebchatStore.Line> lines) {
-        List<Long> replies = lines.stream().filter(l -> !l.fromVisitor() && l.deliveredAt() == null)
-                .map(WebchatStore.Line::seq).toList();
+        List<Long> replies = lines.stream()
+                .filter(l -> !l.fromVisitor() && l.deliveredAt() == null)
+                .map(WebchatStore.Line::seq)
+                .toList();
         for (long messageId : store.markDelivered(channel.id(), visitorId, replies)) {
             reports.delivered(channel.id(), REPLY_ID_PREFIX + messageId);
         }
@@ -194,7 +216,8 @@ class WebchatService {
      * Hands a manager's reply to the visitor's widget: stored as his next line and announced
      * to every node, where his open streams pick it up. Idempotent: a resend shows once.
      */
-    String deliverReply(long channelId, String visitorId, long messageId, @Nullable String text, List<String> fileNames) {
+    String deliverReply(
+            long channelId, String visitorId, long messageId, @Nullable String text, List<String> fileNames) {
         store.add(channelId, visitorId, messageId, false, null, text, fileNames);
         String externalId = REPLY_ID_PREFIX + messageId;
         // Recorded here, before any stream can report it delivered by this id.
@@ -241,8 +264,8 @@ class WebchatService {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(masterKey, "HmacSHA256"));
-            return mac.doFinal(("webchat-visitor-token:" + channel.id() + ":" + channel.key())
-                    .getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(
+                    ("webchat-visitor-token:" + channel.id() + ":" + channel.key()).getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

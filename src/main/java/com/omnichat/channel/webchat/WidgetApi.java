@@ -1,14 +1,14 @@
 package com.omnichat.channel.webchat;
 
+import com.omnichat.channel.connector.ConnectedChannel;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,10 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import com.omnichat.channel.connector.ConnectedChannel;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The public API the widget calls ({@code /widget-api/{channelKey}/...}); the channel,
@@ -50,91 +46,108 @@ class WidgetApi {
     private final Duration streamLifetime;
     private final Duration pollWait;
 
-    WidgetApi(WebchatService webchat, VisitorStreams streams, WidgetRateLimits limits,
-              @Value("${omnichat.webchat.stream-lifetime:5m}") Duration streamLifetime,
-              @Value("${omnichat.webchat.poll-wait:25s}") Duration pollWait) {
+    WidgetApi(WebchatService webchat, VisitorStreams streams, WidgetRateLimits limits, WebchatProperties properties) {
         this.webchat = webchat;
         this.streams = streams;
         this.limits = limits;
-        this.streamLifetime = streamLifetime;
-        this.pollWait = pollWait;
+        this.streamLifetime = properties.streamLifetime();
+        this.pollWait = properties.pollWait();
     }
 
     // ---- JSON shapes ----
 
-    record SessionRequest(@Nullable String token) {
-    }
+    record SessionRequest(@Nullable String token) {}
 
-    record SessionResponse(String token, Settings settings, Profile profile, List<WidgetMessage> messages,
-                           boolean hasMore) {
-    }
+    record SessionResponse(
+            String token, Settings settings, Profile profile, List<WidgetMessage> messages, boolean hasMore) {}
 
-    record Settings(@Nullable String title, @Nullable String greeting, @Nullable String color, boolean askContacts) {
-    }
+    record Settings(
+            @Nullable String title,
+            @Nullable String greeting,
+            @Nullable String color,
+            boolean askContacts) {}
 
-    record Profile(@Nullable String name, @Nullable String email, @Nullable String phone) {
-    }
+    record Profile(
+            @Nullable String name,
+            @Nullable String email,
+            @Nullable String phone) {}
 
-    record SendRequest(@Nullable String clientId, @Nullable String text) {
-    }
+    record SendRequest(@Nullable String clientId, @Nullable String text) {}
 
-    record ReadRequest(long upTo) {
-    }
+    record ReadRequest(long upTo) {}
 
-    record MessagesResponse(List<WidgetMessage> messages, boolean hasMore) {
-    }
+    record MessagesResponse(List<WidgetMessage> messages, boolean hasMore) {}
 
-    record PollResponse(List<WidgetMessage> messages) {
-    }
+    record PollResponse(List<WidgetMessage> messages) {}
 
     /** A line of the chat as the widget renders it (as text, never as HTML). */
-    record WidgetMessage(long id, @Nullable String clientId, String from, @Nullable String text, List<String> files,
-                         String at) {
+    record WidgetMessage(
+            long id,
+            @Nullable String clientId,
+            String from,
+            @Nullable String text,
+            List<String> files,
+            String at) {
 
         static WidgetMessage of(WebchatStore.Line line) {
-            return new WidgetMessage(line.seq(), line.clientMessageId(), line.fromVisitor() ? "visitor" : "agent",
-                    line.body(), line.fileNames(), line.createdAt().toString());
+            return new WidgetMessage(
+                    line.seq(),
+                    line.clientMessageId(),
+                    line.fromVisitor() ? "visitor" : "agent",
+                    line.body(),
+                    line.fileNames(),
+                    line.createdAt().toString());
         }
     }
 
     // ---- endpoints ----
 
     @PostMapping("/session")
-    SessionResponse session(@RequestAttribute(CHANNEL) ConnectedChannel channel, @RequestBody SessionRequest body,
-                            HttpServletRequest request) {
+    SessionResponse session(
+            @RequestAttribute(CHANNEL) ConnectedChannel channel,
+            @RequestBody SessionRequest body,
+            HttpServletRequest request) {
         if (body.token() == null || body.token().isBlank()) {
             check(limits.newSession(channel.id(), request.getRemoteAddr()));
         }
-        var session = webchat.start(channel, body.token() == null || body.token().isBlank() ? null : body.token());
+        var session =
+                webchat.start(channel, body.token() == null || body.token().isBlank() ? null : body.token());
         WidgetSettings settings = WidgetSettings.of(channel);
         var visitor = session.visitor();
-        return new SessionResponse(session.token(),
+        return new SessionResponse(
+                session.token(),
                 new Settings(settings.title(), settings.greeting(), settings.color(), settings.askContacts()),
-                visitor == null ? new Profile(null, null, null) : new Profile(visitor.name(), visitor.email(), visitor.phone()),
-                messages(session.lines()), session.hasMore());
+                visitor == null
+                        ? new Profile(null, null, null)
+                        : new Profile(visitor.name(), visitor.email(), visitor.phone()),
+                messages(session.lines()),
+                session.hasMore());
     }
 
     @GetMapping("/messages")
-    MessagesResponse earlier(@RequestAttribute(CHANNEL) ConnectedChannel channel,
-                             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) @Nullable String auth,
-                             @RequestParam(defaultValue = "" + Long.MAX_VALUE) long before) {
+    MessagesResponse earlier(
+            @RequestAttribute(CHANNEL) ConnectedChannel channel,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) @Nullable String auth,
+            @RequestParam(defaultValue = "" + Long.MAX_VALUE) long before) {
         var page = webchat.earlier(channel, webchat.visitor(channel, bearer(auth)), before);
         return new MessagesResponse(messages(page.lines()), page.hasMore());
     }
 
     @PostMapping("/messages")
-    WidgetMessage send(@RequestAttribute(CHANNEL) ConnectedChannel channel,
-                       @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) @Nullable String auth,
-                       @RequestBody SendRequest body) {
+    WidgetMessage send(
+            @RequestAttribute(CHANNEL) ConnectedChannel channel,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) @Nullable String auth,
+            @RequestBody SendRequest body) {
         String visitorId = webchat.visitor(channel, bearer(auth));
         check(limits.message(channel.id(), visitorId));
         return WidgetMessage.of(webchat.send(channel, visitorId, body.clientId(), body.text()));
     }
 
     @PutMapping("/profile")
-    Profile profile(@RequestAttribute(CHANNEL) ConnectedChannel channel,
-                    @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) @Nullable String auth,
-                    @RequestBody Profile body) {
+    Profile profile(
+            @RequestAttribute(CHANNEL) ConnectedChannel channel,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) @Nullable String auth,
+            @RequestBody Profile body) {
         String visitorId = webchat.visitor(channel, bearer(auth));
         check(limits.message(channel.id(), visitorId));
         var saved = webchat.saveContacts(channel, visitorId, body.name(), body.email(), body.phone());
@@ -142,9 +155,10 @@ class WidgetApi {
     }
 
     @PostMapping("/read")
-    ResponseEntity<Void> read(@RequestAttribute(CHANNEL) ConnectedChannel channel,
-                              @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) @Nullable String auth,
-                              @RequestBody ReadRequest body) {
+    ResponseEntity<Void> read(
+            @RequestAttribute(CHANNEL) ConnectedChannel channel,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) @Nullable String auth,
+            @RequestBody ReadRequest body) {
         webchat.read(channel, webchat.visitor(channel, bearer(auth)), body.upTo());
         return ResponseEntity.noContent().build();
     }
@@ -155,17 +169,21 @@ class WidgetApi {
      * while; the widget reconnects with its cursor and misses nothing.
      */
     @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@RequestAttribute(CHANNEL) ConnectedChannel channel,
-                      @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) @Nullable String auth,
-                      @RequestParam(defaultValue = "0") long after, HttpServletRequest request) throws IOException {
+    SseEmitter stream(
+            @RequestAttribute(CHANNEL) ConnectedChannel channel,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) @Nullable String auth,
+            @RequestParam(defaultValue = "0") long after,
+            HttpServletRequest request)
+            throws IOException {
         String visitorId = webchat.visitor(channel, bearer(auth));
         var emitter = new SseEmitter(streamLifetime.toMillis());
         var listener = new StreamListener(channel, visitorId, emitter, after);
         Runnable unregister;
         // Holding the listener's lock: the catch-up push waits until "ready" is out.
         synchronized (listener) {
-            unregister = streams.register(new VisitorStreams.VisitorKey(channel.id(), visitorId),
-                    request.getRemoteAddr(), listener).orElseThrow(WidgetApi::tooManyStreams);
+            unregister = streams.register(
+                            new VisitorStreams.VisitorKey(channel.id(), visitorId), request.getRemoteAddr(), listener)
+                    .orElseThrow(WidgetApi::tooManyStreams);
             try {
                 emitter.send(SseEmitter.event().name("ready").data("{}", MediaType.APPLICATION_JSON));
             } catch (IOException | RuntimeException e) {
@@ -181,13 +199,17 @@ class WidgetApi {
 
     /** Long polling, for browsers or proxies where a stream does not get through: waits for lines after {@code after}. */
     @GetMapping("/poll")
-    DeferredResult<PollResponse> poll(@RequestAttribute(CHANNEL) ConnectedChannel channel,
-                                      @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) @Nullable String auth,
-                                      @RequestParam(defaultValue = "0") long after, HttpServletRequest request) {
+    DeferredResult<PollResponse> poll(
+            @RequestAttribute(CHANNEL) ConnectedChannel channel,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) @Nullable String auth,
+            @RequestParam(defaultValue = "0") long after,
+            HttpServletRequest request) {
         String visitorId = webchat.visitor(channel, bearer(auth));
         var result = new DeferredResult<PollResponse>(pollWait.toMillis(), new PollResponse(List.of()));
-        Runnable unregister = streams.register(new VisitorStreams.VisitorKey(channel.id(), visitorId),
-                request.getRemoteAddr(), new PollListener(channel, visitorId, result, after))
+        Runnable unregister = streams.register(
+                        new VisitorStreams.VisitorKey(channel.id(), visitorId),
+                        request.getRemoteAddr(),
+                        new PollListener(channel, visitorId, result, after))
                 .orElseThrow(WidgetApi::tooManyStreams);
         result.onCompletion(unregister);
         return result;
@@ -222,10 +244,13 @@ class WidgetApi {
 
         @Override
         public synchronized boolean push(List<WebchatStore.Line> lines) {
-            List<WebchatStore.Line> fresh = lines.stream().filter(l -> l.seq() > cursor.get()).toList();
+            List<WebchatStore.Line> fresh =
+                    lines.stream().filter(l -> l.seq() > cursor.get()).toList();
             try {
                 for (WebchatStore.Line line : fresh) {
-                    emitter.send(SseEmitter.event().name("message").id(Long.toString(line.seq()))
+                    emitter.send(SseEmitter.event()
+                            .name("message")
+                            .id(Long.toString(line.seq()))
                             .data(WidgetMessage.of(line), MediaType.APPLICATION_JSON));
                     cursor.set(line.seq());
                 }
@@ -280,7 +305,8 @@ class WidgetApi {
 
         @Override
         public boolean push(List<WebchatStore.Line> lines) {
-            List<WebchatStore.Line> fresh = lines.stream().filter(l -> l.seq() > after).toList();
+            List<WebchatStore.Line> fresh =
+                    lines.stream().filter(l -> l.seq() > after).toList();
             if (result.isSetOrExpired()) {
                 return false;
             }
@@ -314,25 +340,31 @@ class WidgetApi {
     ResponseEntity<ErrorBody> refused(WidgetException e) {
         var response = ResponseEntity.status(e.status());
         if (e.retryAfter() != null) {
-            response.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
+            response.header(
+                    HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
         }
-        return response.contentType(MediaType.APPLICATION_JSON).body(new ErrorBody(e.code(), e.field(),
-                e.retryAfter() == null ? null : e.retryAfter().toSeconds()));
+        return response.contentType(MediaType.APPLICATION_JSON)
+                .body(new ErrorBody(
+                        e.code(),
+                        e.field(),
+                        e.retryAfter() == null ? null : e.retryAfter().toSeconds()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof WidgetApiFilter.BodyTooLargeException
                 || e.getMostSpecificCause() instanceof WidgetApiFilter.BodyTooLargeException) {
-            return ResponseEntity.status(413).contentType(MediaType.APPLICATION_JSON)
+            return ResponseEntity.status(413)
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body(new ErrorBody("too-large", null, null));
         }
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(new ErrorBody("unreadable", null, null));
     }
 
-    record ErrorBody(String error, @Nullable String field, @Nullable Long retryAfter) {
-    }
+    record ErrorBody(
+            String error, @Nullable String field, @Nullable Long retryAfter) {}
 
     // ---- helpers ----
 

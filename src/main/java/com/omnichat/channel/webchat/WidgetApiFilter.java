@@ -1,20 +1,9 @@
 package com.omnichat.channel.webchat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import com.omnichat.channel.ChannelMode;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.internal.ChannelDirectory;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -22,6 +11,14 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The gate of the public widget API, before any handler: the channel named in the path
@@ -52,7 +49,8 @@ class WidgetApiFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher path = PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        Matcher path = PATH.matcher(
+                request.getRequestURI().substring(request.getContextPath().length()));
         // Only a connected site chat talks to visitors (a demo or unconnected one would never answer them).
         Optional<ConnectedChannel> channel = path.matches()
                 ? channels.byKey(ChannelType.WEBCHAT, path.group(1)).filter(c -> c.mode() == ChannelMode.WEBHOOK)
@@ -62,7 +60,9 @@ class WidgetApiFilter extends OncePerRequestFilter {
             return;
         }
         String origin = request.getHeader(HttpHeaders.ORIGIN);
-        if (origin != null && !sameSite(request, origin) && !WidgetSettings.of(channel.get()).origins().allows(origin)) {
+        if (origin != null
+                && !sameSite(request, origin)
+                && !WidgetSettings.of(channel.get()).origins().allows(origin)) {
             error(response, HttpStatus.FORBIDDEN, "origin-not-allowed");
             return;
         }
@@ -80,7 +80,8 @@ class WidgetApiFilter extends OncePerRequestFilter {
         }
         var verdict = limits.request(request.getRemoteAddr());
         if (!verdict.allowed()) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(verdict.retryAfter().toSeconds()));
+            response.setHeader(
+                    HttpHeaders.RETRY_AFTER, Long.toString(verdict.retryAfter().toSeconds()));
             error(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited");
             return;
         }

@@ -1,9 +1,15 @@
 package com.omnichat.channel.webchat;
 
+import com.omnichat.base.SystemAccess;
+import com.omnichat.channel.ChannelAdministration;
+import com.omnichat.channel.ChannelDraft;
+import com.omnichat.channel.ChannelMode;
+import com.omnichat.channel.ChannelType;
+import com.omnichat.channel.connector.ConnectedChannel;
+import com.omnichat.channel.internal.ChannelDirectory;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +29,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
-
-import com.omnichat.base.SystemAccess;
-import com.omnichat.channel.ChannelAdministration;
-import com.omnichat.channel.ChannelDraft;
-import com.omnichat.channel.ChannelMode;
-import com.omnichat.channel.ChannelType;
-import com.omnichat.channel.connector.ConnectedChannel;
-import com.omnichat.channel.internal.ChannelDirectory;
 
 /**
  * With demo data (the dev profile): the demo site chat is served by the real widget, and
@@ -68,8 +66,8 @@ class WidgetDemo {
                     Map<String, String> settings = new HashMap<>(c.settings());
                     settings.putIfAbsent(WidgetSettings.TITLE, "Flower Shop");
                     settings.putIfAbsent(WidgetSettings.GREETING, "Hi! Ask us anything about flowers and delivery.");
-                    administration.save(new ChannelDraft(c.id(), c.type(), c.name(), ChannelMode.WEBHOOK, Map.of(),
-                            settings, c.enabled()));
+                    administration.save(new ChannelDraft(
+                            c.id(), c.type(), c.name(), ChannelMode.WEBHOOK, Map.of(), settings, c.enabled()));
                     log.info("Demo site chat '{}' now served by the widget: open /widget-demo", c.name());
                 }));
     }
@@ -86,10 +84,13 @@ class WidgetDemo {
 
         @GetMapping(value = "/widget-demo", produces = MediaType.TEXT_HTML_VALUE)
         ResponseEntity<String> page(@RequestParam(required = false) @Nullable String channel) {
-            Optional<ConnectedChannel> chosen = channel != null ? channels.byKey(ChannelType.WEBCHAT, channel)
-                    : channels.connected(ChannelMode.WEBHOOK).stream().filter(c -> c.type() == ChannelType.WEBCHAT)
+            Optional<ConnectedChannel> chosen = channel != null
+                    ? channels.byKey(ChannelType.WEBCHAT, channel)
+                    : channels.connected(ChannelMode.WEBHOOK).stream()
+                            .filter(c -> c.type() == ChannelType.WEBCHAT)
                             .findFirst();
-            return ResponseEntity.ok().header("Cache-Control", "no-store")
+            return ResponseEntity.ok()
+                    .header("Cache-Control", "no-store")
                     .body(chosen.map(DemoPage::html).orElse(NO_CHANNEL));
         }
 
@@ -97,7 +98,8 @@ class WidgetDemo {
             String key = HtmlUtils.htmlEscape(channel.key());
             String snippet = HtmlUtils.htmlEscape("<script src=\"https://YOUR-OMNICHAT/widget/omnichat-widget.js\" "
                     + "data-channel=\"" + channel.key() + "\" async></script>");
-            return PAGE.replace("{{name}}", HtmlUtils.htmlEscape(channel.name())).replace("{{key}}", key)
+            return PAGE.replace("{{name}}", HtmlUtils.htmlEscape(channel.name()))
+                    .replace("{{key}}", key)
                     .replace("{{snippet}}", snippet);
         }
     }
@@ -170,5 +172,4 @@ class WidgetDemo {
             <p>There is no connected site chat channel yet. Add one (type <i>Site chat</i>) in
             Administration → Channels, then open this page again.</p></main></body></html>
             """;
-
 }

@@ -1,7 +1,6 @@
 package com.omnichat.channel.webchat;
 
 import java.time.Duration;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
@@ -49,11 +48,13 @@ class WidgetException extends RuntimeException {
         return code;
     }
 
-    @Nullable String field() {
+    @Nullable
+    String field() {
         return field;
     }
 
-    @Nullable Duration retryAfter() {
+    @Nullable
+    Duration retryAfter() {
         return retryAfter;
     }
 

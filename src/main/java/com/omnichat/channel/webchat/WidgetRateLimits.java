@@ -1,14 +1,11 @@
 package com.omnichat.channel.webchat;
 
-import java.time.Duration;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import com.omnichat.base.ClientAddress;
 import com.omnichat.base.ClusterRateLimits;
 import com.omnichat.base.ClusterRateLimits.Limit;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * Token buckets for the public widget API, shared by all nodes ({@link ClusterRateLimits}):
@@ -31,9 +28,12 @@ class WidgetRateLimits {
     }
 
     /** The allowances. */
-    record Limits(int requestsPerAddressPerMinute, int sessionsPerAddressPerHour, int messagesPerVisitorPerMinute,
-                  int newVisitorsPerChannelPerMinute, int messagesPerChannelPerMinute) {
-    }
+    record Limits(
+            int requestsPerAddressPerMinute,
+            int sessionsPerAddressPerHour,
+            int messagesPerVisitorPerMinute,
+            int newVisitorsPerChannelPerMinute,
+            int messagesPerChannelPerMinute) {}
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
@@ -41,14 +41,15 @@ class WidgetRateLimits {
     private final Limits limits;
 
     @Autowired
-    WidgetRateLimits(ClusterRateLimits buckets,
-                     @Value("${omnichat.webchat.requests-per-address-per-minute:300}") int requestsPerAddress,
-                     @Value("${omnichat.webchat.sessions-per-address-per-hour:100}") int sessionsPerAddress,
-                     @Value("${omnichat.webchat.messages-per-visitor-per-minute:20}") int messagesPerVisitor,
-                     @Value("${omnichat.webchat.new-visitors-per-channel-per-minute:120}") int visitorsPerChannel,
-                     @Value("${omnichat.webchat.messages-per-channel-per-minute:600}") int messagesPerChannel) {
-        this(buckets, new Limits(requestsPerAddress, sessionsPerAddress, messagesPerVisitor, visitorsPerChannel,
-                messagesPerChannel));
+    WidgetRateLimits(ClusterRateLimits buckets, WebchatProperties properties) {
+        this(
+                buckets,
+                new Limits(
+                        properties.requestsPerAddressPerMinute(),
+                        properties.sessionsPerAddressPerHour(),
+                        properties.messagesPerVisitorPerMinute(),
+                        properties.newVisitorsPerChannelPerMinute(),
+                        properties.messagesPerChannelPerMinute()));
     }
 
     WidgetRateLimits(ClusterRateLimits buckets, Limits limits) {
@@ -62,8 +63,8 @@ class WidgetRateLimits {
 
     /** A new visitor: within his address's allowance and the channel's. */
     Verdict newSession(long channelId, String address) {
-        Verdict byAddress = take("widget-new:" + ClientAddress.key(address), limits.sessionsPerAddressPerHour(),
-                Duration.ofHours(1));
+        Verdict byAddress = take(
+                "widget-new:" + ClientAddress.key(address), limits.sessionsPerAddressPerHour(), Duration.ofHours(1));
         if (!byAddress.allowed()) {
             return byAddress;
         }
@@ -72,8 +73,8 @@ class WidgetRateLimits {
 
     /** A message (or a contacts update): within the visitor's allowance and the channel's. */
     Verdict message(long channelId, String visitorId) {
-        Verdict byVisitor = take("widget-msg:" + channelId + ":" + visitorId, limits.messagesPerVisitorPerMinute(),
-                MINUTE);
+        Verdict byVisitor =
+                take("widget-msg:" + channelId + ":" + visitorId, limits.messagesPerVisitorPerMinute(), MINUTE);
         if (!byVisitor.allowed()) {
             return byVisitor;
         }

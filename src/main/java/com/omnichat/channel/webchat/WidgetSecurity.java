@@ -1,5 +1,6 @@
 package com.omnichat.channel.webchat;
 
+import com.omnichat.channel.internal.ChannelDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -8,8 +9,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-
-import com.omnichat.channel.internal.ChannelDirectory;
 
 /**
  * The widget's files and its public API are used by site visitors from other sites: no
@@ -36,8 +35,8 @@ class WidgetSecurity {
                         // The script and styles may be cached by the shop's visitors; the API sets its own.
                         .cacheControl(cache -> cache.disable())
                         .crossOriginResourcePolicy(policy -> policy.policy(
-                        org.springframework.security.web.header.writers.CrossOriginResourcePolicyHeaderWriter
-                                .CrossOriginResourcePolicy.CROSS_ORIGIN)))
+                                org.springframework.security.web.header.writers.CrossOriginResourcePolicyHeaderWriter
+                                        .CrossOriginResourcePolicy.CROSS_ORIGIN)))
                 .build();
     }
 }

@@ -1,17 +1,19 @@
 package com.omnichat.channel.webchat;
 
-import java.util.regex.Pattern;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.channel.connector.ConnectedChannel;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A webchat channel's plain settings: which sites may embed it, and what the widget shows
  * (its title, a greeting, the accent colour, whether it asks for contacts).
  */
-record WidgetSettings(AllowedOrigins origins, @Nullable String title, @Nullable String greeting,
-                      @Nullable String color, boolean askContacts) {
+record WidgetSettings(
+        AllowedOrigins origins,
+        @Nullable String title,
+        @Nullable String greeting,
+        @Nullable String color,
+        boolean askContacts) {
 
     static final String ALLOWED_ORIGINS = "allowedOrigins";
     static final String TITLE = "title";
@@ -23,15 +25,19 @@ record WidgetSettings(AllowedOrigins origins, @Nullable String title, @Nullable 
 
     static WidgetSettings of(ConnectedChannel channel) {
         String color = channel.setting(COLOR);
-        return new WidgetSettings(AllowedOrigins.parse(channel.setting(ALLOWED_ORIGINS)), clip(channel.setting(TITLE), 80),
-                clip(channel.setting(GREETING), 500), color != null && COLOR_FORM.matcher(color.strip()).matches()
-                        ? color.strip() : null,
+        return new WidgetSettings(
+                AllowedOrigins.parse(channel.setting(ALLOWED_ORIGINS)),
+                clip(channel.setting(TITLE), 80),
+                clip(channel.setting(GREETING), 500),
+                color != null && COLOR_FORM.matcher(color.strip()).matches() ? color.strip() : null,
                 !isNo(channel.setting(ASK_CONTACTS)));
     }
 
     /** "false", "no", "0", "off" (any case) turn a yes/no setting off; anything else leaves it on. */
     private static boolean isNo(@Nullable String value) {
-        return value != null && java.util.Set.of("false", "no", "0", "off", "ні", "нет").contains(value.strip().toLowerCase(java.util.Locale.ROOT));
+        return value != null
+                && java.util.Set.of("false", "no", "0", "off", "ні", "нет")
+                        .contains(value.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static @Nullable String clip(@Nullable String value, int max) {

@@ -6,8 +6,7 @@ import java.util.Map;
 /** JSON objects for the Graph API with their keys in the order written (Map.of has none: stable bodies, readable logs). */
 final class Ordered {
 
-    private Ordered() {
-    }
+    private Ordered() {}
 
     static Map<String, Object> object(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();

@@ -1,19 +1,8 @@
 package com.omnichat.channel.whatsapp;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.omnichat.base.OmnichatProperties;
 import com.omnichat.channel.Capability;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.ConnectionCheck;
@@ -39,7 +28,15 @@ import com.omnichat.channel.meta.GraphApi;
 import com.omnichat.channel.meta.GraphException;
 import com.omnichat.channel.meta.MetaSecrets;
 import com.omnichat.channel.meta.MetaWebhooks;
-
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -60,10 +57,10 @@ public class WhatsAppConnector implements ChannelConnector {
     private final MediaStore media;
     private final String publicUrl;
 
-    public WhatsAppConnector(GraphApi graph, MediaStore media, @Value("${omnichat.public-url:}") String publicUrl) {
+    public WhatsAppConnector(GraphApi graph, MediaStore media, OmnichatProperties installation) {
         this.graph = graph;
         this.media = media;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = installation.publicUrl();
     }
 
     @Override
@@ -73,9 +70,17 @@ public class WhatsAppConnector implements ChannelConnector {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.WEBHOOK_RECEIVE, Capability.SEND_TEXT, Capability.REPLY, Capability.SEND_IMAGE,
-                Capability.SEND_FILE, Capability.DELIVERY_STATUS, Capability.READ_STATUS, Capability.START_BY_PHONE,
-                Capability.START_NEEDS_TEMPLATE, Capability.TEMPLATES);
+        return Set.of(
+                Capability.WEBHOOK_RECEIVE,
+                Capability.SEND_TEXT,
+                Capability.REPLY,
+                Capability.SEND_IMAGE,
+                Capability.SEND_FILE,
+                Capability.DELIVERY_STATUS,
+                Capability.READ_STATUS,
+                Capability.START_BY_PHONE,
+                Capability.START_NEEDS_TEMPLATE,
+                Capability.TEMPLATES);
     }
 
     @Override
@@ -85,7 +90,8 @@ public class WhatsAppConnector implements ChannelConnector {
 
     @Override
     public List<SettingField> settingFields() {
-        return List.of(new SettingField(PHONE_NUMBER_ID, "channels.whatsapp.phone-number-id", false),
+        return List.of(
+                new SettingField(PHONE_NUMBER_ID, "channels.whatsapp.phone-number-id", false),
                 new SettingField(WABA_ID, "channels.whatsapp.business-account-id", false));
     }
 
@@ -93,12 +99,16 @@ public class WhatsAppConnector implements ChannelConnector {
     @Override
     public ConnectionCheck checkConnection(ConnectedChannel channel) {
         try {
-            JsonNode number = graph.get(channel, GraphApi.Host.FACEBOOK, phoneNumberId(channel),
+            JsonNode number = graph.get(
+                    channel,
+                    GraphApi.Host.FACEBOOK,
+                    phoneNumberId(channel),
                     Map.of("fields", "display_phone_number,verified_name"));
             return ConnectionCheck.ok(number.path("verified_name").asString("?") + " ("
                     + number.path("display_phone_number").asString("") + ")");
         } catch (GraphException | IllegalStateException e) {
-            return ConnectionCheck.failed(ProviderErrors.describe(e, channel.secrets().values()));
+            return ConnectionCheck.failed(
+                    ProviderErrors.describe(e, channel.secrets().values()));
         }
     }
 
@@ -139,8 +149,8 @@ public class WhatsAppConnector implements ChannelConnector {
         String url = ref.reference();
         String contentType = ref.contentType();
         if (url.startsWith(WhatsAppWebhook.MEDIA_ID)) {
-            JsonNode info = graph.get(channel, GraphApi.Host.FACEBOOK, url.substring(WhatsAppWebhook.MEDIA_ID.length()),
-                    Map.of());
+            JsonNode info = graph.get(
+                    channel, GraphApi.Host.FACEBOOK, url.substring(WhatsAppWebhook.MEDIA_ID.length()), Map.of());
             if (info.path("file_size").isNumber()) {
                 policy.checkSize(info.path("file_size").asLong());
             }
@@ -200,19 +210,31 @@ public class WhatsAppConnector implements ChannelConnector {
             boolean mediaHeader = message.template().headerMediaUrl() != null;
             if (mediaHeader) {
                 String url = message.template().headerMediaUrl().toLowerCase(Locale.ROOT);
-                mediaType = url.matches(".*\\.(mp4|3gp)(\\?.*)?$") ? "video"
+                mediaType = url.matches(".*\\.(mp4|3gp)(\\?.*)?$")
+                        ? "video"
                         : url.matches(".*\\.(pdf|docx?|xlsx?|pptx?|txt)(\\?.*)?$") ? "document" : "image";
             }
-            parts.add(Ordered.object("type", "template", "template",
+            parts.add(Ordered.object(
+                    "type",
+                    "template",
+                    "template",
                     WhatsAppTemplates.payload(message.template(), mediaHeader, mediaType)));
             return parts;
         }
         String text = message.text() == null || message.text().isBlank() ? null : message.text();
-        boolean caption = text != null && text.length() <= 1024 && message.files().size() == 1;
+        boolean caption =
+                text != null && text.length() <= 1024 && message.files().size() == 1;
         if (text != null && !caption) {
             for (int start = 0; start < text.length(); start += TEXT_MAX) {
-                parts.add(Ordered.object("type", "text", "text", Ordered.object("preview_url", false, "body",
-                        text.substring(start, Math.min(text.length(), start + TEXT_MAX)))));
+                parts.add(Ordered.object(
+                        "type",
+                        "text",
+                        "text",
+                        Ordered.object(
+                                "preview_url",
+                                false,
+                                "body",
+                                text.substring(start, Math.min(text.length(), start + TEXT_MAX)))));
             }
         }
         for (OutboundMessage.OutboundFile file : message.files()) {
@@ -237,10 +259,11 @@ public class WhatsAppConnector implements ChannelConnector {
         if (publicUrl.isBlank()) {
             throw DeliveryException.permanent("Files need OMNICHAT_PUBLIC_URL (WhatsApp downloads them by link)");
         }
-        String token = media.store(channel.id(), MediaStore.Purpose.OUTBOUND, file.fileName(), file.contentType(),
-                file.content());
+        String token = media.store(
+                channel.id(), MediaStore.Purpose.OUTBOUND, file.fileName(), file.contentType(), file.content());
         return publicUrl + "/channel-files/" + token + "/"
-                + java.net.URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+                + java.net.URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8)
+                        .replace("+", "%20");
     }
 
     // ---- templates and writing first ----
@@ -277,7 +300,8 @@ public class WhatsAppConnector implements ChannelConnector {
         try {
             var number = PHONES.parse(e164Phone, "ZZ");
             return PHONES.isValidNumber(number)
-                    ? Optional.of(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164).substring(1))
+                    ? Optional.of(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)
+                            .substring(1))
                     : Optional.empty();
         } catch (NumberParseException e) {
             return Optional.empty();

@@ -1,12 +1,10 @@
 package com.omnichat.channel.whatsapp;
 
-import java.time.Duration;
-import java.util.Map;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.channel.connector.DeliveryException;
 import com.omnichat.channel.meta.GraphException;
+import java.time.Duration;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * WhatsApp's own error codes on top of the Graph mapping ({@link GraphException#toDelivery()}):
@@ -19,10 +17,14 @@ final class WhatsAppErrors {
     static final int WINDOW_CLOSED = 131047;
 
     private static final Map<Integer, String> TEXTS = Map.ofEntries(
-            Map.entry(WINDOW_CLOSED, "WhatsApp: the 24-hour window has closed (the client last wrote more than 24 hours "
-                    + "ago); send an approved template"),
-            Map.entry(131026, "WhatsApp: the message could not be delivered (the number may not be on WhatsApp, or "
-                    + "the client has not accepted the terms)"),
+            Map.entry(
+                    WINDOW_CLOSED,
+                    "WhatsApp: the 24-hour window has closed (the client last wrote more than 24 hours "
+                            + "ago); send an approved template"),
+            Map.entry(
+                    131026,
+                    "WhatsApp: the message could not be delivered (the number may not be on WhatsApp, or "
+                            + "the client has not accepted the terms)"),
             Map.entry(131048, "WhatsApp: the number is limited for spam reports; it is sent again later"),
             Map.entry(131056, "WhatsApp: too many messages to this client in a short time; it is sent again later"),
             Map.entry(130429, "WhatsApp: the number's message throughput is reached; it is sent again later"),
@@ -51,8 +53,7 @@ final class WhatsAppErrors {
             131056, Duration.ofSeconds(60),
             130429, Duration.ofSeconds(5));
 
-    private WhatsAppErrors() {
-    }
+    private WhatsAppErrors() {}
 
     static DeliveryException delivery(GraphException e) {
         String text = TEXTS.get(e.code());
@@ -74,7 +75,7 @@ final class WhatsAppErrors {
             return text + " (code " + code + ")";
         }
         String described = title == null || title.isBlank() ? "failed" : title;
-        return "WhatsApp: " + described + (details == null || details.isBlank() ? "" : " — " + details)
-                + " (code " + code + ")";
+        return "WhatsApp: " + described + (details == null || details.isBlank() ? "" : " — " + details) + " (code "
+                + code + ")";
     }
 }

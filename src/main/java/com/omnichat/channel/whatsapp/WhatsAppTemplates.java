@@ -1,15 +1,13 @@
 package com.omnichat.channel.whatsapp;
 
+import com.omnichat.channel.MessageTemplate;
+import com.omnichat.channel.MessageTemplate.Kind;
+import com.omnichat.channel.TemplateSend;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import com.omnichat.channel.MessageTemplate;
-import com.omnichat.channel.MessageTemplate.Kind;
-import com.omnichat.channel.TemplateSend;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,8 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class WhatsAppTemplates {
 
-    private WhatsAppTemplates() {
-    }
+    private WhatsAppTemplates() {}
 
     static List<MessageTemplate> approved(JsonNode data) {
         List<MessageTemplate> templates = new ArrayList<>();
@@ -39,14 +36,19 @@ final class WhatsAppTemplates {
                 }
                 List<MessageTemplate.Button> buttons = new ArrayList<>();
                 for (JsonNode b : c.path("buttons")) {
-                    buttons.add(new MessageTemplate.Button(b.path("type").asString(""), b.path("text").asString(""),
+                    buttons.add(new MessageTemplate.Button(
+                            b.path("type").asString(""),
+                            b.path("text").asString(""),
                             b.path("url").asString(null)));
                 }
-                components.add(new MessageTemplate.Component(kind, c.path("format").asString(null),
-                        c.path("text").asString(null), buttons));
+                components.add(new MessageTemplate.Component(
+                        kind, c.path("format").asString(null), c.path("text").asString(null), buttons));
             }
-            templates.add(new MessageTemplate(t.path("name").asString(""), t.path("language").asString(""),
-                    t.path("category").asString(null), components));
+            templates.add(new MessageTemplate(
+                    t.path("name").asString(""),
+                    t.path("language").asString(""),
+                    t.path("category").asString(null),
+                    components));
         }
         return templates;
     }
@@ -55,8 +57,12 @@ final class WhatsAppTemplates {
     static Map<String, Object> payload(TemplateSend send, boolean mediaHeaderKind, String mediaType) {
         List<Object> components = new ArrayList<>();
         if (send.headerMediaUrl() != null && mediaHeaderKind) {
-            components.add(Ordered.object("type", "header", "parameters",
-                    List.of(Ordered.object("type", mediaType, mediaType, Ordered.object("link", send.headerMediaUrl())))));
+            components.add(Ordered.object(
+                    "type",
+                    "header",
+                    "parameters",
+                    List.of(Ordered.object(
+                            "type", mediaType, mediaType, Ordered.object("link", send.headerMediaUrl())))));
         } else if (!send.header().isEmpty()) {
             components.add(Ordered.object("type", "header", "parameters", parameters(send.header())));
         }

@@ -1,16 +1,14 @@
 package com.omnichat.chat.ui;
 
+import com.omnichat.base.NotFoundException;
+import com.omnichat.base.ServedFiles;
+import com.omnichat.chat.InboxService;
 import java.time.Duration;
-
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-
-import com.omnichat.base.NotFoundException;
-import com.omnichat.base.ServedFiles;
-import com.omnichat.chat.InboxService;
 
 /**
  * The files of chat messages, for the signed-in staff who may see the chat (the service
@@ -40,7 +38,8 @@ class AttachmentController {
         } catch (NotFoundException e) {
             return ResponseEntity.notFound().build();
         }
-        var response = ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate());
+        var response = ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate());
         ServedFiles.headers(download.fileName(), download.content()).forEach(response::header);
         return response.body(download.content());
     }

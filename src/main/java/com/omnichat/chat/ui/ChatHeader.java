@@ -1,8 +1,5 @@
 package com.omnichat.chat.ui;
 
-import java.util.List;
-import java.util.Objects;
-
 import com.omnichat.chat.ConversationState;
 import com.omnichat.chat.ConversationSummary;
 import com.omnichat.user.StaffMember;
@@ -16,6 +13,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * The chat window's top bar: collapse the list, the client, who else is here, the
@@ -40,12 +39,14 @@ class ChatHeader extends Div {
     final Button backToList = new Button(VaadinIcon.ARROW_LEFT.create());
     /** Below desktop width the client card is an overlay; this opens and closes it. */
     final Button toggleCard = new Button(VaadinIcon.USER_CARD.create());
+
     final ComboBox<StaffMember> responsible = new ComboBox<>();
     final Button copyLink = new Button(VaadinIcon.LINK.create());
     final Button closeOrReopen = new Button();
     final PresenceLabel presence = new PresenceLabel();
     /** An e-mail thread's subject (empty and hidden for other chats). */
     final Span subject = new Span();
+
     private final Actions actions;
     private boolean updating;
 
@@ -86,8 +87,8 @@ class ChatHeader extends Div {
         copyLink.setAriaLabel(getTranslation("chat.copy-link"));
         copyLink.setTooltipText(getTranslation("chat.copy-link"));
         Clipboard.onClick(copyLink).writeText(link);
-        copyLink.addClickListener(e -> Notification.show(getTranslation("chat.link-copied"), 2000,
-                Notification.Position.BOTTOM_START));
+        copyLink.addClickListener(
+                e -> Notification.show(getTranslation("chat.link-copied"), 2000, Notification.Position.BOTTOM_START));
         copyLink.getElement().setAttribute("data-link", link);
 
         closeOrReopen.addClassName("state-button");
@@ -113,8 +114,16 @@ class ChatHeader extends Div {
             channel.addClassName("channel-name");
             var who = new Div(name, channel, subject, presence);
             who.addClassName("who");
-            responsible.setValue(chat.responsible() == null ? null : responsible.getListDataView().getItems()
-                    .filter(m -> Objects.equals(m.id(), chat.responsible().id())).findFirst().orElse(null));
+            responsible.setValue(
+                    chat.responsible() == null
+                            ? null
+                            : responsible
+                                    .getListDataView()
+                                    .getItems()
+                                    .filter(m -> Objects.equals(
+                                            m.id(), chat.responsible().id()))
+                                    .findFirst()
+                                    .orElse(null));
             boolean open = chat.state() == ConversationState.OPEN;
             closeOrReopen.setText(getTranslation(open ? "chat.close" : "chat.reopen"));
             closeOrReopen.setTooltipText(getTranslation(open ? "chat.close" : "chat.reopen"));
@@ -153,5 +162,4 @@ class ChatHeader extends Div {
     PresenceLabel presence() {
         return presence;
     }
-
 }

@@ -5,8 +5,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
 /** Absolute links to chats, as the browser reached this installation ("copy link"). */
 final class ChatLink {
 
-    private ChatLink() {
-    }
+    private ChatLink() {}
 
     static String absolute(long conversationId) {
         var request = VaadinServletRequest.getCurrent();
@@ -14,7 +13,9 @@ final class ChatLink {
         if (request != null) {
             var http = request.getHttpServletRequest();
             String port = (http.getServerPort() == 80 && "http".equals(http.getScheme()))
-                    || (http.getServerPort() == 443 && "https".equals(http.getScheme())) ? "" : ":" + http.getServerPort();
+                            || (http.getServerPort() == 443 && "https".equals(http.getScheme()))
+                    ? ""
+                    : ":" + http.getServerPort();
             base = http.getScheme() + "://" + http.getServerName() + port + http.getContextPath();
         }
         return base + "/chats/" + conversationId;

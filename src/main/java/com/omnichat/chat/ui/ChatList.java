@@ -1,17 +1,5 @@
 package com.omnichat.chat.ui;
 
-import java.util.HashSet;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.stream.Collectors;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.chat.ChatFilter;
@@ -37,6 +25,16 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.textfield.TextFieldVariant;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The left column: state tabs with counts, search and filters, and the lazily loaded list
@@ -64,8 +62,13 @@ class ChatList extends VerticalLayout {
     private boolean applying;
     private boolean refreshPending;
 
-    ChatList(InboxService inbox, ChannelService channelService, UserService users, ChatFilter initial,
-             Consumer<ChatFilter> onFilterChange, Consumer<ConversationSummary> onSelect) {
+    ChatList(
+            InboxService inbox,
+            ChannelService channelService,
+            UserService users,
+            ChatFilter initial,
+            Consumer<ChatFilter> onFilterChange,
+            Consumer<ConversationSummary> onSelect) {
         this.inbox = inbox;
         this.onFilterChange = onFilterChange;
         this.onSelect = onSelect;
@@ -88,7 +91,8 @@ class ChatList extends VerticalLayout {
     private void configureTabs() {
         tabs.add(openTab, closedTab, allTab);
         tabs.setWidthFull();
-        tabs.addThemeVariants(com.vaadin.flow.component.tabs.TabsVariant.LUMO_EQUAL_WIDTH_TABS,
+        tabs.addThemeVariants(
+                com.vaadin.flow.component.tabs.TabsVariant.LUMO_EQUAL_WIDTH_TABS,
                 com.vaadin.flow.component.tabs.TabsVariant.LUMO_SMALL);
         tabs.addSelectedChangeListener(e -> filtersChanged());
     }
@@ -112,8 +116,8 @@ class ChatList extends VerticalLayout {
         List<ResponsibleOption> options = new java.util.ArrayList<>(List.of(
                 new ResponsibleOption(Responsible.ALL, null, getTranslation("chats.filter.responsible.all")),
                 new ResponsibleOption(Responsible.MINE, null, getTranslation("chats.filter.responsible.mine")),
-                new ResponsibleOption(Responsible.UNASSIGNED, null,
-                        getTranslation("chats.filter.responsible.unassigned"))));
+                new ResponsibleOption(
+                        Responsible.UNASSIGNED, null, getTranslation("chats.filter.responsible.unassigned"))));
         staff.forEach(m -> options.add(new ResponsibleOption(Responsible.USER, m.id(), m.fullName())));
         responsible.setItems(options);
         responsible.setItemLabelGenerator(ResponsibleOption::label);
@@ -133,16 +137,19 @@ class ChatList extends VerticalLayout {
         grid.addItemClickListener(e -> onSelect.accept(e.getItem()));
         // Keyboard: Enter on the focused row opens its chat, as a click does.
         grid.addCellFocusListener(e -> focusedRow = e.getItem().orElse(null));
-        grid.getElement().addEventListener("keydown", e -> {
-            if (focusedRow != null) {
-                onSelect.accept(focusedRow);
-            }
-        }).setFilter("event.key === 'Enter'");
+        grid.getElement()
+                .addEventListener("keydown", e -> {
+                    if (focusedRow != null) {
+                        onSelect.accept(focusedRow);
+                    }
+                })
+                .setFilter("event.key === 'Enter'");
         grid.setPartNameGenerator(c -> Objects.equals(c.id(), selectedId) ? "selected-chat" : null);
     }
 
     private LitRenderer<ConversationSummary> rowRenderer() {
         return LitRenderer.<ConversationSummary>of("""
+                        <div class="chat-row-section" ?hidden="${!item.section}">${item.section}</div>
                         <div class="chat-row">
                           <div class="chat-row-avatar">
                             <vaadin-avatar name="${item.name}" abbr="${item.initials}" img="${item.photo}"></vaadin-avatar>
@@ -155,7 +162,9 @@ class ChatList extends VerticalLayout {
                               <span class="chat-row-time">${item.time}</span>
                             </div>
                             <div class="chat-row-line">
-                              <span class="chat-row-preview">${item.preview}</span>
+                              <span class="chat-row-preview" ?hidden="${item.snippet.length > 0}">${item.preview}</span>
+                              <span class="chat-row-match" ?hidden="${item.snippet.length == 0}"
+                                  >${item.snippet.map((text, i) => i % 2 ? html`<mark>${text}</mark>` : text)}</span>
                               <vaadin-avatar class="chat-row-responsible" ?hidden="${!item.responsible}"
                                   abbr="${item.responsibleInitials}" name="${item.responsible}"
                                   title="${item.responsible}"
@@ -170,11 +179,29 @@ class ChatList extends VerticalLayout {
                 .withProperty("photo", c -> c.clientPhotoUrl() == null ? "" : c.clientPhotoUrl())
                 .withProperty("channelIcon", c -> c.channel().type().icon())
                 .withProperty("channelName", c -> c.channel().name())
-                .withProperty("time", c -> time().listTime(c.lastMessageAt() == null ? c.sortAt() : c.lastMessageAt()))
+                .withProperty(
+                        "time",
+                        c -> time().listTime(
+                                        c.match() != null
+                                                ? c.match().at()
+                                                : c.lastMessageAt() == null ? c.sortAt() : c.lastMessageAt()))
                 .withProperty("preview", this::previewOf)
-                .withProperty("responsible", c -> c.responsible() == null ? "" : c.responsible().fullName())
-                .withProperty("responsibleInitials", c -> c.responsible() == null ? "" : c.responsible().initials())
-                .withProperty("responsibleColor", c -> c.responsible() == null ? "" : c.responsible().avatarColor())
+                // A message the search found: its snippet, the matched words marked (bound as text, see MessageMatch).
+                .withProperty("snippet", this::snippetOf)
+                .withProperty(
+                        "section",
+                        c -> c.match() != null && Objects.equals(c.match().messageId(), pager.firstMessageMatch())
+                                ? getTranslation("chats.search.in-messages")
+                                : "")
+                .withProperty(
+                        "responsible",
+                        c -> c.responsible() == null ? "" : c.responsible().fullName())
+                .withProperty(
+                        "responsibleInitials",
+                        c -> c.responsible() == null ? "" : c.responsible().initials())
+                .withProperty(
+                        "responsibleColor",
+                        c -> c.responsible() == null ? "" : c.responsible().avatarColor())
                 .withProperty("badge", ConversationSummary::unreadCount)
                 .withProperty("badgeTitle", c -> getTranslation("chats.badge.title", c.unreadCount()));
     }
@@ -186,7 +213,22 @@ class ChatList extends VerticalLayout {
         }
         String preview = c.lastMessagePreview() == null ? "" : c.lastMessagePreview();
         return c.lastMessageKind() == com.omnichat.chat.MessageKind.MANAGER
-                ? getTranslation("chats.preview.you", preview) : preview;
+                ? getTranslation("chats.preview.you", preview)
+                : preview;
+    }
+
+    /** The matched message's snippet as text parts (odd ones highlighted), after "You:" or "Note:" like a preview. */
+    private List<String> snippetOf(ConversationSummary c) {
+        if (c.match() == null) {
+            return List.of();
+        }
+        List<String> parts = new java.util.ArrayList<>(c.match().snippet());
+        switch (c.match().kind()) {
+            case MANAGER -> parts.set(0, getTranslation("chats.search.prefix.manager", parts.getFirst()));
+            case NOTE -> parts.set(0, getTranslation("chats.search.prefix.note", parts.getFirst()));
+            default -> {}
+        }
+        return parts;
     }
 
     private TimeFormat time() {
@@ -200,19 +242,25 @@ class ChatList extends VerticalLayout {
     void apply(ChatFilter filter) {
         applying = true;
         try {
-            tabs.setSelectedTab(switch (filter.state()) {
-                case OPEN -> openTab;
-                case CLOSED -> closedTab;
-                case ALL -> allTab;
-            });
+            tabs.setSelectedTab(
+                    switch (filter.state()) {
+                        case OPEN -> openTab;
+                        case CLOSED -> closedTab;
+                        case ALL -> allTab;
+                    });
             search.setValue(filter.search());
             unanswered.setValue(filter.unansweredOnly());
-            channels.setValue(channels.getListDataView().getItems()
-                    .filter(c -> filter.channelIds().contains(c.id())).collect(Collectors.toSet()));
-            responsible.setValue(responsible.getListDataView().getItems()
-                    .filter(o -> o.kind() == filter.responsible()
-                            && Objects.equals(o.userId(), filter.responsibleUserId()))
-                    .findFirst().orElse(responsible.getListDataView().getItem(0)));
+            channels.setValue(channels.getListDataView()
+                    .getItems()
+                    .filter(c -> filter.channelIds().contains(c.id()))
+                    .collect(Collectors.toSet()));
+            responsible.setValue(responsible
+                    .getListDataView()
+                    .getItems()
+                    .filter(o ->
+                            o.kind() == filter.responsible() && Objects.equals(o.userId(), filter.responsibleUserId()))
+                    .findFirst()
+                    .orElse(responsible.getListDataView().getItem(0)));
         } finally {
             applying = false;
         }
@@ -221,12 +269,19 @@ class ChatList extends VerticalLayout {
     }
 
     ChatFilter currentFilter() {
-        StateTab state = tabs.getSelectedTab() == closedTab ? StateTab.CLOSED
+        StateTab state = tabs.getSelectedTab() == closedTab
+                ? StateTab.CLOSED
                 : tabs.getSelectedTab() == allTab ? StateTab.ALL : StateTab.OPEN;
-        Set<Long> channelIds = channels.getValue().stream().map(ChannelInfo::id).collect(Collectors.toCollection(HashSet::new));
+        Set<Long> channelIds =
+                channels.getValue().stream().map(ChannelInfo::id).collect(Collectors.toCollection(HashSet::new));
         ResponsibleOption option = responsible.getValue();
-        return new ChatFilter(state, search.getValue(), unanswered.getValue(), channelIds,
-                option == null ? Responsible.ALL : option.kind(), option == null ? null : option.userId());
+        return new ChatFilter(
+                state,
+                search.getValue(),
+                unanswered.getValue(),
+                channelIds,
+                option == null ? Responsible.ALL : option.kind(),
+                option == null ? null : option.userId());
     }
 
     private void filtersChanged() {
@@ -269,10 +324,13 @@ class ChatList extends VerticalLayout {
             return;
         }
         refreshPending = true;
-        CompletableFuture.delayedExecutor(150, TimeUnit.MILLISECONDS).execute(ui.accessLater(() -> {
-            refreshPending = false;
-            refresh();
-        }, () -> { }));
+        CompletableFuture.delayedExecutor(150, TimeUnit.MILLISECONDS)
+                .execute(ui.accessLater(
+                        () -> {
+                            refreshPending = false;
+                            refresh();
+                        },
+                        () -> {}));
     }
 
     /**
@@ -296,6 +354,5 @@ class ChatList extends VerticalLayout {
         return Optional.empty();
     }
 
-    record ResponsibleOption(Responsible kind, Long userId, String label) {
-    }
+    record ResponsibleOption(Responsible kind, Long userId, String label) {}
 }

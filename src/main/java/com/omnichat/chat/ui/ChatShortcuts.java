@@ -25,8 +25,7 @@ final class ChatShortcuts {
         void showHelp();
     }
 
-    private ChatShortcuts() {
-    }
+    private ChatShortcuts() {}
 
     /** Registers the shortcuts for as long as the page is attached. */
     static void register(Component page, Actions actions) {

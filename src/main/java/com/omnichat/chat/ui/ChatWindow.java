@@ -1,27 +1,26 @@
 package com.omnichat.chat.ui;
 
-import java.util.List;
-import java.util.UUID;
-
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.base.ui.Notifications;
 import com.omnichat.chat.AttachmentView;
 import com.omnichat.chat.ChatEvent;
+import com.omnichat.chat.CommentReplies;
 import com.omnichat.chat.ConversationState;
 import com.omnichat.chat.ConversationSummary;
-import com.omnichat.chat.CommentReplies;
 import com.omnichat.chat.InboxService;
-import com.omnichat.chat.TemplateReplies;
 import com.omnichat.chat.MessageView;
 import com.omnichat.chat.OutgoingAttachment;
 import com.omnichat.chat.PresenceService;
+import com.omnichat.chat.TemplateReplies;
 import com.omnichat.quickreply.QuickReplyService;
 import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * The middle column: top bar, message history (older pages load when scrolled to the
@@ -51,13 +50,26 @@ class ChatWindow extends VerticalLayout {
         void backToList();
     }
 
-    ChatWindow(InboxService inbox, PresenceService presence, QuickReplyService quickReplies, ConversationSummary chat,
-               List<StaffMember> staff, String link, PageActions page) {
+    ChatWindow(
+            InboxService inbox,
+            PresenceService presence,
+            QuickReplyService quickReplies,
+            ConversationSummary chat,
+            List<StaffMember> staff,
+            String link,
+            PageActions page) {
         this(inbox, null, presence, quickReplies, chat, staff, link, page);
     }
 
-    ChatWindow(InboxService inbox, CommentReplies comments, PresenceService presence, QuickReplyService quickReplies,
-               ConversationSummary chat, List<StaffMember> staff, String link, PageActions page) {
+    ChatWindow(
+            InboxService inbox,
+            CommentReplies comments,
+            PresenceService presence,
+            QuickReplyService quickReplies,
+            ConversationSummary chat,
+            List<StaffMember> staff,
+            String link,
+            PageActions page) {
         this.inbox = inbox;
         this.comments = comments;
         this.presence = presence;
@@ -69,7 +81,9 @@ class ChatWindow extends VerticalLayout {
         setSpacing(false);
         header = new ChatHeader(chat, staff, link, headerActions());
         inbox.subject(chat.id()).ifPresent(header::showSubject);
-        composer = new Composer(composerActions(), quickReplies,
+        composer = new Composer(
+                composerActions(),
+                quickReplies,
                 () -> quickReplies.variablesFor(this.chat.clientId(), this.chat.clientName()));
         messages = new MessageHistory(inbox, conversationId, this::item);
         add(header, messages, composer);
@@ -109,6 +123,7 @@ class ChatWindow extends VerticalLayout {
     private java.util.function.@org.jspecify.annotations.Nullable Supplier<TemplatePicker.Prefill> prefill;
     /** Shown instead of free text while the channel's window is closed, with the template picker's button. */
     final com.vaadin.flow.component.html.Div windowClosed = new com.vaadin.flow.component.html.Div();
+
     TemplateDialog templateDialog;
 
     /** Enables the window rules: outside it the composer takes no free text and offers a template. */
@@ -117,7 +132,8 @@ class ChatWindow extends VerticalLayout {
         this.prefill = prefill;
         windowClosed.addClassName("chat-window-closed");
         var text = new com.vaadin.flow.component.html.Span(getTranslation("chat.window-closed"));
-        var choose = new com.vaadin.flow.component.button.Button(getTranslation("templates.choose"), e -> openTemplates());
+        var choose =
+                new com.vaadin.flow.component.button.Button(getTranslation("templates.choose"), e -> openTemplates());
         choose.addClassName("chat-window-template");
         windowClosed.add(text, choose);
         addComponentAtIndex(indexOf(composer), windowClosed);
@@ -129,8 +145,8 @@ class ChatWindow extends VerticalLayout {
         if (templateReplies == null || prefill == null) {
             return;
         }
-        templateDialog = new TemplateDialog(templateReplies, conversationId, chat.channel().id(), prefill.get(),
-                this::refresh);
+        templateDialog = new TemplateDialog(
+                templateReplies, conversationId, chat.channel().id(), prefill.get(), this::refresh);
         templateDialog.open();
     }
 
@@ -185,18 +201,27 @@ class ChatWindow extends VerticalLayout {
     }
 
     private MessageItem item(MessageView m) {
-        var item = new MessageItem(m, time, this::replyTo, this::retry, this::retryDownload,
-                comments == null ? null : commentActions);
+        var item = new MessageItem(
+                m, time, this::replyTo, this::retry, this::retryDownload, comments == null ? null : commentActions);
         if (templateReplies != null && item.refusedForTheWindow()) {
             item.offerTemplate(this::openTemplates);
         }
         return item;
     }
 
+    /** Scrolls to the message and marks it for a moment (once the history is shown, if it is not yet). */
+    void showMessage(long messageId) {
+        messages.showMessage(messageId);
+    }
+
     /** "⋮ → Reply": on a comment it answers in the comments, on anything else it quotes. */
     private void replyTo(MessageView message) {
-        composer.replyTo(message, message.kind() == com.omnichat.chat.MessageKind.CLIENT && message.marks().comment()
-                ? Composer.ReplyMode.COMMENT : Composer.ReplyMode.QUOTE);
+        composer.replyTo(
+                message,
+                message.kind() == com.omnichat.chat.MessageKind.CLIENT
+                                && message.marks().comment()
+                        ? Composer.ReplyMode.COMMENT
+                        : Composer.ReplyMode.QUOTE);
     }
 
     private final MessageItem.CommentActions commentActions = new MessageItem.CommentActions() {
@@ -219,9 +244,10 @@ class ChatWindow extends VerticalLayout {
         public void moderate(MessageView comment, com.omnichat.channel.CommentModeration.Action action) {
             if (action == com.omnichat.channel.CommentModeration.Action.DELETE) {
                 var confirm = new com.vaadin.flow.component.confirmdialog.ConfirmDialog(
-                        getTranslation("chat.comment.delete.title"), getTranslation("chat.comment.delete.text"),
-                        getTranslation("chat.comment.delete"), e -> act(() -> comments.moderate(conversationId,
-                        comment.id(), action)));
+                        getTranslation("chat.comment.delete.title"),
+                        getTranslation("chat.comment.delete.text"),
+                        getTranslation("chat.comment.delete"),
+                        e -> act(() -> comments.moderate(conversationId, comment.id(), action)));
                 confirm.setCancelable(true);
                 confirm.setCancelText(getTranslation("action.cancel"));
                 confirm.setConfirmButtonTheme("error primary");
@@ -235,8 +261,12 @@ class ChatWindow extends VerticalLayout {
     /** The window rule of Instagram and Messenger under the input (24 hours, 7 days with the human-agent tag). */
     private void showWindow() {
         CommentReplies.WindowState state = comments.window(conversationId);
-        composer.windowHint(state.window() == CommentReplies.Window.NONE ? null
-                : getTranslation("chat.window." + state.window().name(), chat.channel().name()));
+        composer.windowHint(
+                state.window() == CommentReplies.Window.NONE
+                        ? null
+                        : getTranslation(
+                                "chat.window." + state.window().name(),
+                                chat.channel().name()));
     }
 
     private void retry(MessageView message) {

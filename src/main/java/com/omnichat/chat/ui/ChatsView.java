@@ -1,9 +1,5 @@
 package com.omnichat.chat.ui;
 
-import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.ui.EmptyState;
@@ -13,8 +9,8 @@ import com.omnichat.channel.ChannelService;
 import com.omnichat.chat.ChatEvent;
 import com.omnichat.chat.ChatFilter;
 import com.omnichat.chat.ChatUpdates;
-import com.omnichat.chat.ConversationSummary;
 import com.omnichat.chat.CommentReplies;
+import com.omnichat.chat.ConversationSummary;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.PresenceService;
 import com.omnichat.chat.WriteFirstService;
@@ -36,8 +32,9 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
-
 import jakarta.annotation.security.PermitAll;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The chats page: list | chat window | client card. {@code /chats/{id}} opens a chat
@@ -62,12 +59,23 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     final ChatCenter center = new ChatCenter();
     private final ClientPanel clientPanel;
     final @Nullable WriteMessageButton writeButton;
-    @Nullable ChatWindow window;
+
+    @Nullable
+    ChatWindow window;
+
     private @Nullable Runnable unsubscribe;
 
-    ChatsView(InboxService inbox, PresenceService presence, ChatUpdates updates, UserService users,
-              ChannelService channels, QuickReplyService quickReplies, ClientCards cards, ClientService clients,
-              WriteFirstService writeFirst, CommentReplies comments) {
+    ChatsView(
+            InboxService inbox,
+            PresenceService presence,
+            ChatUpdates updates,
+            UserService users,
+            ChannelService channels,
+            QuickReplyService quickReplies,
+            ClientCards cards,
+            ClientService clients,
+            WriteFirstService writeFirst,
+            CommentReplies comments) {
         this.comments = comments;
         this.quickReplies = quickReplies;
         this.clients = clients;
@@ -82,13 +90,16 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         if (!inbox.hasAnyChannel()) {
             list = null;
             writeButton = null;
-            add(new EmptyState(VaadinIcon.LOCK, getTranslation("chats.no-access.title"),
-                    getTranslation("chats.no-access.text")));
+            add(new EmptyState(
+                    VaadinIcon.LOCK, getTranslation("chats.no-access.title"), getTranslation("chats.no-access.text")));
             return;
         }
         list = new ChatList(inbox, channels, users, ChatFilter.open(), this::filterChanged, this::open);
-        writeButton = new WriteMessageButton(writeFirst, conversationId -> UI.getCurrent().navigate(ChatsView.class,
-                new RouteParameters("conversationId", Long.toString(conversationId))));
+        writeButton = new WriteMessageButton(
+                writeFirst,
+                conversationId -> UI.getCurrent()
+                        .navigate(
+                                ChatsView.class, new RouteParameters("conversationId", Long.toString(conversationId))));
         list.addComponentAsFirst(writeButton);
         ChatShortcuts.register(this, shortcuts());
         add(list, center, clientPanel);
@@ -113,15 +124,19 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             closeWindow();
             return;
         }
-        if (window != null && window.conversationId() == id.get()) {
-            return;
+        if (window == null || window.conversationId() != id.get()) {
+            try {
+                openWindow(inbox.get(id.get()));
+            } catch (NotFoundException e) {
+                event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+                return;
+            }
         }
-        try {
-            openWindow(inbox.get(id.get()));
-        } catch (NotFoundException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
-        }
+        // A row found by message text opens at that message.
+        number(event, MESSAGE_PARAMETER).ifPresent(window::showMessage);
     }
+
+    static final String MESSAGE_PARAMETER = "message";
 
     /**
      * {@code /chats?client=ID&channel=CH} (the order card's "Write"): the client's chat on
@@ -138,20 +153,31 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         }
         Optional<ConversationSummary> chat = inbox.chatWith(client.id(), channelId);
         if (chat.isPresent()) {
-            event.forwardTo(ChatsView.class, new RouteParameters("conversationId", Long.toString(chat.get().id())));
+            event.forwardTo(
+                    ChatsView.class,
+                    new RouteParameters(
+                            "conversationId", Long.toString(chat.get().id())));
             return;
         }
         closeWindow();
-        String channelName = channelId == null ? null : channels.myChannels().stream()
-                .filter(c -> c.id() == channelId).map(ChannelInfo::name).findFirst().orElse(null);
+        String channelName = channelId == null
+                ? null
+                : channels.myChannels().stream()
+                        .filter(c -> c.id() == channelId)
+                        .map(ChannelInfo::name)
+                        .findFirst()
+                        .orElse(null);
         center.showNoClientChat(client.name(), channelName);
         // No chat yet: offer to write first, with the client (and the channel) chosen.
         writeButton.openFor(client, channelId);
     }
 
     private static Optional<Long> number(BeforeEnterEvent event, String parameter) {
-        return event.getLocation().getQueryParameters().getSingleParameter(parameter)
-                .filter(v -> v.matches("[0-9]{1,18}")).map(Long::valueOf);
+        return event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter(parameter)
+                .filter(v -> v.matches("[0-9]{1,18}"))
+                .map(Long::valueOf);
     }
 
     /** The client card changed something: the chat shows its system message (and new name) at once. */
@@ -170,8 +196,8 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         return new ChatShortcuts.Actions() {
             @Override
             public void openNextUnread() {
-                list.nextUnreadAfter(window == null ? null : window.conversationId()).ifPresentOrElse(
-                        ChatsView.this::open, () -> Notifications.success("shortcuts.no-unread"));
+                list.nextUnreadAfter(window == null ? null : window.conversationId())
+                        .ifPresentOrElse(ChatsView.this::open, () -> Notifications.success("shortcuts.no-unread"));
             }
 
             @Override
@@ -201,20 +227,35 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private void open(ConversationSummary chat) {
-        UI.getCurrent().navigate(ChatsView.class, new RouteParameters("conversationId", Long.toString(chat.id())),
-                FilterParameters.toQuery(list.currentFilter()));
+        var query = FilterParameters.toQuery(list.currentFilter());
+        if (chat.match() != null) {
+            query = query.merging(MESSAGE_PARAMETER, Long.toString(chat.match().messageId()));
+        }
+        UI.getCurrent()
+                .navigate(ChatsView.class, new RouteParameters("conversationId", Long.toString(chat.id())), query);
     }
 
     private void openWindow(ConversationSummary chat) {
         boolean listCollapsed = hasClassName("list-collapsed");
         closeWindow();
         setClassName("list-collapsed", listCollapsed);
-        var opened = new ChatWindow(inbox, comments, presence, quickReplies, chat, users.activeStaff(),
-                ChatLink.absolute(chat.id()), windowActions());
+        var opened = new ChatWindow(
+                inbox,
+                comments,
+                presence,
+                quickReplies,
+                chat,
+                users.activeStaff(),
+                ChatLink.absolute(chat.id()),
+                windowActions());
         window = opened;
         // WhatsApp-like channels: free text only within 24 hours of the client's last message.
-        opened.windowRules(writeFirst.templateReplies(), () -> new TemplatePicker.Prefill(opened.chat().clientName(),
-                CurrentStaff.require().fullName(), writeFirst.latestOrderNumber(opened.chat().clientId())));
+        opened.windowRules(
+                writeFirst.templateReplies(),
+                () -> new TemplatePicker.Prefill(
+                        opened.chat().clientName(),
+                        CurrentStaff.require().fullName(),
+                        writeFirst.latestOrderNumber(opened.chat().clientId())));
         opened.listCollapsed(listCollapsed);
         center.show(opened);
         clientPanel.show(chat);
@@ -290,11 +331,15 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         ui.getPage().executeJs(RELAYOUT);
         // The tab may close meanwhile (then the event is dropped); an event queued just before
         // the view was left must not reach the detached view.
-        unsubscribe = updates.subscribe(CurrentStaff.require(), ui.accessLater((ChatEvent e) -> {
-            if (isAttached()) {
-                onEvent(e);
-            }
-        }, () -> { }));
+        unsubscribe = updates.subscribe(
+                CurrentStaff.require(),
+                ui.accessLater(
+                        (ChatEvent e) -> {
+                            if (isAttached()) {
+                                onEvent(e);
+                            }
+                        },
+                        () -> {}));
     }
 
     @Override
@@ -327,5 +372,4 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     public String getPageTitle() {
         return getTranslation("nav.chats");
     }
-
 }

@@ -1,10 +1,5 @@
 package com.omnichat.chat.ui;
 
-import java.util.List;
-import java.util.Objects;
-
-import org.springframework.stereotype.Component;
-
 import com.omnichat.chat.ConversationState;
 import com.omnichat.chat.ConversationSummary;
 import com.omnichat.chat.InboxService;
@@ -17,6 +12,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.stereotype.Component;
 
 /**
  * "His chats" on the card: the client's chats the user may see (channel, last message time),

@@ -1,15 +1,9 @@
 package com.omnichat.chat.ui;
 
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.List;
-import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
+import com.omnichat.base.NotFoundException;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.MessageView;
 import com.omnichat.chat.OutgoingAttachment;
-import com.omnichat.base.NotFoundException;
 import com.omnichat.quickreply.QuickReply;
 import com.omnichat.quickreply.QuickReplyService;
 import com.omnichat.quickreply.Variables;
@@ -24,6 +18,11 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.server.streams.UploadHandler;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The input at the bottom of the chat: Enter sends, Shift+Enter starts a new line; the
@@ -50,6 +49,7 @@ class Composer extends Div {
     final Upload upload;
     /** {@code /word} as the whole input: the quick-reply list filtered by that word. */
     private static final Pattern SLASH = Pattern.compile("^/([\\p{L}\\p{N}_-]*)$");
+
     private static final long TYPING_EVERY_MILLIS = 1500;
     private final QuickReplyService quickReplies;
     private final Supplier<Variables> variables;
@@ -58,6 +58,7 @@ class Composer extends Div {
     private int caret = -1;
     /** After Esc on the {@code /} list, it stays closed until the input no longer starts with "/". */
     private boolean slashDismissed;
+
     private long lastTyping;
     private final Div replyBox = new Div();
     // Filled by the upload request, read by the send click.
@@ -71,8 +72,8 @@ class Composer extends Div {
         this.quickReplies = quickReplies;
         this.variables = variables;
         addClassName("composer");
-        upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> files.add(
-                new OutgoingAttachment(metadata.fileName(), metadata.contentType(), bytes))));
+        upload = new Upload(UploadHandler.inMemory((metadata, bytes) ->
+                files.add(new OutgoingAttachment(metadata.fileName(), metadata.contentType(), bytes))));
         upload.setMaxFileSize(InboxService.MAX_FILE_BYTES);
         upload.setMaxFiles(5);
         upload.addClassName("composer-upload");
@@ -139,7 +140,8 @@ class Composer extends Div {
     /** The template button: insert at the caret, which the browser reports while the list opens. */
     void openTemplates() {
         caret = -1;
-        input.getElement().executeJs("return this.inputElement ? this.inputElement.selectionStart : -1")
+        input.getElement()
+                .executeJs("return this.inputElement ? this.inputElement.selectionStart : -1")
                 .then(Integer.class, position -> caret = position);
         openPicker("", false);
     }
@@ -158,8 +160,9 @@ class Composer extends Div {
             // Keys typed after the server saw "/wo" but before the list took the focus are still
             // in the input: take the word as the browser has it now, and again at the moment the
             // search gets the focus (it moves a task later), so no letter is lost or misplaced.
-            picker.search.getElement().executeJs("window.omnichat && window.omnichat.takeSlashWord(this, $0)",
-                    input.getElement());
+            picker.search
+                    .getElement()
+                    .executeJs("window.omnichat && window.omnichat.takeSlashWord(this, $0)", input.getElement());
         }
     }
 
@@ -188,14 +191,17 @@ class Composer extends Div {
             // Deleted meanwhile: the text is inserted all the same, there is just nothing to count.
         }
         input.focus();
-        input.getElement().executeJs(
-                "requestAnimationFrame(() => this.inputElement && this.inputElement.setSelectionRange($0, $0))",
-                caretAfter);
+        input.getElement()
+                .executeJs(
+                        "requestAnimationFrame(() => this.inputElement && this.inputElement.setSelectionRange($0, $0))",
+                        caretAfter);
     }
 
     /** How a reply goes: quoting in the chat, publicly under a comment, or privately in Direct to a comment. */
     enum ReplyMode {
-        QUOTE, COMMENT, PRIVATE
+        QUOTE,
+        COMMENT,
+        PRIVATE
     }
 
     private ReplyMode replyMode = ReplyMode.QUOTE;
@@ -221,11 +227,13 @@ class Composer extends Div {
         setNoteMode(false);
         replyBox.removeAll();
         String excerpt = message.body() == null ? "" : MessageTexts.excerpt(message.body());
-        var text = new Span(getTranslation(switch (mode) {
-            case QUOTE -> "chat.replying-to";
-            case COMMENT -> "chat.comment.answering";
-            case PRIVATE -> "chat.comment.answering-in-direct";
-        }, excerpt));
+        var text = new Span(getTranslation(
+                switch (mode) {
+                    case QUOTE -> "chat.replying-to";
+                    case COMMENT -> "chat.comment.answering";
+                    case PRIVATE -> "chat.comment.answering-in-direct";
+                },
+                excerpt));
         var cancel = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> clearReply());
         cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         cancel.setAriaLabel(getTranslation("action.cancel"));
@@ -291,8 +299,7 @@ class Composer extends Div {
     }
 
     static final class MessageTexts {
-        private MessageTexts() {
-        }
+        private MessageTexts() {}
 
         static String excerpt(String text) {
             String flat = text.strip().replaceAll("\\s+", " ");

@@ -1,5 +1,9 @@
 package com.omnichat.chat.ui;
 
+import com.omnichat.chat.ChatFilter;
+import com.omnichat.chat.ChatFilter.Responsible;
+import com.omnichat.chat.ChatFilter.StateTab;
+import com.vaadin.flow.router.QueryParameters;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -7,16 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.omnichat.chat.ChatFilter;
-import com.omnichat.chat.ChatFilter.Responsible;
-import com.omnichat.chat.ChatFilter.StateTab;
-import com.vaadin.flow.router.QueryParameters;
-
 /** Keeps the chat list's filters in the URL query, so a link or a reload shows the same list. */
 final class FilterParameters {
 
-    private FilterParameters() {
-    }
+    private FilterParameters() {}
 
     static QueryParameters toQuery(ChatFilter filter) {
         Map<String, List<String>> params = new HashMap<>();
@@ -30,12 +28,20 @@ final class FilterParameters {
             params.put("unanswered", List.of("1"));
         }
         if (!filter.channelIds().isEmpty()) {
-            params.put("channels", List.of(filter.channelIds().stream().sorted().map(String::valueOf)
-                    .collect(Collectors.joining(","))));
+            params.put(
+                    "channels",
+                    List.of(filter.channelIds().stream()
+                            .sorted()
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(","))));
         }
         if (filter.responsible() != Responsible.ALL) {
-            params.put("responsible", List.of(filter.responsible() == Responsible.USER
-                    ? "user-" + filter.responsibleUserId() : filter.responsible().name().toLowerCase()));
+            params.put(
+                    "responsible",
+                    List.of(
+                            filter.responsible() == Responsible.USER
+                                    ? "user-" + filter.responsibleUserId()
+                                    : filter.responsible().name().toLowerCase()));
         }
         return new QueryParameters(params);
     }
@@ -46,7 +52,9 @@ final class FilterParameters {
         String search = first(p, "q");
         boolean unanswered = "1".equals(first(p, "unanswered"));
         Set<Long> channels = Arrays.stream(first(p, "channels").split(","))
-                .filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf).collect(Collectors.toSet());
+                .filter(s -> s.matches("\\d{1,18}"))
+                .map(Long::valueOf)
+                .collect(Collectors.toSet());
         String responsible = first(p, "responsible");
         Responsible kind = Responsible.ALL;
         Long userId = null;
@@ -68,7 +76,9 @@ final class FilterParameters {
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, E fallback) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equalsIgnoreCase(value)).findFirst()
+        return Arrays.stream(type.getEnumConstants())
+                .filter(e -> e.name().equalsIgnoreCase(value))
+                .findFirst()
                 .orElse(fallback);
     }
 }

@@ -1,11 +1,5 @@
 package com.omnichat.chat.ui;
 
-import java.util.List;
-
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-
 import com.omnichat.chat.AttachmentView;
 import com.omnichat.chat.MessageView;
 import com.vaadin.flow.component.button.Button;
@@ -15,6 +9,10 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.IFrame;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * An e-mail's content in a bubble. Plain text is set as text; HTML (already sanitized when it
@@ -62,7 +60,9 @@ class MailBody extends Div {
 
     /** Which of the message's files its HTML shows inline ({@code cid:N}). */
     static java.util.Set<Integer> inlineImages(MessageView message) {
-        if (message.mail() == null || message.mail().html() == null || !message.mail().html().contains("cid:")) {
+        if (message.mail() == null
+                || message.mail().html() == null
+                || !message.mail().html().contains("cid:")) {
             return java.util.Set.of();
         }
         java.util.Set<Integer> indices = new java.util.HashSet<>();
@@ -77,7 +77,9 @@ class MailBody extends Div {
     private void addFrame(String html, boolean showImages) {
         var frame = new IFrame();
         // No ALLOW_SCRIPTS: nothing in the mail runs. Same origin only so our own files (cid: images) load.
-        frame.setSandbox(IFrame.SandboxType.ALLOW_SAME_ORIGIN, IFrame.SandboxType.ALLOW_POPUPS,
+        frame.setSandbox(
+                IFrame.SandboxType.ALLOW_SAME_ORIGIN,
+                IFrame.SandboxType.ALLOW_POPUPS,
                 IFrame.SandboxType.ALLOW_POPUPS_TO_ESCAPE_SANDBOX);
         frame.setSrcdoc(document(html, showImages));
         frame.addClassName("mail-frame");
@@ -125,7 +127,9 @@ class MailBody extends Div {
             }
         }
         String images = showImages ? "'self' data: https: http:" : "'self' data:";
-        doc.head().appendElement("meta").attr("http-equiv", "Content-Security-Policy")
+        doc.head()
+                .appendElement("meta")
+                .attr("http-equiv", "Content-Security-Policy")
                 .attr("content", "default-src 'none'; img-src " + images + "; style-src 'unsafe-inline'");
         doc.head().appendElement("base").attr("target", "_blank");
         doc.head().appendElement("style").text("""

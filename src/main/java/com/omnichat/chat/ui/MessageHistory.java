@@ -1,13 +1,13 @@
 package com.omnichat.chat.ui;
 
+import com.omnichat.chat.InboxService;
+import com.omnichat.chat.MessageView;
+import com.vaadin.flow.component.html.Div;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
-import com.omnichat.chat.InboxService;
-import com.omnichat.chat.MessageView;
-import com.vaadin.flow.component.html.Div;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A chat's messages, oldest first: the newest page when the chat opens, older pages when
@@ -29,8 +29,10 @@ class MessageHistory extends Div {
         this.conversationId = conversationId;
         this.items = items;
         addClassName("messages");
-        getElement().addEventListener("scroll", e -> loadOlder())
-                .setFilter("element.scrollTop < 80").debounce(300);
+        getElement()
+                .addEventListener("scroll", e -> loadOlder())
+                .setFilter("element.scrollTop < 80")
+                .debounce(300);
     }
 
     /** The newest page, once (the chat window may be attached again). */
@@ -39,7 +41,51 @@ class MessageHistory extends Div {
             append(inbox.history(conversationId, null, PAGE), false);
             allLoaded = shown.size() < PAGE;
             scrollToBottom();
+            if (wanted != null) {
+                reveal(wanted);
+            }
         }
+    }
+
+    // ---- opened at a message (a search found it) ----
+
+    /** How far back a found message is looked for: the history between it and now is loaded to show it. */
+    static final int REVEAL_LIMIT = 2000;
+
+    private @Nullable Long wanted;
+
+    @Nullable
+    MessageItem found;
+
+    /** Scrolls to the message and marks it for a moment (once the history is shown, if it is not yet). */
+    void showMessage(long messageId) {
+        wanted = messageId;
+        if (!shown.isEmpty()) {
+            reveal(messageId);
+        }
+    }
+
+    private void reveal(long messageId) {
+        wanted = null;
+        while (!shown.containsKey(messageId) && !allLoaded && shown.size() < REVEAL_LIMIT) {
+            long oldest = shown.keySet().iterator().next();
+            List<MessageView> older = inbox.history(conversationId, oldest, 200);
+            allLoaded = older.size() < 200;
+            append(older, true);
+        }
+        MessageItem item = shown.get(messageId);
+        if (item == null) {
+            return;
+        }
+        if (found != null) {
+            found.removeClassName("message-found");
+        }
+        found = item;
+        // The stylesheet's animation fades the mark out; after the bottom scroll of a fresh window.
+        item.addClassName("message-found");
+        item.getElement()
+                .executeJs("requestAnimationFrame(() => requestAnimationFrame(() => "
+                        + "this.scrollIntoView({block: 'center'})))");
     }
 
     /** Re-reads the newest page: changed messages are replaced, new ones appended (and scrolled to). */

@@ -1,7 +1,5 @@
 package com.omnichat.chat.ui;
 
-import java.util.function.Consumer;
-
 import com.omnichat.chat.AttachmentView;
 import com.omnichat.chat.DeliveryStatus;
 import com.omnichat.chat.MessageKind;
@@ -16,6 +14,7 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import java.util.function.Consumer;
 
 /**
  * One message bubble. Client text is always set as text (never HTML), so nothing a
@@ -38,13 +37,22 @@ class MessageItem extends Div {
         void moderate(MessageView comment, com.omnichat.channel.CommentModeration.Action action);
     }
 
-    MessageItem(MessageView message, TimeFormat time, Consumer<MessageView> onReply, Consumer<MessageView> onRetry,
-                Consumer<AttachmentView> onRetryDownload) {
+    MessageItem(
+            MessageView message,
+            TimeFormat time,
+            Consumer<MessageView> onReply,
+            Consumer<MessageView> onRetry,
+            Consumer<AttachmentView> onRetryDownload) {
         this(message, time, onReply, onRetry, onRetryDownload, null);
     }
 
-    MessageItem(MessageView message, TimeFormat time, Consumer<MessageView> onReply, Consumer<MessageView> onRetry,
-                Consumer<AttachmentView> onRetryDownload, CommentActions comments) {
+    MessageItem(
+            MessageView message,
+            TimeFormat time,
+            Consumer<MessageView> onReply,
+            Consumer<MessageView> onRetry,
+            Consumer<AttachmentView> onRetryDownload,
+            CommentActions comments) {
         this.message = message;
         addClassNames("message", "message-" + message.kind().name().toLowerCase());
         getElement().setAttribute("data-message-id", Long.toString(message.id()));
@@ -98,7 +106,8 @@ class MessageItem extends Div {
         }
         bubble.add(meta(time));
         if (message.status() == DeliveryStatus.FAILED) {
-            var retry = new Button(getTranslation("chat.retry"), VaadinIcon.REFRESH.create(), e -> onRetry.accept(message));
+            var retry =
+                    new Button(getTranslation("chat.retry"), VaadinIcon.REFRESH.create(), e -> onRetry.accept(message));
             retry.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             retry.addClassName("retry");
             bubble.add(retry);
@@ -112,27 +121,30 @@ class MessageItem extends Div {
 
     /** WhatsApp's re-engagement refusal (131047): the window closed, only a template can go. */
     boolean refusedForTheWindow() {
-        return message.status() == DeliveryStatus.FAILED && message.failureReason() != null
+        return message.status() == DeliveryStatus.FAILED
+                && message.failureReason() != null
                 && message.failureReason().contains("(code 131047)");
     }
 
     /** Offers the template picker on a message refused because the window closed. */
     void offerTemplate(Runnable open) {
-        var choose = new Button(getTranslation("templates.choose"), VaadinIcon.COMMENT_ELLIPSIS_O.create(),
-                e -> open.run());
+        var choose =
+                new Button(getTranslation("templates.choose"), VaadinIcon.COMMENT_ELLIPSIS_O.create(), e -> open.run());
         choose.addThemeVariants(ButtonVariant.LUMO_SMALL);
         choose.addClassName("choose-template");
-        getChildren().filter(c -> c.hasClassName("bubble")).findFirst()
-                .ifPresent(bubble -> ((Div) bubble).add(choose));
+        getChildren().filter(c -> c.hasClassName("bubble")).findFirst().ifPresent(bubble -> ((Div) bubble).add(choose));
     }
 
     private String systemText() {
-        return getTranslation("system." + message.systemCode(), message.systemArgs().toArray());
+        return getTranslation(
+                "system." + message.systemCode(), message.systemArgs().toArray());
     }
 
     private Div quote(MessageView.Quote quote) {
-        var who = new Span(quote.kind() == MessageKind.CLIENT ? getTranslation("chat.quote.client")
-                : quote.authorName() == null ? "" : quote.authorName());
+        var who = new Span(
+                quote.kind() == MessageKind.CLIENT
+                        ? getTranslation("chat.quote.client")
+                        : quote.authorName() == null ? "" : quote.authorName());
         who.addClassName("quote-author");
         var text = new Span(quote.excerpt());
         var box = new Div(who, text);
@@ -167,7 +179,10 @@ class MessageItem extends Div {
         };
         icon.addClassNames("status", "status-" + status.name().toLowerCase());
         icon.setTooltipText(getTranslation("chat.status." + status.name().toLowerCase()));
-        icon.getElement().setAttribute("aria-label", getTranslation("chat.status." + status.name().toLowerCase()));
+        icon.getElement()
+                .setAttribute(
+                        "aria-label",
+                        getTranslation("chat.status." + status.name().toLowerCase()));
         return icon;
     }
 
@@ -189,20 +204,24 @@ class MessageItem extends Div {
     /** A client's file not downloaded (yet): what it is, why it is missing, and "Try again" once given up. */
     private Div placeholder(AttachmentView file, Consumer<AttachmentView> onRetryDownload) {
         var box = new Div();
-        box.addClassNames("attachment-placeholder",
-                "attachment-" + file.status().name().toLowerCase(java.util.Locale.ROOT));
+        box.addClassNames(
+                "attachment-placeholder", "attachment-" + file.status().name().toLowerCase(java.util.Locale.ROOT));
         box.getElement().setAttribute("data-attachment-id", Long.toString(file.id()));
-        String what = file.image() ? getTranslation("chat.attachment.picture")
+        String what = file.image()
+                ? getTranslation("chat.attachment.picture")
                 : getTranslation("chat.attachment.file", file.fileName());
         Icon icon = (file.image() ? VaadinIcon.PICTURE : VaadinIcon.FILE_O).create();
         icon.addClassName("attachment-placeholder-icon");
-        var text = new Span(file.status() == AttachmentView.Status.FAILED
-                ? getTranslation("chat.attachment.failed", what, String.valueOf(file.failureReason()))
-                : getTranslation("chat.attachment.pending", what));
+        var text = new Span(
+                file.status() == AttachmentView.Status.FAILED
+                        ? getTranslation("chat.attachment.failed", what, String.valueOf(file.failureReason()))
+                        : getTranslation("chat.attachment.pending", what));
         text.addClassName("attachment-placeholder-text");
         box.add(icon, text);
         if (file.status() == AttachmentView.Status.FAILED) {
-            var again = new Button(getTranslation("chat.attachment.try-again"), VaadinIcon.REFRESH.create(),
+            var again = new Button(
+                    getTranslation("chat.attachment.try-again"),
+                    VaadinIcon.REFRESH.create(),
                     e -> onRetryDownload.accept(file));
             again.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             again.addClassName("attachment-try-again");
@@ -221,18 +240,25 @@ class MessageItem extends Div {
         if (message.kind() != MessageKind.NOTE) {
             menu.addItem(getTranslation("chat.reply"), e -> onReply.accept(message));
         }
-        if (comments != null && message.kind() == MessageKind.CLIENT && message.marks().comment()) {
+        if (comments != null
+                && message.kind() == MessageKind.CLIENT
+                && message.marks().comment()) {
             var refusal = comments.privateReplyRefusal(message);
-            var direct = menu.addItem(refusal.isEmpty() ? getTranslation("chat.comment.reply-in-direct")
-                    : getTranslation("chat.comment.reply-in-direct.not", getTranslation(refusal.get())),
+            var direct = menu.addItem(
+                    refusal.isEmpty()
+                            ? getTranslation("chat.comment.reply-in-direct")
+                            : getTranslation("chat.comment.reply-in-direct.not", getTranslation(refusal.get())),
                     e -> comments.replyInDirect(message));
             direct.setEnabled(refusal.isEmpty());
             if (comments.canModerate() && !message.marks().commentDeleted()) {
-                var action = message.marks().commentHidden() ? com.omnichat.channel.CommentModeration.Action.UNHIDE
+                var action = message.marks().commentHidden()
+                        ? com.omnichat.channel.CommentModeration.Action.UNHIDE
                         : com.omnichat.channel.CommentModeration.Action.HIDE;
-                menu.addItem(getTranslation("chat.comment." + action.name().toLowerCase(java.util.Locale.ROOT)),
+                menu.addItem(
+                        getTranslation("chat.comment." + action.name().toLowerCase(java.util.Locale.ROOT)),
                         e -> comments.moderate(message, action));
-                menu.addItem(getTranslation("chat.comment.delete"),
+                menu.addItem(
+                        getTranslation("chat.comment.delete"),
                         e -> comments.moderate(message, com.omnichat.channel.CommentModeration.Action.DELETE));
             }
         }

@@ -1,7 +1,5 @@
 package com.omnichat.chat.ui;
 
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.chat.MessageKind;
 import com.omnichat.chat.MessageView;
 import com.vaadin.flow.component.Component;
@@ -9,6 +7,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the channel adds to a bubble: where the message came from ("commented on your post",
@@ -18,8 +17,7 @@ import com.vaadin.flow.component.html.Span;
  */
 final class MessageMarks {
 
-    private MessageMarks() {
-    }
+    private MessageMarks() {}
 
     /** The line above the text, or null. */
     static @Nullable Component origin(Component owner, MessageView message) {

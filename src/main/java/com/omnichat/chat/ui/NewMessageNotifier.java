@@ -1,10 +1,5 @@
 package com.omnichat.chat.ui;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.chat.ChatEvent;
 import com.omnichat.chat.ChatNotifications;
@@ -18,6 +13,9 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.server.communication.PushConnection;
 import com.vaadin.flow.shared.Registration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Announces new client messages in one browser tab, whatever page it shows: counts them
@@ -56,10 +54,19 @@ class NewMessageNotifier extends Div {
         getStyle().set("display", "none");
         getElement().setAttribute("aria-hidden", "true");
         // Heard even while a strictly modal dialog makes the rest of the page inert.
-        getElement().addEventListener(VISIBILITY_EVENT, e -> visibilityChanged(e.getEventData().get("event.detail")
-                .asBoolean())).addEventData("event.detail").allowInert();
-        getElement().addEventListener(OPEN_CHAT_EVENT, e -> openChat(e.getEventData().get("event.detail").asString()))
-                .addEventData("event.detail").allowInert();
+        getElement()
+                .addEventListener(
+                        VISIBILITY_EVENT,
+                        e -> visibilityChanged(
+                                e.getEventData().get("event.detail").asBoolean()))
+                .addEventData("event.detail")
+                .allowInert();
+        getElement()
+                .addEventListener(
+                        OPEN_CHAT_EVENT,
+                        e -> openChat(e.getEventData().get("event.detail").asString()))
+                .addEventData("event.detail")
+                .allowInert();
     }
 
     @Override
@@ -71,7 +78,7 @@ class NewMessageNotifier extends Div {
         navigation = ui.addAfterNavigationListener(e -> opened.openChat = chatIn(e.getLocation()));
         getElement().executeJs(ATTACH_SCRIPT);
         // The tab may close meanwhile: then the event is dropped (without the handler, access would throw).
-        unsubscribe = updates.subscribe(user, ui.accessLater(this::onEvent, () -> { }));
+        unsubscribe = updates.subscribe(user, ui.accessLater(this::onEvent, () -> {}));
     }
 
     @Override
@@ -108,8 +115,15 @@ class NewMessageNotifier extends Div {
         boolean sound = alert.sound() && (reaction == Reaction.SOUND || reaction == Reaction.FULL);
         boolean desktop = alert.desktop() && reaction == Reaction.FULL;
         if (count || sound) {
-            getElement().executeJs(ALERT_SCRIPT, Long.toString(alert.conversationId()), alert.clientName(),
-                    alert.preview(), count, sound, desktop);
+            getElement()
+                    .executeJs(
+                            ALERT_SCRIPT,
+                            Long.toString(alert.conversationId()),
+                            alert.clientName(),
+                            alert.preview(),
+                            count,
+                            sound,
+                            desktop);
         }
     }
 

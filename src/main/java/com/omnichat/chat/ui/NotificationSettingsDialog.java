@@ -63,14 +63,22 @@ class NotificationSettingsDialog extends Dialog {
             checkPermission();
         });
         desktop.getElement().executeJs(ASK_ON_CLICK, "change", true);
-        desktop.getElement().addEventListener(PERMISSION_EVENT,
-                e -> permissionChanged(e.getEventData().get("event.detail").asString())).addEventData("event.detail");
+        desktop.getElement()
+                .addEventListener(
+                        PERMISSION_EVENT,
+                        e -> permissionChanged(
+                                e.getEventData().get("event.detail").asString()))
+                .addEventData("event.detail");
 
         allow = new Button(getTranslation("notify.allow"), VaadinIcon.BELL_O.create());
         allow.addThemeVariants(ButtonVariant.LUMO_SMALL);
         allow.getElement().executeJs(ASK_ON_CLICK, "click", false);
-        allow.getElement().addEventListener(PERMISSION_EVENT,
-                e -> permissionChanged(e.getEventData().get("event.detail").asString())).addEventData("event.detail");
+        allow.getElement()
+                .addEventListener(
+                        PERMISSION_EVENT,
+                        e -> permissionChanged(
+                                e.getEventData().get("event.detail").asString()))
+                .addEventData("event.detail");
         permission.addClassName("notification-permission");
         permissionRow = new Div(permission, allow);
         permissionRow.addClassName("notification-permission-row");
@@ -119,17 +127,26 @@ class NotificationSettingsDialog extends Dialog {
 
     private void showPermission() {
         boolean explain = settings.desktop() && !"granted".equals(permissionState);
-        permission.setText(explain ? getTranslation("notify.permission." + switch (permissionState) {
-            case "denied" -> "denied";
-            case "unsupported" -> "unsupported";
-            default -> "default";
-        }) : "");
+        permission.setText(
+                explain
+                        ? getTranslation("notify.permission."
+                                + switch (permissionState) {
+                                    case "denied" -> "denied";
+                                    case "unsupported" -> "unsupported";
+                                    default -> "default";
+                                })
+                        : "");
         permissionRow.setVisible(explain);
         allow.setVisible(explain && "default".equals(permissionState));
     }
 
     private void tryIt() {
-        getElement().executeJs(TRY_IT, settings.sound(), settings.desktop(),
-                getTranslation("notify.try.title"), getTranslation("notify.try.body"));
+        getElement()
+                .executeJs(
+                        TRY_IT,
+                        settings.sound(),
+                        settings.desktop(),
+                        getTranslation("notify.try.title"),
+                        getTranslation("notify.try.body"));
     }
 }

@@ -1,11 +1,10 @@
 package com.omnichat.chat.ui;
 
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
-
 import com.omnichat.base.ui.UserMenuEntry;
 import com.omnichat.chat.ChatNotifications;
 import com.omnichat.chat.InboxService;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 
 /** "Notifications…" in the user menu, for users who work with at least one channel. */
 @Component

@@ -1,12 +1,11 @@
 package com.omnichat.chat.ui;
 
-import org.springframework.stereotype.Component;
-
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.chat.ChatNotifications;
 import com.omnichat.chat.ChatUpdates;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import org.springframework.stereotype.Component;
 
 /**
  * Gives every signed-in browser tab its {@link NewMessageNotifier}, whatever page it
@@ -30,10 +29,11 @@ class NotifierInstaller implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addUIInitListener(e -> CurrentStaff.get().ifPresent(user -> {
-            // The page script (alerts, the shortcuts' field guard), once per page.
-            e.getUI().getPage().addJavaScript(SCRIPT);
-            e.getUI().add(new NewMessageNotifier(user, notifications, updates, tabs));
-        }));
+        event.getSource()
+                .addUIInitListener(e -> CurrentStaff.get().ifPresent(user -> {
+                    // The page script (alerts, the shortcuts' field guard), once per page.
+                    e.getUI().getPage().addJavaScript(SCRIPT);
+                    e.getUI().add(new NewMessageNotifier(user, notifications, updates, tabs));
+                }));
     }
 }

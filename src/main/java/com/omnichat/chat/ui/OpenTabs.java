@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +41,7 @@ class OpenTabs {
         final String browser;
         /** Whether its page is still there; asked under the browser's (shared) session lock. */
         final BooleanSupplier connected;
+
         volatile boolean hidden;
         volatile @Nullable Long openChat;
 

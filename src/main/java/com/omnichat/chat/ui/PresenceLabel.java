@@ -1,15 +1,14 @@
 package com.omnichat.chat.ui;
 
+import com.omnichat.chat.ChatEvent;
+import com.omnichat.chat.PresenceService;
+import com.vaadin.flow.component.html.Span;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import com.omnichat.chat.ChatEvent;
-import com.omnichat.chat.PresenceService;
-import com.vaadin.flow.component.html.Span;
 
 /** Who else is in the chat, in its top bar: "Max is typing · Olena is viewing". */
 class PresenceLabel extends Span {
@@ -36,19 +35,26 @@ class PresenceLabel extends Span {
         render();
         if (p.activity() == ChatEvent.Activity.TYPING) {
             // "is typing" ends by itself when no more keystrokes come.
-            getUI().ifPresent(ui -> CompletableFuture.delayedExecutor(PresenceService.TYPING_TTL_MILLIS + 100,
-                    TimeUnit.MILLISECONDS).execute(ui.accessLater(this::render, () -> { })));
+            getUI().ifPresent(ui -> CompletableFuture.delayedExecutor(
+                            PresenceService.TYPING_TTL_MILLIS + 100, TimeUnit.MILLISECONDS)
+                    .execute(ui.accessLater(this::render, () -> {})));
         }
     }
 
     private void render() {
         Instant now = Instant.now();
-        others.values().removeIf(s -> s.at().plusMillis(PresenceService.VIEWER_TTL_MILLIS).isBefore(now));
+        others.values()
+                .removeIf(s ->
+                        s.at().plusMillis(PresenceService.VIEWER_TTL_MILLIS).isBefore(now));
         List<String> typing = others.values().stream()
                 .filter(s -> s.activity() == ChatEvent.Activity.TYPING
                         && s.at().plusMillis(PresenceService.TYPING_TTL_MILLIS).isAfter(now))
-                .map(Seen::name).toList();
-        List<String> viewing = others.values().stream().map(Seen::name).filter(n -> !typing.contains(n)).toList();
+                .map(Seen::name)
+                .toList();
+        List<String> viewing = others.values().stream()
+                .map(Seen::name)
+                .filter(n -> !typing.contains(n))
+                .toList();
         StringBuilder text = new StringBuilder();
         if (!typing.isEmpty()) {
             text.append(getTranslation("chat.presence.typing", String.join(", ", typing)));
@@ -62,6 +68,5 @@ class PresenceLabel extends Span {
         setText(text.toString());
     }
 
-    private record Seen(String name, ChatEvent.Activity activity, Instant at) {
-    }
+    private record Seen(String name, ChatEvent.Activity activity, Instant at) {}
 }

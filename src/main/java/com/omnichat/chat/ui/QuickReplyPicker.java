@@ -1,8 +1,5 @@
 package com.omnichat.chat.ui;
 
-import java.util.List;
-import java.util.function.Consumer;
-
 import com.omnichat.quickreply.QuickReply;
 import com.omnichat.quickreply.QuickReplyService;
 import com.vaadin.flow.component.Key;
@@ -15,6 +12,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The quick-reply list of the composer: a search field that keeps the focus (so typing
@@ -82,7 +81,8 @@ class QuickReplyPicker extends Dialog {
 
     void refresh() {
         String query = search.getValue();
-        matches = (slash ? service.byShortcut(query) : service.search(query)).stream().limit(MAX_SHOWN).toList();
+        matches = (slash ? service.byShortcut(query) : service.search(query))
+                .stream().limit(MAX_SHOWN).toList();
         selected = 0;
         render();
     }

@@ -1,12 +1,11 @@
 package com.omnichat.chat.ui;
 
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
-
 import com.omnichat.base.ui.UserMenuEntry;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.user.UserService;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 
 /** "E-mail signature…" in the user menu, for users who answer at least one e-mail channel. */
 @Component

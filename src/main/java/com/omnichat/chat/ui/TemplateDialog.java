@@ -13,8 +13,12 @@ class TemplateDialog extends Dialog {
     TemplatePicker picker;
     final Button send = new Button();
 
-    TemplateDialog(TemplateReplies replies, long conversationId, long channelId, TemplatePicker.Prefill prefill,
-                   Runnable onSent) {
+    TemplateDialog(
+            TemplateReplies replies,
+            long conversationId,
+            long channelId,
+            TemplatePicker.Prefill prefill,
+            Runnable onSent) {
         addClassName("template-dialog");
         setHeaderTitle(getTranslation("templates.dialog.title"));
         setWidth("min(36rem, 95vw)");
@@ -24,8 +28,13 @@ class TemplateDialog extends Dialog {
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClickListener(e -> picker.value().ifPresent(choice -> {
             try {
-                replies.send(conversationId, choice.template().name(), choice.template().language(), choice.header(),
-                        choice.body(), choice.headerMediaUrl());
+                replies.send(
+                        conversationId,
+                        choice.template().name(),
+                        choice.template().language(),
+                        choice.header(),
+                        choice.body(),
+                        choice.headerMediaUrl());
                 close();
                 onSent.run();
             } catch (UserFacingException ex) {

@@ -1,13 +1,5 @@
 package com.omnichat.chat.ui;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.channel.MessageTemplate;
 import com.omnichat.channel.MessageTemplate.Kind;
 import com.omnichat.channel.TemplateService;
@@ -19,6 +11,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Choosing an approved template of a channel: search by name or text, a language, one input
@@ -29,13 +27,15 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 class TemplatePicker extends VerticalLayout {
 
     /** What the inputs are prefilled with, where a parameter's name (or number) suggests it. */
-    record Prefill(String clientName, String managerName, @Nullable String orderNumber) {
-    }
+    record Prefill(
+            String clientName, String managerName, @Nullable String orderNumber) {}
 
     /** The chosen template with its parameter values (keys as in the template). */
-    record Choice(MessageTemplate template, Map<String, String> header, Map<String, String> body,
-                  @Nullable String headerMediaUrl) {
-    }
+    record Choice(
+            MessageTemplate template,
+            Map<String, String> header,
+            Map<String, String> body,
+            @Nullable String headerMediaUrl) {}
 
     private final TemplateService templates;
     private final long channelId;
@@ -134,8 +134,8 @@ class TemplatePicker extends VerticalLayout {
             return;
         }
         for (String parameter : component.parameters()) {
-            var input = new TextField(getTranslation(kind == Kind.HEADER ? "templates.parameter.header"
-                    : "templates.parameter.body", parameter));
+            var input = new TextField(getTranslation(
+                    kind == Kind.HEADER ? "templates.parameter.header" : "templates.parameter.body", parameter));
             input.setWidthFull();
             input.setRequired(true);
             input.setValueChangeMode(ValueChangeMode.EAGER);
@@ -183,11 +183,14 @@ class TemplatePicker extends VerticalLayout {
         }
         Map<String, String> header = values(headerInputs);
         Map<String, String> body = values(bodyInputs);
-        boolean media = template.component(Kind.HEADER) != null && template.component(Kind.HEADER).mediaHeader();
-        if (header.values().stream().anyMatch(String::isBlank) || body.values().stream().anyMatch(String::isBlank)
+        boolean media = template.component(Kind.HEADER) != null
+                && template.component(Kind.HEADER).mediaHeader();
+        if (header.values().stream().anyMatch(String::isBlank)
+                || body.values().stream().anyMatch(String::isBlank)
                 || media && mediaUrl.getValue().isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new Choice(template, header, body, media ? mediaUrl.getValue().strip() : null));
+        return Optional.of(
+                new Choice(template, header, body, media ? mediaUrl.getValue().strip() : null));
     }
 }

@@ -1,5 +1,6 @@
 package com.omnichat.chat.ui;
 
+import com.vaadin.flow.component.UI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,8 +9,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
-
-import com.vaadin.flow.component.UI;
 
 /** Times in the user's browser time zone: the time when today, the date otherwise. */
 final class TimeFormat {
@@ -51,6 +50,7 @@ final class TimeFormat {
         if (time.toLocalDate().equals(LocalDate.now(clock.withZone(zone)))) {
             return time.format(DateTimeFormatter.ofPattern("HH:mm", locale));
         }
-        return time.format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale));
+        return time.format(
+                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale));
     }
 }

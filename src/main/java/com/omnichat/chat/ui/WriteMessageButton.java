@@ -1,14 +1,12 @@
 package com.omnichat.chat.ui;
 
-import java.util.function.LongConsumer;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.chat.WriteFirstService;
 import com.omnichat.customer.ClientSummary;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
 
 /** "Write message" above the chat list: starts a dialog with a client by phone, e-mail or an existing contact. */
 class WriteMessageButton extends Button {
@@ -16,7 +14,8 @@ class WriteMessageButton extends Button {
     private final WriteFirstService writeFirst;
     private final LongConsumer onWritten;
     /** The dialog opened last. */
-    @Nullable WriteMessageDialog dialog;
+    @Nullable
+    WriteMessageDialog dialog;
 
     /** {@code onWritten} gets the chat the first message went to. */
     WriteMessageButton(WriteFirstService writeFirst, LongConsumer onWritten) {

@@ -1,10 +1,5 @@
 package com.omnichat.chat.ui;
 
-import java.util.List;
-import java.util.function.LongConsumer;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.base.ui.Notifications;
@@ -27,6 +22,9 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.renderer.LitRenderer;
+import java.util.List;
+import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * "Write message": choose the client (search), the channel to write from, type, send. The
@@ -39,7 +37,9 @@ class WriteMessageDialog extends Dialog {
     private final LongConsumer onSent;
     private final @Nullable TemplateService templates;
     /** The template picker of the chosen channel, when it starts only with a template. */
-    @Nullable TemplatePicker picker;
+    @Nullable
+    TemplatePicker picker;
+
     private final Div pickerSlot = new Div();
 
     final ComboBox<ClientSummary> client = new ComboBox<>();
@@ -49,19 +49,28 @@ class WriteMessageDialog extends Dialog {
     final Div templateNeeded = new Div();
     /** Why no numbered Telegram is offered: bots only answer (SPEC 1.6). */
     final Div telegramNote = new Div();
+
     final TextArea text = new TextArea();
     /** Asked only when the message starts an e-mail thread. */
     final TextField subject = new TextField();
+
     final Button send = new Button();
 
     /** Opens empty, or with the client (and channel) chosen, e.g. from an order's "Write". */
-    WriteMessageDialog(WriteFirstService service, @Nullable ClientSummary preselected, @Nullable Long channelId,
-                       LongConsumer onSent) {
+    WriteMessageDialog(
+            WriteFirstService service,
+            @Nullable ClientSummary preselected,
+            @Nullable Long channelId,
+            LongConsumer onSent) {
         this(service, null, preselected, channelId, onSent);
     }
 
-    WriteMessageDialog(WriteFirstService service, @Nullable TemplateService templates,
-                       @Nullable ClientSummary preselected, @Nullable Long channelId, LongConsumer onSent) {
+    WriteMessageDialog(
+            WriteFirstService service,
+            @Nullable TemplateService templates,
+            @Nullable ClientSummary preselected,
+            @Nullable Long channelId,
+            LongConsumer onSent) {
         this.service = service;
         this.templates = templates;
         this.onSent = onSent;
@@ -78,7 +87,8 @@ class WriteMessageDialog extends Dialog {
         telegramNote.setText(getTranslation("write.telegram-note"));
         pickerSlot.addClassName("write-template-slot");
         pickerSlot.setWidthFull();
-        var body = new VerticalLayout(client, channel, noChannel, templateNeeded, pickerSlot, subject, text, telegramNote);
+        var body =
+                new VerticalLayout(client, channel, noChannel, templateNeeded, pickerSlot, subject, text, telegramNote);
         body.setPadding(false);
         body.setSpacing(true);
         add(body);
@@ -90,8 +100,11 @@ class WriteMessageDialog extends Dialog {
         if (preselected != null) {
             client.setValue(preselected);
             if (channelId != null) {
-                channel.getListDataView().getItems().filter(c -> c.channel().id() == channelId && c.offered())
-                        .findFirst().ifPresent(channel::setValue);
+                channel.getListDataView()
+                        .getItems()
+                        .filter(c -> c.channel().id() == channelId && c.offered())
+                        .findFirst()
+                        .ifPresent(channel::setValue);
             }
         }
         updateSend();
@@ -103,8 +116,8 @@ class WriteMessageDialog extends Dialog {
         client.setWidthFull();
         client.setRequired(true);
         client.setItemLabelGenerator(ClientSummary::name);
-        client.setItems(query -> service.findClients(query.getFilter().orElse(""), query.getOffset(), query.getLimit())
-                .stream());
+        client.setItems(query ->
+                service.findClients(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
         // Name, then what tells namesakes apart: phone, e-mail or nickname (text bindings only, never HTML).
         client.setRenderer(LitRenderer.<ClientSummary>of("""
                         <div class="write-client-option"><span>${item.name}</span>
@@ -116,7 +129,8 @@ class WriteMessageDialog extends Dialog {
 
     private static String detail(ClientSummary c) {
         return java.util.stream.Stream.of(c.phone(), c.email(), c.nickname() == null ? null : "@" + c.nickname())
-                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(" · "));
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.joining(" · "));
     }
 
     private void configureChannels() {
@@ -137,7 +151,9 @@ class WriteMessageDialog extends Dialog {
         var name = new Span(choice.channel().name());
         name.addClassName("write-channel-name");
         ClientSummary chosen = client.getValue();
-        var reason = new Span(getTranslation(choice.reason().key(), chosen == null ? "" : chosen.name(),
+        var reason = new Span(getTranslation(
+                choice.reason().key(),
+                chosen == null ? "" : chosen.name(),
                 chosen == null || chosen.phone() == null ? "" : chosen.phone()));
         reason.addClassName("write-channel-reason");
         var label = new Div(new Div(icon, name), reason);
@@ -188,7 +204,8 @@ class WriteMessageDialog extends Dialog {
         }
         channel.setItems(choices);
         channel.setVisible(!choices.isEmpty());
-        List<ChannelChoice> offered = choices.stream().filter(ChannelChoice::offered).toList();
+        List<ChannelChoice> offered =
+                choices.stream().filter(ChannelChoice::offered).toList();
         if (offered.size() == 1) {
             channel.setValue(offered.getFirst());
         }
@@ -201,15 +218,24 @@ class WriteMessageDialog extends Dialog {
     private void channelChosen(@Nullable ChannelChoice choice) {
         boolean template = choice != null && choice.templateRequired();
         templateNeeded.setVisible(template);
-        templateNeeded.setText(template ? getTranslation("write.template-required", choice.channel().name()) : "");
+        templateNeeded.setText(
+                template
+                        ? getTranslation(
+                                "write.template-required", choice.channel().name())
+                        : "");
         text.setEnabled(!template);
         text.setVisible(!template || templates == null);
         pickerSlot.removeAll();
         picker = null;
         ClientSummary chosen = client.getValue();
         if (template && templates != null && chosen != null) {
-            picker = new TemplatePicker(templates, choice.channel().id(), new TemplatePicker.Prefill(chosen.name(),
-                    com.omnichat.base.CurrentStaff.require().fullName(), service.latestOrderNumber(chosen.id())),
+            picker = new TemplatePicker(
+                    templates,
+                    choice.channel().id(),
+                    new TemplatePicker.Prefill(
+                            chosen.name(),
+                            com.omnichat.base.CurrentStaff.require().fullName(),
+                            service.latestOrderNumber(chosen.id())),
                     this::updateSend);
             pickerSlot.add(picker);
         }
@@ -220,8 +246,12 @@ class WriteMessageDialog extends Dialog {
         subject.setVisible(startsMailThread());
         ChannelChoice choice = channel.getValue();
         boolean content = choice != null && choice.templateRequired()
-                ? picker != null && picker.value().isPresent() : !text.getValue().isBlank();
-        send.setEnabled(client.getValue() != null && choice != null && choice.offered() && content
+                ? picker != null && picker.value().isPresent()
+                : !text.getValue().isBlank();
+        send.setEnabled(client.getValue() != null
+                && choice != null
+                && choice.offered()
+                && content
                 && (!startsMailThread() || !subject.getValue().isBlank()));
     }
 
@@ -235,10 +265,19 @@ class WriteMessageDialog extends Dialog {
             long conversationId;
             if (choice.templateRequired() && picker != null && picker.value().isPresent()) {
                 TemplatePicker.Choice template = picker.value().get();
-                conversationId = service.writeTemplate(chosen.id(), choice.channel().id(), template.template().name(),
-                        template.template().language(), template.header(), template.body(), template.headerMediaUrl());
+                conversationId = service.writeTemplate(
+                        chosen.id(),
+                        choice.channel().id(),
+                        template.template().name(),
+                        template.template().language(),
+                        template.header(),
+                        template.body(),
+                        template.headerMediaUrl());
             } else {
-                conversationId = service.write(chosen.id(), choice.channel().id(), text.getValue(),
+                conversationId = service.write(
+                        chosen.id(),
+                        choice.channel().id(),
+                        text.getValue(),
                         startsMailThread() ? subject.getValue() : null);
             }
             close();

@@ -1,7 +1,5 @@
 package com.omnichat.customer.ui;
 
-import java.util.function.Consumer;
-
 import com.omnichat.customer.ClientCardService;
 import com.omnichat.customer.ClientSummary;
 import com.vaadin.flow.component.button.Button;
@@ -13,6 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import java.util.function.Consumer;
 
 /**
  * "Choose buyer from the list": search the buyers the manager may see, pick one, link the
@@ -41,8 +40,11 @@ class ChooseBuyerDialog extends Dialog {
         search.addValueChangeListener(e -> refresh());
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
         grid.setHeight("18rem");
-        grid.addColumn(ClientsGrid.clientRenderer()).setHeader(getTranslation("clients.column.client")).setFlexGrow(2);
-        grid.addColumn(c -> ClientsGrid.contacts(c)).setHeader(getTranslation("clients.column.contacts"))
+        grid.addColumn(ClientsGrid.clientRenderer())
+                .setHeader(getTranslation("clients.column.client"))
+                .setFlexGrow(2);
+        grid.addColumn(c -> ClientsGrid.contacts(c))
+                .setHeader(getTranslation("clients.column.contacts"))
                 .setFlexGrow(2);
         grid.setEmptyStateText(getTranslation("client.choose.empty"));
         grid.addSelectionListener(e -> link.setEnabled(e.getFirstSelectedItem().isPresent()));

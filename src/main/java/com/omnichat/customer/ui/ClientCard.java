@@ -1,14 +1,6 @@
 package com.omnichat.customer.ui;
 
 import com.omnichat.base.Initials;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.base.ui.Notifications;
@@ -35,6 +27,12 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextAreaVariant;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.textfield.TextFieldVariant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lead/buyer card. A lead: click the name to rename, phone, e-mail, note, "Save buyer"
@@ -72,8 +70,13 @@ public class ClientCard extends Div {
     final Div sections = new Div();
     private Div header = new Div();
 
-    ClientCard(ClientService clients, ClientCardService cards, List<ClientCardSection> sectionBeans,
-               ClientSummary client, @Nullable Long conversationId, @Nullable Long channelId) {
+    ClientCard(
+            ClientService clients,
+            ClientCardService cards,
+            List<ClientCardSection> sectionBeans,
+            ClientSummary client,
+            @Nullable Long conversationId,
+            @Nullable Long channelId) {
         this.clients = clients;
         this.cards = cards;
         this.sectionBeans = sectionBeans;
@@ -182,7 +185,8 @@ public class ClientCard extends Div {
             icon.addClassName("client-identity-icon");
             var channel = new Span(identity.channel().name());
             channel.addClassName("client-identity-channel");
-            String who = identity.nickname() != null ? "@" + identity.nickname()
+            String who = identity.nickname() != null
+                    ? "@" + identity.nickname()
                     : Objects.requireNonNullElse(identity.displayName(), "");
             var whoSpan = new Span(who);
             whoSpan.addClassName("client-identity-who");
@@ -278,10 +282,10 @@ public class ClientCard extends Div {
         // A contact the client left himself is marked; the manager confirms it once checked.
         phone.setSuffixComponent(phoneMark);
         email.setSuffixComponent(emailMark);
-        phoneMark.addClickListener(e -> act(phone,
-                () -> cards.confirmPhone(client.id(), client.version(), conversationId)));
-        emailMark.addClickListener(e -> act(email,
-                () -> cards.confirmEmail(client.id(), client.version(), conversationId)));
+        phoneMark.addClickListener(
+                e -> act(phone, () -> cards.confirmPhone(client.id(), client.version(), conversationId)));
+        emailMark.addClickListener(
+                e -> act(email, () -> cards.confirmEmail(client.id(), client.version(), conversationId)));
         for (TextField field : List.of(phone, email)) {
             field.addThemeVariants(TextFieldVariant.LUMO_SMALL);
             field.setWidthFull();
@@ -349,15 +353,21 @@ public class ClientCard extends Div {
     }
 
     private void linkToOffered(BuyerMatch offer) {
-        if (act(null, () -> cards.linkToOfferedBuyer(client.id(), client.version(), offer.buyerId(), conversationId)
-                .buyer())) {
-            Notifications.success(offer.reason() == LinkReason.SAME_EMAIL ? "client.linked.same-email"
-                    : "client.linked.same-phone", client.name());
+        if (act(
+                null,
+                () -> cards.linkToOfferedBuyer(client.id(), client.version(), offer.buyerId(), conversationId)
+                        .buyer())) {
+            Notifications.success(
+                    offer.reason() == LinkReason.SAME_EMAIL ? "client.linked.same-email" : "client.linked.same-phone",
+                    client.name());
         }
     }
 
     private void saveAsNewBuyer() {
-        if (act(null, () -> cards.saveAsNewBuyer(client.id(), client.version(), conversationId).buyer())) {
+        if (act(
+                null,
+                () -> cards.saveAsNewBuyer(client.id(), client.version(), conversationId)
+                        .buyer())) {
             Notifications.success("client.saved-as-buyer", client.name());
         }
     }
@@ -408,7 +418,8 @@ public class ClientCard extends Div {
     }
 
     private void show(ClientSummary updated) {
-        boolean structural = updated.id() != client.id() || updated.buyer() != client.buyer()
+        boolean structural = updated.id() != client.id()
+                || updated.buyer() != client.buyer()
                 || !updated.name().equals(client.name())
                 || ClientCardService.mayChooseBuyer(updated) != ClientCardService.mayChooseBuyer(client);
         client = updated;

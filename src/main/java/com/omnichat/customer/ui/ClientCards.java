@@ -1,14 +1,12 @@
 package com.omnichat.customer.ui;
 
+import com.omnichat.customer.ClientCardService;
+import com.omnichat.customer.ClientService;
 import java.util.Comparator;
 import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-
-import com.omnichat.customer.ClientCardService;
-import com.omnichat.customer.ClientService;
 
 /**
  * Makes lead/buyer cards for views (the chats page's right column, a client's page), with
@@ -34,7 +32,8 @@ public class ClientCards {
      */
     public ClientCard create(long clientId, @Nullable Long conversationId, @Nullable Long channelId) {
         List<ClientCardSection> ordered = sections.stream()
-                .sorted(Comparator.comparingInt(ClientCardSection::order)).toList();
+                .sorted(Comparator.comparingInt(ClientCardSection::order))
+                .toList();
         return new ClientCard(clients, cards, ordered, clients.current(clientId), conversationId, channelId);
     }
 }

@@ -1,19 +1,17 @@
 package com.omnichat.customer.ui;
 
-import java.util.Objects;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
 import com.omnichat.base.Initials;
 import com.omnichat.customer.ClientSummary;
 import com.omnichat.customer.Phones;
 import com.vaadin.flow.data.renderer.LitRenderer;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** How clients look in a grid row (the Clients section, "Choose buyer"): one template, no component per row. */
 final class ClientsGrid {
 
-    private ClientsGrid() {
-    }
+    private ClientsGrid() {}
 
     static LitRenderer<ClientSummary> clientRenderer() {
         return LitRenderer.<ClientSummary>of("""
@@ -33,6 +31,7 @@ final class ClientsGrid {
     /** Phone and e-mail on one line. */
     static String contacts(ClientSummary client) {
         return Stream.of(client.phone() == null ? null : Phones.display(client.phone()), client.email())
-                .filter(Objects::nonNull).collect(Collectors.joining(" · "));
+                .filter(Objects::nonNull)
+                .collect(Collectors.joining(" · "));
     }
 }

@@ -1,11 +1,5 @@
 package com.omnichat.customer.ui;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.ui.ViewHeader;
@@ -34,10 +28,13 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-
-import org.jspecify.annotations.Nullable;
-
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Clients section: buyers (and, on request, leads) the user may see, searched by name,
@@ -57,13 +54,15 @@ class ClientsView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
     final Checkbox includeLeads = new Checkbox(getTranslation("clients.include-leads"));
     final Grid<ClientSummary> grid = new Grid<>();
     /** Administrators only: possible duplicate buyers to look at. */
-    @Nullable DuplicateFlagsPanel duplicates;
+    @Nullable
+    DuplicateFlagsPanel duplicates;
+
     private boolean applying;
 
     ClientsView(ClientService clients, ChannelService channelService, DuplicateFlags duplicateFlags) {
         this.clients = clients;
-        this.channels = channelService.myChannels().stream()
-                .collect(Collectors.toMap(ChannelInfo::id, Function.identity()));
+        this.channels =
+                channelService.myChannels().stream().collect(Collectors.toMap(ChannelInfo::id, Function.identity()));
         setSizeFull();
         addClassName("clients-view");
         search.setPlaceholder(getTranslation("clients.search"));
@@ -89,33 +88,47 @@ class ClientsView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         grid.addClassName("clients-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
-        grid.addColumn(ClientsGrid.clientRenderer()).setHeader(getTranslation("clients.column.client"))
+        grid.addColumn(ClientsGrid.clientRenderer())
+                .setHeader(getTranslation("clients.column.client"))
                 .setFlexGrow(2);
         // Phones are all about as long: no share of the spare width.
-        grid.addColumn(c -> Phones.display(c.phone())).setHeader(getTranslation("client.phone"))
-                .setWidth("11em").setFlexGrow(0);
-        grid.addColumn(c -> Objects.requireNonNullElse(c.email(), "")).setHeader(getTranslation("client.email"))
+        grid.addColumn(c -> Phones.display(c.phone()))
+                .setHeader(getTranslation("client.phone"))
+                .setWidth("11em")
+                .setFlexGrow(0);
+        grid.addColumn(c -> Objects.requireNonNullElse(c.email(), ""))
+                .setHeader(getTranslation("client.email"))
                 .setFlexGrow(2);
         grid.addColumn(LitRenderer.<ClientSummary>of("""
                         <span class="client-row-channels">${item.channels.map(c =>
-                          html`<vaadin-icon icon="${c[0]}" title="${c[1]}" aria-label="${c[1]}"></vaadin-icon>`)}</span>""")
-                        .withProperty("channels", this::channelsOf))
-                .setHeader(getTranslation("client.channels")).setAutoWidth(true).setFlexGrow(0);
+                          html`<vaadin-icon icon="${c[0]}" title="${c[1]}" aria-label="${c[1]}"></vaadin-icon>`)}</span>""").withProperty("channels", this::channelsOf))
+                .setHeader(getTranslation("client.channels"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(LitRenderer.<ClientSummary>of("<span theme='badge ${item.theme}'>${item.status}</span>")
                         .withProperty("theme", c -> c.buyer() ? "success" : "")
                         .withProperty("status", c -> getTranslation(c.buyer() ? "client.buyer" : "client.lead")))
-                .setHeader(getTranslation("clients.column.status")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("clients.column.status"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setItems(query -> clients.list(filter(), query.getOffset(), query.getLimit()).stream());
         grid.setEmptyStateText(getTranslation("clients.empty"));
-        grid.addItemClickListener(e -> UI.getCurrent().navigate(ClientView.class,
-                new RouteParameters("clientId", Long.toString(e.getItem().id()))));
+        grid.addItemClickListener(e -> UI.getCurrent()
+                .navigate(
+                        ClientView.class,
+                        new RouteParameters(
+                                "clientId", Long.toString(e.getItem().id()))));
     }
 
     /** [icon, channel name] pairs: plain arrays, which the renderer's JSON carries as they are. */
     private List<List<String>> channelsOf(ClientSummary client) {
-        return client.channelIds().stream().map(channels::get).filter(Objects::nonNull).distinct()
+        return client.channelIds().stream()
+                .map(channels::get)
+                .filter(Objects::nonNull)
+                .distinct()
                 .sorted(java.util.Comparator.comparing(ChannelInfo::name))
-                .map(c -> List.of(c.type().icon(), c.name())).toList();
+                .map(c -> List.of(c.type().icon(), c.name()))
+                .toList();
     }
 
     ClientListFilter filter() {
@@ -143,7 +156,8 @@ class ClientsView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         applying = true;
         try {
             search.setValue(params.getOrDefault("q", List.of("")).getFirst());
-            includeLeads.setValue("1".equals(params.getOrDefault("leads", List.of("")).getFirst()));
+            includeLeads.setValue(
+                    "1".equals(params.getOrDefault("leads", List.of("")).getFirst()));
         } finally {
             applying = false;
         }

@@ -1,9 +1,5 @@
 package com.omnichat.customer.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-
 import com.omnichat.base.ui.Notifications;
 import com.omnichat.customer.DuplicateFlag;
 import com.omnichat.customer.DuplicateFlags;
@@ -17,6 +13,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 
 /**
  * For administrators in the Clients section: the possible duplicate buyers "Save buyer" left
@@ -66,8 +65,11 @@ class DuplicateFlagsPanel extends Details {
         });
         dismiss.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         dismiss.addClassName("duplicate-flag-dismiss");
-        var row = new Div(link(flag.clientId(), flag.clientName()), new Span("↔"),
-                link(flag.otherClientId(), flag.otherClientName()), reason);
+        var row = new Div(
+                link(flag.clientId(), flag.clientName()),
+                new Span("↔"),
+                link(flag.otherClientId(), flag.otherClientName()),
+                reason);
         if (flag.unverified()) {
             var unverified = new Span(getTranslation("clients.duplicates.unverified"));
             unverified.getElement().getThemeList().add("badge warning small");

@@ -1,7 +1,5 @@
 package com.omnichat.customer.ui;
 
-import java.util.function.Consumer;
-
 import com.omnichat.customer.BuyerMatch;
 import com.omnichat.customer.ClientSummary;
 import com.omnichat.customer.LinkReason;
@@ -12,6 +10,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import java.util.function.Consumer;
 
 /**
  * "Save buyer" met a buyer the manager may see with the lead's phone or e-mail: nothing is
@@ -29,8 +28,8 @@ class SaveBuyerDialog extends Dialog {
 
     SaveBuyerDialog(ClientSummary lead, BuyerMatch offer, Consumer<BuyerMatch> onLink, Runnable onCreateNew) {
         addClassName("save-buyer-dialog");
-        setHeaderTitle(getTranslation(offer.reason() == LinkReason.SAME_EMAIL
-                ? "client.match.title.email" : "client.match.title.phone"));
+        setHeaderTitle(getTranslation(
+                offer.reason() == LinkReason.SAME_EMAIL ? "client.match.title.email" : "client.match.title.phone"));
         setWidth("min(32rem, 95vw)");
         var question = new Paragraph(getTranslation("client.match.question", lead.name()));
         buyerName.setText(offer.name());

@@ -1,12 +1,10 @@
 package com.omnichat.quickreply.ui;
 
-import java.util.List;
-
 import com.omnichat.quickreply.QuickReply;
 import com.omnichat.quickreply.QuickReplyService;
 import com.vaadin.flow.router.Route;
-
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 
 /**
  * A user's personal templates (visible to him only). No menu entry: it is reached from the

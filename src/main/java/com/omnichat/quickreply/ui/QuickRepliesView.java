@@ -1,14 +1,12 @@
 package com.omnichat.quickreply.ui;
 
-import java.util.List;
-
 import com.omnichat.base.Role;
 import com.omnichat.quickreply.QuickReply;
 import com.omnichat.quickreply.QuickReplyService;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 
 /** Administration → Quick replies: the shared templates every user may insert. */
 @Route("admin/quick-replies")

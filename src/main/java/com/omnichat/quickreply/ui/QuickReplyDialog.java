@@ -1,8 +1,7 @@
 package com.omnichat.quickreply.ui;
 
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.base.UserFacingException;
+import com.omnichat.base.ui.Forms;
 import com.omnichat.base.ui.Notifications;
 import com.omnichat.quickreply.QuickReply;
 import com.omnichat.quickreply.QuickReplyDraft;
@@ -14,10 +13,14 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
+import com.vaadin.flow.data.binder.ValidationException;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Creates a template (template == null) or edits one; service errors show as notifications
- * and keep the dialog open. Delete asks once more on the same button.
+ * Creates a template (template == null) or edits one, bound to its {@link QuickReplyDraft};
+ * errors show on their fields and keep the dialog open. Delete asks once more on the same button.
  */
 class QuickReplyDialog extends Dialog {
 
@@ -33,6 +36,7 @@ class QuickReplyDialog extends Dialog {
     final Checkbox active = new Checkbox(getTranslation("quickreply.active"));
     final Button save = new Button(getTranslation("action.save"));
     final Button delete = new Button(getTranslation("quickreply.delete"));
+    final BeanValidationBinder<QuickReplyDraft> binder = Forms.binder(QuickReplyDraft.class);
 
     QuickReplyDialog(QuickReplyService service, @Nullable QuickReply template, boolean shared, Runnable onSaved) {
         this.service = service;
@@ -63,21 +67,28 @@ class QuickReplyDialog extends Dialog {
         shortcut.setMaxLength(QuickReplyService.MAX_SHORTCUT);
         shortcut.setPrefixComponent(new com.vaadin.flow.component.html.Span("/"));
         shortcut.setHelperText(getTranslation("quickreply.shortcut.helper"));
-        active.setValue(true);
-        if (template != null) {
-            title.setValue(template.title());
-            body.setValue(template.body());
-            shortcut.setValue(template.shortcut() == null ? "" : template.shortcut());
-            active.setValue(template.active());
-        }
+        binder.forField(title).bind("title");
+        binder.forField(body).bind("body");
+        binder.forField(shortcut).bind("shortcut");
+        binder.forField(active).bind("active");
+        binder.forField(Forms.kept(shared)).bind("shared");
+        binder.readRecord(
+                template == null
+                        ? new QuickReplyDraft("", "", "", true, shared)
+                        : new QuickReplyDraft(
+                                template.title(), template.body(), template.shortcut(), template.active(), shared));
         var form = new FormLayout(title, shortcut, body, active);
         form.setColspan(body, 2);
         return form;
     }
 
     private void save() {
-        var draft = new QuickReplyDraft(title.getValue(), body.getValue(), shortcut.getValue(), active.getValue(),
-                shared);
+        QuickReplyDraft draft;
+        try {
+            draft = binder.writeRecord();
+        } catch (ValidationException e) {
+            return;
+        }
         try {
             if (template == null) {
                 service.create(draft);
@@ -89,7 +100,15 @@ class QuickReplyDialog extends Dialog {
             close();
             onSaved.run();
         } catch (UserFacingException e) {
-            Notifications.error(e);
+            Forms.show(
+                    e,
+                    Map.of(
+                            "quickreply.error.shortcut",
+                            shortcut,
+                            "quickreply.error.title",
+                            title,
+                            "quickreply.error.body",
+                            body));
         }
     }
 

@@ -1,7 +1,5 @@
 package com.omnichat.quickreply.ui;
 
-import java.util.List;
-
 import com.omnichat.base.ui.ViewHeader;
 import com.omnichat.quickreply.QuickReply;
 import com.omnichat.quickreply.QuickReplyService;
@@ -15,6 +13,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
+import java.util.List;
 
 /** A grid of templates with search and the editor; the shared and the personal view differ in what they list. */
 abstract class TemplatesGridView extends VerticalLayout implements HasDynamicTitle {
@@ -49,16 +48,28 @@ abstract class TemplatesGridView extends VerticalLayout implements HasDynamicTit
     private void configureGrid() {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
-        grid.addColumn(QuickReply::title).setHeader(getTranslation("quickreply.title")).setFlexGrow(1);
+        grid.addColumn(QuickReply::title)
+                .setHeader(getTranslation("quickreply.title"))
+                .setFlexGrow(1);
         grid.addColumn(q -> q.shortcut() == null ? "" : "/" + q.shortcut())
-                .setHeader(getTranslation("quickreply.shortcut")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(QuickReply::body).setHeader(getTranslation("quickreply.body")).setFlexGrow(3);
-        grid.addColumn(QuickReply::usageCount).setHeader(getTranslation("quickreply.uses"))
-                .setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("quickreply.shortcut"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(QuickReply::body)
+                .setHeader(getTranslation("quickreply.body"))
+                .setFlexGrow(3);
+        grid.addColumn(QuickReply::usageCount)
+                .setHeader(getTranslation("quickreply.uses"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(LitRenderer.<QuickReply>of("<span theme='badge ${item.theme}'>${item.status}</span>")
                         .withProperty("theme", q -> q.active() ? "success" : "contrast")
-                        .withProperty("status", q -> getTranslation(q.active() ? "quickreply.active" : "quickreply.inactive")))
-                .setHeader(getTranslation("users.status")).setAutoWidth(true).setFlexGrow(0);
+                        .withProperty(
+                                "status",
+                                q -> getTranslation(q.active() ? "quickreply.active" : "quickreply.inactive")))
+                .setHeader(getTranslation("users.status"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addItemClickListener(e -> new QuickReplyDialog(service, e.getItem(), shared, this::refresh).open());
     }
 

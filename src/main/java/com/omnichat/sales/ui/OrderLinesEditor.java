@@ -1,12 +1,7 @@
 package com.omnichat.sales.ui;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-
-import org.jspecify.annotations.Nullable;
-
+import com.omnichat.base.UserFacingException;
+import com.omnichat.base.ui.Forms;
 import com.omnichat.sales.Money;
 import com.omnichat.sales.OrderLine;
 import com.omnichat.sales.OrderLineDraft;
@@ -21,6 +16,11 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextFieldVariant;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The order's lines: a product from the catalogue or free text, quantity, unit price and the
@@ -41,8 +41,12 @@ class OrderLinesEditor extends Composite<Div> {
         Div root = getContent();
         root.addClassName("order-lines");
         rowsBox.addClassName("order-lines-rows");
-        var head = new Div(label("order.line.article"), label("order.line.quantity"), label("order.line.price"),
-                label("order.line.total"), new Span());
+        var head = new Div(
+                label("order.line.article"),
+                label("order.line.quantity"),
+                label("order.line.price"),
+                label("order.line.total"),
+                new Span());
         head.addClassNames("order-line", "order-lines-head");
         rowsBox.add(head);
         addLine.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -76,9 +80,41 @@ class OrderLinesEditor extends Composite<Div> {
         return rows.stream().filter(r -> !r.isBlank()).map(LineRow::draft).toList();
     }
 
+    /**
+     * A refusal that names a line ("Line 2: ...", its number first) on that row's field; an
+     * order without lines on the first row. False when the refusal concerns no line.
+     */
+    boolean showOnLine(UserFacingException e) {
+        String key = e.messageKey();
+        if (key.equals("order.error.empty")) {
+            Forms.showOn(rows.getFirst().article, e);
+            return true;
+        }
+        boolean aboutLine = key.startsWith("order.error.quantity")
+                || key.startsWith("order.error.price")
+                || key.startsWith("order.error.line-")
+                || key.equals("order.error.product-missing");
+        Object[] args = e.args();
+        if (!aboutLine || args.length == 0 || !(args[0] instanceof Integer n)) {
+            return false;
+        }
+        List<LineRow> submitted = rows.stream().filter(r -> !r.isBlank()).toList();
+        if (n < 1 || n > submitted.size()) {
+            return false;
+        }
+        LineRow row = submitted.get(n - 1);
+        Forms.showOn(
+                key.startsWith("order.error.quantity")
+                        ? row.quantity
+                        : key.startsWith("order.error.price") ? row.price : row.article,
+                e);
+        return true;
+    }
+
     /** The total as the form shows it: a preview of what the server computes. */
     BigDecimal previewTotal() {
-        return Money.sum(rows.stream().map(LineRow::lineTotal).filter(Objects::nonNull).toList());
+        return Money.sum(
+                rows.stream().map(LineRow::lineTotal).filter(Objects::nonNull).toList());
     }
 
     private void recompute() {
@@ -160,11 +196,15 @@ class OrderLinesEditor extends Composite<Div> {
 
         OrderLineDraft draft() {
             Article a = article.getValue();
-            return new OrderLineDraft(a == null ? null : a.productId(), a == null ? null : a.name(),
-                    quantity.getValue(), price.getValue());
+            return new OrderLineDraft(
+                    a == null ? null : a.productId(),
+                    a == null ? null : a.name(),
+                    quantity.getValue(),
+                    price.getValue());
         }
 
-        @Nullable BigDecimal lineTotal() {
+        @Nullable
+        BigDecimal lineTotal() {
             BigDecimal q = quantity.getValue();
             BigDecimal p = price.getValue();
             return q == null || p == null ? null : Money.lineTotal(q, p);

@@ -1,14 +1,12 @@
 package com.omnichat.sales.ui;
 
-import java.util.Objects;
-
-import org.springframework.stereotype.Component;
-
 import com.omnichat.customer.ui.ClientCardContext;
 import com.omnichat.customer.ui.ClientCardSection;
 import com.omnichat.sales.PastOrders;
 import com.omnichat.sales.SalesOrder;
 import com.vaadin.flow.component.UI;
+import java.util.Objects;
+import org.springframework.stereotype.Component;
 
 /**
  * The buyer's orders on his card (a lead has none: save him as a buyer first): "Add order",
@@ -41,12 +39,17 @@ class OrdersCardSection implements ClientCardSection {
         UI ui = Objects.requireNonNull(UI.getCurrent());
         var section = new CardSectionLayout(ui.getTranslation("card.orders"), ui.getTranslation("card.add-order"));
         section.addClassName("card-orders");
-        section.add.addClickListener(e -> forms.newOrder(context.client(), context.conversationId(), context.refresh()));
+        section.add.addClickListener(
+                e -> forms.newOrder(context.client(), context.conversationId(), context.refresh()));
         var format = SalesFormat.current();
         var active = forms.orders.activeOf(context.client().id());
         for (SalesOrder o : active) {
-            section.row(SalesFormat.number(o.number()), format.compact(o.createdAt()), SalesFormat.statusName(o.status()),
-                    SalesFormat.statusTheme(o.status()), format.money(o.total()),
+            section.row(
+                    SalesFormat.number(o.number()),
+                    format.compact(o.createdAt()),
+                    SalesFormat.statusName(o.status()),
+                    SalesFormat.statusTheme(o.status()),
+                    format.money(o.total()),
                     () -> forms.editOrder(o.id(), context.refresh()));
         }
         if (active.isEmpty()) {
@@ -54,8 +57,8 @@ class OrdersCardSection implements ClientCardSection {
         }
         PastOrders past = forms.orders.pastOf(context.client().id());
         if (past.any()) {
-            section.add(CardSectionLayout.note(ui.getTranslation("card.past-orders", past.count(),
-                    format.money(past.sum()))));
+            section.add(CardSectionLayout.note(
+                    ui.getTranslation("card.past-orders", past.count(), format.money(past.sum()))));
         }
         return section;
     }

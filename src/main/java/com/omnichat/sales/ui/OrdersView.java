@@ -1,10 +1,5 @@
 package com.omnichat.sales.ui;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.base.ui.ViewHeader;
 import com.omnichat.sales.OrderFilter;
 import com.omnichat.sales.OrderService;
@@ -21,8 +16,10 @@ import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Orders section: the orders the user may see, newest first, filtered by status (active by
@@ -35,8 +32,8 @@ import jakarta.annotation.security.PermitAll;
 class OrdersView extends VerticalLayout implements HasDynamicTitle {
 
     /** The status filter's choices: active orders, all orders, or one status. */
-    record StatusChoice(String label, boolean activeOnly, @Nullable OrderStatus status) {
-    }
+    record StatusChoice(
+            String label, boolean activeOnly, @Nullable OrderStatus status) {}
 
     private final SalesForms forms;
     private final OrderService orders;
@@ -79,31 +76,50 @@ class OrdersView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
         grid.addClassName("sales-grid");
-        grid.addColumn(o -> SalesFormat.number(o.number())).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(SalesOrder::clientName).setHeader(getTranslation("order.buyer")).setWidth("10rem")
+        grid.addColumn(o -> SalesFormat.number(o.number()))
+                .setHeader("#")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(SalesOrder::clientName)
+                .setHeader(getTranslation("order.buyer"))
+                .setWidth("10rem")
                 .setFlexGrow(2);
         grid.addColumn(LitRenderer.<SalesOrder>of("<span theme='${item.theme}'>${item.status}</span>")
                         .withProperty("theme", o -> SalesFormat.statusTheme(o.status()))
                         .withProperty("status", o -> SalesFormat.statusName(o.status())))
-                .setHeader(getTranslation("order.status")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(o -> format.money(o.total())).setHeader(getTranslation("order.total.column"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("order.status"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(o -> format.money(o.total()))
+                .setHeader(getTranslation("order.total.column"))
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(LitRenderer.<SalesOrder>of("<span theme='${item.theme}'>${item.paid}</span>")
                         .withProperty("theme", o -> o.paid() ? "badge success small" : "badge contrast small")
                         .withProperty("paid", o -> getTranslation(o.paid() ? "order.paid.yes" : "order.paid.no")))
-                .setHeader(getTranslation("order.payment")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("order.payment"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(o -> o.responsibleName() == null ? "" : o.responsibleName())
-                .setHeader(getTranslation("sales.responsible")).setWidth("8rem").setFlexGrow(1);
-        grid.addColumn(o -> format.compact(o.createdAt())).setHeader(getTranslation("sales.created"))
-                .setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("sales.responsible"))
+                .setWidth("8rem")
+                .setFlexGrow(1);
+        grid.addColumn(o -> format.compact(o.createdAt()))
+                .setHeader(getTranslation("sales.created"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("order.empty"));
         grid.addItemClickListener(e -> forms.editOrder(e.getItem().id(), this::reload));
     }
 
     OrderFilter filter() {
         StatusChoice choice = status.getValue();
-        return new OrderFilter(choice != null && choice.activeOnly(), choice == null ? null : choice.status(),
-                manager.selectedId(), search.getValue());
+        return new OrderFilter(
+                choice != null && choice.activeOnly(),
+                choice == null ? null : choice.status(),
+                manager.selectedId(),
+                search.getValue());
     }
 
     void refresh() {

@@ -1,9 +1,8 @@
 package com.omnichat.sales.ui;
 
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.UserFacingException;
+import com.omnichat.base.ui.Forms;
 import com.omnichat.base.ui.Notifications;
 import com.omnichat.sales.Product;
 import com.omnichat.sales.ProductDraft;
@@ -15,8 +14,12 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
+import com.vaadin.flow.data.binder.ValidationException;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
-/** Creates (product == null) or edits a catalogue product; service errors keep it open. */
+/** Creates (product == null) or edits a catalogue product; errors show on the fields and keep it open. */
 class ProductDialog extends Dialog {
 
     private final ProductService products;
@@ -28,6 +31,7 @@ class ProductDialog extends Dialog {
     final BigDecimalField price = new BigDecimalField(getTranslation("product.price"));
     final Checkbox active = new Checkbox(getTranslation("product.active"));
     final Button save = new Button(getTranslation("action.save"));
+    final BeanValidationBinder<ProductDraft> binder = Forms.binder(ProductDraft.class);
 
     ProductDialog(ProductService products, @Nullable Product product, Runnable onSaved) {
         this.products = products;
@@ -41,13 +45,14 @@ class ProductDialog extends Dialog {
         sku.setMaxLength(ProductService.MAX_SKU);
         sku.setHelperText(getTranslation("product.sku.helper"));
         price.setRequiredIndicatorVisible(true);
-        active.setValue(true);
-        if (product != null) {
-            name.setValue(product.name());
-            sku.setValue(product.sku());
-            price.setValue(product.price());
-            active.setValue(product.active());
-        }
+        binder.forField(name).bind("name");
+        binder.forField(sku).bind("sku");
+        binder.forField(price).bind("price");
+        binder.forField(active).bind("active");
+        binder.readRecord(
+                product == null
+                        ? new ProductDraft("", "", null, true)
+                        : new ProductDraft(product.name(), product.sku(), product.price(), product.active()));
         var form = new FormLayout(name, sku, price, active);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("24rem", 2));
         form.setColspan(name, 2);
@@ -58,15 +63,20 @@ class ProductDialog extends Dialog {
     }
 
     private void save() {
-        var draft = new ProductDraft(name.getValue(), sku.getValue(), price.getValue(), active.getValue());
+        ProductDraft draft;
         try {
-            Product saved = product == null ? products.create(draft) : products.update(product.id(), draft,
-                    product.version());
+            draft = binder.writeRecord();
+        } catch (ValidationException e) {
+            return;
+        }
+        try {
+            Product saved =
+                    product == null ? products.create(draft) : products.update(product.id(), draft, product.version());
             Notifications.success(product == null ? "product.created" : "product.saved", saved.name());
             close();
             onSaved.run();
         } catch (UserFacingException e) {
-            Notifications.error(e);
+            Forms.show(e, Map.of("product.error.sku", sku, "product.error.name", name, "product.error.price", price));
         } catch (NotFoundException e) {
             close();
             onSaved.run();

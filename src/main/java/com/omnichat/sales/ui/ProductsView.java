@@ -1,7 +1,5 @@
 package com.omnichat.sales.ui;
 
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.base.Role;
 import com.omnichat.base.ui.ViewHeader;
 import com.omnichat.sales.Product;
@@ -19,8 +17,8 @@ import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-
 import jakarta.annotation.security.RolesAllowed;
+import org.jspecify.annotations.Nullable;
 
 /** Administration → Products: the catalogue the order form offers; search, create, edit, deactivate. */
 @Route("admin/products")
@@ -52,12 +50,18 @@ class ProductsView extends VerticalLayout implements HasDynamicTitle {
         grid.setSizeFull();
         grid.addColumn(Product::name).setHeader(getTranslation("product.name")).setFlexGrow(3);
         grid.addColumn(Product::sku).setHeader(getTranslation("product.sku")).setFlexGrow(1);
-        grid.addColumn(p -> format.money(p.price())).setHeader(getTranslation("product.price"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(p -> format.money(p.price()))
+                .setHeader(getTranslation("product.price"))
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(LitRenderer.<Product>of("<span theme='badge ${item.theme}'>${item.status}</span>")
                         .withProperty("theme", p -> p.active() ? "success" : "contrast")
-                        .withProperty("status", p -> getTranslation(p.active() ? "product.active" : "product.inactive")))
-                .setHeader(getTranslation("product.status")).setAutoWidth(true).setFlexGrow(0);
+                        .withProperty(
+                                "status", p -> getTranslation(p.active() ? "product.active" : "product.inactive")))
+                .setHeader(getTranslation("product.status"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("product.empty"));
         grid.addItemClickListener(e -> openEditor(e.getItem()));
     }

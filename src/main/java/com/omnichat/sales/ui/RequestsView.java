@@ -1,10 +1,5 @@
 package com.omnichat.sales.ui;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
-
 import com.omnichat.base.ui.ViewHeader;
 import com.omnichat.sales.RequestFilter;
 import com.omnichat.sales.RequestService;
@@ -20,8 +15,10 @@ import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Requests section: the requests the user may see, newest first, filtered by stage (active
@@ -34,8 +31,8 @@ import jakarta.annotation.security.PermitAll;
 class RequestsView extends VerticalLayout implements HasDynamicTitle {
 
     /** The stage filter's choices: all active stages, every stage, or one stage. */
-    record StageChoice(String label, boolean activeOnly, @Nullable RequestStage stage) {
-    }
+    record StageChoice(
+            String label, boolean activeOnly, @Nullable RequestStage stage) {}
 
     private final SalesForms forms;
     private final RequestService requests;
@@ -76,32 +73,48 @@ class RequestsView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
         grid.addClassName("sales-grid");
-        grid.addColumn(r -> SalesFormat.number(r.number())).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> SalesFormat.number(r.number()))
+                .setHeader("#")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         // Title and client in one cell: the grid stays readable on a tablet.
         grid.addColumn(LitRenderer.<SalesRequest>of("""
                         <div class="sales-cell"><span class="sales-cell-main">${item.title}</span>
                         <span class="sales-cell-sub">${item.client}</span></div>""")
                         .withProperty("title", SalesRequest::title)
                         .withProperty("client", SalesRequest::clientName))
-                .setHeader(getTranslation("request.column")).setWidth("12rem").setFlexGrow(3);
+                .setHeader(getTranslation("request.column"))
+                .setWidth("12rem")
+                .setFlexGrow(3);
         grid.addColumn(LitRenderer.<SalesRequest>of("<span theme='${item.theme}'>${item.stage}</span>")
                         .withProperty("theme", r -> SalesFormat.stageTheme(r.stage()))
                         .withProperty("stage", r -> SalesFormat.stageName(r.stage())))
-                .setHeader(getTranslation("request.stage")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> format.money(r.amount())).setHeader(getTranslation("request.amount"))
-                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("request.stage"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(r -> format.money(r.amount()))
+                .setHeader(getTranslation("request.amount"))
+                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END)
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(r -> r.responsibleName() == null ? "" : r.responsibleName())
-                .setHeader(getTranslation("sales.responsible")).setWidth("8rem").setFlexGrow(1);
-        grid.addColumn(r -> format.compact(r.updatedAt())).setHeader(getTranslation("sales.updated"))
-                .setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("sales.responsible"))
+                .setWidth("8rem")
+                .setFlexGrow(1);
+        grid.addColumn(r -> format.compact(r.updatedAt()))
+                .setHeader(getTranslation("sales.updated"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("request.empty"));
         grid.addItemClickListener(e -> forms.editRequest(e.getItem().id(), this::reload));
     }
 
     RequestFilter filter() {
         StageChoice choice = stage.getValue();
-        return new RequestFilter(choice != null && choice.activeOnly(),
-                choice == null || choice.stage() == null ? null : choice.stage().id(), manager.selectedId(),
+        return new RequestFilter(
+                choice != null && choice.activeOnly(),
+                choice == null || choice.stage() == null ? null : choice.stage().id(),
+                manager.selectedId(),
                 search.getValue());
     }
 

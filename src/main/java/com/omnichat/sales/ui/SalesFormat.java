@@ -1,5 +1,9 @@
 package com.omnichat.sales.ui;
 
+import com.omnichat.sales.OrderStatus;
+import com.omnichat.sales.RequestStage;
+import com.omnichat.sales.StageOutcome;
+import com.vaadin.flow.component.UI;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
@@ -7,13 +11,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
-
-import com.omnichat.sales.OrderStatus;
-import com.omnichat.sales.RequestStage;
-import com.omnichat.sales.StageOutcome;
-import com.vaadin.flow.component.UI;
 
 /** Numbers, money, dates and badges as the sales views show them, in the user's language. */
 final class SalesFormat {
@@ -58,14 +56,16 @@ final class SalesFormat {
     }
 
     String dateTime(Instant instant) {
-        return instant.atZone(zone).format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale));
+        return instant.atZone(zone)
+                .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale));
     }
 
     /** For grid columns: the time when today, the date otherwise. */
     String compact(Instant instant) {
         var time = instant.atZone(zone);
         if (time.toLocalDate().equals(java.time.LocalDate.now(zone))) {
-            return time.format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale));
+            return time.format(
+                    DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale));
         }
         return time.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale));
     }
@@ -84,7 +84,8 @@ final class SalesFormat {
     }
 
     static String stageTheme(RequestStage stage) {
-        return stage.outcome() == StageOutcome.WON ? "badge success"
+        return stage.outcome() == StageOutcome.WON
+                ? "badge success"
                 : stage.outcome() == StageOutcome.LOST ? "badge error" : "badge";
     }
 

@@ -1,13 +1,5 @@
 package com.omnichat.sales.ui;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.ui.Notifications;
 import com.omnichat.channel.ChannelInfo;
@@ -19,6 +11,12 @@ import com.omnichat.sales.ProductService;
 import com.omnichat.sales.RequestService;
 import com.omnichat.user.StaffMember;
 import com.omnichat.user.UserService;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * Opens the request and order forms wherever they are needed (the card, the sections) and
@@ -34,8 +32,13 @@ class SalesForms {
     final ChannelService channels;
     final ClientService clients;
 
-    SalesForms(RequestService requests, OrderService orders, ProductService products, UserService users,
-               ChannelService channels, ClientService clients) {
+    SalesForms(
+            RequestService requests,
+            OrderService orders,
+            ProductService products,
+            UserService users,
+            ChannelService channels,
+            ClientService clients) {
         this.requests = requests;
         this.orders = orders;
         this.products = products;
@@ -44,15 +47,16 @@ class SalesForms {
         this.clients = clients;
     }
 
-    RequestForm newRequest(ClientSummary client, @Nullable Long conversationId, @Nullable Long channelId,
-                           Runnable onSaved) {
+    RequestForm newRequest(
+            ClientSummary client, @Nullable Long conversationId, @Nullable Long channelId, Runnable onSaved) {
         var form = new RequestForm(this, null, client, conversationId, channelId, onSaved);
         form.open();
         return form;
     }
 
     /** Opens the request, or says it is gone (deleted, or no longer visible to the user). */
-    @Nullable RequestForm editRequest(long requestId, Runnable onSaved) {
+    @Nullable
+    RequestForm editRequest(long requestId, Runnable onSaved) {
         try {
             var form = new RequestForm(this, requests.get(requestId), null, null, null, onSaved);
             form.open();
@@ -70,7 +74,8 @@ class SalesForms {
         return form;
     }
 
-    @Nullable OrderForm editOrder(long orderId, Runnable onSaved) {
+    @Nullable
+    OrderForm editOrder(long orderId, Runnable onSaved) {
         try {
             var form = new OrderForm(this, orders.get(orderId), null, null, onSaved);
             form.open();
@@ -94,7 +99,9 @@ class SalesForms {
 
     /** The client's channels the user works with (where a "Write" or a source channel may point). */
     List<ChannelInfo> channelsOf(Set<Long> clientChannelIds) {
-        return channels.myChannels().stream().filter(c -> clientChannelIds.contains(c.id())).toList();
+        return channels.myChannels().stream()
+                .filter(c -> clientChannelIds.contains(c.id()))
+                .toList();
     }
 
     /**
@@ -117,11 +124,11 @@ class SalesForms {
     }
 
     /** A channel to write to the buyer from, and the address in his card it uses (null: he wrote there). */
-    record WriteTarget(ChannelInfo channel, @Nullable String address) {
-    }
+    record WriteTarget(ChannelInfo channel, @Nullable String address) {}
 
     /** The client, or null when the user may not see him (he may still see the order as its manager). */
-    @Nullable ClientSummary clientOrNull(long clientId) {
+    @Nullable
+    ClientSummary clientOrNull(long clientId) {
         try {
             return clients.summary(clientId);
         } catch (NotFoundException e) {

@@ -5,6 +5,5 @@ final class SalesStyles {
 
     static final String SHEET = "styles/sales.css";
 
-    private SalesStyles() {
-    }
+    private SalesStyles() {}
 }

@@ -1,9 +1,8 @@
 package com.omnichat.sales.ui;
 
-import java.util.List;
-
 import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.combobox.ComboBox;
+import java.util.List;
 
 /** "Manager" filter of the sales sections: anyone (empty) or one staff member. */
 class StaffFilter extends ComboBox<StaffMember> {

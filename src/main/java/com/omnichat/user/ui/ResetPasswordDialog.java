@@ -1,6 +1,7 @@
 package com.omnichat.user.ui;
 
 import com.omnichat.base.UserFacingException;
+import com.omnichat.base.ui.Forms;
 import com.omnichat.base.ui.Notifications;
 import com.omnichat.user.StaffMember;
 import com.omnichat.user.UserService;
@@ -9,7 +10,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.PasswordField;
 
-/** An administrator sets a new password for a user (who then signs in with it). */
+/** An administrator sets a new password for a user (who then signs in with it); a refusal shows on the field. */
 class ResetPasswordDialog extends Dialog {
 
     final PasswordField password = new PasswordField(getTranslation("users.new-password"));
@@ -25,7 +26,7 @@ class ResetPasswordDialog extends Dialog {
                 Notifications.success("users.password-reset", member.fullName());
                 close();
             } catch (UserFacingException ex) {
-                Notifications.error(ex);
+                Forms.showOn(password, ex);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

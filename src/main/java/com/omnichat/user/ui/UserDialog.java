@@ -2,6 +2,7 @@ package com.omnichat.user.ui;
 
 import com.omnichat.base.Role;
 import com.omnichat.base.UserFacingException;
+import com.omnichat.base.ui.Forms;
 import com.omnichat.base.ui.Notifications;
 import com.omnichat.user.NewStaffMember;
 import com.omnichat.user.StaffChanges;
@@ -16,8 +17,14 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
+import com.vaadin.flow.data.binder.ValidationException;
+import java.util.Map;
 
-/** Creates a user (member == null) or edits one; service errors show on the dialog. */
+/**
+ * Creates a user (member == null, bound to a {@link NewStaffMember}) or edits one (bound to
+ * {@link StaffChanges}); errors show on their fields.
+ */
 class UserDialog extends Dialog {
 
     private final UserService users;
@@ -32,6 +39,8 @@ class UserDialog extends Dialog {
     final PasswordField password = new PasswordField(getTranslation("users.password"));
     final Button save = new Button(getTranslation("action.save"));
     final Button resetPassword = new Button(getTranslation("users.reset-password"));
+    private final BeanValidationBinder<NewStaffMember> creation = Forms.binder(NewStaffMember.class);
+    private final BeanValidationBinder<StaffChanges> changes = Forms.binder(StaffChanges.class);
 
     UserDialog(UserService users, StaffMember member, Runnable onSaved) {
         this.users = users;
@@ -58,17 +67,25 @@ class UserDialog extends Dialog {
         fullName.setRequired(true);
         login.setRequired(true);
         if (member == null) {
-            role.setValue(Role.MANAGER);
             password.setRequired(true);
             password.setHelperText(getTranslation("users.password-rules"));
+            creation.forField(login).bind("login");
+            creation.forField(fullName).bind("fullName");
+            creation.forField(email).bind("email");
+            creation.forField(role).bind("role");
+            creation.forField(password).bind("password");
+            creation.readRecord(new NewStaffMember("", "", "", Role.MANAGER, ""));
             form.add(login, fullName, email, role, password);
         } else {
             login.setValue(member.login());
             login.setReadOnly(true);
-            fullName.setValue(member.fullName());
-            email.setValue(member.email() == null ? "" : member.email());
-            role.setValue(member.role());
-            active.setValue(member.active());
+            changes.forField(fullName).bind("fullName");
+            changes.forField(email).bind("email");
+            changes.forField(role).bind("role");
+            changes.forField(active).bind("active");
+            changes.forField(Forms.kept(member.version())).bind("version");
+            changes.readRecord(new StaffChanges(
+                    member.fullName(), member.email(), member.role(), member.active(), member.version()));
             form.add(login, fullName, email, role, active);
         }
         return form;
@@ -77,18 +94,30 @@ class UserDialog extends Dialog {
     private void save() {
         try {
             if (member == null) {
-                users.create(new NewStaffMember(login.getValue(), fullName.getValue(), email.getValue(),
-                        role.getValue(), password.getValue()));
+                NewStaffMember draft = creation.writeRecord();
+                users.create(draft);
                 Notifications.success("users.created", login.getValue());
             } else {
-                users.update(member.id(), new StaffChanges(fullName.getValue(), email.getValue(), role.getValue(),
-                        active.getValue(), member.version()));
+                StaffChanges draft = changes.writeRecord();
+                users.update(member.id(), draft);
                 Notifications.success("users.saved", fullName.getValue());
             }
             close();
             onSaved.run();
+        } catch (ValidationException e) {
+            // The fields show what is wrong.
         } catch (UserFacingException e) {
-            Notifications.error(e);
+            Forms.show(
+                    e,
+                    Map.of(
+                            "user.error.login",
+                            login,
+                            "user.error.password",
+                            password,
+                            "user.error.name",
+                            fullName,
+                            "user.error.email",
+                            email));
         }
     }
 }

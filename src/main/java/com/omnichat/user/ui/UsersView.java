@@ -16,7 +16,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-
 import jakarta.annotation.security.RolesAllowed;
 
 /** Administration → Users: search, create, edit, deactivate, reset password. */
@@ -62,14 +61,17 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
                         .withProperty("initials", StaffMember::initials)
                         .withProperty("name", StaffMember::fullName)
                         .withProperty("color", StaffMember::avatarColor))
-                .setHeader(getTranslation("users.name")).setFlexGrow(2);
+                .setHeader(getTranslation("users.name"))
+                .setFlexGrow(2);
         grid.addColumn(StaffMember::login).setHeader(getTranslation("users.login"));
         grid.addColumn(m -> m.email() == null ? "" : m.email()).setHeader(getTranslation("users.email"));
         grid.addColumn(m -> getTranslation("role." + m.role().name())).setHeader(getTranslation("users.role"));
         grid.addColumn(LitRenderer.<StaffMember>of("<span theme='badge ${item.theme}'>${item.status}</span>")
                         .withProperty("theme", m -> m.active() ? "success" : "contrast")
                         .withProperty("status", m -> getTranslation(m.active() ? "users.active" : "users.inactive")))
-                .setHeader(getTranslation("users.status")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("users.status"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addItemClickListener(e -> openEditor(e.getItem()));
     }
 
@@ -79,8 +81,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     void refresh() {
         String query = search.getValue();
-        grid.setItems(q -> users.search(query, q.getOffset(), q.getLimit()).stream(),
-                q -> (int) users.count(query));
+        grid.setItems(q -> users.search(query, q.getOffset(), q.getLimit()).stream(), q -> (int) users.count(query));
     }
 
     @Override

@@ -2,8 +2,6 @@ package com.omnichat.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.base.Role;
 import com.omnichat.base.TranslationProvider;
@@ -12,6 +10,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarTester;
 import com.vaadin.flow.server.VaadinSession;
+import org.junit.jupiter.api.Test;
 
 /** The interface speaks the user's language: English, Ukrainian or Russian. */
 class LanguageTest extends BrowserlessViewTest {
@@ -45,8 +44,17 @@ class LanguageTest extends BrowserlessViewTest {
         open("chats");
 
         assertThat(UI.getCurrent().getLocale()).isEqualTo(TranslationProvider.UKRAINIAN);
-        assertThat(sideNavLabels()).containsExactly("Чати", "Клієнти", "Заявки", "Замовлення", "Адміністрування",
-                "Користувачі", "Канали", "Швидкі відповіді", "Товари");
+        assertThat(sideNavLabels())
+                .containsExactly(
+                        "Чати",
+                        "Клієнти",
+                        "Заявки",
+                        "Замовлення",
+                        "Адміністрування",
+                        "Користувачі",
+                        "Канали",
+                        "Швидкі відповіді",
+                        "Товари");
     }
 
     @Test
@@ -73,6 +81,7 @@ class LanguageTest extends BrowserlessViewTest {
 
     @SuppressWarnings("unchecked")
     private MenuBarTester<MenuBar> userMenu() {
-        return test(MenuBarTester.class, $(MenuBar.class).withClassName("user-menu").single());
+        return test(
+                MenuBarTester.class, $(MenuBar.class).withClassName("user-menu").single());
     }
 }

@@ -2,11 +2,10 @@ package com.omnichat.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.user.ui.LoginView;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import org.junit.jupiter.api.Test;
 
 /** Who sees which part of the application. */
 class NavigationAccessTest extends BrowserlessViewTest {
@@ -31,7 +30,8 @@ class NavigationAccessTest extends BrowserlessViewTest {
 
         open("orders");
         assertThat(viewTitle()).as("the top bar follows the navigation").isEqualTo("Orders");
-        assertThat($(SideNavItem.class).all()).extracting(item -> relative(item.getPath()))
+        assertThat($(SideNavItem.class).all())
+                .extracting(item -> relative(item.getPath()))
                 .doesNotContain("admin/users");
     }
 
@@ -58,11 +58,22 @@ class NavigationAccessTest extends BrowserlessViewTest {
 
         open("chats");
 
-        assertThat(sideNavLabels()).containsExactly("Chats", "Clients", "Requests", "Orders", "Administration",
-                "Users", "Channels", "Quick replies", "Products");
-        SideNavItem administration = $(SideNavItem.class).withPropertyValue(SideNavItem::getLabel, "Administration")
+        assertThat(sideNavLabels())
+                .containsExactly(
+                        "Chats",
+                        "Clients",
+                        "Requests",
+                        "Orders",
+                        "Administration",
+                        "Users",
+                        "Channels",
+                        "Quick replies",
+                        "Products");
+        SideNavItem administration = $(SideNavItem.class)
+                .withPropertyValue(SideNavItem::getLabel, "Administration")
                 .single();
-        assertThat(administration.getItems()).extracting(item -> relative(item.getPath()))
+        assertThat(administration.getItems())
+                .extracting(item -> relative(item.getPath()))
                 .containsExactly("admin/users", "admin/channels", "admin/quick-replies", "admin/products");
     }
 
@@ -78,7 +89,8 @@ class NavigationAccessTest extends BrowserlessViewTest {
         signInAndOpenApp(staff.manager("anna"));
         open("chats");
 
-        assertThat($(com.vaadin.flow.component.avatar.Avatar.class).single().getName()).isEqualTo("Anna Tester");
+        assertThat($(com.vaadin.flow.component.avatar.Avatar.class).single().getName())
+                .isEqualTo("Anna Tester");
     }
 
     private static String relative(String path) {

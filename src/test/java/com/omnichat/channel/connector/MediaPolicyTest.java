@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 /** A client's file is accepted up to the size limit, and rendered only as what its bytes and an allowed type say. */
@@ -21,7 +20,8 @@ class MediaPolicyTest {
     void aFileUpToTheLimitIsAcceptedOneByteMoreIsRefused() {
         policy.checkSize(1024);
 
-        assertThatThrownBy(() -> policy.checkSize(1025)).isInstanceOf(MediaPolicy.MediaRejectedException.class)
+        assertThatThrownBy(() -> policy.checkSize(1025))
+                .isInstanceOf(MediaPolicy.MediaRejectedException.class)
                 .hasMessage("File too large: 1025 bytes (limit 1024)");
     }
 
@@ -29,8 +29,12 @@ class MediaPolicyTest {
     void anImageIsWhatItsBytesProveWhateverWasDeclared() {
         assertThat(policy.contentType("application/octet-stream", PNG)).isEqualTo("image/png");
         assertThat(policy.contentType(null, PNG)).isEqualTo("image/png");
-        assertThat(policy.contentType("image/png", TEXT)).as("says image, is not one").isEqualTo(MediaPolicy.OPAQUE);
-        assertThat(policy.contentType("image/svg+xml", SVG)).as("never rendered").isEqualTo(MediaPolicy.OPAQUE);
+        assertThat(policy.contentType("image/png", TEXT))
+                .as("says image, is not one")
+                .isEqualTo(MediaPolicy.OPAQUE);
+        assertThat(policy.contentType("image/svg+xml", SVG))
+                .as("never rendered")
+                .isEqualTo(MediaPolicy.OPAQUE);
     }
 
     @Test

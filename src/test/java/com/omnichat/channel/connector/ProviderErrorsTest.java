@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.web.client.ResourceAccessException;
 
@@ -18,15 +17,17 @@ class ProviderErrorsTest {
 
     @Test
     void anHttpClientFailureSaysWhatWentWrongButNeverItsUrl() {
-        var refused = new ResourceAccessException("I/O error on POST request for \"" + URL + "\": null",
-                new ConnectException());
-        var timedOut = new ResourceAccessException("I/O error on POST request for \"" + URL + "\": timed out",
+        var refused = new ResourceAccessException(
+                "I/O error on POST request for \"" + URL + "\": null", new ConnectException());
+        var timedOut = new ResourceAccessException(
+                "I/O error on POST request for \"" + URL + "\": timed out",
                 new HttpTimeoutException("request timed out"));
-        var reset = new ResourceAccessException("I/O error on POST request for \"" + URL + "\"",
-                new IOException("Connection reset"));
+        var reset = new ResourceAccessException(
+                "I/O error on POST request for \"" + URL + "\"", new IOException("Connection reset"));
 
         assertThat(ProviderErrors.describe(refused)).isEqualTo("Provider unreachable (ConnectException)");
-        assertThat(ProviderErrors.describe(timedOut)).isEqualTo("Provider did not answer in time (HttpTimeoutException)");
+        assertThat(ProviderErrors.describe(timedOut))
+                .isEqualTo("Provider did not answer in time (HttpTimeoutException)");
         assertThat(ProviderErrors.describe(reset)).isEqualTo("Network error (IOException: Connection reset)");
         assertThat(ProviderErrors.describe(new IllegalStateException("wrapped", refused)))
                 .isEqualTo("Provider unreachable (ConnectException)");
@@ -49,12 +50,14 @@ class ProviderErrorsTest {
         assertThat(ProviderErrors.describe(new IllegalStateException("Channel gone")))
                 .isEqualTo("Unexpected error (IllegalStateException: Channel gone)");
         assertThat(ProviderErrors.describe(new IllegalArgumentException("bad uri " + URL)))
-                .doesNotContain(TOKEN).contains("/bot***/");
+                .doesNotContain(TOKEN)
+                .contains("/bot***/");
     }
 
     @Test
     void secretsAreRedactedWhereverTheyAppear() {
-        assertThat(ProviderErrors.redact("GET /file/bot" + TOKEN + "/photos/1.jpg")).isEqualTo("GET /file/bot***/photos/1.jpg");
+        assertThat(ProviderErrors.redact("GET /file/bot" + TOKEN + "/photos/1.jpg"))
+                .isEqualTo("GET /file/bot***/photos/1.jpg");
         assertThat(ProviderErrors.redact("token " + TOKEN + " rejected")).isEqualTo("token *** rejected");
         assertThat(ProviderErrors.redact("https://graph.facebook.com/me?access_token=EAAG123&fields=id"))
                 .isEqualTo("https://graph.facebook.com/me?access_token=***&fields=id");

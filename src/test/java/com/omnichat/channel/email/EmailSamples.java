@@ -3,8 +3,7 @@ package com.omnichat.channel.email;
 /** Mails built in the test, where they must name ids only known at run time. */
 public final class EmailSamples {
 
-    private EmailSamples() {
-    }
+    private EmailSamples() {}
 
     /** A delivery status notification (RFC 3464) for our message {@code originalId}. */
     public static String bounce(String originalId, String recipient) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 /** Real RFC 5322 samples (src/test/resources/email) read as the inbox needs them. */
@@ -39,11 +38,20 @@ class MailParserTest {
     void htmlLosesScriptsStylesFormsAndFramesLinksOpenInANewTabAndRemoteImagesWait() throws Exception {
         MailParser.ParsedMail mail = MailParser.parse(eml("html_newsletter.eml"));
 
-        assertThat(mail.html()).contains("<h1>Spring collection</h1>", "<b>peonies</b>")
-                .doesNotContainIgnoringCase("script").doesNotContain("alert").doesNotContain("<style")
-                .doesNotContain("style=").doesNotContain("onload").doesNotContain("onclick")
-                .doesNotContain("<form").doesNotContain("<input").doesNotContain("<iframe").doesNotContain("javascript:")
-                .contains("<a href=\"https://bloom.example/shop\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">")
+        assertThat(mail.html())
+                .contains("<h1>Spring collection</h1>", "<b>peonies</b>")
+                .doesNotContainIgnoringCase("script")
+                .doesNotContain("alert")
+                .doesNotContain("<style")
+                .doesNotContain("style=")
+                .doesNotContain("onload")
+                .doesNotContain("onclick")
+                .doesNotContain("<form")
+                .doesNotContain("<input")
+                .doesNotContain("<iframe")
+                .doesNotContain("javascript:")
+                .contains(
+                        "<a href=\"https://bloom.example/shop\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">")
                 .contains("data-remote-src=\"https://tracker.example/pixel.gif\"")
                 .doesNotContain(" src=\"https://tracker.example")
                 .contains("<details class=\"mail-quoted\"><summary>…</summary><blockquote>");
@@ -68,19 +76,25 @@ class MailParserTest {
     @Test
     void anAutoReplyIsAutomatic() throws Exception {
         assertThat(MailParser.parse(eml("auto_reply.eml")).automatic()).isTrue();
-        assertThat(MailParser.parse(mail("Precedence: bulk\r\n", "Newsletter")).automatic()).isTrue();
-        assertThat(MailParser.parse(mail("Auto-Submitted: no\r\n", "Hello")).automatic()).isFalse();
+        assertThat(MailParser.parse(mail("Precedence: bulk\r\n", "Newsletter")).automatic())
+                .isTrue();
+        assertThat(MailParser.parse(mail("Auto-Submitted: no\r\n", "Hello")).automatic())
+                .isFalse();
     }
 
     @Test
     void aDeliveryReportNamesOurMessageAndTheServersReason() throws Exception {
-        MailParser.ParsedMail mail = MailParser.parse(EmailSamples.bounce("omnichat.7.abc@shop.example",
-                "nobody@example.com").getBytes(StandardCharsets.UTF_8));
+        MailParser.ParsedMail mail =
+                MailParser.parse(EmailSamples.bounce("omnichat.7.abc@shop.example", "nobody@example.com")
+                        .getBytes(StandardCharsets.UTF_8));
 
         assertThat(mail.automatic()).isTrue();
         assertThat(mail.bounce()).isNotNull();
         assertThat(mail.bounce().originalMessageId()).isEqualTo("omnichat.7.abc@shop.example");
-        assertThat(mail.bounce().reason()).contains("5.1.1").contains("User unknown").contains("nobody@example.com");
+        assertThat(mail.bounce().reason())
+                .contains("5.1.1")
+                .contains("User unknown")
+                .contains("nobody@example.com");
     }
 
     @Test
@@ -93,11 +107,16 @@ class MailParserTest {
 
     @Test
     void quotedHistoryAfterAnAttributionLineIsCollapsed() throws Exception {
-        MailParser.ParsedMail mail = MailParser.parse(mail("", "Re: Order",
-                "Yes, please deliver on Friday.\r\n\r\nOn Thu, 3 Dec 2026, Flower Shop wrote:\r\n> Shall we deliver?\r\n"));
+        MailParser.ParsedMail mail = MailParser.parse(
+                mail(
+                        "",
+                        "Re: Order",
+                        "Yes, please deliver on Friday.\r\n\r\nOn Thu, 3 Dec 2026, Flower Shop wrote:\r\n> Shall we deliver?\r\n"));
 
         assertThat(mail.text()).isEqualTo("Yes, please deliver on Friday.");
-        assertThat(mail.quoted()).startsWith("On Thu, 3 Dec 2026, Flower Shop wrote:").contains("> Shall we deliver?");
+        assertThat(mail.quoted())
+                .startsWith("On Thu, 3 Dec 2026, Flower Shop wrote:")
+                .contains("> Shall we deliver?");
     }
 
     private static byte[] mail(String headers, String subject) {
@@ -106,8 +125,9 @@ class MailParserTest {
 
     private static byte[] mail(String headers, String subject, String body) {
         return ("From: olena@example.com\r\nTo: shop@example.com\r\nSubject: " + subject
-                + "\r\nMessage-ID: <x-" + subject.hashCode() + "@example.com>\r\n" + headers
-                + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+                        + "\r\nMessage-ID: <x-" + subject.hashCode() + "@example.com>\r\n" + headers
+                        + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body)
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     static byte[] eml(String name) throws IOException {

@@ -9,14 +9,12 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
-
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 
 /**
  * The SSRF rules every connector's download goes through: only the provider's hosts, only
@@ -33,13 +31,37 @@ class MediaFetcherTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"10.0.0.7", "10.255.255.255", "172.16.0.1", "172.31.255.254", "192.168.1.10",
-            "100.64.0.1", "127.0.0.1", "127.10.0.1", "169.254.169.254", "0.0.0.0", "224.0.0.251",
-            "255.255.255.255", "::1", "::", "fc00::1", "fd12:3456::1", "fe80::1", "ff02::1",
-            "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::ffff:169.254.169.254", "64:ff9b::a00:1", "2002:a00:1::1",
-            "::10.0.0.1"})
+    @ValueSource(
+            strings = {
+                "10.0.0.7",
+                "10.255.255.255",
+                "172.16.0.1",
+                "172.31.255.254",
+                "192.168.1.10",
+                "100.64.0.1",
+                "127.0.0.1",
+                "127.10.0.1",
+                "169.254.169.254",
+                "0.0.0.0",
+                "224.0.0.251",
+                "255.255.255.255",
+                "::1",
+                "::",
+                "fc00::1",
+                "fd12:3456::1",
+                "fe80::1",
+                "ff02::1",
+                "::ffff:127.0.0.1",
+                "::ffff:10.0.0.1",
+                "::ffff:169.254.169.254",
+                "64:ff9b::a00:1",
+                "2002:a00:1::1",
+                "::10.0.0.1"
+            })
     void privateLoopbackLinkLocalUniqueLocalAndMulticastAddressesAreRefused(String ip) throws Exception {
-        assertThat(PublicAddresses.refusal(InetAddress.getByName(ip), false)).as(ip).isNotNull();
+        assertThat(PublicAddresses.refusal(InetAddress.getByName(ip), false))
+                .as(ip)
+                .isNotNull();
     }
 
     @Test
@@ -49,22 +71,35 @@ class MediaFetcherTest {
         InetAddress address = Inet6Address.getByAddress(null, mapped, -1);
 
         assertThat(PublicAddresses.refusal(address, false)).isEqualTo("loopback");
-        assertThat(PublicAddresses.refusal(InetAddress.getByName("::ffff:127.0.0.1"), false)).isEqualTo("loopback");
+        assertThat(PublicAddresses.refusal(InetAddress.getByName("::ffff:127.0.0.1"), false))
+                .isEqualTo("loopback");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"8.8.8.8", "149.154.167.220", "172.32.0.1", "100.128.0.1", "2606:4700:4700::1111",
-            "2a00:1450:4001::200e"})
+    @ValueSource(
+            strings = {
+                "8.8.8.8",
+                "149.154.167.220",
+                "172.32.0.1",
+                "100.128.0.1",
+                "2606:4700:4700::1111",
+                "2a00:1450:4001::200e"
+            })
     void publicAddressesAreAllowed(String ip) throws Exception {
-        assertThat(PublicAddresses.refusal(InetAddress.getByName(ip), false)).as(ip).isNull();
+        assertThat(PublicAddresses.refusal(InetAddress.getByName(ip), false))
+                .as(ip)
+                .isNull();
     }
 
     @Test
     void loopbackIsAllowedOnlyWhenAskedForAndPrivateNeverIs() throws Exception {
-        assertThat(PublicAddresses.refusal(InetAddress.getByName("127.0.0.1"), true)).isNull();
+        assertThat(PublicAddresses.refusal(InetAddress.getByName("127.0.0.1"), true))
+                .isNull();
         assertThat(PublicAddresses.refusal(InetAddress.getByName("::1"), true)).isNull();
-        assertThat(PublicAddresses.refusal(InetAddress.getByName("10.0.0.1"), true)).isEqualTo("private");
-        assertThat(PublicAddresses.refusal(InetAddress.getByName("169.254.169.254"), true)).isEqualTo("link-local");
+        assertThat(PublicAddresses.refusal(InetAddress.getByName("10.0.0.1"), true))
+                .isEqualTo("private");
+        assertThat(PublicAddresses.refusal(InetAddress.getByName("169.254.169.254"), true))
+                .isEqualTo("link-local");
     }
 
     @Test
@@ -76,9 +111,12 @@ class MediaFetcherTest {
         assertThat(viber.allows("viber.com")).isTrue();
         assertThat(viber.allows("viber.com.evil.example")).isFalse();
         assertThat(viber.allows("evilviber.com")).isFalse();
-        assertThat(MediaHosts.of("*.viber.com").allows("viber.com")).as("a wildcard means subdomains").isFalse();
+        assertThat(MediaHosts.of("*.viber.com").allows("viber.com"))
+                .as("a wildcard means subdomains")
+                .isFalse();
         assertThat(MediaHosts.of("api.telegram.org", "http://127.0.0.1:8081").allows("127.0.0.1"))
-                .as("the configured API's own host").isTrue();
+                .as("the configured API's own host")
+                .isTrue();
     }
 
     @Test
@@ -113,7 +151,9 @@ class MediaFetcherTest {
 
     @Test
     void aRedirectToAPrivateAddressIsNotFollowed() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "http://cdn.viber.com/p.jpg")
+        server.enqueue(new MockResponse.Builder()
+                .code(302)
+                .addHeader("Location", "http://cdn.viber.com/p.jpg")
                 .build());
         server.start(InetAddress.getLoopbackAddress(), 0);
         var fetcher = fetcher(Map.of("cdn.viber.com", "192.168.0.5"), true);
@@ -127,9 +167,14 @@ class MediaFetcherTest {
     @Test
     void aRedirectToAnotherHostOrToTheMetadataAddressIsNotFollowed() throws Exception {
         server.start(InetAddress.getLoopbackAddress(), 0);
-        server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "http://evil.example/x").build());
-        server.enqueue(new MockResponse.Builder().code(307)
-                .addHeader("Location", "http://169.254.169.254/latest/meta-data/").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(302)
+                .addHeader("Location", "http://evil.example/x")
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .code(307)
+                .addHeader("Location", "http://169.254.169.254/latest/meta-data/")
+                .build());
         var fetcher = fetcher(Map.of(), true);
 
         assertThatThrownBy(() -> fetcher.fetch(server.url("/p.jpg").toString(), hostsWithServer(), 1000))
@@ -142,8 +187,14 @@ class MediaFetcherTest {
     @Test
     void redirectsWithinTheRulesAreFollowedAFewTimesAtMost() throws Exception {
         server.start(InetAddress.getLoopbackAddress(), 0);
-        server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/second").build());
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "image/png").body("png")
+        server.enqueue(new MockResponse.Builder()
+                .code(302)
+                .addHeader("Location", "/second")
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "image/png")
+                .body("png")
                 .build());
         var fetcher = fetcher(Map.of(), true);
 
@@ -153,7 +204,10 @@ class MediaFetcherTest {
         assertThat(file.contentType()).isEqualTo("image/png");
 
         for (int i = 0; i <= MediaFetcher.MAX_REDIRECTS; i++) {
-            server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/again").build());
+            server.enqueue(new MockResponse.Builder()
+                    .code(302)
+                    .addHeader("Location", "/again")
+                    .build());
         }
         assertThatThrownBy(() -> fetcher.fetch(server.url("/loop").toString(), hostsWithServer(), 1000))
                 .hasMessageContaining("Too many redirects");
@@ -162,7 +216,8 @@ class MediaFetcherTest {
     @Test
     void aFileOverTheLimitIsRefused() throws Exception {
         server.start(InetAddress.getLoopbackAddress(), 0);
-        server.enqueue(new MockResponse.Builder().code(200).body("x".repeat(2000)).build());
+        server.enqueue(
+                new MockResponse.Builder().code(200).body("x".repeat(2000)).build());
         var fetcher = fetcher(Map.of(), true);
 
         assertThatThrownBy(() -> fetcher.fetch(server.url("/big").toString(), hostsWithServer(), 1000))
@@ -179,8 +234,10 @@ class MediaFetcherTest {
 
     /** A fetcher whose DNS answers from the map (loopback names resolve as usual). */
     private static MediaFetcher fetcher(Map<String, String> dns, boolean allowLoopback) {
-        return new MediaFetcher(host -> dns.containsKey(host) ? addresses(dns.get(host).split(","))
-                : InetAddress.getAllByName(host), allowLoopback, Duration.ofSeconds(5));
+        return new MediaFetcher(
+                host -> dns.containsKey(host) ? addresses(dns.get(host).split(",")) : InetAddress.getAllByName(host),
+                allowLoopback,
+                Duration.ofSeconds(5));
     }
 
     private static InetAddress[] addresses(String... ips) throws UnknownHostException {

@@ -19,7 +19,8 @@ class SecretCipherTest {
         byte[] sealed = cipher.encrypt(7, "{\"botToken\":\"7000001:AAE-test-token\"}");
 
         assertThat(cipher.decrypt(7, sealed)).contains("7000001:AAE-test-token");
-        assertThatThrownBy(() -> cipher.decrypt(8, sealed)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> cipher.decrypt(8, sealed))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("copied from another channel");
     }
 
@@ -40,17 +41,18 @@ class SecretCipherTest {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("public development/test key")
                     .hasMessageContaining("openssl rand -base64 32");
-            assertThatThrownBy(() -> new SecretCipher(key, profiles("prod")))
-                    .isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> new SecretCipher(key, profiles("prod"))).isInstanceOf(IllegalStateException.class);
         }
     }
 
     @Test
     void thePublicKeysWorkUnderTheDevAndTestProfilesAndAnOwnKeyEverywhere() {
-        assertThat(new SecretCipher(DEV_KEY, profiles("dev")).decrypt(1,
-                new SecretCipher(DEV_KEY, profiles("dev")).encrypt(1, "s"))).isEqualTo("s");
+        assertThat(new SecretCipher(DEV_KEY, profiles("dev"))
+                        .decrypt(1, new SecretCipher(DEV_KEY, profiles("dev")).encrypt(1, "s")))
+                .isEqualTo("s");
         assertThat(new SecretCipher(TEST_KEY, profiles("test")).encrypt(1, "s")).isNotEmpty();
-        assertThat(new SecretCipher(OWN_KEY, new MockEnvironment()).encrypt(1, "s")).isNotEmpty();
+        assertThat(new SecretCipher(OWN_KEY, new MockEnvironment()).encrypt(1, "s"))
+                .isNotEmpty();
     }
 
     private static MockEnvironment profiles(String... profiles) {

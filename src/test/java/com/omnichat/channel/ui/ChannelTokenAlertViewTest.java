@@ -2,9 +2,6 @@ package com.omnichat.channel.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
@@ -12,6 +9,8 @@ import com.omnichat.channel.internal.ChannelStateStore;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A channel's access token is rejected while an administrator works elsewhere in the app: he
@@ -35,8 +34,10 @@ class ChannelTokenAlertViewTest extends BrowserlessViewTest {
         state.tokenRejected(channel.id(), "Meta: the access token has expired or was revoked (code 190)");
 
         untilLive("the notice", () -> !$(Notification.class).all().isEmpty());
-        String notice = test($(Notification.class).last()).getText();
-        assertThat(notice).contains("Messenger · Flower Shop").contains("Administration → Channels")
+        String notice = lastNotification();
+        assertThat(notice)
+                .contains("Messenger · Flower Shop")
+                .contains("Administration → Channels")
                 .doesNotContain(TOKEN);
         assertThat(marker().isVisible()).isTrue();
         assertThat(marker().getElement().getAttribute("aria-label")).isEqualTo("A channel needs a new access token");
@@ -63,7 +64,9 @@ class ChannelTokenAlertViewTest extends BrowserlessViewTest {
     }
 
     private Span marker() {
-        SideNavItem channels = $(SideNavItem.class).withPropertyValue(SideNavItem::getLabel, "Channels").single();
+        SideNavItem channels = $(SideNavItem.class)
+                .withPropertyValue(SideNavItem::getLabel, "Channels")
+                .single();
         return (Span) channels.getSuffixComponent();
     }
 }

@@ -2,13 +2,6 @@ package com.omnichat.channel.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.Set;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.ChannelAdministration;
@@ -18,17 +11,23 @@ import com.omnichat.channel.ChannelMode;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.user.StaffMember;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Administration → Channels, as an administrator connects a bot and gives managers access. */
 class ChannelsViewTest extends BrowserlessViewTest {
 
     @Autowired
     ChannelAdministration administration;
+
     @Autowired
     ChannelService channels;
+
     @Autowired
     com.omnichat.channel.PhoneChannelConnector provider;
 
@@ -72,9 +71,11 @@ class ChannelsViewTest extends BrowserlessViewTest {
         test(dialog.save).click();
 
         assertThat(dialog.isOpened()).isFalse();
-        assertThat(test($(Notification.class).last()).getText()).isEqualTo("Channel saved: Telegram · @flowershop_bot");
-        ChannelDetails saved = administration.list().stream().filter(c -> c.type() == ChannelType.TELEGRAM)
-                .findFirst().orElseThrow();
+        assertThat(lastNotification()).isEqualTo("Channel saved: Telegram · @flowershop_bot");
+        ChannelDetails saved = administration.list().stream()
+                .filter(c -> c.type() == ChannelType.TELEGRAM)
+                .findFirst()
+                .orElseThrow();
         assertThat(saved.mode()).isEqualTo(ChannelMode.WEBHOOK);
         assertThat(saved.secretsSet()).contains("botToken", "webhookSecret");
         assertThat(saved.userIds()).containsExactly(anna.id());
@@ -92,13 +93,21 @@ class ChannelsViewTest extends BrowserlessViewTest {
         test(dialog.save).click();
 
         assertThat(dialog.isOpened()).isTrue();
-        assertThat(test($(Notification.class).last()).getText()).isEqualTo("Enter the token to connect the channel");
+        PasswordField token = $(PasswordField.class, dialog).first();
+        assertThat(token.isInvalid()).isTrue();
+        assertThat(token.getErrorMessage()).isEqualTo("Enter the token to connect the channel");
     }
 
     @Test
     void editingKeepsTheStoredSecretAndShowsStatusAndFailedEvents() {
-        ChannelDetails viber = administration.save(new ChannelDraft(null, ChannelType.VIBER, "Viber · Flower Shop",
-                ChannelMode.WEBHOOK, Map.of("authToken", "viber-token-1"), Map.of("welcomeText", "Hi!"), true));
+        ChannelDetails viber = administration.save(new ChannelDraft(
+                null,
+                ChannelType.VIBER,
+                "Viber · Flower Shop",
+                ChannelMode.WEBHOOK,
+                Map.of("authToken", "viber-token-1"),
+                Map.of("welcomeText", "Hi!"),
+                true));
         view.refresh();
         test(view.grid).clickRow(1);
         ChannelDialog dialog = $(ChannelDialog.class).single();
@@ -106,7 +115,8 @@ class ChannelsViewTest extends BrowserlessViewTest {
         assertThat($(TextArea.class).single().getValue()).isEqualTo("Hi!");
         dialog.tabs.setSelectedIndex(2);
         assertThat($(ChannelStatusPanel.class).single().webhookUrl.getValue())
-                .isEqualTo("http://localhost:8080/webhooks/viber/" + viber.webhookUrl().replaceAll(".*/", ""));
+                .isEqualTo("http://localhost:8080/webhooks/viber/"
+                        + viber.webhookUrl().replaceAll(".*/", ""));
 
         dialog.tabs.setSelectedIndex(3);
         assertThat(test($(FailedEventsPanel.class).single().grid).size()).isZero();
@@ -124,36 +134,50 @@ class ChannelsViewTest extends BrowserlessViewTest {
         test(dialog.name).setValue("Viber · +380 44 000 00 00");
         test(dialog.mode).selectItem("Webhook");
         var secrets = $(PasswordField.class).all();
-        assertThat(secrets).extracting(PasswordField::getLabel).containsExactly("Infobip API key",
-                "Webhook password (enter it at Infobip as the Basic authentication password)");
+        assertThat(secrets)
+                .extracting(PasswordField::getLabel)
+                .containsExactly(
+                        "Infobip API key",
+                        "Webhook password (enter it at Infobip as the Basic authentication password)");
         test(secrets.get(0)).setValue("infobip-api-key");
         test(secrets.get(1)).setValue("webhook-password-2026");
         var settings = $(com.vaadin.flow.component.textfield.TextField.class).all().stream()
-                .filter(f -> f.getLabel() != null && (f.getLabel().startsWith("Infobip base URL")
-                        || f.getLabel().startsWith("Viber sender"))).toList();
+                .filter(f -> f.getLabel() != null
+                        && (f.getLabel().startsWith("Infobip base URL")
+                                || f.getLabel().startsWith("Viber sender")))
+                .toList();
         assertThat(settings).hasSize(2);
         test(settings.get(0)).setValue("xyz12.api.infobip.com");
         test(settings.get(1)).setValue("FlowerShop");
 
         test(dialog.save).click();
 
-        ChannelDetails saved = administration.list().stream().filter(c -> c.type() == ChannelType.VIBER_BUSINESS)
-                .findFirst().orElseThrow();
+        ChannelDetails saved = administration.list().stream()
+                .filter(c -> c.type() == ChannelType.VIBER_BUSINESS)
+                .findFirst()
+                .orElseThrow();
         assertThat(saved.secretsSet()).containsExactlyInAnyOrder("apiKey", "webhookPassword");
-        assertThat(saved.settings()).containsEntry("baseUrl", "xyz12.api.infobip.com").containsEntry("sender",
-                "FlowerShop");
+        assertThat(saved.settings())
+                .containsEntry("baseUrl", "xyz12.api.infobip.com")
+                .containsEntry("sender", "FlowerShop");
         assertThat(saved.webhookUrl()).startsWith("http://localhost:8080/webhooks/viber_business/");
     }
 
     @Test
     void aChannelWithTemplatesShowsThemWithTheLastSync() {
         provider.templateToStart = true;
-        provider.templates = java.util.List.of(new com.omnichat.channel.MessageTemplate("order_ready", "uk", "UTILITY",
+        provider.templates = java.util.List.of(new com.omnichat.channel.MessageTemplate(
+                "order_ready",
+                "uk",
+                "UTILITY",
                 java.util.List.of(new com.omnichat.channel.MessageTemplate.Component(
-                        com.omnichat.channel.MessageTemplate.Kind.BODY, null, "Замовлення {{1}} готове", java.util.List.of()))));
+                        com.omnichat.channel.MessageTemplate.Kind.BODY,
+                        null,
+                        "Замовлення {{1}} готове",
+                        java.util.List.of()))));
         try {
-            ChannelDetails whatsapp = administration.save(new ChannelDraft(null, ChannelType.WHATSAPP, "WhatsApp",
-                    ChannelMode.WEBHOOK, Map.of(), Map.of(), true));
+            ChannelDetails whatsapp = administration.save(new ChannelDraft(
+                    null, ChannelType.WHATSAPP, "WhatsApp", ChannelMode.WEBHOOK, Map.of(), Map.of(), true));
             view.refresh();
             test(view.grid).clickRow(1);
             ChannelDialog dialog = $(ChannelDialog.class).single();
@@ -168,8 +192,8 @@ class ChannelsViewTest extends BrowserlessViewTest {
             assertThat(test(panel.grid).getCellText(0, 3)).isEqualTo("Замовлення {{1}} готове");
             assertThat(panel.lastSync.getText()).startsWith("Last sync ").endsWith(": 1 templates");
 
-            provider.templatesFailure = new com.omnichat.channel.connector.ProviderErrors.ProviderException(100,
-                    "Meta: Unsupported get request (code 100)");
+            provider.templatesFailure = new com.omnichat.channel.connector.ProviderErrors.ProviderException(
+                    100, "Meta: Unsupported get request (code 100)");
             test(panel.sync).click();
             assertThat(panel.error.isVisible()).isTrue();
             assertThat(panel.error.getText()).endsWith(": Meta: Unsupported get request (code 100)");

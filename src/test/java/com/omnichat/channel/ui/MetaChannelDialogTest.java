@@ -2,12 +2,6 @@ package com.omnichat.channel.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Set;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.ChannelAdministration;
@@ -16,17 +10,22 @@ import com.omnichat.channel.ChannelMode;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.internal.ChannelStateStore;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Administration → Channels for Instagram: app secret, access token, the webhook URL and verify token, errors. */
 class MetaChannelDialogTest extends BrowserlessViewTest {
 
     @Autowired
     ChannelAdministration administration;
+
     @Autowired
     ChannelService channels;
+
     @Autowired
     ChannelStateStore state;
 
@@ -47,16 +46,19 @@ class MetaChannelDialogTest extends BrowserlessViewTest {
         test(dialog.name).setValue("Instagram · @flowershop");
         test(dialog.mode).selectItem("Webhook");
         var secrets = $(PasswordField.class).all();
-        assertThat(secrets).extracting(PasswordField::getLabel)
+        assertThat(secrets)
+                .extracting(PasswordField::getLabel)
                 .containsExactly("App secret (Meta app → App settings → Basic)", "Access token");
         test(secrets.get(0)).setValue("0a1b2c3d4e5f60718293a4b5c6d7e8f9");
         test(secrets.get(1)).setValue("IGAAtestinstagramusertoken0123456789");
 
         test(dialog.save).click();
 
-        assertThat(test($(Notification.class).last()).getText()).isEqualTo("Channel saved: Instagram · @flowershop");
-        ChannelDetails saved = administration.list().stream().filter(c -> c.type() == ChannelType.INSTAGRAM)
-                .findFirst().orElseThrow();
+        assertThat(lastNotification()).isEqualTo("Channel saved: Instagram · @flowershop");
+        ChannelDetails saved = administration.list().stream()
+                .filter(c -> c.type() == ChannelType.INSTAGRAM)
+                .findFirst()
+                .orElseThrow();
         assertThat(saved.mode()).isEqualTo(ChannelMode.WEBHOOK);
         assertThat(saved.secretsSet()).containsExactlyInAnyOrder("appSecret", "accessToken", "verifyToken");
 
@@ -66,18 +68,26 @@ class MetaChannelDialogTest extends BrowserlessViewTest {
         ChannelStatusPanel status = $(ChannelStatusPanel.class).single();
         assertThat(status.webhookUrl.getValue()).startsWith("http://localhost:8080/webhooks/instagram/");
         TextField verify = $(TextField.class).withClassName("verify-token").single();
-        assertThat(verify.getValue()).isEqualTo(administration.webhookVerifyToken(saved.id()).orElseThrow())
+        assertThat(verify.getValue())
+                .isEqualTo(administration.webhookVerifyToken(saved.id()).orElseThrow())
                 .hasSizeGreaterThan(30);
         assertThat(verify.isReadOnly()).isTrue();
     }
 
     @Test
     void aRevokedTokenShowsTheChannelInErrorWithTheReason() {
-        ChannelDetails messenger = administration.save(new com.omnichat.channel.ChannelDraft(null,
-                ChannelType.FACEBOOK, "Messenger · Flower Shop", ChannelMode.WEBHOOK,
-                java.util.Map.of("appSecret", "s3cr3t-app", "accessToken", "EAAGpagetoken"), java.util.Map.of(), true));
-        state.error(messenger.id(), "Meta: the access token has expired or was revoked; an administrator must enter "
-                + "a new one in Administration → Channels (code 190/463)");
+        ChannelDetails messenger = administration.save(new com.omnichat.channel.ChannelDraft(
+                null,
+                ChannelType.FACEBOOK,
+                "Messenger · Flower Shop",
+                ChannelMode.WEBHOOK,
+                java.util.Map.of("appSecret", "s3cr3t-app", "accessToken", "EAAGpagetoken"),
+                java.util.Map.of(),
+                true));
+        state.error(
+                messenger.id(),
+                "Meta: the access token has expired or was revoked; an administrator must enter "
+                        + "a new one in Administration → Channels (code 190/463)");
 
         view.refresh();
 

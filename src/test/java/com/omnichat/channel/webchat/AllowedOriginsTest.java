@@ -9,14 +9,19 @@ class AllowedOriginsTest {
 
     @Test
     void listedSitesOnlyWithTheDefaultPortLeftOut() {
-        AllowedOrigins shop = AllowedOrigins.parse("https://shop.example,\nhttps://www.shop.example:443 http://localhost:3000");
+        AllowedOrigins shop =
+                AllowedOrigins.parse("https://shop.example,\nhttps://www.shop.example:443 http://localhost:3000");
 
         assertThat(shop.allows("https://shop.example")).isTrue();
         assertThat(shop.allows("HTTPS://WWW.Shop.Example")).isTrue();
         assertThat(shop.allows("http://localhost:3000")).isTrue();
         assertThat(shop.allows("https://evil.example")).isFalse();
-        assertThat(shop.allows("http://shop.example")).as("another scheme is another site").isFalse();
-        assertThat(shop.allows("https://shop.example:8443")).as("another port is another site").isFalse();
+        assertThat(shop.allows("http://shop.example"))
+                .as("another scheme is another site")
+                .isFalse();
+        assertThat(shop.allows("https://shop.example:8443"))
+                .as("another port is another site")
+                .isFalse();
     }
 
     @Test
@@ -29,7 +34,8 @@ class AllowedOriginsTest {
         assertThat(any.allows("null")).as("a sandboxed frame or a file").isFalse();
         assertThat(any.allows("file:///home/me/page.html")).isFalse();
         assertThat(any.allows("*")).isFalse();
-        assertThat(AllowedOrigins.parse("https://shop.example, *").allows("https://other.example")).isTrue();
+        assertThat(AllowedOrigins.parse("https://shop.example, *").allows("https://other.example"))
+                .isTrue();
     }
 
     @Test

@@ -3,6 +3,14 @@ package com.omnichat.channel.webchat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.omnichat.base.StaffPrincipal;
+import com.omnichat.base.SystemAccess;
+import com.omnichat.channel.ChannelAdministration;
+import com.omnichat.channel.ChannelDraft;
+import com.omnichat.channel.ChannelMode;
+import com.omnichat.channel.ChannelService;
+import com.omnichat.channel.ChannelType;
+import com.omnichat.chat.InboxService;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
@@ -10,9 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,15 +28,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.omnichat.base.StaffPrincipal;
-import com.omnichat.base.SystemAccess;
-import com.omnichat.channel.ChannelAdministration;
-import com.omnichat.channel.ChannelDraft;
-import com.omnichat.channel.ChannelMode;
-import com.omnichat.channel.ChannelService;
-import com.omnichat.channel.ChannelType;
-import com.omnichat.chat.InboxService;
-
 /**
  * The widget's public API as a visitor's browser uses it, over real HTTP on loopback, with
  * the inbox on the other side. Runs in the application the end-to-end tests start (same
@@ -38,7 +35,8 @@ import com.omnichat.chat.InboxService;
  * site chat channel and plays visitors from addresses of its own.
  */
 // Exactly the configuration of e2e.BrowserTest: the same cached application, background workers on.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"omnichat.demo-data=true", "omnichat.channels.workers=true"})
 @ActiveProfiles("test")
 class SiteVisitorApiIT {
@@ -52,14 +50,19 @@ class SiteVisitorApiIT {
 
     @Autowired
     ChannelAdministration administration;
+
     @Autowired
     ChannelService channels;
+
     @Autowired
     InboxService inbox;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDetailsService users;
+
     @Autowired
     DataSource dataSource;
 
@@ -68,11 +71,24 @@ class SiteVisitorApiIT {
 
     @BeforeEach
     void siteChat() {
-        channelId = SystemAccess.call(() -> administration.save(new ChannelDraft(null, ChannelType.WEBCHAT,
-                "Site chat " + UUID.randomUUID(), ChannelMode.WEBHOOK, Map.of(),
-                Map.of(WidgetSettings.ALLOWED_ORIGINS, SHOP + "\nhttps://www.shop.example",
-                        WidgetSettings.TITLE, "Shop chat"), true)).id());
-        channelKey = jdbc.sql("select channel_key from channel where id = ?").param(channelId).query(String.class).single();
+        channelId = SystemAccess.call(() -> administration
+                .save(new ChannelDraft(
+                        null,
+                        ChannelType.WEBCHAT,
+                        "Site chat " + UUID.randomUUID(),
+                        ChannelMode.WEBHOOK,
+                        Map.of(),
+                        Map.of(
+                                WidgetSettings.ALLOWED_ORIGINS,
+                                SHOP + "\nhttps://www.shop.example",
+                                WidgetSettings.TITLE,
+                                "Shop chat"),
+                        true))
+                .id());
+        channelKey = jdbc.sql("select channel_key from channel where id = ?")
+                .param(channelId)
+                .query(String.class)
+                .single();
     }
 
     @Test
@@ -104,18 +120,22 @@ class SiteVisitorApiIT {
 
         var first = visitor.send(id, "Hello?");
         var retry = visitor.send(id, "Hello?");
-        var concurrent = com.omnichat.chat.InboxFixtures.concurrently(() -> visitor.send(id, "Hello?"),
-                () -> visitor.send(id, "Hello?"));
+        var concurrent = com.omnichat.chat.InboxFixtures.concurrently(
+                () -> visitor.send(id, "Hello?"), () -> visitor.send(id, "Hello?"));
 
-        assertThat(List.of(first, retry, concurrent.get(0), concurrent.get(1)))
-                .allSatisfy(a -> {
-                    assertThat(a.status()).isEqualTo(200);
-                    assertThat(a.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
-                });
+        assertThat(List.of(first, retry, concurrent.get(0), concurrent.get(1))).allSatisfy(a -> {
+            assertThat(a.status()).isEqualTo(200);
+            assertThat(a.json().get("id").asLong())
+                    .isEqualTo(first.json().get("id").asLong());
+        });
         long conversationId = conversationOf(first.json().get("id").asLong());
         assertThat(jdbc.sql("select count(*) from message where conversation_id = ? and kind = 'CLIENT'")
-                .param(conversationId).query(Integer.class).single()).isEqualTo(1);
-        assertThat(SystemAccess.callAs(admin(), () -> inbox.get(conversationId)).unreadCount()).isEqualTo(1);
+                        .param(conversationId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(SystemAccess.callAs(admin(), () -> inbox.get(conversationId)).unreadCount())
+                .isEqualTo(1);
     }
 
     @Test
@@ -132,12 +152,24 @@ class SiteVisitorApiIT {
         assertThat(visitor.send(clientId(), "hi").status()).isEqualTo(401);
 
         // A token of another site chat does not open this one.
-        long otherId = SystemAccess.call(() -> administration.save(new ChannelDraft(null, ChannelType.WEBCHAT,
-                "Other site " + UUID.randomUUID(), ChannelMode.WEBHOOK, Map.of(), Map.of(), true)).id());
-        String otherKey = jdbc.sql("select channel_key from channel where id = ?").param(otherId).query(String.class)
+        long otherId = SystemAccess.call(() -> administration
+                .save(new ChannelDraft(
+                        null,
+                        ChannelType.WEBCHAT,
+                        "Other site " + UUID.randomUUID(),
+                        ChannelMode.WEBHOOK,
+                        Map.of(),
+                        Map.of(),
+                        true))
+                .id());
+        String otherKey = jdbc.sql("select channel_key from channel where id = ?")
+                .param(otherId)
+                .query(String.class)
                 .single();
         WidgetClient elsewhere = new WidgetClient(port, otherKey, null, nextAddress());
-        assertThat(elsewhere.start().status()).as("the other site chat opens a session").isEqualTo(200);
+        assertThat(elsewhere.start().status())
+                .as("the other site chat opens a session")
+                .isEqualTo(200);
         assertThat(elsewhere.token).as("with a token of its own").isNotBlank().isNotEqualTo(good);
         visitor.token = elsewhere.token;
         assertThat(visitor.send(clientId(), "hi").status()).isEqualTo(401);
@@ -261,8 +293,13 @@ class SiteVisitorApiIT {
 
         assertThat(sent.json().get("text").asString()).isEqualTo(hostile);
         long messageId = jdbc.sql("select message_id from webchat_message where seq = ?")
-                .param(sent.json().get("id").asLong()).query(Long.class).single();
-        assertThat(jdbc.sql("select body from message where id = ?").param(messageId).query(String.class).single())
+                .param(sent.json().get("id").asLong())
+                .query(Long.class)
+                .single();
+        assertThat(jdbc.sql("select body from message where id = ?")
+                        .param(messageId)
+                        .query(String.class)
+                        .single())
                 .isEqualTo(hostile);
         assertThat(sent.header("Content-Type")).startsWith("application/json");
     }
@@ -277,8 +314,8 @@ class SiteVisitorApiIT {
         try (var stream = visitor.stream(sent.json().get("id").asLong())) {
             assertThat(stream.status).isEqualTo(200);
             stream.next("ready", WAIT);
-            long replyId = SystemAccess.callAs(admin(), () -> inbox.reply(conversationId, "Yes, 10:00-18:00", null,
-                    List.of()));
+            long replyId = SystemAccess.callAs(
+                    admin(), () -> inbox.reply(conversationId, "Yes, 10:00-18:00", null, List.of()));
 
             var event = stream.next("message", WAIT).json();
             assertThat(event.get("from").asString()).isEqualTo("agent");
@@ -302,13 +339,17 @@ class SiteVisitorApiIT {
 
         // Back with the page: the session brings the latest lines; a stream from his cursor brings the rest.
         var resumed = visitor.start();
-        assertThat(resumed.json().get("messages")).extracting(m -> m.get("text").asString())
+        assertThat(resumed.json().get("messages"))
+                .extracting(m -> m.get("text").asString())
                 .containsExactly("Anyone there?", "Here we are");
         try (var stream = visitor.stream(seq)) {
-            assertThat(stream.next("message", WAIT).json().get("text").asString()).isEqualTo("Here we are");
+            assertThat(stream.next("message", WAIT).json().get("text").asString())
+                    .isEqualTo("Here we are");
         }
         var polled = visitor.poll(seq);
-        assertThat(polled.json().get("messages")).extracting(m -> m.get("text").asString()).containsExactly("Here we are");
+        assertThat(polled.json().get("messages"))
+                .extracting(m -> m.get("text").asString())
+                .containsExactly("Here we are");
         eventually(() -> status(replyId).equals("DELIVERED"));
     }
 
@@ -318,8 +359,10 @@ class SiteVisitorApiIT {
         visitor.start();
         var sent = visitor.send(clientId(), "Hello from the site");
         long seq = sent.json().get("id").asLong();
-        String visitorId = jdbc.sql("select visitor_id from webchat_message where seq = ?").param(seq)
-                .query(String.class).single();
+        String visitorId = jdbc.sql("select visitor_id from webchat_message where seq = ?")
+                .param(seq)
+                .query(String.class)
+                .single();
 
         try (var stream = visitor.stream(seq)) {
             stream.next("ready", WAIT);
@@ -335,13 +378,19 @@ class SiteVisitorApiIT {
                     insert.executeUpdate();
                 }
                 try (var notify = node2.prepareStatement("select pg_notify('omnichat_events', ?)")) {
-                    notify.setString(1, WidgetClient.JSON.writeValueAsString(Map.of("type", VisitorLinesAdded.class.getName(),
-                            "event", new VisitorLinesAdded(channelId, visitorId))));
+                    notify.setString(
+                            1,
+                            WidgetClient.JSON.writeValueAsString(Map.of(
+                                    "type",
+                                    VisitorLinesAdded.class.getName(),
+                                    "event",
+                                    new VisitorLinesAdded(channelId, visitorId))));
                     notify.execute();
                 }
                 node2.commit();
             }
-            assertThat(stream.next("message", WAIT).json().get("text").asString()).isEqualTo("Written on node 2");
+            assertThat(stream.next("message", WAIT).json().get("text").asString())
+                    .isEqualTo("Written on node 2");
         }
     }
 
@@ -350,20 +399,32 @@ class SiteVisitorApiIT {
         WidgetClient visitor = visitor();
         visitor.start();
         // Before the first message there is no client yet: the contacts wait for him.
-        assertThat(visitor.contacts("Olena", "Olena@Example.com", "+380 67 123 45 67").status()).isEqualTo(200);
+        assertThat(visitor.contacts("Olena", "Olena@Example.com", "+380 67 123 45 67")
+                        .status())
+                .isEqualTo(200);
         var sent = visitor.send(clientId(), "I want peonies");
         long clientId = clientOf(conversationOf(sent.json().get("id").asLong()));
 
-        var client = jdbc.sql("select name, email, phone from client where id = ?").param(clientId)
-                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single();
+        var client = jdbc.sql("select name, email, phone from client where id = ?")
+                .param(clientId)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .single();
         assertThat(client).containsExactly("Olena", "olena@example.com", "+380671234567");
         // Anyone can type anyone's phone here: the card marks both as unverified.
-        assertThat(jdbc.sql("select phone_verified or email_verified from client where id = ?").param(clientId)
-                .query(Boolean.class).single()).isFalse();
+        assertThat(jdbc.sql("select phone_verified or email_verified from client where id = ?")
+                        .param(clientId)
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
 
         assertThat(visitor.contacts(null, "not an address", null).status()).isEqualTo(400);
-        assertThat(visitor.contacts(null, null, "call me maybe").json().get("field").asString()).isEqualTo("phone");
-        assertThat(visitor.start().json().get("profile").get("email").asString()).isEqualTo("Olena@Example.com");
+        assertThat(visitor.contacts(null, null, "call me maybe")
+                        .json()
+                        .get("field")
+                        .asString())
+                .isEqualTo("phone");
+        assertThat(visitor.start().json().get("profile").get("email").asString())
+                .isEqualTo("Olena@Example.com");
     }
 
     @Test
@@ -371,8 +432,10 @@ class SiteVisitorApiIT {
         var page = new WidgetClient(port, channelKey, null, nextAddress());
         var http = java.net.http.HttpClient.newHttpClient();
         try {
-            var response = http.send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://localhost:" + port + "/widget-demo?channel=" + channelKey)).build(),
+            var response = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                    "http://localhost:" + port + "/widget-demo?channel=" + channelKey))
+                            .build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("/widget/omnichat-widget.js", "data-channel=\"" + channelKey + "\"");
@@ -400,17 +463,20 @@ class SiteVisitorApiIT {
     private long conversationOf(long seq) {
         return jdbc.sql("""
                         select m.conversation_id from webchat_message w join message m on m.id = w.message_id
-                        where w.seq = ?""")
-                .param(seq).query(Long.class).single();
+                        where w.seq = ?""").param(seq).query(Long.class).single();
     }
 
     private long clientOf(long conversationId) {
-        return jdbc.sql("select client_id from conversation where id = ?").param(conversationId).query(Long.class)
+        return jdbc.sql("select client_id from conversation where id = ?")
+                .param(conversationId)
+                .query(Long.class)
                 .single();
     }
 
     private String status(long messageId) {
-        return jdbc.sql("select delivery_status from message where id = ?").param(messageId).query(String.class)
+        return jdbc.sql("select delivery_status from message where id = ?")
+                .param(messageId)
+                .query(String.class)
                 .single();
     }
 

@@ -3,13 +3,11 @@ package com.omnichat.channel.webchat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import com.omnichat.base.ClusterBroadcaster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
-
-import com.omnichat.base.ClusterBroadcaster;
 
 /**
  * Every open stream or long poll holds a connection: one address (an IPv6 subscriber's whole
@@ -17,8 +15,8 @@ import com.omnichat.base.ClusterBroadcaster;
  */
 class VisitorStreamCapsTest {
 
-    final VisitorStreams streams = new VisitorStreams(mock(ClusterBroadcaster.class), mock(WebchatStore.class),
-            new OpenStreams.Caps(3, 5));
+    final VisitorStreams streams =
+            new VisitorStreams(mock(ClusterBroadcaster.class), mock(WebchatStore.class), new OpenStreams.Caps(3, 5));
     int visitors;
 
     @Test
@@ -55,8 +53,8 @@ class VisitorStreamCapsTest {
 
     @Test
     void aVisitorsOldestStreamPushedOutByHisNinthTabFreesItsPlace() {
-        var big = new VisitorStreams(mock(ClusterBroadcaster.class), mock(WebchatStore.class),
-                new OpenStreams.Caps(100, 100));
+        var big = new VisitorStreams(
+                mock(ClusterBroadcaster.class), mock(WebchatStore.class), new OpenStreams.Caps(100, 100));
         var key = new VisitorStreams.VisitorKey(1, "many-tabs");
         List<VisitorStreamsRaceTest.Quiet> tabs = new ArrayList<>();
         List<Runnable> closes = new ArrayList<>();
@@ -82,7 +80,7 @@ class VisitorStreamCapsTest {
     }
 
     private Optional<Runnable> tryOpen(String address) {
-        return streams.register(new VisitorStreams.VisitorKey(1, "visitor-" + visitors++), address,
-                new VisitorStreamsRaceTest.Quiet());
+        return streams.register(
+                new VisitorStreams.VisitorKey(1, "visitor-" + visitors++), address, new VisitorStreamsRaceTest.Quiet());
     }
 }

@@ -3,12 +3,10 @@ package com.omnichat.channel.webchat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import com.omnichat.base.ClusterBroadcaster;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
-
-import com.omnichat.base.ClusterBroadcaster;
 
 /**
  * A visitor's stream reconnects while the old one is being removed (the widget opens the
@@ -21,8 +19,8 @@ class VisitorStreamsRaceTest {
     static final String ADDRESS = "198.51.100.7";
 
     // Nothing to push (no lines) and no other nodes: only the registry of open streams is at work.
-    final VisitorStreams streams = new VisitorStreams(mock(ClusterBroadcaster.class), mock(WebchatStore.class),
-            new OpenStreams.Caps(100, 100));
+    final VisitorStreams streams = new VisitorStreams(
+            mock(ClusterBroadcaster.class), mock(WebchatStore.class), new OpenStreams.Caps(100, 100));
 
     @Test
     void aStreamRegisteredWhileAnotherOneIsRemovedStaysRegistered() throws Exception {
@@ -53,7 +51,6 @@ class VisitorStreamsRaceTest {
 
         assertThat(lost).as("new streams lost to another one's removal").hasValue(0);
     }
-
 
     /** A stream that has everything and stays open. */
     static final class Quiet implements VisitorStreams.Listener {

@@ -13,9 +13,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
 import org.jspecify.annotations.Nullable;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,11 +26,14 @@ class WidgetClient {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String api;
     private final @Nullable String origin;
     private final String address;
-    @Nullable String token;
+
+    @Nullable
+    String token;
 
     WidgetClient(int port, String channelKey, @Nullable String origin, String address) {
         this.api = "http://localhost:" + port + "/widget-api/" + channelKey;
@@ -41,9 +42,13 @@ class WidgetClient {
     }
 
     /** An HTTP answer: status, headers and the body parsed as JSON (null when empty). */
-    record Answer(int status, HttpResponse<String> response, @Nullable JsonNode json) {
+    record Answer(
+            int status,
+            HttpResponse<String> response,
+            @Nullable JsonNode json) {
 
-        @Nullable String header(String name) {
+        @Nullable
+        String header(String name) {
             return response.headers().firstValue(name).orElse(null);
         }
     }
@@ -82,13 +87,16 @@ class WidgetClient {
     }
 
     Answer preflight() {
-        return send(request("/messages").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        return send(request("/messages")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "authorization, content-type").build());
+                .header("Access-Control-Request-Headers", "authorization, content-type")
+                .build());
     }
 
     Answer raw(String method, String path, String body, boolean withToken) {
-        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+        HttpRequest.Builder request = request(path)
+                .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
         if (withToken && token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -102,16 +110,20 @@ class WidgetClient {
 
     /** An open event stream: its events arrive in a queue, read on a thread of its own. */
     Stream stream(long after) throws Exception {
-        HttpRequest.Builder request = request("/stream?after=" + after).header("Accept", "text/event-stream").GET();
+        HttpRequest.Builder request = request("/stream?after=" + after)
+                .header("Accept", "text/event-stream")
+                .GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<java.io.InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> response =
+                http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         return new Stream(response);
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(40))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(api + path))
+                .timeout(Duration.ofSeconds(40))
                 .header("X-Forwarded-For", address);
         if (origin != null) {
             builder.header("Origin", origin);
@@ -123,7 +135,8 @@ class WidgetClient {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
-            JsonNode json = body == null || body.isBlank() || !body.strip().startsWith("{") ? null : JSON.readTree(body);
+            JsonNode json =
+                    body == null || body.isBlank() || !body.strip().startsWith("{") ? null : JSON.readTree(body);
             return new Answer(response.statusCode(), response, json);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -154,7 +167,8 @@ class WidgetClient {
             this.reader = Thread.ofVirtual().start(this::read);
         }
 
-        @Nullable String header(String name) {
+        @Nullable
+        String header(String name) {
             return response.headers().firstValue(name).orElse(null);
         }
 

@@ -2,11 +2,10 @@ package com.omnichat.channel.webchat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.IntegrationTest;
 import com.omnichat.base.ClusterRateLimits;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The site widget's allowances hold across nodes (two instances on one database stand in for
@@ -18,10 +17,20 @@ class WidgetRateLimitsTest {
     @Autowired
     ClusterRateLimits buckets;
 
-    private WidgetRateLimits node(int requestsPerAddress, int sessionsPerAddress, int messagesPerVisitor,
-                                  int visitorsPerChannel, int messagesPerChannel) {
-        return new WidgetRateLimits(buckets, new WidgetRateLimits.Limits(requestsPerAddress, sessionsPerAddress,
-                messagesPerVisitor, visitorsPerChannel, messagesPerChannel));
+    private WidgetRateLimits node(
+            int requestsPerAddress,
+            int sessionsPerAddress,
+            int messagesPerVisitor,
+            int visitorsPerChannel,
+            int messagesPerChannel) {
+        return new WidgetRateLimits(
+                buckets,
+                new WidgetRateLimits.Limits(
+                        requestsPerAddress,
+                        sessionsPerAddress,
+                        messagesPerVisitor,
+                        visitorsPerChannel,
+                        messagesPerChannel));
     }
 
     @Test
@@ -36,7 +45,9 @@ class WidgetRateLimitsTest {
         WidgetRateLimits.Verdict refused = nodeB.request("198.51.100.7");
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.retryAfter().toSeconds()).as("Retry-After").isPositive();
-        assertThat(nodeB.request("198.51.100.8").allowed()).as("another IPv4 address").isTrue();
+        assertThat(nodeB.request("198.51.100.8").allowed())
+                .as("another IPv4 address")
+                .isTrue();
     }
 
     @Test
@@ -47,8 +58,11 @@ class WidgetRateLimitsTest {
         assertThat(limits.request("2001:db8:aa:1:dead:beef:0:2").allowed()).isTrue();
 
         assertThat(limits.request("2001:db8:aa:1:ffff::3").allowed())
-                .as("a new address from the same /64 is the same client").isFalse();
-        assertThat(limits.request("2001:db8:aa:2::1").allowed()).as("the next /64 is another client").isTrue();
+                .as("a new address from the same /64 is the same client")
+                .isFalse();
+        assertThat(limits.request("2001:db8:aa:2::1").allowed())
+                .as("the next /64 is another client")
+                .isTrue();
     }
 
     @Test
@@ -62,7 +76,9 @@ class WidgetRateLimitsTest {
         WidgetRateLimits.Verdict refused = limits.newSession(41, "203.0.113.200");
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.retryAfter().toSeconds()).isPositive();
-        assertThat(limits.newSession(42, "203.0.113.200").allowed()).as("another channel").isTrue();
+        assertThat(limits.newSession(42, "203.0.113.200").allowed())
+                .as("another channel")
+                .isTrue();
     }
 
     @Test
@@ -70,13 +86,18 @@ class WidgetRateLimitsTest {
         WidgetRateLimits limits = node(100, 2, 100, 100, 100);
 
         assertThat(limits.newSession(41, "203.0.113.9").allowed()).isTrue();
-        assertThat(limits.newSession(42, "203.0.113.9").allowed()).as("on another channel too").isTrue();
+        assertThat(limits.newSession(42, "203.0.113.9").allowed())
+                .as("on another channel too")
+                .isTrue();
 
         WidgetRateLimits.Verdict refused = limits.newSession(43, "203.0.113.9");
         assertThat(refused.allowed()).isFalse();
-        assertThat(refused.retryAfter()).as("an hourly allowance: not back within a minute")
+        assertThat(refused.retryAfter())
+                .as("an hourly allowance: not back within a minute")
                 .isGreaterThan(java.time.Duration.ofMinutes(1));
-        assertThat(limits.newSession(41, "203.0.113.10").allowed()).as("another address").isTrue();
+        assertThat(limits.newSession(41, "203.0.113.10").allowed())
+                .as("another address")
+                .isTrue();
     }
 
     @Test
@@ -88,7 +109,9 @@ class WidgetRateLimitsTest {
         }
 
         assertThat(limits.message(51, "visitor-99").allowed()).isFalse();
-        assertThat(limits.message(52, "visitor-99").allowed()).as("another channel").isTrue();
+        assertThat(limits.message(52, "visitor-99").allowed())
+                .as("another channel")
+                .isTrue();
     }
 
     @Test

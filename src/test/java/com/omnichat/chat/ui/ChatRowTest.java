@@ -2,13 +2,6 @@ package com.omnichat.chat.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
@@ -18,6 +11,11 @@ import com.omnichat.customer.ui.ClientCard;
 import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.LitRenderer;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A row of the chat list as the manager reads it: who (initials), on which channel (icon with
@@ -43,10 +41,14 @@ class ChatRowTest extends BrowserlessViewTest {
         anna = staff.manager("anna");
         max = staff.manager("max");
         telegram = inbox.channel("Telegram shop", anna, max);
-        taras = inbox.write(telegram, inbox.newClient("Taras Melnyk", null), "Roses for Friday?",
-                Instant.now().minus(Duration.ofDays(3))).conversationId();
-        olena = inbox.write(telegram, inbox.newClient("Olena Bondar", null), "Do you deliver to Lviv?",
-                Instant.now()).conversationId();
+        taras = inbox.write(
+                        telegram,
+                        inbox.newClient("Taras Melnyk", null),
+                        "Roses for Friday?",
+                        Instant.now().minus(Duration.ofDays(3)))
+                .conversationId();
+        olena = inbox.write(telegram, inbox.newClient("Olena Bondar", null), "Do you deliver to Lviv?", Instant.now())
+                .conversationId();
         staff.signInAs(anna);
         chats.assign(taras, max.id());
         signInAndOpenApp(anna);
@@ -79,21 +81,26 @@ class ChatRowTest extends BrowserlessViewTest {
 
     @Test
     void aClientsNameIsTextNeverMarkupInTheListTheHeaderAndTheCard() {
-        long chat = inbox.write(telegram, inbox.newClient(MARKUP_NAME, null), "Hello", Instant.now()).conversationId();
+        long chat = inbox.write(telegram, inbox.newClient(MARKUP_NAME, null), "Hello", Instant.now())
+                .conversationId();
 
         ChatsView view = (ChatsView) open("chats/" + chat);
 
         // The list: the row template binds the name as text and attributes only (Lit escapes them).
-        assertThat(template(view)).contains("<span class=\"chat-row-name\">${item.name}</span>")
+        assertThat(template(view))
+                .contains("<span class=\"chat-row-name\">${item.name}</span>")
                 .doesNotContain("unsafeHTML", "innerHTML", "unsafeSVG");
         assertThat(value(view, chat, "name")).isEqualTo(MARKUP_NAME);
         // The header and the card: a text node with the name as it is.
-        Span header = $(Span.class, view.window.header).withClassName("client-name").single();
+        Span header =
+                $(Span.class, view.window.header).withClassName("client-name").single();
         assertThat(header.getText()).isEqualTo(MARKUP_NAME);
         assertThat(header.getElement().getChildren()).allMatch(com.vaadin.flow.dom.Element::isTextNode);
         assertThat(header.getElement().getProperty("innerHTML")).isNull();
         ClientCard card = $(ClientCard.class).single();
-        Span cardName = $(Span.class, card).all().stream().filter(s -> MARKUP_NAME.equals(s.getText())).findFirst()
+        Span cardName = $(Span.class, card).all().stream()
+                .filter(s -> MARKUP_NAME.equals(s.getText()))
+                .findFirst()
                 .orElseThrow();
         assertThat(cardName.getElement().getChildren()).allMatch(com.vaadin.flow.dom.Element::isTextNode);
         assertThat(cardName.getElement().getProperty("innerHTML")).isNull();
@@ -102,9 +109,13 @@ class ChatRowTest extends BrowserlessViewTest {
     @SuppressWarnings("unchecked")
     private static Object value(ChatsView view, long chat, String property) {
         var grid = view.list.grid;
-        ConversationSummary row = grid.getLazyDataView().getItems().filter(c -> c.id() == chat).findFirst()
+        ConversationSummary row = grid.getLazyDataView()
+                .getItems()
+                .filter(c -> c.id() == chat)
+                .findFirst()
                 .orElseThrow();
-        var renderer = (LitRenderer<ConversationSummary>) grid.getColumns().getFirst().getRenderer();
+        var renderer =
+                (LitRenderer<ConversationSummary>) grid.getColumns().getFirst().getRenderer();
         return renderer.getValueProviders().get(property).apply(row);
     }
 

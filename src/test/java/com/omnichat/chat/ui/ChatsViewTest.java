@@ -2,12 +2,6 @@ package com.omnichat.chat.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.base.ui.NotFoundView;
 import com.omnichat.channel.ChannelInfo;
@@ -17,12 +11,17 @@ import com.omnichat.chat.InboxService;
 import com.omnichat.chat.MessageKind;
 import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.html.H3;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The chats page as a manager uses it, without a browser. */
 class ChatsViewTest extends BrowserlessViewTest {
 
     @Autowired
     InboxService service;
+
     @Autowired
     com.omnichat.chat.MessageIngestion ingestion;
 
@@ -113,8 +112,12 @@ class ChatsViewTest extends BrowserlessViewTest {
         var history = service.history(chat, null, 10);
         assertThat(history.getLast().kind()).isEqualTo(MessageKind.NOTE);
         assertThat(service.get(chat).unreadCount()).isEqualTo(1);
-        assertThat(view.window.messages.getChildren()
-                .filter(c -> c.hasClassName("message-note")).count()).isEqualTo(1);
+        assertThat(view.window
+                        .messages
+                        .getChildren()
+                        .filter(c -> c.hasClassName("message-note"))
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -145,33 +148,48 @@ class ChatsViewTest extends BrowserlessViewTest {
     @Test
     void clientTextIsShownAsTextNeverAsMarkup() {
         var client = inbox.newClient("Mallory", null);
-        long chat = inbox.write(telegram, client, "<img src=x onerror=alert(1)><b>bold</b>").conversationId();
+        long chat = inbox.write(telegram, client, "<img src=x onerror=alert(1)><b>bold</b>")
+                .conversationId();
         signInAndOpenApp(anna);
 
         open("chats/" + chat);
         ChatsView view = (ChatsView) getCurrentView();
 
-        var text = view.window.messages.getChildren().filter(c -> c.hasClassName("message-client"))
+        var text = view.window
+                .messages
+                .getChildren()
+                .filter(c -> c.hasClassName("message-client"))
                 .flatMap(c -> c.getElement().getChild(0).getChildren())
-                .filter(e -> e.getClassList().contains("text")).findFirst().orElseThrow();
+                .filter(e -> e.getClassList().contains("text"))
+                .findFirst()
+                .orElseThrow();
         assertThat(text.getText()).isEqualTo("<img src=x onerror=alert(1)><b>bold</b>");
         assertThat(text.getProperty("innerHTML")).isNull();
         assertThat(text.getChildCount()).isEqualTo(1);
-        assertThat(text.getChild(0).isTextNode()).as("a single text node, no elements").isTrue();
+        assertThat(text.getChild(0).isTextNode())
+                .as("a single text node, no elements")
+                .isTrue();
     }
 
     @Test
     void aReplyToAnOriginalNotStoredHereShowsTheQuoteTheProviderSentAlong() {
-        var reply = ingestion.receive(new com.omnichat.channel.InboundMessage(telegram.id(),
-                inbox.newClient("Olena Bondar", null), inbox.newMessageId(), "Can I pick it up tomorrow?",
-                List.of(), List.of(), "1111111:1200",
+        var reply = ingestion.receive(new com.omnichat.channel.InboundMessage(
+                telegram.id(),
+                inbox.newClient("Olena Bondar", null),
+                inbox.newMessageId(),
+                "Can I pick it up tomorrow?",
+                List.of(),
+                List.of(),
+                "1111111:1200",
                 new com.omnichat.channel.InboundMessage.ReplyQuote("Flower shop", "Your order 1042 is ready"),
                 inbox.nextMoment()));
         signInAndOpenApp(anna);
         open("chats/" + reply.conversationId());
         ChatsView view = (ChatsView) getCurrentView();
 
-        var quote = $(com.vaadin.flow.component.html.Div.class).withClassName("quote").single();
+        var quote = $(com.vaadin.flow.component.html.Div.class)
+                .withClassName("quote")
+                .single();
 
         assertThat(quote.getElement().getTextRecursively()).isEqualTo("Flower shopYour order 1042 is ready");
         assertThat(String.join("\n", messageTexts(view))).contains("Can I pick it up tomorrow?");
@@ -182,7 +200,12 @@ class ChatsViewTest extends BrowserlessViewTest {
     }
 
     private static List<String> names(ChatsView view) {
-        return view.list.grid.getLazyDataView().getItems().map(ConversationSummary::clientName).toList();
+        return view.list
+                .grid
+                .getLazyDataView()
+                .getItems()
+                .map(ConversationSummary::clientName)
+                .toList();
     }
 
     private static List<String> messageTexts(ChatsView view) {

@@ -2,12 +2,6 @@ package com.omnichat.chat.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.base.ui.NotFoundView;
@@ -18,6 +12,10 @@ import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.router.QueryParameters;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code /chats?client=ID&channel=CH} (an order's "Write"): the client's chat on that channel,
@@ -49,7 +47,8 @@ class ClientChatLinkTest extends BrowserlessViewTest {
         ChatsView view = openLink(Map.of("client", "" + clientId, "channel", "" + telegram.id()));
 
         assertThat(view.window.conversationId()).isEqualTo(chat);
-        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("chats/" + chat);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                .isEqualTo("chats/" + chat);
     }
 
     @Test

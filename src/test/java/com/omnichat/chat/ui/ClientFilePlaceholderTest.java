@@ -2,14 +2,6 @@ package com.omnichat.chat.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.channel.AttachmentSink;
 import com.omnichat.channel.ChannelInfo;
@@ -22,6 +14,12 @@ import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A client's picture that is not downloaded yet shows as a placeholder in the chat window;
@@ -30,17 +28,21 @@ import com.vaadin.flow.component.html.Image;
  */
 class ClientFilePlaceholderTest extends BrowserlessViewTest {
 
-    private static final byte[] PNG = java.util.Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    private static final byte[] PNG = java.util.Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
     @Autowired
     MessageIngestion ingestion;
+
     @Autowired
     MediaDownloadWorker downloads;
+
     @Autowired
     AttachmentSink attachments;
+
     @Autowired
     TransactionTemplate tx;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -53,13 +55,21 @@ class ClientFilePlaceholderTest extends BrowserlessViewTest {
         anna = staff.manager("anna");
         ChannelInfo viber = inbox.channel("Viber shop", anna);
         tx.executeWithoutResult(s -> {
-            var result = ingestion.receive(new InboundMessage(viber.id(), inbox.newClient("Idan Harel", null),
-                    inbox.newMessageId(), "Такий?", List.of(),
-                    List.of(new InboundMessage.PendingAttachment("p.jpg", "image/jpeg", true, 68)), null, null,
+            var result = ingestion.receive(new InboundMessage(
+                    viber.id(),
+                    inbox.newClient("Idan Harel", null),
+                    inbox.newMessageId(),
+                    "Такий?",
+                    List.of(),
+                    List.of(new InboundMessage.PendingAttachment("p.jpg", "image/jpeg", true, 68)),
+                    null,
+                    null,
                     inbox.nextMoment()));
             chat = result.conversationId();
             placeholder = result.pendingAttachmentIds().getFirst();
-            downloads.queue(viber.id(), placeholder,
+            downloads.queue(
+                    viber.id(),
+                    placeholder,
                     new MediaRef("https://dl-media.viber.com/p.jpg", "p.jpg", "image/jpeg", 68L, true));
         });
     }
@@ -85,19 +95,31 @@ class ClientFilePlaceholderTest extends BrowserlessViewTest {
         test(tryAgain().single()).click();
 
         assertThat(placeholderText()).isEqualTo("Picture could not be downloaded yet");
-        assertThat(jdbc.sql("select status from media_download").query(String.class).single()).isEqualTo("QUEUED");
+        assertThat(jdbc.sql("select status from media_download")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("QUEUED");
 
-        tx.executeWithoutResult(s -> attachments.downloaded(placeholder, new InboundAttachment("p.jpg", "image/png",
-                PNG)));
-        untilLive("the picture shown", () -> $(Image.class).withClassName("attachment-image").exists());
+        tx.executeWithoutResult(
+                s -> attachments.downloaded(placeholder, new InboundAttachment("p.jpg", "image/png", PNG)));
+        untilLive(
+                "the picture shown",
+                () -> $(Image.class).withClassName("attachment-image").exists());
 
-        assertThat($(Div.class).withClassName("attachment-placeholder").exists()).isFalse();
+        assertThat($(Div.class).withClassName("attachment-placeholder").exists())
+                .isFalse();
     }
 
     private String placeholderText() {
-        return $(Div.class).withClassName("attachment-placeholder").single().getChildren()
-                .filter(c -> c.getClassNames().contains("attachment-placeholder-text")).findFirst().orElseThrow()
-                .getElement().getText();
+        return $(Div.class)
+                .withClassName("attachment-placeholder")
+                .single()
+                .getChildren()
+                .filter(c -> c.getClassNames().contains("attachment-placeholder-text"))
+                .findFirst()
+                .orElseThrow()
+                .getElement()
+                .getText();
     }
 
     private com.vaadin.browserless.ComponentQuery<Button> tryAgain() {

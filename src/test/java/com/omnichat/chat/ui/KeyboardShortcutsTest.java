@@ -2,10 +2,6 @@ package com.omnichat.chat.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.chat.ConversationState;
@@ -13,6 +9,9 @@ import com.omnichat.chat.InboxService;
 import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The chats page's keyboard shortcuts, as the browser reports them. */
 class KeyboardShortcutsTest extends BrowserlessViewTest {
@@ -38,8 +37,8 @@ class KeyboardShortcutsTest extends BrowserlessViewTest {
 
         ShortcutsHelp help = $(ShortcutsHelp.class).single();
         assertThat(help.isOpened()).isTrue();
-        assertThat(help.getElement().getTextRecursively()).contains("Alt+N", "Next chat with unread messages",
-                "Alt+M", "Alt+C", "Alt+F");
+        assertThat(help.getElement().getTextRecursively())
+                .contains("Alt+N", "Next chat with unread messages", "Alt+M", "Alt+C", "Alt+F");
     }
 
     @Test

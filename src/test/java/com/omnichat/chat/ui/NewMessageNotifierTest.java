@@ -3,22 +3,12 @@ package com.omnichat.chat.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.channel.ChannelInfo;
+import com.omnichat.channel.ClientProfile;
 import com.omnichat.chat.ChatNotifications;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.NotificationSettings;
-import com.omnichat.channel.ClientProfile;
 import com.omnichat.user.StaffMember;
 import com.vaadin.browserless.ComponentTester;
 import com.vaadin.flow.component.ModalityMode;
@@ -26,7 +16,14 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.server.VaadinSession;
-
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -42,8 +39,10 @@ class NewMessageNotifierTest extends BrowserlessViewTest {
 
     @Autowired
     ChatNotifications notifications;
+
     @Autowired
     InboxService service;
+
     @Autowired
     OpenTabs tabs;
 
@@ -75,9 +74,11 @@ class NewMessageNotifierTest extends BrowserlessViewTest {
         long chat = inbox.write(telegram, inbox.newClient("Olena Bondar", null), "Do you deliver to Lviv?")
                 .conversationId();
 
-        assertThat(awaitAnnouncementOf(chat)).containsExactly(
-                new Announced(chat, "Olena Bondar", "Do you deliver to Lviv?", true, true, true));
-        assertThat($(NewMessageNotifier.class).all()).as("one notifier per tab, kept across pages").hasSize(1);
+        assertThat(awaitAnnouncementOf(chat))
+                .containsExactly(new Announced(chat, "Olena Bondar", "Do you deliver to Lviv?", true, true, true));
+        assertThat($(NewMessageNotifier.class).all())
+                .as("one notifier per tab, kept across pages")
+                .hasSize(1);
     }
 
     @Test
@@ -86,14 +87,17 @@ class NewMessageNotifierTest extends BrowserlessViewTest {
         open("chats");
         tabBecomesHidden(true);
         long first = inbox.newChat(telegram, "Olena Bondar");
-        assertThat(awaitAnnouncementOf(first)).singleElement()
+        assertThat(awaitAnnouncementOf(first))
+                .singleElement()
                 .satisfies(a -> assertThat(a.sound()).isTrue())
-                .satisfies(a -> assertThat(a.desktop()).as("off until he turns it on").isFalse());
+                .satisfies(a ->
+                        assertThat(a.desktop()).as("off until he turns it on").isFalse());
 
         notifications.save(new NotificationSettings(false, true, NotificationSettings.DEFAULTS.scope()));
         long second = inbox.newChat(telegram, "Taras Melnyk");
 
-        assertThat(awaitAnnouncementOf(second)).last()
+        assertThat(awaitAnnouncementOf(second))
+                .last()
                 .isEqualTo(new Announced(second, "Taras Melnyk", "Hello from Taras Melnyk", true, false, true));
     }
 
@@ -103,7 +107,8 @@ class NewMessageNotifierTest extends BrowserlessViewTest {
         open("chats");
         ClientProfile olena = inbox.newClient("Olena Bondar", null);
         long chat = inbox.write(telegram, olena, "Hello?").conversationId();
-        assertThat(awaitAnnouncementOf(chat)).as("visible tab, another page of the chats: a chime only")
+        assertThat(awaitAnnouncementOf(chat))
+                .as("visible tab, another page of the chats: a chime only")
                 .containsExactly(new Announced(chat, "Olena Bondar", "Hello?", false, true, false));
 
         open("chats/" + chat);
@@ -114,7 +119,8 @@ class NewMessageNotifierTest extends BrowserlessViewTest {
 
         tabBecomesHidden(true);
         inbox.write(telegram, olena, "Hello???");
-        assertThat(awaitAnnouncementOf(chat)).last()
+        assertThat(awaitAnnouncementOf(chat))
+                .last()
                 .isEqualTo(new Announced(chat, "Olena Bondar", "Hello???", true, true, false));
     }
 
@@ -135,8 +141,9 @@ class NewMessageNotifierTest extends BrowserlessViewTest {
         inbox.write(telegram, olena, "Are you there?");
         long elsewhere = inbox.newChat(telegram, "Taras Melnyk");
 
-        assertThat(awaitAnnouncementOf(elsewhere)).containsExactly(
-                new Announced(elsewhere, "Taras Melnyk", "Hello from Taras Melnyk", true, false, false));
+        assertThat(awaitAnnouncementOf(elsewhere))
+                .containsExactly(
+                        new Announced(elsewhere, "Taras Melnyk", "Hello from Taras Melnyk", true, false, false));
     }
 
     @Test
@@ -159,7 +166,8 @@ class NewMessageNotifierTest extends BrowserlessViewTest {
         inbox.write(telegram, olena, "Roses, please");
 
         // Live events arrive in order: anything the colleague's changes announced would come first.
-        assertThat(awaitAnnouncementOf(chat)).as("only the client's new message")
+        assertThat(awaitAnnouncementOf(chat))
+                .as("only the client's new message")
                 .containsExactly(new Announced(chat, "Olena Bondar", "Roses, please", true, true, false));
     }
 
@@ -192,7 +200,8 @@ class NewMessageNotifierTest extends BrowserlessViewTest {
         dialog.open();
         roundTrip();
         assertThat($(NewMessageNotifier.class).single().getElement().getNode().isInert())
-                .as("a strictly modal dialog makes the rest of the page inert").isTrue();
+                .as("a strictly modal dialog makes the rest of the page inert")
+                .isTrue();
 
         tabBecomesHidden(true);
         long chat = inbox.newChat(telegram, "Olena Bondar");
@@ -240,13 +249,16 @@ class NewMessageNotifierTest extends BrowserlessViewTest {
         try {
             // In this thread: the browserless session is bound to it and runs tasks queued by other threads
             // (live updates) only when asked.
-            await().atMost(PATIENCE).pollInSameThread().pollInterval(Duration.ofMillis(25)).until(() -> {
-                collectAnnouncements();
-                return announced.stream().anyMatch(a -> a.chat() == chat);
-            });
+            await().atMost(PATIENCE)
+                    .pollInSameThread()
+                    .pollInterval(Duration.ofMillis(25))
+                    .until(() -> {
+                        collectAnnouncements();
+                        return announced.stream().anyMatch(a -> a.chat() == chat);
+                    });
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("Chat " + chat + " was not announced within " + PATIENCE + "; announced: "
-                    + announced, e);
+            throw new AssertionError(
+                    "Chat " + chat + " was not announced within " + PATIENCE + "; announced: " + announced, e);
         }
         return List.copyOf(announced);
     }
@@ -257,12 +269,18 @@ class NewMessageNotifierTest extends BrowserlessViewTest {
         UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
                 .map(PendingJavaScriptInvocation::getInvocation)
                 .filter(i -> i.getExpression().contains(".alert("))
-                .map(i -> i.getParameters().stream().filter(p -> !(p instanceof Element)).toList())
-                .forEach(p -> announced.add(new Announced(Long.parseLong((String) p.get(0)), (String) p.get(1),
-                        (String) p.get(2), (Boolean) p.get(3), (Boolean) p.get(4), (Boolean) p.get(5))));
+                .map(i -> i.getParameters().stream()
+                        .filter(p -> !(p instanceof Element))
+                        .toList())
+                .forEach(p -> announced.add(new Announced(
+                        Long.parseLong((String) p.get(0)),
+                        (String) p.get(1),
+                        (String) p.get(2),
+                        (Boolean) p.get(3),
+                        (Boolean) p.get(4),
+                        (Boolean) p.get(5))));
     }
 
     /** What the tab's script was asked to do: count in the title, chime, show a desktop notification. */
-    record Announced(long chat, String client, String preview, boolean count, boolean sound, boolean desktop) {
-    }
+    record Announced(long chat, String client, String preview, boolean count, boolean sound, boolean desktop) {}
 }

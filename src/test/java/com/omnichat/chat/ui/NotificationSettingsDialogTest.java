@@ -2,11 +2,6 @@ package com.omnichat.chat.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.base.TranslationProvider;
 import com.omnichat.chat.ChatNotifications;
@@ -20,7 +15,9 @@ import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarTester;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroupTester;
 import com.vaadin.flow.server.VaadinSession;
-
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** User menu → Notifications…: the user's own settings, saved as he changes them. */
@@ -47,8 +44,13 @@ class NotificationSettingsDialogTest extends BrowserlessViewTest {
         assertThat(dialog.sound.getValue()).isTrue();
         assertThat(dialog.desktop.getValue()).isFalse();
         assertThat(dialog.scope.getValue()).isEqualTo(NotificationScope.MINE_AND_UNASSIGNED);
-        assertThat(dialog.scope.getListDataView().getItems().map(s -> dialog.scope.getItemLabelGenerator().apply(s)))
-                .containsExactly("Only my chats (I am responsible)", "My chats and chats without a responsible manager",
+        assertThat(dialog.scope
+                        .getListDataView()
+                        .getItems()
+                        .map(s -> dialog.scope.getItemLabelGenerator().apply(s)))
+                .containsExactly(
+                        "Only my chats (I am responsible)",
+                        "My chats and chats without a responsible manager",
                         "All chats I can see");
     }
 
@@ -69,7 +71,8 @@ class NotificationSettingsDialogTest extends BrowserlessViewTest {
         test(dialog.sound).click();
         dialog.close();
         userMenu().clickItem(USER, NOTIFICATIONS);
-        NotificationSettingsDialog reopened = $(NotificationSettingsDialog.class).single();
+        NotificationSettingsDialog reopened =
+                $(NotificationSettingsDialog.class).single();
         assertThat(reopened.sound.getValue()).isFalse();
         assertThat(reopened.scope.getValue()).isEqualTo(NotificationScope.ALL);
     }
@@ -81,14 +84,17 @@ class NotificationSettingsDialogTest extends BrowserlessViewTest {
         userMenu().clickItem(USER, NOTIFICATIONS);
         NotificationSettingsDialog dialog = $(NotificationSettingsDialog.class).single();
         browserPermissionIs("default");
-        assertThat(dialog.permission.isVisible() && dialog.permission.getParent().orElseThrow().isVisible())
-                .as("nothing to explain while desktop notifications are off").isFalse();
+        assertThat(dialog.permission.isVisible()
+                        && dialog.permission.getParent().orElseThrow().isVisible())
+                .as("nothing to explain while desktop notifications are off")
+                .isFalse();
 
         test(dialog.desktop).click();
 
         assertThat(notifications.settings().desktop()).isTrue();
         browserPermissionIs("default");
-        assertThat(dialog.permission.getText()).isEqualTo("Your browser has not allowed notifications from Omnichat yet.");
+        assertThat(dialog.permission.getText())
+                .isEqualTo("Your browser has not allowed notifications from Omnichat yet.");
         assertThat(dialog.allow.isVisible()).isTrue();
 
         dialog.permissionChanged("denied");
@@ -134,21 +140,26 @@ class NotificationSettingsDialogTest extends BrowserlessViewTest {
     /** Answers the dialog's questions to the browser about notification permission. */
     private static void browserPermissionIs(String state) {
         roundTrip();
-        List<PendingJavaScriptInvocation> asked = UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations()
-                .stream().filter(i -> i.isSubscribed() && i.getInvocation().getExpression().contains("Notification.permission"))
-                .toList();
+        List<PendingJavaScriptInvocation> asked =
+                UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
+                        .filter(i -> i.isSubscribed()
+                                && i.getInvocation().getExpression().contains("Notification.permission"))
+                        .toList();
         assertThat(asked).isNotEmpty();
         asked.forEach(i -> i.complete(JsonNodeFactory.instance.stringNode(state)));
     }
 
     private List<String> userMenuLabels() {
         MenuBar menu = $(MenuBar.class).withClassName("user-menu").single();
-        return menu.getItems().getFirst().getSubMenu().getItems().stream().map(MenuItem::getText).toList();
+        return menu.getItems().getFirst().getSubMenu().getItems().stream()
+                .map(MenuItem::getText)
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
     private MenuBarTester<MenuBar> userMenu() {
-        return test(MenuBarTester.class, $(MenuBar.class).withClassName("user-menu").single());
+        return test(
+                MenuBarTester.class, $(MenuBar.class).withClassName("user-menu").single());
     }
 
     /** Clicks "Try it"; returns the sound and desktop flags the browser script was asked to play. */

@@ -2,14 +2,12 @@ package com.omnichat.chat.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.omnichat.chat.ui.OpenTabs.Reaction;
+import com.omnichat.chat.ui.OpenTabs.Tab;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-
 import org.junit.jupiter.api.Test;
-
-import com.omnichat.chat.ui.OpenTabs.Reaction;
-import com.omnichat.chat.ui.OpenTabs.Tab;
 
 /** How loudly each tab of one browser announces a new message in chat 7. */
 class OpenTabsTest {
@@ -31,8 +29,10 @@ class OpenTabsTest {
         Tab hidden = tab(true, null);
         Tab elsewhere = tab(false, 8L);
 
-        assertThat(OpenTabs.react(hidden, List.of(showing, hidden, elsewhere), CHAT)).isEqualTo(Reaction.NONE);
-        assertThat(OpenTabs.react(elsewhere, List.of(showing, hidden, elsewhere), CHAT)).isEqualTo(Reaction.NONE);
+        assertThat(OpenTabs.react(hidden, List.of(showing, hidden, elsewhere), CHAT))
+                .isEqualTo(Reaction.NONE);
+        assertThat(OpenTabs.react(elsewhere, List.of(showing, hidden, elsewhere), CHAT))
+                .isEqualTo(Reaction.NONE);
     }
 
     @Test
@@ -57,7 +57,9 @@ class OpenTabsTest {
         assertThat(tabs.reactionOf(first, CHAT)).isEqualTo(Reaction.NONE);
         tabs.close(second);
         assertThat(tabs.reactionOf(first, CHAT)).isEqualTo(Reaction.FULL);
-        assertThat(tabs.reactionOf(tabs.open("browser-2", CONNECTED), CHAT)).as("another browser announces on its own").isEqualTo(Reaction.SOUND);
+        assertThat(tabs.reactionOf(tabs.open("browser-2", CONNECTED), CHAT))
+                .as("another browser announces on its own")
+                .isEqualTo(Reaction.SOUND);
     }
 
     @Test
@@ -71,7 +73,9 @@ class OpenTabsTest {
 
         assertThat(tabs.reactionOf(current, CHAT)).isEqualTo(Reaction.NONE);
         pageThere.set(false); // its push connection is lost
-        assertThat(tabs.reactionOf(current, CHAT)).as("as if alone in the browser").isEqualTo(Reaction.FULL);
+        assertThat(tabs.reactionOf(current, CHAT))
+                .as("as if alone in the browser")
+                .isEqualTo(Reaction.FULL);
         reloaded.openChat = 8L;
         assertThat(tabs.reactionOf(current, CHAT)).isEqualTo(Reaction.FULL);
         pageThere.set(true);

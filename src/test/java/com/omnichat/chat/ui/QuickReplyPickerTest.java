@@ -2,12 +2,6 @@ package com.omnichat.chat.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.chat.InboxService;
@@ -17,6 +11,10 @@ import com.omnichat.quickreply.QuickReplyDraft;
 import com.omnichat.quickreply.QuickReplyService;
 import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.html.Div;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Quick replies in the chat composer: the template button and "/word"; inserting never sends. */
 class QuickReplyPickerTest extends BrowserlessViewTest {
@@ -37,10 +35,10 @@ class QuickReplyPickerTest extends BrowserlessViewTest {
         ChannelInfo telegram = inbox.channel("Telegram shop", anna);
         chat = inbox.newChat(telegram, "Olena Bondar");
         staff.signInAs(staff.administrator("olena"));
-        quickReplies.create(new QuickReplyDraft("Greeting", "Hello, {client_name}! {manager_name} here. {coupon}",
-                "hi", true, true));
-        quickReplies.create(new QuickReplyDraft("Доставка", "Відправимо завтра, замовлення {order_number}",
-                "ship", true, true));
+        quickReplies.create(new QuickReplyDraft(
+                "Greeting", "Hello, {client_name}! {manager_name} here. {coupon}", "hi", true, true));
+        quickReplies.create(
+                new QuickReplyDraft("Доставка", "Відправимо завтра, замовлення {order_number}", "ship", true, true));
         quickReplies.create(new QuickReplyDraft("Payment", "Cards or cash", "pay", true, true));
         signInAndOpenApp(anna);
         open("chats/" + chat);
@@ -64,8 +62,7 @@ class QuickReplyPickerTest extends BrowserlessViewTest {
 
         assertThat(picker.isOpened()).isFalse();
         // No caret known without a browser: appended; unknown variables stay visible.
-        assertThat(composer.input.getValue())
-                .isEqualTo("Good day! Hello, Olena Bondar! Anna Tester here. {coupon}");
+        assertThat(composer.input.getValue()).isEqualTo("Good day! Hello, Olena Bondar! Anna Tester here. {coupon}");
         assertThat(service.history(chat, null, 50)).isEqualTo(before);
         assertThat(quickReplies.search("").getFirst().title()).isEqualTo("Greeting");
         assertThat(quickReplies.search("").getFirst().usageCount()).isEqualTo(1);
@@ -105,9 +102,9 @@ class QuickReplyPickerTest extends BrowserlessViewTest {
         QuickReply second = picker.selected();
         picker.pickSelected();
 
-        assertThat(composer.input.getValue()).isEqualTo(
-                QuickReplyService.fill(second.body(), new com.omnichat.quickreply.Variables("Olena Bondar",
-                        "Anna Tester", null)));
+        assertThat(composer.input.getValue())
+                .isEqualTo(QuickReplyService.fill(
+                        second.body(), new com.omnichat.quickreply.Variables("Olena Bondar", "Anna Tester", null)));
         assertThat(composer.input.getValue()).doesNotStartWith("/");
         assertThat(service.history(chat, null, 50)).isEqualTo(before);
     }
@@ -132,13 +129,17 @@ class QuickReplyPickerTest extends BrowserlessViewTest {
 
         test(composer.send).click();
 
-        assertThat(service.history(chat, null, 50)).extracting(MessageView::body)
+        assertThat(service.history(chat, null, 50))
+                .extracting(MessageView::body)
                 .contains("Hello, Olena Bondar! Anna Tester here. Welcome!");
         assertThat(composer.input.getValue()).isEmpty();
     }
 
     private static List<Div> items(QuickReplyPicker picker) {
-        return picker.list.getChildren().filter(c -> c.hasClassName("quick-reply-item")).map(Div.class::cast)
+        return picker.list
+                .getChildren()
+                .filter(c -> c.hasClassName("quick-reply-item"))
+                .map(Div.class::cast)
                 .toList();
     }
 

@@ -2,11 +2,6 @@ package com.omnichat.chat.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.base.TranslationProvider;
 import com.omnichat.channel.ChannelType;
@@ -17,6 +12,9 @@ import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarTester;
 import com.vaadin.flow.server.VaadinSession;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** User menu → E-mail signature…: a manager who answers mail sets his own signature. */
 class SignatureDialogTest extends BrowserlessViewTest {
@@ -98,11 +96,14 @@ class SignatureDialogTest extends BrowserlessViewTest {
 
     private List<String> userMenuLabels() {
         MenuBar menu = $(MenuBar.class).withClassName("user-menu").single();
-        return menu.getItems().getFirst().getSubMenu().getItems().stream().map(MenuItem::getText).toList();
+        return menu.getItems().getFirst().getSubMenu().getItems().stream()
+                .map(MenuItem::getText)
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
     private MenuBarTester<MenuBar> userMenu() {
-        return test(MenuBarTester.class, $(MenuBar.class).withClassName("user-menu").single());
+        return test(
+                MenuBarTester.class, $(MenuBar.class).withClassName("user-menu").single());
     }
 }

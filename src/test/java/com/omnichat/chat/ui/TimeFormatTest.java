@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
 
 /** A chat row and a message show the time when it is from today in the user's zone, the date otherwise. */
@@ -23,7 +22,8 @@ class TimeFormatTest {
         assertThat(english.listTime(Instant.parse("2026-12-04T06:05:00Z"))).isEqualTo("08:05");
         assertThat(english.messageTime(Instant.parse("2026-12-04T06:05:00Z"))).isEqualTo("08:05");
         assertThat(english.listTime(Instant.parse("2026-12-03T22:30:00Z")))
-                .as("still 3 December in UTC, but today in Kyiv").isEqualTo("00:30");
+                .as("still 3 December in UTC, but today in Kyiv")
+                .isEqualTo("00:30");
     }
 
     @Test

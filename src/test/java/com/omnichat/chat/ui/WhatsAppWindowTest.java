@@ -2,16 +2,6 @@ package com.omnichat.chat.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.ChannelInfo;
@@ -21,6 +11,14 @@ import com.omnichat.channel.MessageTemplate;
 import com.omnichat.channel.PhoneChannelConnector;
 import com.omnichat.channel.TemplateService;
 import com.omnichat.user.StaffMember;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The 24-hour customer service window of a WhatsApp-like channel in the chat window: inside
@@ -31,8 +29,10 @@ class WhatsAppWindowTest extends BrowserlessViewTest {
 
     @Autowired
     PhoneChannelConnector provider;
+
     @Autowired
     TemplateService templates;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -45,15 +45,25 @@ class WhatsAppWindowTest extends BrowserlessViewTest {
         anna = staff.manager("anna");
         provider.reset();
         provider.templateToStart = true;
-        provider.templates = List.of(new MessageTemplate("order_ready", "uk", "UTILITY", List.of(
-                new MessageTemplate.Component(MessageTemplate.Kind.BODY, null, "Вітаємо, {{1}}! Замовлення готове.",
-                        List.of()))));
+        provider.templates = List.of(new MessageTemplate(
+                "order_ready",
+                "uk",
+                "UTILITY",
+                List.of(new MessageTemplate.Component(
+                        MessageTemplate.Kind.BODY, null, "Вітаємо, {{1}}! Замовлення готове.", List.of()))));
         whatsapp = inbox.channel(ChannelType.WHATSAPP, "WhatsApp", anna);
-        jdbc.sql("update channel set mode = 'WEBHOOK' where id = ?").param(whatsapp.id()).update();
+        jdbc.sql("update channel set mode = 'WEBHOOK' where id = ?")
+                .param(whatsapp.id())
+                .update();
         SystemAccess.call(() -> templates.syncNow(whatsapp.id()));
-        chat = inbox.write(whatsapp, new ClientProfile("380671234567", "Olena Bondar", null, null), "Є півонії?",
-                Instant.now().minus(Duration.ofHours(49))).conversationId();
-        jdbc.sql("update message set created_at = now() - interval '49 hours' where conversation_id = ?").param(chat)
+        chat = inbox.write(
+                        whatsapp,
+                        new ClientProfile("380671234567", "Olena Bondar", null, null),
+                        "Є півонії?",
+                        Instant.now().minus(Duration.ofHours(49)))
+                .conversationId();
+        jdbc.sql("update message set created_at = now() - interval '49 hours' where conversation_id = ?")
+                .param(chat)
                 .update();
     }
 
@@ -82,15 +92,20 @@ class WhatsAppWindowTest extends BrowserlessViewTest {
         test(dialog.send).click();
 
         assertThat(dialog.isOpened()).isFalse();
-        assertThat(jdbc.sql("select body from message where conversation_id = ? and kind = 'MANAGER'").param(chat)
-                .query(String.class).list()).containsExactly("Вітаємо, Olena Bondar! Замовлення готове.");
-        assertThat(view.window.windowClosed.isVisible()).as("still closed until she answers").isTrue();
+        assertThat(jdbc.sql("select body from message where conversation_id = ? and kind = 'MANAGER'")
+                        .param(chat)
+                        .query(String.class)
+                        .list())
+                .containsExactly("Вітаємо, Olena Bondar! Замовлення готове.");
+        assertThat(view.window.windowClosed.isVisible())
+                .as("still closed until she answers")
+                .isTrue();
     }
 
     @Test
     void whenTheClientAnswersFreeTextIsAllowed() {
-        inbox.write(whatsapp, new ClientProfile("380671234567", "Olena Bondar", null, null), "Так, дякую",
-                Instant.now());
+        inbox.write(
+                whatsapp, new ClientProfile("380671234567", "Olena Bondar", null, null), "Так, дякую", Instant.now());
         signInAndOpenApp(anna);
         open("chats/" + chat);
         ChatsView view = (ChatsView) getCurrentView();
@@ -101,8 +116,8 @@ class WhatsAppWindowTest extends BrowserlessViewTest {
 
     @Test
     void aMessageRefusedForTheClosedWindowOffersTheTemplatePicker() {
-        inbox.write(whatsapp, new ClientProfile("380671234567", "Olena Bondar", null, null), "Так, дякую",
-                Instant.now());
+        inbox.write(
+                whatsapp, new ClientProfile("380671234567", "Olena Bondar", null, null), "Так, дякую", Instant.now());
         signInAndOpenApp(anna);
         open("chats/" + chat);
         ChatsView view = (ChatsView) getCurrentView();
@@ -115,7 +130,8 @@ class WhatsAppWindowTest extends BrowserlessViewTest {
 
         view.window.refresh();
 
-        var choose = $(com.vaadin.flow.component.button.Button.class, view.window).withClassName("choose-template")
+        var choose = $(com.vaadin.flow.component.button.Button.class, view.window)
+                .withClassName("choose-template")
                 .single();
         test(choose).click();
         assertThat(view.window.templateDialog.isOpened()).isTrue();

@@ -2,42 +2,47 @@ package com.omnichat.customer.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.BrowserlessViewTest;
+import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.ClientContactsSink;
 import com.omnichat.channel.ClientContactsSink.ContactDetails;
-import com.omnichat.base.SystemAccess;
 import com.omnichat.chat.InboxService;
+import com.omnichat.customer.CardFixtures;
 import com.omnichat.customer.ClientCardService;
 import com.omnichat.customer.ClientService;
 import com.omnichat.customer.ClientSummary;
 import com.omnichat.user.StaffMember;
-import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.BlurNotifier.BlurEvent;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.FocusNotifier.FocusEvent;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The lead/buyer card beside a chat, as a manager uses it, without a browser. */
 class ClientCardViewTest extends BrowserlessViewTest {
 
     @Autowired
     InboxService chats;
+
     @Autowired
     ClientService clients;
+
     @Autowired
     ClientCardService cards;
+
     @Autowired
     ClientContactsSink widgetForm;
+
+    @Autowired
+    CardFixtures customers;
 
     StaffMember anna;
     ChannelInfo telegram;
@@ -63,7 +68,8 @@ class ClientCardViewTest extends BrowserlessViewTest {
         assertThat(card.email.getValue()).isEmpty();
         assertThat(isShown(card, card.saveBuyer)).isTrue();
         assertThat(isShown(card, card.chooseBuyer)).isTrue();
-        assertThat(headings(card)).as("no channels, no chat list beside a lead's only chat")
+        assertThat(headings(card))
+                .as("no channels, no chat list beside a lead's only chat")
                 .doesNotContain("Channels", "His chats");
     }
 
@@ -76,7 +82,9 @@ class ClientCardViewTest extends BrowserlessViewTest {
         test(card.note).setValue("Prefers peonies");
         assertThat(card.phone.getValue()).isEqualTo("+380 67 123 4567");
         assertThat(card.email.getValue()).isEqualTo("olena@example.com");
-        assertThat(isShown(card, card.chooseBuyer)).as("both contacts known: Save buyer finds him").isFalse();
+        assertThat(isShown(card, card.chooseBuyer))
+                .as("both contacts known: Save buyer finds him")
+                .isFalse();
         test(card.saveBuyer).click();
 
         assertThat(lastNotification()).isEqualTo("Olena Bondar is a buyer now");
@@ -86,8 +94,9 @@ class ClientCardViewTest extends BrowserlessViewTest {
         assertThat(texts(card)).contains("Telegram shop", "@olena_b");
         assertThat(chatLinks(card)).containsExactly("chats/" + chat);
         assertThat(card.note.getValue()).isEqualTo("Prefers peonies");
-        assertThat(chats.history(chat, null, 20)).extracting(m -> m.systemCode()).containsSubsequence(
-                "client-phone", "client-email", "client-note", "client-saved-as-buyer");
+        assertThat(chats.history(chat, null, 20))
+                .extracting(m -> m.systemCode())
+                .containsSubsequence("client-phone", "client-email", "client-note", "client-saved-as-buyer");
     }
 
     @Test
@@ -120,10 +129,7 @@ class ClientCardViewTest extends BrowserlessViewTest {
 
     @Test
     void choosingABuyerFromTheListLinksTheLeadAndTheCardShowsTheBuyer() {
-        long buyersChat = inbox.newChat(instagram, "Olena B.");
-        ClientSummary buyer = clients.summary(chats.get(buyersChat).clientId());
-        buyer = cards.changePhone(buyer.id(), buyer.version(), "+380671234567", buyersChat);
-        buyer = cards.saveAsBuyer(buyer.id(), buyer.version(), buyersChat).buyer();
+        ClientSummary buyer = instagramBuyer("Olena B.", "+380671234567", null);
         ClientCard card = openChat(chat);
 
         test(card.chooseBuyer).click();
@@ -154,10 +160,13 @@ class ClientCardViewTest extends BrowserlessViewTest {
         assertThat(dialog.buyerName.getText()).isEqualTo("Olena B.");
         assertThat(dialog.maskedPhone.getText()).isEqualTo("+380 67 *** **67");
         assertThat(dialog.maskedEmail.getText()).isEqualTo("o***@example.com");
-        assertThat($(Span.class, dialog).all()).extracting(Span::getText)
+        assertThat($(Span.class, dialog).all())
+                .extracting(Span::getText)
                 .noneMatch(t -> t.contains("123") || t.contains("olena.b@"));
         assertThat(dialog.unverified.isAttached()).isFalse();
-        assertThat(chats.get(chat).clientId()).as("nothing linked while he decides").isEqualTo(card.clientId());
+        assertThat(chats.get(chat).clientId())
+                .as("nothing linked while he decides")
+                .isEqualTo(card.clientId());
         assertThat(texts(card)).contains("Lead");
 
         test(dialog.link).click();
@@ -190,7 +199,9 @@ class ClientCardViewTest extends BrowserlessViewTest {
         ChannelInfo siteChat = inbox.channel(ChannelType.WEBCHAT, "Site chat", anna);
         var visitor = inbox.newClient("Site visitor", null);
         long visitorsChat = inbox.write(siteChat, visitor, "Hi").conversationId();
-        SystemAccess.run(() -> widgetForm.contactsLeft(siteChat.id(), visitor.externalUserId(),
+        SystemAccess.run(() -> widgetForm.contactsLeft(
+                siteChat.id(),
+                visitor.externalUserId(),
                 new ContactDetails("Olena", "olena@example.com", "067 123 45 67")));
         instagramBuyer("Olena B.", "+380671234567", null);
         ClientCard card = openChat(visitorsChat);
@@ -272,7 +283,7 @@ class ClientCardViewTest extends BrowserlessViewTest {
 
     @Test
     void theClientsPageShowsTheSameCardWithHisChats() {
-        ClientSummary lead = clients.summary(chats.get(chat).clientId());
+        ClientSummary lead = customers.clientOf(chat);
 
         open("clients/" + lead.id());
         ClientView view = (ClientView) getCurrentView();
@@ -285,13 +296,7 @@ class ClientCardViewTest extends BrowserlessViewTest {
 
     /** A buyer on Instagram (anna's channel too) with these contacts. */
     private ClientSummary instagramBuyer(String name, String phone, String email) {
-        long buyersChat = inbox.newChat(instagram, name);
-        ClientSummary buyer = clients.summary(chats.get(buyersChat).clientId());
-        buyer = cards.changePhone(buyer.id(), buyer.version(), phone, buyersChat);
-        if (email != null) {
-            buyer = cards.changeEmail(buyer.id(), buyer.version(), email, buyersChat);
-        }
-        return cards.saveAsBuyer(buyer.id(), buyer.version(), buyersChat).buyer();
+        return customers.buyer(customers.chat(instagram, name), phone, email);
     }
 
     private ClientCard openChat(long conversationId) {
@@ -305,9 +310,14 @@ class ClientCardViewTest extends BrowserlessViewTest {
 
     /** The links of "His chats" (other sections, e.g. orders, have links of their own). */
     private List<String> chatLinks(ClientCard card) {
-        var section = card.sections.getChildren()
-                .filter(c -> c.getElement().getClassList().contains("client-chats")).findFirst().orElseThrow();
-        return $(RouterLink.class, section).all().stream().map(RouterLink::getHref).toList();
+        var section = card.sections
+                .getChildren()
+                .filter(c -> c.getElement().getClassList().contains("client-chats"))
+                .findFirst()
+                .orElseThrow();
+        return $(RouterLink.class, section).all().stream()
+                .map(RouterLink::getHref)
+                .toList();
     }
 
     private List<String> headings(ClientCard card) {
@@ -315,6 +325,11 @@ class ClientCardViewTest extends BrowserlessViewTest {
     }
 
     private static boolean isShown(ClientCard card, com.vaadin.flow.component.Component component) {
-        return component.isVisible() && component.getParent().flatMap(p -> p.getParent()).filter(card::equals).isPresent();
+        return component.isVisible()
+                && component
+                        .getParent()
+                        .flatMap(p -> p.getParent())
+                        .filter(card::equals)
+                        .isPresent();
     }
 }

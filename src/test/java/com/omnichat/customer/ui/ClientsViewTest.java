@@ -2,34 +2,26 @@ package com.omnichat.customer.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.base.ui.NotFoundView;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelType;
-import com.omnichat.chat.InboxService;
-import com.omnichat.customer.ClientCardService;
-import com.omnichat.customer.ClientService;
+import com.omnichat.customer.CardFixtures;
 import com.omnichat.customer.ClientSummary;
 import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The Clients section: buyers (leads on request), search, and a row opening the client's card. */
 class ClientsViewTest extends BrowserlessViewTest {
 
     @Autowired
-    InboxService chats;
-    @Autowired
-    ClientService clients;
-    @Autowired
-    ClientCardService cards;
+    CardFixtures customers;
 
     StaffMember anna;
     ChannelInfo telegram;
@@ -42,10 +34,11 @@ class ClientsViewTest extends BrowserlessViewTest {
         telegram = inbox.channel("Telegram shop", anna);
         ChannelInfo viber = inbox.channel(ChannelType.VIBER, "Viber shop");
         signInAndOpenApp(staff.administrator("admin"));
-        olena = buyer(inbox.newChat(telegram, "Olena Bondar", "olena_b"), "+380671234567", "olena@example.com");
-        buyer(inbox.newChat(telegram, "Taras Melnyk"), "+380931112233", null);
+        olena = customers.buyer(
+                inbox.newChat(telegram, "Olena Bondar", "olena_b"), "+380671234567", "olena@example.com");
+        customers.buyer(inbox.newChat(telegram, "Taras Melnyk"), "+380931112233", null);
         inbox.newChat(telegram, "Emma Wilson", "emma_w");
-        hidden = buyer(inbox.newChat(viber, "Hidden Buyer"), "+380501112233", null);
+        hidden = customers.buyer(inbox.newChat(viber, "Hidden Buyer"), "+380501112233", null);
         signInAndOpenApp(anna);
     }
 
@@ -107,7 +100,7 @@ class ClientsViewTest extends BrowserlessViewTest {
     @Test
     void administratorsSeeThePossibleDuplicatesAManagerCouldNotAndDismissThem() {
         // anna's new client has the phone of a buyer she may not see: a buyer of his own, flagged.
-        ClientSummary dmytro = buyer(inbox.newChat(telegram, "Dmytro Sokolov"), "050 111 22 33", null);
+        ClientSummary dmytro = customers.buyer(inbox.newChat(telegram, "Dmytro Sokolov"), "050 111 22 33", null);
         ClientsView annas = navigate(ClientsView.class);
         assertThat(annas.duplicates).isNull();
         assertThat($(DuplicateFlagsPanel.class).all()).isEmpty();
@@ -120,24 +113,18 @@ class ClientsViewTest extends BrowserlessViewTest {
         assertThat(view.duplicates.rows.getChildren()).hasSize(1);
         assertThat($(com.vaadin.flow.router.RouterLink.class, view.duplicates).all())
                 .extracting(l -> l.getText() + " " + l.getHref())
-                .containsExactly("Dmytro Sokolov clients/" + dmytro.id(),
-                        "Hidden Buyer clients/" + hidden.id());
+                .containsExactly("Dmytro Sokolov clients/" + dmytro.id(), "Hidden Buyer clients/" + hidden.id());
         assertThat($(com.vaadin.flow.component.html.Span.class, view.duplicates).all())
-                .extracting(com.vaadin.flow.component.html.Span::getText).contains("same phone +380 50 111 2233");
+                .extracting(com.vaadin.flow.component.html.Span::getText)
+                .contains("same phone +380 50 111 2233");
 
-        test($(com.vaadin.flow.component.button.Button.class, view.duplicates).withText("Dismiss").single()).click();
+        test($(com.vaadin.flow.component.button.Button.class, view.duplicates)
+                        .withText("Dismiss")
+                        .single())
+                .click();
 
         assertThat(view.duplicates.isVisible()).isFalse();
         assertThat(view.duplicates.rows.getChildren()).isEmpty();
-    }
-
-    private ClientSummary buyer(long chat, String phone, String email) {
-        ClientSummary lead = clients.summary(chats.get(chat).clientId());
-        lead = cards.changePhone(lead.id(), lead.version(), phone, chat);
-        if (email != null) {
-            lead = cards.changeEmail(lead.id(), lead.version(), email, chat);
-        }
-        return cards.saveAsBuyer(lead.id(), lead.version(), chat).buyer();
     }
 
     private static List<String> names(ClientsView view) {

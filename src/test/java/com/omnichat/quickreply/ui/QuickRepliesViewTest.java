@@ -2,18 +2,15 @@ package com.omnichat.quickreply.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.stream.IntStream;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.quickreply.QuickReply;
 import com.omnichat.quickreply.QuickReplyDraft;
 import com.omnichat.quickreply.QuickReplyService;
-import com.vaadin.flow.component.notification.Notification;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Administration → Quick replies, as an administrator uses it; and a manager's own templates. */
 class QuickRepliesViewTest extends BrowserlessViewTest {
@@ -52,7 +49,7 @@ class QuickRepliesViewTest extends BrowserlessViewTest {
         test(dialog.save).click();
 
         assertThat(dialog.isOpened()).isFalse();
-        assertThat(notificationText()).isEqualTo("Template Thanks created");
+        assertThat(lastNotification()).isEqualTo("Template Thanks created");
         assertThat(titles()).containsExactly("Delivery", "Greeting", "Thanks");
         QuickReply created = service.shared("thanks").getFirst();
         assertThat(created.shared()).isTrue();
@@ -69,11 +66,13 @@ class QuickRepliesViewTest extends BrowserlessViewTest {
         test(dialog.save).click();
 
         assertThat(dialog.isOpened()).isTrue();
-        assertThat(notificationText()).isEqualTo("The shortcut /hi is already used by another template.");
+        assertThat(dialog.shortcut.getErrorMessage())
+                .isEqualTo("The shortcut /hi is already used by another template.");
 
         test(dialog.shortcut).setValue("two words");
         test(dialog.save).click();
-        assertThat(notificationText()).startsWith("The shortcut is one word");
+        assertThat(dialog.shortcut.isInvalid()).isTrue();
+        assertThat(dialog.shortcut.getErrorMessage()).startsWith("The shortcut is one word");
         assertThat(titles()).doesNotContain("Another hello");
     }
 
@@ -113,17 +112,16 @@ class QuickRepliesViewTest extends BrowserlessViewTest {
         test(dialog.save).click();
 
         assertThat(test(mine.grid).size()).isEqualTo(1);
-        assertThat(service.search("")).extracting(QuickReply::title)
+        assertThat(service.search(""))
+                .extracting(QuickReply::title)
                 .containsExactly("Delivery", "Greeting", "Мій підпис");
         assertThat(service.mine("")).extracting(QuickReply::shared).containsExactly(false);
     }
 
     private List<String> titles() {
         var grid = test(view.grid);
-        return IntStream.range(0, grid.size()).mapToObj(row -> grid.getRow(row).title()).toList();
-    }
-
-    private String notificationText() {
-        return test($(Notification.class).last()).getText();
+        return IntStream.range(0, grid.size())
+                .mapToObj(row -> grid.getRow(row).title())
+                .toList();
     }
 }

@@ -4,13 +4,6 @@ import static com.omnichat.sales.SalesFixtures.line;
 import static com.omnichat.sales.SalesFixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.customer.ClientService;
@@ -25,7 +18,11 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The card's requests and orders sections, as the card shows them beside a chat: a lead
@@ -35,18 +32,25 @@ class SalesCardSectionsTest extends BrowserlessViewTest {
 
     @Autowired
     RequestsCardSection requestsSection;
+
     @Autowired
     OrdersCardSection ordersSection;
+
     @Autowired
     ClientService clients;
+
     @Autowired
     RequestService requests;
+
     @Autowired
     OrderService orders;
+
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
     SalesFixtures sales;
+
     ChannelInfo telegram;
     long chat;
     long client;
@@ -55,7 +59,6 @@ class SalesCardSectionsTest extends BrowserlessViewTest {
 
     @BeforeEach
     void annaOpensAChatWithALead() {
-        sales = new SalesFixtures(jdbc);
         var anna = staff.manager("anna");
         telegram = inbox.channel("Telegram · @flowershop_bot", anna);
         chat = inbox.newChat(telegram, "Olena Bondar");
@@ -89,7 +92,7 @@ class SalesCardSectionsTest extends BrowserlessViewTest {
 
         assertThat(form.isOpened()).isFalse();
         SalesRequest created = requests.activeOf(client).getFirst();
-        assertThat(notification()).isEqualTo("Request #" + created.number() + " created");
+        assertThat(lastNotification()).isEqualTo("Request #" + created.number() + " created");
         assertThat(created.conversationId()).isEqualTo(chat);
         assertThat(refreshes).hasValue(1);
         assertThat(texts("card-row-text")).containsExactly("Wedding bouquet");
@@ -118,7 +121,8 @@ class SalesCardSectionsTest extends BrowserlessViewTest {
 
         render();
 
-        assertThat($(CardSectionLayout.class).all()).extracting(s -> s.add.getText())
+        assertThat($(CardSectionLayout.class).all())
+                .extracting(s -> s.add.getText())
                 .containsExactly("Add request", "Add order");
         assertThat(texts("card-section-empty")).containsExactly("No active requests", "No active orders");
         assertThat(texts("card-section-note")).isEmpty();
@@ -161,7 +165,7 @@ class SalesCardSectionsTest extends BrowserlessViewTest {
 
         SalesOrder created = orders.activeOf(client).getFirst();
         assertThat(created.conversationId()).isEqualTo(chat);
-        assertThat(notification()).isEqualTo("Order #" + created.number() + " created, total 901.00");
+        assertThat(lastNotification()).isEqualTo("Order #" + created.number() + " created, total 901.00");
         assertThat(texts("card-row-number")).containsExactly("#" + created.number());
     }
 
@@ -186,16 +190,16 @@ class SalesCardSectionsTest extends BrowserlessViewTest {
     private void render() {
         card.removeAll();
         ClientCardContext context = context();
-        java.util.stream.Stream.of(requestsSection, ordersSection).filter(s -> s.appliesTo(context))
+        java.util.stream.Stream.of(requestsSection, ordersSection)
+                .filter(s -> s.appliesTo(context))
                 .sorted(java.util.Comparator.comparingInt(s -> s.order()))
-                .map(s -> (Component) s.create(context)).forEach(card::add);
+                .map(s -> (Component) s.create(context))
+                .forEach(card::add);
     }
 
     private java.util.List<String> texts(String className) {
-        return $(Span.class).withClassName(className).all().stream().map(Span::getText).toList();
-    }
-
-    private String notification() {
-        return test($(Notification.class).last()).getText();
+        return $(Span.class).withClassName(className).all().stream()
+                .map(Span::getText)
+                .toList();
     }
 }

@@ -5,14 +5,6 @@ import static com.omnichat.sales.SalesFixtures.order;
 import static com.omnichat.sales.SalesFixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.base.ui.NotFoundView;
 import com.omnichat.channel.ChannelInfo;
@@ -24,21 +16,31 @@ import com.omnichat.sales.SalesFixtures;
 import com.omnichat.sales.SalesOrder;
 import com.omnichat.sales.SalesRequest;
 import com.omnichat.user.StaffMember;
-import com.vaadin.flow.component.notification.Notification;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The Requests and Orders sections (managers) and Administration → Products. */
 class SalesSectionsTest extends BrowserlessViewTest {
 
     @Autowired
     RequestService requests;
+
     @Autowired
     OrderService orders;
+
     @Autowired
     ProductService products;
+
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
     SalesFixtures sales;
+
     StaffMember anna;
     StaffMember max;
     ChannelInfo telegram;
@@ -47,7 +49,6 @@ class SalesSectionsTest extends BrowserlessViewTest {
 
     @BeforeEach
     void annaAndMaxSellOnTelegram() {
-        sales = new SalesFixtures(jdbc);
         anna = staff.manager("anna");
         max = staff.manager("max");
         telegram = inbox.channel("Telegram · @flowershop_bot", anna, max);
@@ -59,11 +60,15 @@ class SalesSectionsTest extends BrowserlessViewTest {
     @Test
     void requestsSectionListsActiveRequestsAndFiltersThem() {
         SalesRequest wedding = requests.create(sales.clientOf(olenaChat), olenaChat, request("Wedding", "5000"));
-        requests.create(sales.clientOf(emmaChat), emmaChat,
+        requests.create(
+                sales.clientOf(emmaChat),
+                emmaChat,
                 new com.omnichat.sales.RequestDraft("Roses to Lviv", null, null, max.id(), null, null));
         SalesRequest lost = requests.create(sales.clientOf(emmaChat), emmaChat, request("Wreath", null));
-        requests.update(lost.id(), new com.omnichat.sales.RequestDraft("Wreath", stageId("lost"), null, null, null,
-                null), lost.version());
+        requests.update(
+                lost.id(),
+                new com.omnichat.sales.RequestDraft("Wreath", stageId("lost"), null, null, null, null),
+                lost.version());
 
         RequestsView view = navigate(RequestsView.class);
         assertThat(viewTitle()).isEqualTo("Requests");
@@ -76,8 +81,12 @@ class SalesSectionsTest extends BrowserlessViewTest {
         test(view.stage).selectItem("Lost");
         assertThat(titles(view)).containsExactly("Wreath");
         test(view.stage).selectItem("Active");
-        view.manager.setValue(view.manager.getListDataView().getItems().filter(m -> m.id() == max.id())
-                .findFirst().orElseThrow());
+        view.manager.setValue(view.manager
+                .getListDataView()
+                .getItems()
+                .filter(m -> m.id() == max.id())
+                .findFirst()
+                .orElseThrow());
         assertThat(titles(view)).containsExactly("Roses to Lviv");
         view.manager.clear();
         test(view.search).setValue("olena");
@@ -104,14 +113,16 @@ class SalesSectionsTest extends BrowserlessViewTest {
         test(again.title).setValue("");
         test(again.save).click();
         assertThat(again.isOpened()).isTrue();
-        assertThat(test($(Notification.class).last()).getText()).isEqualTo("Enter a title for the request.");
+        assertThat(again.title.isInvalid()).isTrue();
+        assertThat(again.title.getErrorMessage()).isEqualTo("Enter a title for the request.");
     }
 
     @Test
     void ordersSectionListsActiveOrdersAndFindsThemByNumberOrBuyer() {
         long olena = sales.makeBuyer(sales.clientOf(olenaChat));
         long emma = sales.makeBuyer(sales.clientOf(emmaChat));
-        SalesOrder peonies = orders.create(olena, olenaChat, order(line("Peonies", "2", "450.50"), line("Ribbon", "1", "20")));
+        SalesOrder peonies =
+                orders.create(olena, olenaChat, order(line("Peonies", "2", "450.50"), line("Ribbon", "1", "20")));
         SalesOrder roses = orders.create(emma, emmaChat, order(line("Roses", "1", "300")));
         SalesOrder old = orders.create(emma, emmaChat, order(line("Tulips", "1", "99")));
         sales.status(old, OrderStatus.DELIVERED);
@@ -156,8 +167,8 @@ class SalesSectionsTest extends BrowserlessViewTest {
         test(duplicate.price).setValue(new BigDecimal("1"));
         test(duplicate.save).click();
         assertThat(duplicate.isOpened()).isTrue();
-        assertThat(test($(Notification.class).last()).getText())
-                .isEqualTo("The SKU rose-51 is already used by another product.");
+        assertThat(duplicate.sku.isInvalid()).isTrue();
+        assertThat(duplicate.sku.getErrorMessage()).isEqualTo("The SKU rose-51 is already used by another product.");
         duplicate.close();
 
         assertThat(test(view.grid).size()).isEqualTo(1);
@@ -175,16 +186,24 @@ class SalesSectionsTest extends BrowserlessViewTest {
     }
 
     private long stageId(String code) {
-        return requests.stages().stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow().id();
+        return requests.stages().stream()
+                .filter(s -> s.code().equals(code))
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     private List<String> titles(RequestsView view) {
         var grid = test(view.grid);
-        return java.util.stream.IntStream.range(0, grid.size()).mapToObj(i -> grid.getRow(i).title()).toList();
+        return java.util.stream.IntStream.range(0, grid.size())
+                .mapToObj(i -> grid.getRow(i).title())
+                .toList();
     }
 
     private List<Long> numbers(OrdersView view) {
         var grid = test(view.grid);
-        return java.util.stream.IntStream.range(0, grid.size()).mapToObj(i -> grid.getRow(i).number()).toList();
+        return java.util.stream.IntStream.range(0, grid.size())
+                .mapToObj(i -> grid.getRow(i).number())
+                .toList();
     }
 }

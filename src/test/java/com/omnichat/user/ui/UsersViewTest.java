@@ -2,17 +2,14 @@ package com.omnichat.user.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.stream.IntStream;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.omnichat.BrowserlessViewTest;
 import com.omnichat.base.Role;
 import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.notification.Notification;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Administration → Users, as an administrator uses it. */
 class UsersViewTest extends BrowserlessViewTest {
@@ -59,7 +56,7 @@ class UsersViewTest extends BrowserlessViewTest {
         test(dialog.save).click();
 
         assertThat(dialog.isOpened()).isFalse();
-        assertThat(notificationText()).isEqualTo("User kateryna created");
+        assertThat(lastNotification()).isEqualTo("User kateryna created");
         assertThat(logins()).contains("kateryna");
         var signedIn = staff.authenticate("kateryna", "painted-flowers-1900");
         assertThat(signedIn.getAuthorities()).extracting(Object::toString).contains("ROLE_ADMINISTRATOR");
@@ -76,7 +73,8 @@ class UsersViewTest extends BrowserlessViewTest {
         test(dialog.save).click();
 
         assertThat(dialog.isOpened()).isTrue();
-        assertThat(notificationText()).isEqualTo("The password needs at least 10 characters.");
+        assertThat(dialog.password.isInvalid()).isTrue();
+        assertThat(dialog.password.getErrorMessage()).isEqualTo("The password needs at least 10 characters.");
         assertThat(logins()).doesNotContain("kateryna");
     }
 
@@ -107,21 +105,23 @@ class UsersViewTest extends BrowserlessViewTest {
         test($(Button.class, reset).withText("Reset password").single()).click();
 
         assertThat(reset.isOpened()).isFalse();
-        assertThat(staff.authenticate("marko", "fresh-start-2026").isAuthenticated()).isTrue();
+        assertThat(staff.authenticate("marko", "fresh-start-2026").isAuthenticated())
+                .isTrue();
     }
 
     private List<String> logins() {
         var grid = test(view.grid);
-        return IntStream.range(0, grid.size()).mapToObj(row -> grid.getRow(row).login()).toList();
+        return IntStream.range(0, grid.size())
+                .mapToObj(row -> grid.getRow(row).login())
+                .toList();
     }
 
     private StaffMember find(String login) {
         var grid = test(view.grid);
-        return IntStream.range(0, grid.size()).mapToObj(grid::getRow)
-                .filter(m -> m.login().equals(login)).findFirst().orElseThrow();
-    }
-
-    private String notificationText() {
-        return test($(Notification.class).last()).getText();
+        return IntStream.range(0, grid.size())
+                .mapToObj(grid::getRow)
+                .filter(m -> m.login().equals(login))
+                .findFirst()
+                .orElseThrow();
     }
 }
