@@ -4,7 +4,7 @@ import com.omnichat.base.ClusterBroadcaster;
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.MenuAlert;
 import com.omnichat.base.StaffPrincipal;
-import com.omnichat.channel.internal.ChannelStateStore;
+import com.omnichat.channel.internal.ChannelTokenChanged;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -59,14 +59,9 @@ public class ChannelTokenAlerts implements MenuAlert {
         if (!administrator()) {
             return () -> {};
         }
-        return broadcaster.subscribe(payload -> {
-            if (!payload.startsWith(ChannelStateStore.TOKEN_EVENT)) {
-                return;
-            }
-            String[] parts =
-                    payload.substring(ChannelStateStore.TOKEN_EVENT.length()).split("\\|");
-            if (parts.length == 2 && parts[1].equals("rejected")) {
-                listener.accept(name(Long.parseLong(parts[0]))
+        return broadcaster.subscribe(ChannelTokenChanged.class, event -> {
+            if (event.rejected()) {
+                listener.accept(name(event.channelId())
                         .map(name -> new Notice("channels.token-alert.notice", List.<Object>of(name)))
                         .orElse(null));
             } else {

@@ -28,23 +28,4 @@ public record ChatEvent(
     }
 
     public record Presence(long userId, String userName, Activity activity) {}
-
-    String encode() {
-        String base = type.name() + "|" + conversationId + "|" + channelId;
-        if (presence == null) {
-            return base;
-        }
-        return base + "|" + presence.userId() + "|" + presence.activity() + "|" + presence.userName();
-    }
-
-    static ChatEvent decode(String payload) {
-        String[] parts = payload.split("\\|", 6);
-        Type type = Type.valueOf(parts[0]);
-        long conversationId = Long.parseLong(parts[1]);
-        long channelId = Long.parseLong(parts[2]);
-        Presence presence = type == Type.PRESENCE
-                ? new Presence(Long.parseLong(parts[3]), parts[5], Activity.valueOf(parts[4]))
-                : null;
-        return new ChatEvent(type, conversationId, channelId, presence);
-    }
 }

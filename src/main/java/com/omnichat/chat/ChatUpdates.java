@@ -30,7 +30,7 @@ public class ChatUpdates {
     ChatUpdates(ClusterBroadcaster broadcaster, ChannelService channels) {
         this.broadcaster = broadcaster;
         this.channels = channels;
-        broadcaster.subscribe(this::dispatch);
+        broadcaster.subscribe(ChatEvent.class, this::dispatch);
     }
 
     /**
@@ -58,33 +58,20 @@ public class ChatUpdates {
 
     /** Sends the event to all nodes when the current transaction commits. */
     void publish(ChatEvent event) {
-        broadcaster.publish(event.encode());
+        broadcaster.publish(event);
     }
 
-    private void dispatch(String payload) {
-        if (!isChatEvent(payload)) {
-            // Another feature's broadcast on the same channel (e.g. the site widget's "webchat|...").
-            return;
-        }
-        ChatEvent event;
-        try {
-            event = ChatEvent.decode(payload);
-        } catch (RuntimeException e) {
-            log.warn("Ignoring malformed chat event {}", payload);
-            return;
-        }
+    private void dispatch(ChatEvent event) {
         for (Subscriber s : subscribers) {
             if (s.user.isAdministrator() || s.channelIds.contains(event.channelId())) {
-                s.listener.accept(event);
+                try {
+                    s.listener.accept(event);
+                } catch (RuntimeException e) {
+                    // One broken view must not keep the event from the others.
+                    log.warn("A chat event listener failed", e);
+                }
             }
         }
-    }
-
-    private static boolean isChatEvent(String payload) {
-        int bar = payload.indexOf('|');
-        String type = bar < 0 ? payload : payload.substring(0, bar);
-        return java.util.Arrays.stream(ChatEvent.Type.values())
-                .anyMatch(t -> t.name().equals(type));
     }
 
     private static final class Subscriber {

@@ -5,6 +5,7 @@ import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.MailThread;
 import com.omnichat.channel.OutboundMessage;
 import com.omnichat.channel.OutboundSource;
+import com.omnichat.channel.TemplateSend;
 import com.omnichat.customer.ClientIdentities;
 import java.util.List;
 import java.util.Optional;
@@ -12,17 +13,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What the delivery worker sends for a manager's message: recipient, text, quoted message, files. */
 @Component
 class OutboundMessages implements OutboundSource {
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
     private final ClientIdentities identities;
     private final ChannelService channels;
 
-    OutboundMessages(JdbcClient jdbc, ClientIdentities identities, ChannelService channels) {
+    OutboundMessages(JdbcClient jdbc, JsonMapper json, ClientIdentities identities, ChannelService channels) {
         this.jdbc = jdbc;
+        this.json = json;
         this.identities = identities;
         this.channels = channels;
     }
@@ -75,7 +79,7 @@ class OutboundMessages implements OutboundSource {
                             route(m.origin()),
                             m.lastClientMessageAt(),
                             mail ? thread(m.conversationId(), m.id(), m.subject()) : null,
-                            TemplateReplies.read(m.template()));
+                            template(m.template()));
                 }));
     }
 
@@ -90,6 +94,11 @@ class OutboundMessages implements OutboundSource {
             long conversationId,
             @Nullable String subject,
             @Nullable String template) {}
+
+    /** The template a stored message was sent as (see {@link TemplateReplies}). */
+    private @Nullable TemplateSend template(@Nullable String stored) {
+        return stored == null ? null : json.readValue(stored, TemplateSend.class);
+    }
 
     private static OutboundMessage.Route route(String origin) {
         return "COMMENT_ANSWER".equals(origin)

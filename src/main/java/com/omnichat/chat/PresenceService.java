@@ -34,7 +34,7 @@ public class PresenceService {
     PresenceService(InboxService inbox, ChatUpdates updates, ClusterBroadcaster broadcaster) {
         this.inbox = inbox;
         this.updates = updates;
-        broadcaster.subscribe(this::remember);
+        broadcaster.subscribe(ChatEvent.class, this::remember);
     }
 
     /** Who else is in the chat now (viewing or typing), without the signed-in user. */
@@ -48,13 +48,7 @@ public class PresenceService {
                 .toList();
     }
 
-    private void remember(String payload) {
-        ChatEvent event;
-        try {
-            event = ChatEvent.decode(payload);
-        } catch (RuntimeException e) {
-            return;
-        }
+    private void remember(ChatEvent event) {
         Presence p = event.presence();
         if (p == null) {
             return;

@@ -21,18 +21,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Transactional
 public class TemplateReplies {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final InboxService inbox;
     private final TemplateService templates;
     private final JdbcClient jdbc;
     private final com.omnichat.channel.ChannelService channels;
+    private final JsonMapper json;
 
     TemplateReplies(
             InboxService inbox,
             TemplateService templates,
             JdbcClient jdbc,
-            com.omnichat.channel.ChannelService channels) {
+            com.omnichat.channel.ChannelService channels,
+            JsonMapper json) {
+        this.json = json;
         this.channels = channels;
         this.inbox = inbox;
         this.templates = templates;
@@ -62,7 +63,7 @@ public class TemplateReplies {
         }
         long messageId = inbox.reply(conversationId, send.renderedText(), null, List.of());
         jdbc.sql("update message set template = ? where id = ?")
-                .params(JSON.writeValueAsString(send), messageId)
+                .params(json.writeValueAsString(send), messageId)
                 .update();
         return messageId;
     }
@@ -113,10 +114,5 @@ public class TemplateReplies {
     /** The templates of the channels, for the picker. */
     public TemplateService templates() {
         return templates;
-    }
-
-    /** The template a stored message was sent as (for the delivery worker). */
-    static @Nullable TemplateSend read(@Nullable String json) {
-        return json == null ? null : JSON.readValue(json, TemplateSend.class);
     }
 }

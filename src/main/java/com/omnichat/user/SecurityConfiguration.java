@@ -65,7 +65,7 @@ class SecurityConfiguration {
                 // Liveness and readiness on the application's port too (the actuator may be on a port of its own).
                 .requestMatchers("/livez", "/readyz")
                 .permitAll()
-                .requestMatchers("/offline.html", "/icons/**", "/styles.css", "/styles/**")
+                .requestMatchers("/offline.html", "/icons/**", "/styles.css", "/styles/**", "/js/**")
                 .permitAll()
                 // Files served by controllers, not Vaadin (which denies any request it does not know):
                 // the services check who may see them.

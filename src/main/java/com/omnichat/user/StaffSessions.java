@@ -40,7 +40,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 class StaffSessions implements DisposableBean {
 
-    static final String PREFIX = "staff-sessions|";
     private static final Logger log = LoggerFactory.getLogger(StaffSessions.class);
 
     private final SessionRegistry registry;
@@ -57,7 +56,7 @@ class StaffSessions implements DisposableBean {
         this.registry = registry;
         this.broadcaster = broadcaster;
         this.standings = standings;
-        this.unsubscribe = broadcaster.subscribe(this::onBroadcast);
+        this.unsubscribe = broadcaster.subscribe(SessionsEnded.class, this::onBroadcast);
     }
 
     /**
@@ -65,7 +64,7 @@ class StaffSessions implements DisposableBean {
      * current transaction commits.
      */
     void endAll(long userId, @Nullable String keepSessionId) {
-        broadcaster.publish(PREFIX + userId + "|" + (keepSessionId == null ? "-" : hash(keepSessionId)));
+        broadcaster.publish(new SessionsEnded(userId, keepSessionId == null ? null : hash(keepSessionId)));
         // This node's services read the new role at once, not only when the notification comes back.
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -93,21 +92,9 @@ class StaffSessions implements DisposableBean {
                 : null;
     }
 
-    private void onBroadcast(String payload) {
-        if (!payload.startsWith(PREFIX)) {
-            return;
-        }
-        String[] parts = payload.split("\\|");
-        long userId;
-        try {
-            userId = Long.parseLong(parts[1]);
-        } catch (RuntimeException e) {
-            log.warn("Ignoring malformed session notification {}", payload);
-            return;
-        }
-        String keep = parts.length > 2 && !"-".equals(parts[2]) ? parts[2] : null;
-        standings.forget(userId);
-        worker.execute(() -> expire(userId, keep));
+    private void onBroadcast(SessionsEnded event) {
+        standings.forget(event.userId());
+        worker.execute(() -> expire(event.userId(), event.keepSessionHash()));
     }
 
     private void expire(long userId, @Nullable String keepHash) {

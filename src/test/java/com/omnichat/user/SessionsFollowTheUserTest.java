@@ -29,6 +29,7 @@ import org.springframework.security.test.context.TestSecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A user's sessions follow his account on every node: a role change, a password change or
@@ -63,23 +64,29 @@ class SessionsFollowTheUserTest {
     @Autowired
     TransactionTemplate tx;
 
+    @Autowired
+    JsonMapper json;
+
     SessionRegistry nodeB = new SessionRegistryImpl();
     ClusterBroadcaster broadcasterB;
     StaffSessions sessionsB;
 
     @BeforeEach
     void startSecondNode() {
-        broadcasterB = OtherNode.broadcaster(jdbc, dataSource);
+        broadcasterB = OtherNode.broadcaster(jdbc, dataSource, json);
         sessionsB = new StaffSessions(nodeB, broadcasterB, standings);
         // Node B hears notifications only once it listens: wait until a probe gets through.
         var heard = new AtomicBoolean();
-        Runnable probe = broadcasterB.subscribe(p -> heard.set(heard.get() || p.equals("probe|sessions")));
+        Runnable probe = broadcasterB.subscribe(
+                Probe.class, p -> heard.set(heard.get() || p.name().equals("sessions")));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            tx.executeWithoutResult(s -> broadcasterA.publish("probe|sessions"));
+            tx.executeWithoutResult(s -> broadcasterA.publish(new Probe("sessions")));
             assertThat(heard).isTrue();
         });
         probe.run();
     }
+
+    record Probe(String name) {}
 
     @AfterEach
     void stopSecondNode() {

@@ -188,7 +188,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     @Override
     protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
         super.onAttach(event);
-        ComponentAriaFixes.install(getElement());
+        ComponentAriaFixes.install(event.getUI());
         UI ui = event.getUI();
         for (MenuAlert alert : alerts) {
             // The listener runs on the broadcaster's thread; the user's security context is gone there.

@@ -14,9 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChannelStateStore {
 
-    /** Broadcast (every node) when a channel's token was rejected or works again: {@code PREFIX + id + |rejected|ok}. */
-    public static final String TOKEN_EVENT = "channel-token|";
-
     private final JdbcClient jdbc;
     private final ClusterBroadcaster broadcaster;
 
@@ -44,7 +41,7 @@ public class ChannelStateStore {
                 .optional()
                 .orElse(false);
         if (fresh) {
-            broadcaster.publish(TOKEN_EVENT + channelId + "|rejected");
+            broadcaster.publish(new ChannelTokenChanged(channelId, true));
         }
     }
 
@@ -55,7 +52,7 @@ public class ChannelStateStore {
                         .param(channelId)
                         .update()
                 > 0) {
-            broadcaster.publish(TOKEN_EVENT + channelId + "|ok");
+            broadcaster.publish(new ChannelTokenChanged(channelId, false));
         }
     }
 

@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 class VisitorStreams implements DisposableBean {
 
-    static final String PREFIX = "webchat|";
     static final int MAX_PER_VISITOR = 8;
     private static final Logger log = LoggerFactory.getLogger(VisitorStreams.class);
 
@@ -61,12 +60,12 @@ class VisitorStreams implements DisposableBean {
         this.broadcaster = broadcaster;
         this.store = store;
         this.open = new OpenStreams(caps, MAX_PER_VISITOR);
-        this.unsubscribe = broadcaster.subscribe(this::onBroadcast);
+        this.unsubscribe = broadcaster.subscribe(VisitorLinesAdded.class, this::onBroadcast);
     }
 
     /** Tells every node, at commit of the current transaction, that the visitor has new lines. */
     void announce(long channelId, String visitorId) {
-        broadcaster.publish(PREFIX + channelId + "|" + visitorId);
+        broadcaster.publish(new VisitorLinesAdded(channelId, visitorId));
     }
 
     /**
@@ -93,20 +92,8 @@ class VisitorStreams implements DisposableBean {
     }
 
     /** Runs on the broadcaster's thread: only hands the work off. */
-    private void onBroadcast(String payload) {
-        if (!payload.startsWith(PREFIX)) {
-            return;
-        }
-        String[] parts = payload.split("\\|", 3);
-        if (parts.length != 3) {
-            return;
-        }
-        VisitorKey key;
-        try {
-            key = new VisitorKey(Long.parseLong(parts[1]), parts[2]);
-        } catch (NumberFormatException e) {
-            return;
-        }
+    private void onBroadcast(VisitorLinesAdded event) {
+        var key = new VisitorKey(event.channelId(), event.visitorId());
         List<OpenStreams.Entry> targets = open.of(key);
         if (!targets.isEmpty()) {
             pushers.execute(() -> deliver(key, targets));

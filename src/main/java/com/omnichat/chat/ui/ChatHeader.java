@@ -25,6 +25,10 @@ class ChatHeader extends Div {
     interface Actions {
         void toggleList();
 
+        void toggleCard();
+
+        void backToList();
+
         void assign(Long userId);
 
         void toggleState();
@@ -39,7 +43,7 @@ class ChatHeader extends Div {
     final ComboBox<StaffMember> responsible = new ComboBox<>();
     final Button copyLink = new Button(VaadinIcon.LINK.create());
     final Button closeOrReopen = new Button();
-    final Span presence = new Span();
+    final PresenceLabel presence = new PresenceLabel();
     /** An e-mail thread's subject (empty and hidden for other chats). */
     final Span subject = new Span();
 
@@ -58,10 +62,12 @@ class ChatHeader extends Div {
         backToList.addClassName("back-to-list");
         backToList.setAriaLabel(getTranslation("chat.back"));
         backToList.setTooltipText(getTranslation("chat.back"));
+        backToList.addClickListener(e -> actions.backToList());
         toggleCard.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         toggleCard.addClassName("toggle-card");
         toggleCard.setAriaLabel(getTranslation("chat.card.show"));
         toggleCard.setTooltipText(getTranslation("chat.card.show"));
+        toggleCard.addClickListener(e -> actions.toggleCard());
         cardShown(false);
 
         responsible.setItems(staff);
@@ -87,7 +93,6 @@ class ChatHeader extends Div {
 
         closeOrReopen.addClassName("state-button");
         closeOrReopen.addClickListener(e -> actions.toggleState());
-        presence.addClassName("presence");
         subject.setVisible(false);
         update(chat);
     }
@@ -148,7 +153,13 @@ class ChatHeader extends Div {
         toggleCard.getElement().setAttribute("aria-expanded", Boolean.toString(shown));
     }
 
-    void showPresence(String text) {
-        presence.setText(text);
+    /** Focus comes back to the card's toggle when the card overlay closes. */
+    void focusCardToggle() {
+        toggleCard.focus();
+    }
+
+    /** Who else is in the chat. */
+    PresenceLabel presence() {
+        return presence;
     }
 }

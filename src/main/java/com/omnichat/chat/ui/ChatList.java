@@ -10,6 +10,7 @@ import com.omnichat.chat.InboxService;
 import com.omnichat.chat.TabCounts;
 import com.omnichat.user.StaffMember;
 import com.omnichat.user.UserService;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -27,9 +28,13 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The left column: state tabs with counts, search and filters, and the lazily loaded list
@@ -55,6 +60,7 @@ class ChatList extends VerticalLayout {
     private ConversationSummary focusedRow;
     private TimeFormat time;
     private boolean applying;
+    private boolean refreshPending;
 
     ChatList(
             InboxService inbox,
@@ -301,6 +307,51 @@ class ChatList extends VerticalLayout {
     void select(Long conversationId) {
         selectedId = conversationId;
         grid.getDataProvider().refreshAll();
+    }
+
+    /** Alt+F: into the search field. */
+    void focusSearch() {
+        search.focus();
+    }
+
+    /** Coalesces a burst of live events into one refresh, shortly after the first. */
+    void refreshSoon() {
+        if (refreshPending) {
+            return;
+        }
+        UI ui = getUI().orElse(null);
+        if (ui == null) {
+            return;
+        }
+        refreshPending = true;
+        CompletableFuture.delayedExecutor(150, TimeUnit.MILLISECONDS)
+                .execute(ui.accessLater(
+                        () -> {
+                            refreshPending = false;
+                            refresh();
+                        },
+                        () -> {}));
+    }
+
+    /**
+     * The next chat after {@code currentId} (in this list's order and filter, wrapping around)
+     * whose client wrote since the last reply.
+     */
+    Optional<ConversationSummary> nextUnreadAfter(@Nullable Long currentId) {
+        List<ConversationSummary> chats = inbox.list(currentFilter(), null, 0, 200);
+        int current = -1;
+        for (int i = 0; i < chats.size(); i++) {
+            if (Objects.equals(chats.get(i).id(), currentId)) {
+                current = i;
+            }
+        }
+        for (int step = 1; step <= chats.size(); step++) {
+            ConversationSummary candidate = chats.get(Math.floorMod(current + step, chats.size()));
+            if (candidate.unreadCount() > 0 && !Objects.equals(candidate.id(), currentId)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 
     record ResponsibleOption(Responsible kind, Long userId, String label) {}

@@ -17,18 +17,10 @@ import com.omnichat.quickreply.QuickReplyService;
 import com.omnichat.user.StaffMember;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The middle column: top bar, message history (older pages load when scrolled to the
@@ -36,23 +28,27 @@ import java.util.concurrent.TimeUnit;
  */
 class ChatWindow extends VerticalLayout {
 
-    static final int PAGE = 50;
-
     private final InboxService inbox;
     private final CommentReplies comments;
     private final PresenceService presence;
     private final long conversationId;
-    private final Runnable onToggleList;
+    private final PageActions page;
     private final String viewKey = UUID.randomUUID().toString();
-    private final Map<Long, MessageItem> shown = new LinkedHashMap<>();
-    private final Map<Long, Seen> others = new HashMap<>();
     private ConversationSummary chat;
     private TimeFormat time;
-    private boolean allLoaded;
 
     final ChatHeader header;
-    final Div messages = new Div();
+    final MessageHistory messages;
     final Composer composer;
+
+    /** What the window asks of the page around it (the list and the client card are the page's). */
+    interface PageActions {
+        void toggleList();
+
+        void toggleCard();
+
+        void backToList();
+    }
 
     ChatWindow(
             InboxService inbox,
@@ -61,8 +57,8 @@ class ChatWindow extends VerticalLayout {
             ConversationSummary chat,
             List<StaffMember> staff,
             String link,
-            Runnable onToggleList) {
-        this(inbox, null, presence, quickReplies, chat, staff, link, onToggleList);
+            PageActions page) {
+        this(inbox, null, presence, quickReplies, chat, staff, link, page);
     }
 
     ChatWindow(
@@ -73,13 +69,13 @@ class ChatWindow extends VerticalLayout {
             ConversationSummary chat,
             List<StaffMember> staff,
             String link,
-            Runnable onToggleList) {
+            PageActions page) {
         this.inbox = inbox;
         this.comments = comments;
         this.presence = presence;
         this.chat = chat;
         this.conversationId = chat.id();
-        this.onToggleList = onToggleList;
+        this.page = page;
         addClassName("chat-window");
         setPadding(false);
         setSpacing(false);
@@ -89,11 +85,7 @@ class ChatWindow extends VerticalLayout {
                 composerActions(),
                 quickReplies,
                 () -> quickReplies.variablesFor(this.chat.clientId(), this.chat.clientName()));
-        messages.addClassName("messages");
-        messages.getElement()
-                .addEventListener("scroll", e -> loadOlder())
-                .setFilter("element.scrollTop < 80")
-                .debounce(300);
+        messages = new MessageHistory(inbox, conversationId, this::item);
         add(header, messages, composer);
         setFlexGrow(1, messages);
         setAlignItems(FlexComponent.Alignment.STRETCH);
@@ -101,6 +93,28 @@ class ChatWindow extends VerticalLayout {
 
     long conversationId() {
         return conversationId;
+    }
+
+    /** Alt+M: between reply and note. */
+    void toggleNoteMode() {
+        composer.toggleNoteMode();
+    }
+
+    /** Alt+C: closes the chat, or reopens a closed one. */
+    void closeOrReopen() {
+        toggleState();
+    }
+
+    void listCollapsed(boolean collapsed) {
+        header.listCollapsed(collapsed);
+    }
+
+    /** The client card (an overlay below desktop width) was opened or closed. */
+    void cardShown(boolean shown) {
+        header.cardShown(shown);
+        if (!shown) {
+            header.focusCardToggle();
+        }
     }
 
     // ---- the customer service window (WhatsApp) ----
@@ -154,7 +168,7 @@ class ChatWindow extends VerticalLayout {
     void refresh() {
         chat = inbox.get(conversationId);
         header.update(chat);
-        refreshRecent();
+        messages.refreshRecent();
         if (comments != null) {
             showWindow();
         }
@@ -164,22 +178,12 @@ class ChatWindow extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent event) {
         time = TimeFormat.of(event.getUI());
-        if (shown.isEmpty()) {
-            append(inbox.history(conversationId, null, PAGE), false);
-            allLoaded = shown.size() < PAGE;
-            scrollToBottom();
-            if (wanted != null) {
-                reveal(wanted);
-            }
-        }
+        messages.loadFirstPage();
         if (comments != null) {
             showWindow();
         }
         presence.viewing(conversationId, viewKey);
-        presence.others(conversationId)
-                .forEach(
-                        p -> others.put(p.userId(), new Seen(p.userName(), ChatEvent.Activity.VIEWING, Instant.now())));
-        renderPresence();
+        header.presence().alreadyHere(presence.others(conversationId));
     }
 
     @Override
@@ -196,58 +200,6 @@ class ChatWindow extends VerticalLayout {
         refresh();
     }
 
-    private void refreshRecent() {
-        List<MessageView> recent = inbox.history(conversationId, null, PAGE);
-        long newest = shown.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
-        boolean appended = false;
-        for (MessageView m : recent) {
-            MessageItem existing = shown.get(m.id());
-            if (existing != null && !existing.message().equals(m)) {
-                MessageItem replacement = item(m);
-                messages.replace(existing, replacement);
-                shown.put(m.id(), replacement);
-            } else if (existing == null && m.id() > newest) {
-                MessageItem item = item(m);
-                messages.add(item);
-                shown.put(m.id(), item);
-                appended = true;
-            }
-        }
-        if (appended) {
-            scrollToBottom();
-        }
-    }
-
-    private void loadOlder() {
-        if (allLoaded || shown.isEmpty()) {
-            return;
-        }
-        long oldest = shown.keySet().iterator().next();
-        List<MessageView> older = inbox.history(conversationId, oldest, PAGE);
-        allLoaded = older.size() < PAGE;
-        append(older, true);
-    }
-
-    private void append(List<MessageView> page, boolean atTop) {
-        if (atTop) {
-            Map<Long, MessageItem> reordered = new LinkedHashMap<>();
-            for (int i = 0; i < page.size(); i++) {
-                MessageItem item = item(page.get(i));
-                messages.addComponentAtIndex(i, item);
-                reordered.put(page.get(i).id(), item);
-            }
-            reordered.putAll(shown);
-            shown.clear();
-            shown.putAll(reordered);
-        } else {
-            page.forEach(m -> {
-                MessageItem item = item(m);
-                messages.add(item);
-                shown.put(m.id(), item);
-            });
-        }
-    }
-
     private MessageItem item(MessageView m) {
         var item = new MessageItem(
                 m, time, this::replyTo, this::retry, this::retryDownload, comments == null ? null : commentActions);
@@ -257,47 +209,9 @@ class ChatWindow extends VerticalLayout {
         return item;
     }
 
-    // ---- opened at a message (a search found it) ----
-
-    /** How far back a found message is looked for: the history between it and now is loaded to show it. */
-    static final int REVEAL_LIMIT = 2000;
-
-    private Long wanted;
-    MessageItem found;
-
     /** Scrolls to the message and marks it for a moment (once the history is shown, if it is not yet). */
     void showMessage(long messageId) {
-        wanted = messageId;
-        if (!shown.isEmpty()) {
-            reveal(messageId);
-        }
-    }
-
-    private void reveal(long messageId) {
-        wanted = null;
-        while (!shown.containsKey(messageId) && !allLoaded && shown.size() < REVEAL_LIMIT) {
-            long oldest = shown.keySet().iterator().next();
-            List<MessageView> older = inbox.history(conversationId, oldest, 200);
-            allLoaded = older.size() < 200;
-            append(older, true);
-        }
-        MessageItem item = shown.get(messageId);
-        if (item == null) {
-            return;
-        }
-        if (found != null) {
-            found.removeClassName("message-found");
-        }
-        found = item;
-        // The stylesheet's animation fades the mark out; after the bottom scroll of a fresh window.
-        item.addClassName("message-found");
-        item.getElement()
-                .executeJs("requestAnimationFrame(() => requestAnimationFrame(() => "
-                        + "this.scrollIntoView({block: 'center'})))");
-    }
-
-    private void scrollToBottom() {
-        messages.getElement().executeJs("requestAnimationFrame(() => this.scrollTop = this.scrollHeight)");
+        messages.showMessage(messageId);
     }
 
     /** "⋮ → Reply": on a comment it answers in the comments, on anything else it quotes. */
@@ -367,7 +281,17 @@ class ChatWindow extends VerticalLayout {
         return new ChatHeader.Actions() {
             @Override
             public void toggleList() {
-                onToggleList.run();
+                page.toggleList();
+            }
+
+            @Override
+            public void toggleCard() {
+                page.toggleCard();
+            }
+
+            @Override
+            public void backToList() {
+                page.backToList();
             }
 
             @Override
@@ -377,15 +301,19 @@ class ChatWindow extends VerticalLayout {
 
             @Override
             public void toggleState() {
-                act(() -> {
-                    if (chat.state() == ConversationState.OPEN) {
-                        inbox.close(conversationId);
-                    } else {
-                        inbox.reopen(conversationId);
-                    }
-                });
+                ChatWindow.this.toggleState();
             }
         };
+    }
+
+    private void toggleState() {
+        act(() -> {
+            if (chat.state() == ConversationState.OPEN) {
+                inbox.close(conversationId);
+            } else {
+                inbox.reopen(conversationId);
+            }
+        });
     }
 
     private Composer.Actions composerActions() {
@@ -424,7 +352,7 @@ class ChatWindow extends VerticalLayout {
             action.run();
             chat = inbox.get(conversationId);
             header.update(chat);
-            refreshRecent();
+            messages.refreshRecent();
             return true;
         } catch (UserFacingException e) {
             Notifications.error(e);
@@ -435,50 +363,8 @@ class ChatWindow extends VerticalLayout {
     // ---- who else is here ----
 
     private void onPresence(ChatEvent.Presence p) {
-        if (p == null || p.userId() == CurrentStaff.require().id()) {
-            return;
-        }
-        if (p.activity() == ChatEvent.Activity.LEFT) {
-            others.remove(p.userId());
-        } else {
-            others.put(p.userId(), new Seen(p.userName(), p.activity(), Instant.now()));
-        }
-        renderPresence();
-        if (p.activity() == ChatEvent.Activity.TYPING) {
-            UI ui = getUI().orElse(null);
-            if (ui != null) {
-                CompletableFuture.delayedExecutor(PresenceService.TYPING_TTL_MILLIS + 100, TimeUnit.MILLISECONDS)
-                        .execute(() -> ChatsView.accessIfAttached(ui, this::renderPresence));
-            }
+        if (p != null && p.userId() != CurrentStaff.require().id()) {
+            header.presence().changed(p);
         }
     }
-
-    private void renderPresence() {
-        Instant now = Instant.now();
-        others.values()
-                .removeIf(s ->
-                        s.at().plusMillis(PresenceService.VIEWER_TTL_MILLIS).isBefore(now));
-        List<String> typing = others.values().stream()
-                .filter(s -> s.activity() == ChatEvent.Activity.TYPING
-                        && s.at().plusMillis(PresenceService.TYPING_TTL_MILLIS).isAfter(now))
-                .map(Seen::name)
-                .toList();
-        List<String> viewing = others.values().stream()
-                .map(Seen::name)
-                .filter(n -> !typing.contains(n))
-                .toList();
-        StringBuilder text = new StringBuilder();
-        if (!typing.isEmpty()) {
-            text.append(getTranslation("chat.presence.typing", String.join(", ", typing)));
-        }
-        if (!viewing.isEmpty()) {
-            if (!text.isEmpty()) {
-                text.append(" · ");
-            }
-            text.append(getTranslation("chat.presence.viewing", String.join(", ", viewing)));
-        }
-        header.showPresence(text.toString());
-    }
-
-    private record Seen(String name, ChatEvent.Activity activity, Instant at) {}
 }

@@ -22,8 +22,6 @@ import com.omnichat.user.UserService;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -34,9 +32,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.server.VaadinServletRequest;
 import jakarta.annotation.security.PermitAll;
-import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -56,14 +52,18 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final ChatUpdates updates;
     private final UserService users;
     private final QuickReplyService quickReplies;
-    final ChatList list;
-    private final Div center = new Div();
-    private final ClientPanel clientPanel;
     private final ClientService clients;
     private final ChannelService channels;
+    private final WriteFirstService writeFirst;
+    final @Nullable ChatList list;
+    final ChatCenter center = new ChatCenter();
+    private final ClientPanel clientPanel;
+    final @Nullable WriteMessageButton writeButton;
+
+    @Nullable
     ChatWindow window;
-    private Runnable unsubscribe;
-    private boolean refreshPending;
+
+    private @Nullable Runnable unsubscribe;
 
     ChatsView(
             InboxService inbox,
@@ -89,19 +89,19 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         addClassName("chats-page");
         if (!inbox.hasAnyChannel()) {
             list = null;
+            writeButton = null;
             add(new EmptyState(
                     VaadinIcon.LOCK, getTranslation("chats.no-access.title"), getTranslation("chats.no-access.text")));
             return;
         }
         list = new ChatList(inbox, channels, users, ChatFilter.open(), this::filterChanged, this::open);
-        getElement()
-                .addEventListener(
-                        SHORTCUT_EVENT,
-                        e -> onShortcut(e.getEventData().get("event.detail").asString()))
-                .addEventData("event.detail");
-        center.addClassName("chat-center");
-        showNoChat();
-        list.addComponentAsFirst(writeButton());
+        writeButton = new WriteMessageButton(
+                writeFirst,
+                conversationId -> UI.getCurrent()
+                        .navigate(
+                                ChatsView.class, new RouteParameters("conversationId", Long.toString(conversationId))));
+        list.addComponentAsFirst(writeButton);
+        ChatShortcuts.register(this, shortcuts());
         add(list, center, clientPanel);
     }
 
@@ -138,31 +138,6 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String MESSAGE_PARAMETER = "message";
 
-    // ---- writing first ----
-
-    private final WriteFirstService writeFirst;
-    WriteMessageDialog writeDialog;
-
-    private Button writeButton() {
-        var button = new Button(
-                getTranslation("write.button"), VaadinIcon.PENCIL.create(), e -> openWriteDialog(null, null));
-        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-        button.addClassName("write-button");
-        return button;
-    }
-
-    void openWriteDialog(@Nullable ClientSummary client, @Nullable Long channelId) {
-        writeDialog = new WriteMessageDialog(
-                writeFirst,
-                writeFirst.templates(),
-                client,
-                channelId,
-                conversationId -> UI.getCurrent()
-                        .navigate(
-                                ChatsView.class, new RouteParameters("conversationId", Long.toString(conversationId))));
-        writeDialog.open();
-    }
-
     /**
      * {@code /chats?client=ID&channel=CH} (the order card's "Write"): the client's chat on
      * that channel (any channel without one), or a notice that there is none yet and the
@@ -192,20 +167,10 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                         .map(ChannelInfo::name)
                         .findFirst()
                         .orElse(null);
-        center.removeAll();
-        noClientChat = new EmptyState(
-                VaadinIcon.COMMENT_ELLIPSIS_O,
-                getTranslation("chats.client-chat.none.title"),
-                channelName == null
-                        ? getTranslation("chats.client-chat.none.any", client.name())
-                        : getTranslation("chats.client-chat.none", client.name(), channelName));
-        noClientChat.addClassName("no-client-chat");
-        center.add(noClientChat);
+        center.showNoClientChat(client.name(), channelName);
         // No chat yet: offer to write first, with the client (and the channel) chosen.
-        openWriteDialog(client, channelId);
+        writeButton.openFor(client, channelId);
     }
-
-    EmptyState noClientChat;
 
     private static Optional<Long> number(BeforeEnterEvent event, String parameter) {
         return event.getLocation()
@@ -224,77 +189,41 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 closeWindow();
             }
         }
-        scheduleListRefresh();
+        list.refreshSoon();
     }
 
-    static final String SHORTCUT_EVENT = "omnichat-shortcut";
+    private ChatShortcuts.Actions shortcuts() {
+        return new ChatShortcuts.Actions() {
+            @Override
+            public void openNextUnread() {
+                list.nextUnreadAfter(window == null ? null : window.conversationId())
+                        .ifPresentOrElse(ChatsView.this::open, () -> Notifications.success("shortcuts.no-unread"));
+            }
 
-    /**
-     * Keyboard shortcuts, caught in the browser on the whole document and sent here as one
-     * event. Alt+letter works while typing (by key position, so any keyboard layout); "?"
-     * only outside text fields, where it is a character. The listener removes itself once
-     * this view has left the page.
-     */
-    private static final String SHORTCUT_SCRIPT = """
-            if (this.$omnichatShortcuts) return;
-            const host = this;
-            const handler = e => {
-              if (!host.isConnected) { document.removeEventListener('keydown', handler); host.$omnichatShortcuts = null; return; }
-              const t = e.composedPath()[0];
-              const editable = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
-              let action = null;
-              if (e.altKey && !e.ctrlKey && !e.metaKey) {
-                action = {KeyN: 'next-unread', KeyF: 'search', KeyM: 'note', KeyC: 'close'}[e.code] || null;
-              } else if (!editable && e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey) {
-                action = 'help';
-              }
-              if (action) {
-                e.preventDefault();
-                host.dispatchEvent(new CustomEvent('omnichat-shortcut', {detail: action}));
-              }
-            };
-            document.addEventListener('keydown', handler);
-            this.$omnichatShortcuts = handler;
-            """;
+            @Override
+            public void focusSearch() {
+                list.focusSearch();
+            }
 
-    void onShortcut(String action) {
-        switch (action) {
-            case "help" -> new ShortcutsHelp().open();
-            case "search" -> list.search.focus();
-            case "next-unread" -> openNextUnread();
-            case "note" -> {
+            @Override
+            public void toggleNoteMode() {
                 if (window != null) {
-                    window.composer.toggleNoteMode();
+                    window.toggleNoteMode();
                 }
             }
-            case "close" -> {
+
+            @Override
+            public void closeOrReopen() {
                 if (window != null) {
-                    window.header.closeOrReopen.click();
+                    window.closeOrReopen();
                 }
             }
-            default -> {
-                // An unknown action from an older page script: nothing to do.
-            }
-        }
-    }
 
-    /** The next chat (in the list's order and filter, wrapping around) whose client wrote since the last reply. */
-    private void openNextUnread() {
-        List<ConversationSummary> chats = inbox.list(list.currentFilter(), null, 0, 200);
-        int current = -1;
-        for (int i = 0; i < chats.size(); i++) {
-            if (window != null && chats.get(i).id() == window.conversationId()) {
-                current = i;
+            @Override
+            public void showHelp() {
+                new ShortcutsHelp().open();
             }
-        }
-        for (int step = 1; step <= chats.size(); step++) {
-            ConversationSummary candidate = chats.get(Math.floorMod(current + step, chats.size()));
-            if (candidate.unreadCount() > 0 && (window == null || candidate.id() != window.conversationId())) {
-                open(candidate);
-                return;
-            }
-        }
-        Notifications.success("shortcuts.no-unread");
+        };
     }
 
     private void open(ConversationSummary chat) {
@@ -310,30 +239,51 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         boolean listCollapsed = hasClassName("list-collapsed");
         closeWindow();
         setClassName("list-collapsed", listCollapsed);
-        window = new ChatWindow(
+        var opened = new ChatWindow(
                 inbox,
                 comments,
                 presence,
                 quickReplies,
                 chat,
                 users.activeStaff(),
-                linkTo(chat.id()),
-                this::toggleList);
+                ChatLink.absolute(chat.id()),
+                windowActions());
+        window = opened;
         // WhatsApp-like channels: free text only within 24 hours of the client's last message.
-        window.windowRules(
+        opened.windowRules(
                 writeFirst.templateReplies(),
                 () -> new TemplatePicker.Prefill(
-                        window.chat().clientName(),
-                        com.omnichat.base.CurrentStaff.require().fullName(),
-                        writeFirst.latestOrderNumber(window.chat().clientId())));
-        window.header.listCollapsed(listCollapsed);
-        window.header.toggleCard.addClickListener(e -> showCard(!hasClassName("card-open")));
-        window.header.backToList.addClickListener(e -> backToList());
-        center.removeAll();
-        center.add(window);
+                        opened.chat().clientName(),
+                        CurrentStaff.require().fullName(),
+                        writeFirst.latestOrderNumber(opened.chat().clientId())));
+        opened.listCollapsed(listCollapsed);
+        center.show(opened);
         clientPanel.show(chat);
         list.select(chat.id());
         addClassName("chat-open");
+    }
+
+    private ChatWindow.PageActions windowActions() {
+        return new ChatWindow.PageActions() {
+            @Override
+            public void toggleList() {
+                boolean collapsed = !hasClassName("list-collapsed");
+                setClassName("list-collapsed", collapsed);
+                if (window != null) {
+                    window.listCollapsed(collapsed);
+                }
+            }
+
+            @Override
+            public void toggleCard() {
+                showCard(!hasClassName("card-open"));
+            }
+
+            @Override
+            public void backToList() {
+                UI.getCurrent().navigate(ChatsView.class, FilterParameters.toQuery(list.currentFilter()));
+            }
+        };
     }
 
     // ---- tablets: the card as an overlay, the way back to the list ----
@@ -344,16 +294,10 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             return;
         }
         setClassName("card-open", shown);
-        window.header.cardShown(shown);
+        window.cardShown(shown);
         if (shown) {
-            clientPanel.close.focus();
-        } else {
-            window.header.toggleCard.focus();
+            clientPanel.focusClose();
         }
-    }
-
-    private void backToList() {
-        UI.getCurrent().navigate(ChatsView.class, FilterParameters.toQuery(list.currentFilter()));
     }
 
     /**
@@ -364,55 +308,18 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private static final String RELAYOUT = "window.dispatchEvent(new Event('resize'))";
 
     private void closeWindow() {
-        if (window != null) {
-            center.remove(window);
-            window = null;
-        }
-        if (noClientChat != null) {
-            center.remove(noClientChat);
-            noClientChat = null;
-        }
+        window = null;
+        center.showNoChat();
         list.select(null);
         clientPanel.clear();
         removeClassName("chat-open");
         removeClassName("card-open");
         removeClassName("list-collapsed");
-        showNoChat();
-    }
-
-    private void showNoChat() {
-        if (center.getChildren().findAny().isEmpty()) {
-            center.add(new EmptyState(
-                    VaadinIcon.COMMENTS_O, getTranslation("chats.select.title"), getTranslation("chats.select.text")));
-        }
-    }
-
-    private void toggleList() {
-        boolean collapsed = !hasClassName("list-collapsed");
-        setClassName("list-collapsed", collapsed);
-        if (window != null) {
-            window.header.listCollapsed(collapsed);
-        }
     }
 
     private void filterChanged(ChatFilter filter) {
         String path = window == null ? "chats" : "chats/" + window.conversationId();
         UI.getCurrent().getPage().getHistory().replaceState(null, new Location(path, FilterParameters.toQuery(filter)));
-    }
-
-    /** An absolute link to a chat, for "copy link". */
-    private static String linkTo(long conversationId) {
-        var request = VaadinServletRequest.getCurrent();
-        String base = "";
-        if (request != null) {
-            var http = request.getHttpServletRequest();
-            String port = (http.getServerPort() == 80 && "http".equals(http.getScheme()))
-                            || (http.getServerPort() == 443 && "https".equals(http.getScheme()))
-                    ? ""
-                    : ":" + http.getServerPort();
-            base = http.getScheme() + "://" + http.getServerName() + port + http.getContextPath();
-        }
-        return base + "/chats/" + conversationId;
     }
 
     @Override
@@ -421,16 +328,18 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             return;
         }
         UI ui = event.getUI();
-        getElement().executeJs(SHORTCUT_SCRIPT);
         ui.getPage().executeJs(RELAYOUT);
-        // An event queued just before the view was left must not reach the detached view.
+        // The tab may close meanwhile (then the event is dropped); an event queued just before
+        // the view was left must not reach the detached view.
         unsubscribe = updates.subscribe(
                 CurrentStaff.require(),
-                e -> accessIfAttached(ui, () -> {
-                    if (isAttached()) {
-                        onEvent(e);
-                    }
-                }));
+                ui.accessLater(
+                        (ChatEvent e) -> {
+                            if (isAttached()) {
+                                onEvent(e);
+                            }
+                        },
+                        () -> {}));
     }
 
     @Override
@@ -455,30 +364,7 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             }
         }
         if (event.type() != ChatEvent.Type.PRESENCE) {
-            scheduleListRefresh();
-        }
-    }
-
-    /** Coalesces a burst of events into one list refresh. */
-    private void scheduleListRefresh() {
-        if (refreshPending) {
-            return;
-        }
-        refreshPending = true;
-        UI ui = getUI().orElseThrow();
-        java.util.concurrent.CompletableFuture.delayedExecutor(150, java.util.concurrent.TimeUnit.MILLISECONDS)
-                .execute(() -> accessIfAttached(ui, () -> {
-                    refreshPending = false;
-                    list.refresh();
-                }));
-    }
-
-    /** The tab may have closed meanwhile: then there is nothing to update. */
-    static void accessIfAttached(UI ui, com.vaadin.flow.server.Command command) {
-        try {
-            ui.access(command);
-        } catch (com.vaadin.flow.component.UIDetachedException e) {
-            // closed tab
+            list.refreshSoon();
         }
     }
 

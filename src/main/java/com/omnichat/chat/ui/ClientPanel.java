@@ -55,6 +55,11 @@ class ClientPanel extends Div {
         }
     }
 
+    /** Focus goes into the card when it opens as an overlay. */
+    void focusClose() {
+        close.focus();
+    }
+
     void clear() {
         removeAll();
         card = null;

@@ -160,17 +160,9 @@ class Composer extends Div {
             // Keys typed after the server saw "/wo" but before the list took the focus are still
             // in the input: take the word as the browser has it now, and again at the moment the
             // search gets the focus (it moves a task later), so no letter is lost or misplaced.
-            picker.search.getElement().executeJs("""
-                    const input = $0, search = this;
-                    const take = () => {
-                      const m = /^\\/([^\\s]*)$/.exec(input.value || '');
-                      if (m && m[1] !== search.value) {
-                        search.value = m[1];
-                        search.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
-                      }
-                    };
-                    take();
-                    search.addEventListener('focusin', take, {once: true});""", input.getElement());
+            picker.search
+                    .getElement()
+                    .executeJs("window.omnichat && window.omnichat.takeSlashWord(this, $0)", input.getElement());
         }
     }
 

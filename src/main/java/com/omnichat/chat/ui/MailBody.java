@@ -85,11 +85,7 @@ class MailBody extends Div {
         frame.addClassName("mail-frame");
         frame.setTitle(getTranslation("chat.mail.frame"));
         // Grows to its content (the parent may read the frame: same origin, and the frame runs no script).
-        frame.getElement().executeJs("""
-                const f = this;
-                const fit = () => { const d = f.contentDocument; if (d && d.documentElement)
-                    f.style.height = (d.documentElement.scrollHeight + 2) + 'px'; };
-                f.addEventListener('load', () => { fit(); f.contentDocument.addEventListener('toggle', fit, true); });""");
+        frame.getElement().executeJs("window.omnichat && window.omnichat.fitFrame(this)");
         add(frame);
         if (!showImages && html.contains("data-remote-src")) {
             var show = new Button(getTranslation("chat.mail.show-images"), VaadinIcon.PICTURE.create());

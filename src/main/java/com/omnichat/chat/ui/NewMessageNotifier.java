@@ -30,95 +30,11 @@ class NewMessageNotifier extends Div {
     static final String OPEN_CHAT_EVENT = "omnichat-open-chat";
     private static final Pattern CHAT_PATH = Pattern.compile("chats/([0-9]{1,18})");
 
-    /**
-     * Installed once per page (the object survives only as long as the page): the
-     * visibility report, the title count (reset when the tab is shown again), the chime
-     * (Web Audio; one per burst and browser, whichever tabs hear it) and the desktop
-     * notification (one per chat thanks to its tag).
-     */
-    static final String INSTALL_SCRIPT = """
-            const alerts = window.$omnichatAlerts || (window.$omnichatAlerts = {unread: 0});
-            alerts.host = this;
-            if (!alerts.installed) {
-              alerts.installed = true;
-              const strip = t => t.replace(/^\\(\\d+\\) /, '');
-              alerts.report = () => alerts.host.isConnected
-                  && alerts.host.dispatchEvent(new CustomEvent('omnichat-visibility', {detail: document.hidden}));
-              document.addEventListener('visibilitychange', () => {
-                if (!document.hidden) {
-                  alerts.unread = 0;
-                  document.title = strip(document.title);
-                }
-                alerts.report();
-              });
-              alerts.audio = () => {
-                const Context = window.AudioContext || window.webkitAudioContext;
-                if (!Context) return null;
-                alerts.context = alerts.context || new Context();
-                if (alerts.context.state === 'suspended') alerts.context.resume().catch(() => {});
-                return alerts.context;
-              };
-              // Browsers let a page play sound only after the user has interacted with it.
-              const unlock = () => {
-                try { alerts.audio(); } catch (e) { /* no audio */ }
-                document.removeEventListener('pointerdown', unlock, true);
-                document.removeEventListener('keydown', unlock, true);
-              };
-              document.addEventListener('pointerdown', unlock, true);
-              document.addEventListener('keydown', unlock, true);
-              alerts.chime = always => {
-                try {
-                  const last = Number(localStorage.getItem('omnichat.chime-at') || 0);
-                  if (!always && Date.now() - last < 1500) return;
-                  localStorage.setItem('omnichat.chime-at', String(Date.now()));
-                } catch (e) { /* no storage: chime anyway */ }
-                try {
-                  const ctx = alerts.audio();
-                  if (!ctx) return;
-                  const t = ctx.currentTime + 0.01;
-                  const gain = ctx.createGain();
-                  gain.connect(ctx.destination);
-                  gain.gain.setValueAtTime(0.0001, t);
-                  gain.gain.exponentialRampToValueAtTime(0.25, t + 0.02);
-                  gain.gain.exponentialRampToValueAtTime(0.0001, t + 0.6);
-                  const tone = ctx.createOscillator();
-                  tone.type = 'sine';
-                  tone.frequency.setValueAtTime(880, t);
-                  tone.frequency.setValueAtTime(1320, t + 0.12);
-                  tone.connect(gain);
-                  tone.start(t);
-                  tone.stop(t + 0.65);
-                } catch (e) { /* no audio */ }
-              };
-              alerts.notify = (title, body, tag, onClick) => {
-                if (!('Notification' in window) || Notification.permission !== 'granted') return;
-                try {
-                  const note = new Notification(title, {body: body, tag: tag,
-                      icon: new URL('icons/icon.png', document.baseURI).href});
-                  note.onclick = () => {
-                    window.focus();
-                    note.close();
-                    if (onClick) onClick();
-                  };
-                } catch (e) { /* e.g. a mobile browser without page notifications */ }
-              };
-              alerts.alert = (chatId, name, preview, count, sound, desktop) => {
-                if (count && document.hidden) {
-                  alerts.unread++;
-                  document.title = '(' + alerts.unread + ') ' + strip(document.title);
-                }
-                if (sound) alerts.chime(false);
-                if (desktop && document.hidden) {
-                  alerts.notify(name, preview, 'omnichat-chat-' + chatId, () => alerts.host.dispatchEvent(
-                      new CustomEvent('omnichat-open-chat', {detail: chatId})));
-                }
-              };
-            }
-            alerts.report();
-            """;
+    /** The element becomes the tab's notifier in the page script ({@code js/omnichat.js}), which reports visibility to it. */
+    static final String ATTACH_SCRIPT = "window.omnichat && window.omnichat.alerts.attach(this)";
 
     /** Parameters: chat id, client name, preview, count in title, chime, desktop notification. */
-    static final String ALERT_SCRIPT = "window.$omnichatAlerts && window.$omnichatAlerts.alert($0, $1, $2, $3, $4, $5)";
+    static final String ALERT_SCRIPT = "window.omnichat && window.omnichat.alerts.alert($0, $1, $2, $3, $4, $5)";
 
     private final StaffPrincipal user;
     private final ChatNotifications notifications;
@@ -160,8 +76,9 @@ class NewMessageNotifier extends Div {
         opened.openChat = chatIn(ui.getInternals().getActiveViewLocation());
         tab = opened;
         navigation = ui.addAfterNavigationListener(e -> opened.openChat = chatIn(e.getLocation()));
-        getElement().executeJs(INSTALL_SCRIPT);
-        unsubscribe = updates.subscribe(user, e -> ChatsView.accessIfAttached(ui, () -> onEvent(e)));
+        getElement().executeJs(ATTACH_SCRIPT);
+        // The tab may close meanwhile: then the event is dropped (without the handler, access would throw).
+        unsubscribe = updates.subscribe(user, ui.accessLater(this::onEvent, () -> {}));
     }
 
     @Override

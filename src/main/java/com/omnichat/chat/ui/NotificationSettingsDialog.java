@@ -23,26 +23,14 @@ class NotificationSettingsDialog extends Dialog {
 
     static final String PERMISSION_EVENT = "omnichat-permission";
 
-    /** Asks for permission inside the user's own click (on the checkbox or the Allow button). */
-    private static final String ASK_ON_CLICK = """
-            const host = this;
-            host.addEventListener($0, () => {
-              if ($1 && !host.checked) return;
-              if (!('Notification' in window) || Notification.permission !== 'default') return;
-              Notification.requestPermission().then(p => host.dispatchEvent(new CustomEvent('omnichat-permission', {detail: p})));
-            });
-            """;
+    /** Asks for permission inside the user's own click (on the checkbox or the Allow button): {@code js/omnichat.js}. */
+    private static final String ASK_ON_CLICK = "window.omnichat && window.omnichat.askPermissionOn(this, $0, $1)";
 
     private static final String PERMISSION_STATE =
             "return !window.isSecureContext || !('Notification' in window) ? 'unsupported' : Notification.permission";
 
     /** Plays what a new message would, right now (the tab is visible while the dialog is open). */
-    private static final String TRY_IT = """
-            const alerts = window.$omnichatAlerts;
-            if (!alerts) return;
-            if ($0) alerts.chime(true);
-            if ($1) alerts.notify($2, $3, 'omnichat-test', null);
-            """;
+    private static final String TRY_IT = "window.omnichat && window.omnichat.alerts.tryIt($0, $1, $2, $3)";
 
     private final ChatNotifications notifications;
     private NotificationSettings settings;

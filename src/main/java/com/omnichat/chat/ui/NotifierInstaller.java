@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 class NotifierInstaller implements VaadinServiceInitListener {
 
+    static final String SCRIPT = "context://js/omnichat.js";
+
     private final ChatNotifications notifications;
     private final ChatUpdates updates;
     private final OpenTabs tabs;
@@ -28,7 +30,10 @@ class NotifierInstaller implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource()
-                .addUIInitListener(e -> CurrentStaff.get()
-                        .ifPresent(user -> e.getUI().add(new NewMessageNotifier(user, notifications, updates, tabs))));
+                .addUIInitListener(e -> CurrentStaff.get().ifPresent(user -> {
+                    // The page script (alerts, the shortcuts' field guard), once per page.
+                    e.getUI().getPage().addJavaScript(SCRIPT);
+                    e.getUI().add(new NewMessageNotifier(user, notifications, updates, tabs));
+                }));
     }
 }

@@ -378,7 +378,13 @@ class SiteVisitorApiIT {
                     insert.executeUpdate();
                 }
                 try (var notify = node2.prepareStatement("select pg_notify('omnichat_events', ?)")) {
-                    notify.setString(1, VisitorStreams.PREFIX + channelId + "|" + visitorId);
+                    notify.setString(
+                            1,
+                            WidgetClient.JSON.writeValueAsString(Map.of(
+                                    "type",
+                                    VisitorLinesAdded.class.getName(),
+                                    "event",
+                                    new VisitorLinesAdded(channelId, visitorId))));
                     notify.execute();
                 }
                 node2.commit();

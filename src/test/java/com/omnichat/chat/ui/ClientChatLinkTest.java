@@ -63,9 +63,9 @@ class ClientChatLinkTest extends BrowserlessViewTest {
         ChatsView view = openLink(Map.of("client", "" + clientId, "channel", "" + instagram.id()));
 
         assertThat(view.window).isNull();
-        assertThat(view.noClientChat).isNotNull();
+        assertThat(view.center.noClientChat).isNotNull();
         assertThat($(H3.class).all()).extracting(H3::getText).contains("No chat yet");
-        assertThat(view.noClientChat.getElement().getTextRecursively())
+        assertThat(view.center.noClientChat.getElement().getTextRecursively())
                 .contains("Olena Bondar has not written on Instagram shop yet");
     }
 

@@ -32,7 +32,7 @@ class MessageSearchViewTest extends BrowserlessViewTest {
         ClientProfile olena = inbox.newClient("Olena Bondar", null);
         olenasChat = inbox.write(telegram, olena, "<img src=x onerror=alert(1)> Do you deliver to Lviv?")
                 .conversationId();
-        for (int i = 0; i < ChatWindow.PAGE + 10; i++) {
+        for (int i = 0; i < MessageHistory.PAGE + 10; i++) {
             inbox.write(telegram, olena, "Another question " + i);
         }
         inbox.newChat(telegram, "Taras Melnyk", "deliver_taras");
@@ -62,12 +62,13 @@ class MessageSearchViewTest extends BrowserlessViewTest {
         test(view.list.grid).clickRow(1);
 
         assertThat(view.window.conversationId()).isEqualTo(olenasChat);
-        assertThat(view.window.found)
+        assertThat(view.window.messages.found)
                 .as("the history was read back to the message")
                 .isNotNull();
-        assertThat(view.window.found.message().id()).isEqualTo(found.match().messageId());
-        assertThat(view.window.found.hasClassName("message-found")).isTrue();
-        assertThat(view.window.found.message().body())
+        assertThat(view.window.messages.found.message().id())
+                .isEqualTo(found.match().messageId());
+        assertThat(view.window.messages.found.hasClassName("message-found")).isTrue();
+        assertThat(view.window.messages.found.message().body())
                 .isEqualTo("<img src=x onerror=alert(1)> Do you deliver to Lviv?");
     }
 
@@ -86,7 +87,7 @@ class MessageSearchViewTest extends BrowserlessViewTest {
 
         view = search("chats/" + olenasChat, "q=deliver&message=" + message);
 
-        assertThat(view.window.found.message().id()).isEqualTo(message);
+        assertThat(view.window.messages.found.message().id()).isEqualTo(message);
     }
 
     private ChatsView search(String path, String query) {

@@ -132,8 +132,8 @@ class WriteMessageDialogTest extends BrowserlessViewTest {
         jdbc.sql("update channel set enabled = false where id = ?")
                 .param(telegram.id())
                 .update();
-        view.openWriteDialog(null, null);
-        WriteMessageDialog dialog = view.writeDialog;
+        test(view.writeButton).click();
+        WriteMessageDialog dialog = view.writeButton.dialog;
 
         test(dialog.client).selectItem("Olena Bondar");
 
@@ -188,8 +188,8 @@ class WriteMessageDialogTest extends BrowserlessViewTest {
             signInAndOpenApp(anna);
             navigate(ChatsView.class);
             ChatsView view = (ChatsView) getCurrentView();
-            view.openWriteDialog(null, null);
-            WriteMessageDialog dialog = view.writeDialog;
+            test(view.writeButton).click();
+            WriteMessageDialog dialog = view.writeButton.dialog;
             test(dialog.client).selectItem("Olena Bondar");
             dialog.channel.setValue(dialog.channel
                     .getListDataView()
