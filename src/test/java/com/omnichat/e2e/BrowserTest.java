@@ -9,6 +9,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,9 @@ abstract class BrowserTest {
 
     @BeforeAll
     static void startBrowser() {
+        // What the page shows after a background step (a delivery, a live event) can take more than
+        // Playwright's 5 s on a busy 2-core machine; the assertions still wait on the condition.
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         // Never download a browser: use the system's Chromium.
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
