@@ -211,10 +211,11 @@ public final class AppNode implements AutoCloseable {
         }
     }
 
-    /** The packaged application jar ({@code target/omnichat-*.jar}, not the {@code .original}). */
+    /** The packaged application jar ({@code target/omnichat-*.jar}, not the {@code .original} nor the benchmark's). */
     public static Path jar() {
         try (Stream<Path> files = Files.list(Paths.get("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("omnichat-.*\\.jar"))
+            return files.filter(p -> p.getFileName().toString().matches("omnichat-.*\\.jar")
+                            && !p.getFileName().toString().endsWith("-bench.jar"))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException(
                             "No target/omnichat-*.jar: run the package phase first (./mvnw verify does)"))
