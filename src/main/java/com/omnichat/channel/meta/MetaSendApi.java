@@ -6,7 +6,6 @@ import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.DeliveryException;
 import com.omnichat.channel.connector.SendProgress;
 import com.omnichat.channel.internal.MediaStore;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -133,23 +132,10 @@ public class MetaSendApi {
                             ? "video"
                             : file.contentType().startsWith("audio/") ? "audio" : "file";
             Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("url", publish(channel, file, app));
+            payload.put("url", media.publish(publicUrl, channel, file, app + " downloads them by URL"));
             payload.put("is_reusable", false);
             contents.add(Map.of("attachment", Map.of("type", kind, "payload", payload)));
         }
         return contents;
-    }
-
-    /** Meta fetches files by URL: the file is stored and served under its public, unguessable address. */
-    private String publish(ConnectedChannel channel, OutboundMessage.OutboundFile file, String app)
-            throws DeliveryException {
-        if (publicUrl.isBlank()) {
-            throw DeliveryException.permanent("Files need OMNICHAT_PUBLIC_URL (" + app + " downloads them by URL)");
-        }
-        String token = media.store(
-                channel.id(), MediaStore.Purpose.OUTBOUND, file.fileName(), file.contentType(), file.content());
-        return publicUrl + "/channel-files/" + token + "/"
-                + java.net.URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8)
-                        .replace("+", "%20");
     }
 }

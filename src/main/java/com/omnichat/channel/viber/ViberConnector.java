@@ -343,7 +343,7 @@ public class ViberConnector implements ChannelConnector {
         }
         for (OutboundMessage.OutboundFile file : message.files()) {
             Map<String, Object> part = base(channel, message);
-            String url = publish(channel, file);
+            String url = media.publish(publicUrl, channel, file, "Viber downloads them by URL");
             if (file.isImage() && file.content().length <= PICTURE_MAX) {
                 part.put("type", "picture");
                 part.put("text", caption ? text : "");
@@ -367,18 +367,6 @@ public class ViberConnector implements ChannelConnector {
         // Comes back with the client's next message: which of our messages he answers.
         part.put("tracking_data", "omnichat:" + message.messageId());
         return part;
-    }
-
-    /** Viber fetches media by URL: store the file and hand out its public, unguessable address. */
-    private String publish(ConnectedChannel channel, OutboundMessage.OutboundFile file) throws DeliveryException {
-        if (publicUrl.isBlank()) {
-            throw DeliveryException.permanent("Files need OMNICHAT_PUBLIC_URL (Viber downloads them by URL)");
-        }
-        String token = media.store(
-                channel.id(), MediaStore.Purpose.OUTBOUND, file.fileName(), file.contentType(), file.content());
-        return publicUrl + "/channel-files/" + token + "/"
-                + java.net.URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8)
-                        .replace("+", "%20");
     }
 
     static DeliveryException classify(ViberException e) {
