@@ -93,7 +93,7 @@ public class TelegramConnector implements ChannelConnector {
             JsonNode me = api.call(channel.secret(TOKEN), "getMe", Map.of());
             return ConnectionCheck.ok("@" + me.path("username").asString("?"));
         } catch (TelegramException e) {
-            return ConnectionCheck.failed(ProviderErrors.describe(e));
+            return ProviderErrors.failedCheck(e, channel);
         }
     }
 

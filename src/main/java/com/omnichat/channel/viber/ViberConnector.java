@@ -110,7 +110,7 @@ public class ViberConnector implements ChannelConnector {
             return ConnectionCheck.ok(account.path("name").asString("?") + " ("
                     + account.path("uri").asString("") + ")");
         } catch (ViberException e) {
-            return ConnectionCheck.failed(ProviderErrors.describe(e));
+            return ProviderErrors.failedCheck(e, channel);
         }
     }
 

@@ -98,8 +98,7 @@ public class ViberBusinessConnector implements ChannelConnector {
         try {
             return aggregator(channel).check(channel);
         } catch (RuntimeException e) {
-            return ConnectionCheck.failed(
-                    ProviderErrors.describe(e, channel.secrets().values()));
+            return ProviderErrors.failedCheck(e, channel);
         }
     }
 
