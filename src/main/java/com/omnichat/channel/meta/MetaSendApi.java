@@ -59,16 +59,15 @@ public class MetaSendApi {
             type.putAll(messagingType(message.clientWroteAt(), Instant.now(), app));
         }
         List<Map<String, Object>> contents = contents(channel, message, textMax, app);
-        String first = null;
-        for (int i = 0; i < contents.size(); i++) {
-            if (i < progress.partsSent()) {
-                continue;
-            }
+        // A private reply is one message: the comment's permission is used up by the first one sent.
+        List<Map<String, Object>> parts = message.route() == OutboundMessage.Route.PRIVATE_REPLY
+                ? contents.subList(0, Math.min(contents.size(), progress.partsSent() + 1))
+                : contents;
+        String first = progress.sendParts(parts, (i, content) -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("recipient", recipient);
             body.putAll(type);
-            body.put("message", contents.get(i));
-            progress.beforePart();
+            body.put("message", content);
             JsonNode answer;
             try {
                 answer = graph.post(channel, host, "me/messages", body);
@@ -79,15 +78,8 @@ public class MetaSendApi {
             if (id.isBlank()) {
                 throw DeliveryException.retryable(app + ": no message_id in the answer");
             }
-            progress.partSent(id);
-            if (first == null) {
-                first = id;
-            }
-            // A private reply is one message: the comment's permission is used up by it.
-            if (message.route() == OutboundMessage.Route.PRIVATE_REPLY) {
-                break;
-            }
-        }
+            return id;
+        });
         if (first == null) {
             throw DeliveryException.permanent(app + ": nothing to send");
         }

@@ -302,25 +302,15 @@ public class ViberConnector implements ChannelConnector {
             throws DeliveryException {
         String token = channel.secret(TOKEN);
         List<Map<String, Object>> parts = parts(channel, message);
-        String first = null;
-        for (int i = 0; i < parts.size(); i++) {
-            if (i < progress.partsSent()) {
-                continue;
-            }
-            JsonNode answer;
-            // Still this worker's message? (A slow provider may have let the lease pass to another.)
-            progress.beforePart();
+        String first = progress.sendParts(parts, (i, part) -> {
             try {
-                answer = api.call(token, "send_message", parts.get(i));
+                return api.call(token, "send_message", part)
+                        .path("message_token")
+                        .asString();
             } catch (ViberException e) {
                 throw classify(e);
             }
-            String id = answer.path("message_token").asString();
-            progress.partSent(id);
-            if (first == null) {
-                first = id;
-            }
-        }
+        });
         return first != null ? first : "none";
     }
 

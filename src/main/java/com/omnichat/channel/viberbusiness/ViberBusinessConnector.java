@@ -147,23 +147,11 @@ public class ViberBusinessConnector implements ChannelConnector {
             throws DeliveryException {
         ViberAggregator aggregator = aggregator(channel);
         List<Part> parts = parts(channel, message);
-        String first = null;
-        for (int i = 0; i < parts.size(); i++) {
-            if (i < progress.partsSent()) {
-                continue;
-            }
-            progress.beforePart();
-            // Our own id per part: the delivery report names it, and a repeated part is recognisable.
-            String id = aggregator.send(
-                    channel,
-                    message.recipientExternalUserId(),
-                    parts.get(i),
-                    "omnichat-" + message.messageId() + "-" + i);
-            progress.partSent(id);
-            if (first == null) {
-                first = id;
-            }
-        }
+        // Our own id per part: the delivery report names it, and a repeated part is recognisable.
+        String first = progress.sendParts(
+                parts,
+                (i, part) -> aggregator.send(
+                        channel, message.recipientExternalUserId(), part, "omnichat-" + message.messageId() + "-" + i));
         return first != null ? first : "none";
     }
 

@@ -156,20 +156,15 @@ public class WhatsAppConnector implements MetaConnector {
     public String send(ConnectedChannel channel, OutboundMessage message, SendProgress progress)
             throws DeliveryException {
         List<Map<String, Object>> parts = parts(channel, message);
-        String first = null;
-        for (int i = 0; i < parts.size(); i++) {
-            if (i < progress.partsSent()) {
-                continue;
-            }
+        String first = progress.sendParts(parts, (i, part) -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("messaging_product", "whatsapp");
             body.put("recipient_type", "individual");
             body.put("to", message.recipientExternalUserId());
-            body.putAll(parts.get(i));
+            body.putAll(part);
             if (i == 0 && message.replyToExternalId() != null) {
                 body.put("context", Ordered.object("message_id", message.replyToExternalId()));
             }
-            progress.beforePart();
             JsonNode answer;
             try {
                 answer = graph.post(channel, GraphApi.Host.FACEBOOK, phoneNumberId(channel) + "/messages", body);
@@ -180,11 +175,8 @@ public class WhatsAppConnector implements MetaConnector {
             if (id.isBlank()) {
                 throw DeliveryException.retryable("WhatsApp: no message id in the answer");
             }
-            progress.partSent(id);
-            if (first == null) {
-                first = id;
-            }
-        }
+            return id;
+        });
         return first != null ? first : "none";
     }
 
