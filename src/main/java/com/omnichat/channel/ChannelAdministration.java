@@ -196,8 +196,7 @@ public class ChannelAdministration {
         try {
             check = connector.checkConnection(channel);
         } catch (RuntimeException e) {
-            check = ConnectionCheck.failed(
-                    ProviderErrors.describe(e, channel.secrets().values()));
+            check = ProviderErrors.failedCheck(e, channel);
         }
         if (!check.ok()) {
             // A connector's own text, redacted once more before it is stored and shown.

@@ -97,11 +97,7 @@ public class ChannelService {
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Transactional
     public ChannelInfo create(ChannelType type, String name, Set<Long> userIds) {
-        var channel = new Channel(type, name);
-        channel.users().addAll(userIds);
-        ChannelInfo created = channels.saveAndFlush(channel).toInfo();
-        events.publishEvent(new ChannelAccessChanged(created.id()));
-        return created;
+        return saveNew(new Channel(type, name), userIds);
     }
 
     /** A demo channel (demo data, development): no provider, replies are reported sent and delivered. */
@@ -110,10 +106,7 @@ public class ChannelService {
     public ChannelInfo createDemo(ChannelType type, String name, Set<Long> userIds) {
         var channel = new Channel(type, name);
         channel.connect(ChannelMode.DEMO, null, null);
-        channel.users().addAll(userIds);
-        ChannelInfo created = channels.saveAndFlush(channel).toInfo();
-        events.publishEvent(new ChannelAccessChanged(created.id()));
-        return created;
+        return saveNew(channel, userIds);
     }
 
     /** Lets the user work with the channel (no effect for one who already may). */
@@ -163,5 +156,13 @@ public class ChannelService {
                 .flatMap(c -> registry.forType(c.type()))
                 .filter(c -> c.capabilities().contains(Capability.START_BY_PHONE))
                 .flatMap(c -> c.externalUserIdForPhone(e164Phone));
+    }
+
+    /** Stores a new channel with the users who may work with it, and tells who shows channels. */
+    private ChannelInfo saveNew(Channel channel, Set<Long> userIds) {
+        channel.users().addAll(userIds);
+        ChannelInfo created = channels.saveAndFlush(channel).toInfo();
+        events.publishEvent(new ChannelAccessChanged(created.id()));
+        return created;
     }
 }

@@ -1,5 +1,6 @@
 package com.omnichat.channel.connector;
 
+import com.omnichat.channel.ConnectionCheck;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -60,6 +61,11 @@ public final class ProviderErrors {
     /** {@link #describe(Throwable)}, also removing the channel's own secret values wherever they appear. */
     public static String describe(Throwable e, Collection<String> secrets) {
         return clip(redact(unredacted(e), secrets));
+    }
+
+    /** A failed connection check that says why in {@link #describe(Throwable, Collection)}'s safe words. */
+    public static ConnectionCheck failedCheck(Throwable e, ConnectedChannel channel) {
+        return ConnectionCheck.failed(describe(e, channel.secrets().values()));
     }
 
     private static String unredacted(Throwable e) {

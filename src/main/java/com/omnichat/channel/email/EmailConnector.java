@@ -105,8 +105,7 @@ public class EmailConnector implements ChannelConnector {
         try {
             settings = EmailSettings.of(channel);
         } catch (RuntimeException e) {
-            return ConnectionCheck.failed(
-                    ProviderErrors.describe(e, channel.secrets().values()));
+            return ProviderErrors.failedCheck(e, channel);
         }
         int messages;
         try {

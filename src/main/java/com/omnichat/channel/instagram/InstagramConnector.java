@@ -7,20 +7,17 @@ import com.omnichat.channel.ConnectionCheck;
 import com.omnichat.channel.InboundAttachment;
 import com.omnichat.channel.MessageOrigin;
 import com.omnichat.channel.OutboundMessage;
-import com.omnichat.channel.connector.ChannelConnector;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.DeliveryException;
 import com.omnichat.channel.connector.InboundEvent;
 import com.omnichat.channel.connector.MediaPolicy;
 import com.omnichat.channel.connector.MediaRef;
 import com.omnichat.channel.connector.ParsedEvent;
-import com.omnichat.channel.connector.ProviderErrors;
-import com.omnichat.channel.connector.SecretField;
 import com.omnichat.channel.connector.SendProgress;
 import com.omnichat.channel.connector.UnparseableEventException;
-import com.omnichat.channel.connector.WebhookRequest;
 import com.omnichat.channel.meta.GraphApi;
 import com.omnichat.channel.meta.GraphException;
+import com.omnichat.channel.meta.MetaConnector;
 import com.omnichat.channel.meta.MetaMessaging;
 import com.omnichat.channel.meta.MetaSecrets;
 import com.omnichat.channel.meta.MetaSendApi;
@@ -44,7 +41,7 @@ import tools.jackson.databind.JsonNode;
  * comment ({@code POST /{comment-id}/replies}) and private replies ({@code recipient.comment_id}).
  */
 @Component
-public class InstagramConnector implements ChannelConnector {
+public class InstagramConnector implements MetaConnector {
 
     static final String APP = "Instagram";
     private static final int TEXT_MAX = 1000;
@@ -77,11 +74,6 @@ public class InstagramConnector implements ChannelConnector {
                 Capability.CLIENT_PROFILE);
     }
 
-    @Override
-    public List<SecretField> secretFields() {
-        return List.of(MetaSecrets.appSecret(), MetaSecrets.accessToken(), MetaSecrets.verifyToken());
-    }
-
     /** graph.instagram.com for an Instagram user token, graph.facebook.com for a Page token. */
     static GraphApi.Host host(ConnectedChannel channel) {
         String token = channel.secrets().getOrDefault(MetaSecrets.ACCESS_TOKEN, "");
@@ -90,37 +82,20 @@ public class InstagramConnector implements ChannelConnector {
 
     @Override
     public ConnectionCheck checkConnection(ConnectedChannel channel) {
-        try {
-            GraphApi.Host host = host(channel);
-            JsonNode me = graph.get(
-                    channel,
-                    host,
-                    "me",
-                    Map.of(
-                            "fields",
-                            host == GraphApi.Host.INSTAGRAM
-                                    ? "user_id,username,name"
-                                    : "id,name,instagram_business_account"));
-            String name = me.path("username").asString(me.path("name").asString("?"));
-            return ConnectionCheck.ok("@" + name.replaceFirst("^@", "") + " ("
-                    + me.path("user_id").asString(me.path("id").asString("")) + ")");
-        } catch (GraphException e) {
-            return ConnectionCheck.failed(
-                    ProviderErrors.describe(e, channel.secrets().values()));
-        }
+        GraphApi.Host host = host(channel);
+        return graph.check(
+                channel,
+                host,
+                "me",
+                host == GraphApi.Host.INSTAGRAM ? "user_id,username,name" : "id,name,instagram_business_account",
+                me -> {
+                    String name = me.path("username").asString(me.path("name").asString("?"));
+                    return "@" + name.replaceFirst("^@", "") + " ("
+                            + me.path("user_id").asString(me.path("id").asString("")) + ")";
+                });
     }
 
     // ---- receiving ----
-
-    @Override
-    public Optional<String> verifyWebhook(ConnectedChannel channel, Map<String, String> query) {
-        return MetaWebhooks.verify(channel, query);
-    }
-
-    @Override
-    public boolean authentic(ConnectedChannel channel, WebhookRequest request) {
-        return MetaWebhooks.authentic(channel, request);
-    }
 
     @Override
     public ParsedEvent parse(ConnectedChannel channel, byte[] body) throws UnparseableEventException {

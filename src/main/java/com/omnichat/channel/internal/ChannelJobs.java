@@ -2,15 +2,10 @@ package com.omnichat.channel.internal;
 
 import com.omnichat.channel.ChannelProperties;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,42 +20,23 @@ class ChannelJobs {
 
     @Bean
     JobDetail profileRefreshJob() {
-        return JobBuilder.newJob(ProfileRefreshJob.class)
-                .withIdentity("profile-refresh", "channels")
-                .storeDurably()
-                .build();
+        return ChannelSchedules.job(ProfileRefreshJob.class, "profile-refresh");
     }
 
     @Bean
     Trigger profileRefreshTrigger(JobDetail profileRefreshJob, ChannelProperties properties) {
         Duration interval = properties.profiles().interval();
-        return TriggerBuilder.newTrigger()
-                .forJob(profileRefreshJob)
-                .withIdentity("profile-refresh", "channels")
-                .startAt(Date.from(Instant.now().plus(interval)))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(interval.toMillis())
-                        .repeatForever()
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
+        return ChannelSchedules.every(profileRefreshJob, interval, interval);
     }
 
     @Bean
     JobDetail channelHousekeepingJob() {
-        return JobBuilder.newJob(HousekeepingJob.class)
-                .withIdentity("housekeeping", "channels")
-                .storeDurably()
-                .build();
+        return ChannelSchedules.job(HousekeepingJob.class, "housekeeping");
     }
 
     @Bean
     Trigger channelHousekeepingTrigger(JobDetail channelHousekeepingJob) {
-        return TriggerBuilder.newTrigger()
-                .forJob(channelHousekeepingJob)
-                .withIdentity("housekeeping", "channels")
-                .withSchedule(SimpleScheduleBuilder.repeatHourlyForever(6)
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
+        return ChannelSchedules.every(channelHousekeepingJob, Duration.ofHours(6), Duration.ZERO);
     }
 
     @DisallowConcurrentExecution

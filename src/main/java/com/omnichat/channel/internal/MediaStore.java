@@ -1,5 +1,10 @@
 package com.omnichat.channel.internal;
 
+import com.omnichat.channel.OutboundMessage;
+import com.omnichat.channel.connector.ConnectedChannel;
+import com.omnichat.channel.connector.DeliveryException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -40,6 +45,22 @@ public class MediaStore {
                 .params(token, channelId, purpose.name(), clip(fileName), contentType, content)
                 .update();
         return token;
+    }
+
+    /**
+     * Stores an outbound file for a provider that fetches media by URL and returns its public,
+     * unguessable address under {@code publicUrl}. {@code fetchedBy} ends the failure text when no
+     * public URL is configured, e.g. "Viber downloads them by URL".
+     */
+    public String publish(
+            String publicUrl, ConnectedChannel channel, OutboundMessage.OutboundFile file, String fetchedBy)
+            throws DeliveryException {
+        if (publicUrl.isBlank()) {
+            throw DeliveryException.permanent("Files need OMNICHAT_PUBLIC_URL (" + fetchedBy + ")");
+        }
+        String token = store(channel.id(), Purpose.OUTBOUND, file.fileName(), file.contentType(), file.content());
+        return publicUrl + "/channel-files/" + token + "/"
+                + URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /**

@@ -4,15 +4,10 @@ import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.ChannelProperties;
 import com.omnichat.channel.TemplateService;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.quartz.QuartzJobBean;
@@ -23,24 +18,12 @@ class TemplateSyncJobs {
 
     @Bean
     JobDetail templateSyncJob() {
-        return JobBuilder.newJob(TemplateSyncJob.class)
-                .withIdentity("template-sync", "channels")
-                .storeDurably()
-                .build();
+        return ChannelSchedules.job(TemplateSyncJob.class, "template-sync");
     }
 
     @Bean
     Trigger templateSyncTrigger(JobDetail templateSyncJob, ChannelProperties properties) {
-        Duration interval = properties.templates().interval();
-        return TriggerBuilder.newTrigger()
-                .forJob(templateSyncJob)
-                .withIdentity("template-sync", "channels")
-                .startAt(Date.from(Instant.now().plus(Duration.ofMinutes(1))))
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                        .withIntervalInMilliseconds(interval.toMillis())
-                        .repeatForever()
-                        .withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
+        return ChannelSchedules.every(templateSyncJob, properties.templates().interval(), Duration.ofMinutes(1));
     }
 
     @DisallowConcurrentExecution

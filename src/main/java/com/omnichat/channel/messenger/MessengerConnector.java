@@ -6,22 +6,17 @@ import com.omnichat.channel.ClientProfile;
 import com.omnichat.channel.ConnectionCheck;
 import com.omnichat.channel.InboundAttachment;
 import com.omnichat.channel.OutboundMessage;
-import com.omnichat.channel.connector.ChannelConnector;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.DeliveryException;
 import com.omnichat.channel.connector.InboundEvent;
 import com.omnichat.channel.connector.MediaPolicy;
 import com.omnichat.channel.connector.MediaRef;
 import com.omnichat.channel.connector.ParsedEvent;
-import com.omnichat.channel.connector.ProviderErrors;
-import com.omnichat.channel.connector.SecretField;
 import com.omnichat.channel.connector.SendProgress;
 import com.omnichat.channel.connector.UnparseableEventException;
-import com.omnichat.channel.connector.WebhookRequest;
 import com.omnichat.channel.meta.GraphApi;
-import com.omnichat.channel.meta.GraphException;
+import com.omnichat.channel.meta.MetaConnector;
 import com.omnichat.channel.meta.MetaMessaging;
-import com.omnichat.channel.meta.MetaSecrets;
 import com.omnichat.channel.meta.MetaSendApi;
 import com.omnichat.channel.meta.MetaWebhooks;
 import java.util.ArrayList;
@@ -38,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * item of every entry. Out: the Send API ({@code POST /me/messages} with the Page token).
  */
 @Component
-public class MessengerConnector implements ChannelConnector {
+public class MessengerConnector implements MetaConnector {
 
     static final String APP = "Messenger";
     private static final int TEXT_MAX = 2000;
@@ -69,33 +64,16 @@ public class MessengerConnector implements ChannelConnector {
     }
 
     @Override
-    public List<SecretField> secretFields() {
-        return List.of(MetaSecrets.appSecret(), MetaSecrets.accessToken(), MetaSecrets.verifyToken());
-    }
-
-    @Override
     public ConnectionCheck checkConnection(ConnectedChannel channel) {
-        try {
-            JsonNode page = graph.get(channel, GraphApi.Host.FACEBOOK, "me", Map.of("fields", "id,name"));
-            return ConnectionCheck.ok(
-                    page.path("name").asString("?") + " (" + page.path("id").asString("") + ")");
-        } catch (GraphException e) {
-            return ConnectionCheck.failed(
-                    ProviderErrors.describe(e, channel.secrets().values()));
-        }
+        return graph.check(
+                channel,
+                GraphApi.Host.FACEBOOK,
+                "me",
+                "id,name",
+                page -> page.path("name").asString("?") + " (" + page.path("id").asString("") + ")");
     }
 
     // ---- receiving ----
-
-    @Override
-    public Optional<String> verifyWebhook(ConnectedChannel channel, Map<String, String> query) {
-        return MetaWebhooks.verify(channel, query);
-    }
-
-    @Override
-    public boolean authentic(ConnectedChannel channel, WebhookRequest request) {
-        return MetaWebhooks.authentic(channel, request);
-    }
 
     @Override
     public ParsedEvent parse(ConnectedChannel channel, byte[] body) throws UnparseableEventException {

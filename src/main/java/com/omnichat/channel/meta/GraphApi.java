@@ -1,9 +1,11 @@
 package com.omnichat.channel.meta;
 
+import com.omnichat.channel.ConnectionCheck;
 import com.omnichat.channel.InboundAttachment;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.MediaPolicy;
 import com.omnichat.channel.connector.MediaRef;
+import com.omnichat.channel.connector.ProviderErrors;
 import com.omnichat.channel.internal.ChannelStateStore;
 import com.omnichat.channel.internal.Json;
 import com.omnichat.channel.internal.MediaFetcher;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +63,19 @@ public class GraphApi {
     /** GET with the channel's access token. */
     public JsonNode get(ConnectedChannel channel, Host host, String path, Map<String, String> query) {
         return call(channel, channel.secret(MetaSecrets.ACCESS_TOKEN), host, HttpMethod.GET, path, query, null);
+    }
+
+    /**
+     * A connection check by a GET of {@code path} with {@code fields}: the account as
+     * {@code accountName} reads it from the answer, or the failure in safe words.
+     */
+    public ConnectionCheck check(
+            ConnectedChannel channel, Host host, String path, String fields, Function<JsonNode, String> accountName) {
+        try {
+            return ConnectionCheck.ok(accountName.apply(get(channel, host, path, Map.of("fields", fields))));
+        } catch (GraphException e) {
+            return ProviderErrors.failedCheck(e, channel);
+        }
     }
 
     /** POST of a JSON body with the channel's access token. */

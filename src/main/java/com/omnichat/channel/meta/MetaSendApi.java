@@ -6,7 +6,6 @@ import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.DeliveryException;
 import com.omnichat.channel.connector.SendProgress;
 import com.omnichat.channel.internal.MediaStore;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,16 +59,15 @@ public class MetaSendApi {
             type.putAll(messagingType(message.clientWroteAt(), Instant.now(), app));
         }
         List<Map<String, Object>> contents = contents(channel, message, textMax, app);
-        String first = null;
-        for (int i = 0; i < contents.size(); i++) {
-            if (i < progress.partsSent()) {
-                continue;
-            }
+        // A private reply is one message: the comment's permission is used up by the first one sent.
+        List<Map<String, Object>> parts = message.route() == OutboundMessage.Route.PRIVATE_REPLY
+                ? contents.subList(0, Math.min(contents.size(), progress.partsSent() + 1))
+                : contents;
+        String first = progress.sendParts(parts, (i, content) -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("recipient", recipient);
             body.putAll(type);
-            body.put("message", contents.get(i));
-            progress.beforePart();
+            body.put("message", content);
             JsonNode answer;
             try {
                 answer = graph.post(channel, host, "me/messages", body);
@@ -80,15 +78,8 @@ public class MetaSendApi {
             if (id.isBlank()) {
                 throw DeliveryException.retryable(app + ": no message_id in the answer");
             }
-            progress.partSent(id);
-            if (first == null) {
-                first = id;
-            }
-            // A private reply is one message: the comment's permission is used up by it.
-            if (message.route() == OutboundMessage.Route.PRIVATE_REPLY) {
-                break;
-            }
-        }
+            return id;
+        });
         if (first == null) {
             throw DeliveryException.permanent(app + ": nothing to send");
         }
@@ -133,23 +124,10 @@ public class MetaSendApi {
                             ? "video"
                             : file.contentType().startsWith("audio/") ? "audio" : "file";
             Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("url", publish(channel, file, app));
+            payload.put("url", media.publish(publicUrl, channel, file, app + " downloads them by URL"));
             payload.put("is_reusable", false);
             contents.add(Map.of("attachment", Map.of("type", kind, "payload", payload)));
         }
         return contents;
-    }
-
-    /** Meta fetches files by URL: the file is stored and served under its public, unguessable address. */
-    private String publish(ConnectedChannel channel, OutboundMessage.OutboundFile file, String app)
-            throws DeliveryException {
-        if (publicUrl.isBlank()) {
-            throw DeliveryException.permanent("Files need OMNICHAT_PUBLIC_URL (" + app + " downloads them by URL)");
-        }
-        String token = media.store(
-                channel.id(), MediaStore.Purpose.OUTBOUND, file.fileName(), file.contentType(), file.content());
-        return publicUrl + "/channel-files/" + token + "/"
-                + java.net.URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8)
-                        .replace("+", "%20");
     }
 }

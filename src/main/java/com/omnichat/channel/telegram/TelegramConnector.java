@@ -93,7 +93,7 @@ public class TelegramConnector implements ChannelConnector {
             JsonNode me = api.call(channel.secret(TOKEN), "getMe", Map.of());
             return ConnectionCheck.ok("@" + me.path("username").asString("?"));
         } catch (TelegramException e) {
-            return ConnectionCheck.failed(ProviderErrors.describe(e));
+            return ProviderErrors.failedCheck(e, channel);
         }
     }
 
@@ -334,17 +334,10 @@ public class TelegramConnector implements ChannelConnector {
         String token = channel.secret(TOKEN);
         String chatId = message.recipientExternalUserId();
         List<Part> parts = parts(message);
-        String first = null;
-        for (int i = 0; i < parts.size(); i++) {
-            if (i < progress.partsSent()) {
-                continue;
-            }
-            Part part = parts.get(i);
+        String first = progress.sendParts(parts, (i, part) -> {
             // Only the first part quotes the client's message.
             @Nullable String replyTo = i == 0 ? replyToMessageId(message.replyToExternalId(), chatId) : null;
             JsonNode sent;
-            // Still this worker's message? (A slow provider may have let the lease pass to another.)
-            progress.beforePart();
             try {
                 sent = part.file() == null
                         ? sendText(token, chatId, part.text(), replyTo)
@@ -352,12 +345,8 @@ public class TelegramConnector implements ChannelConnector {
             } catch (TelegramException e) {
                 throw classify(e);
             }
-            String id = chatId + ":" + sent.path("message_id").asLong();
-            progress.partSent(id);
-            if (first == null) {
-                first = id;
-            }
-        }
+            return chatId + ":" + sent.path("message_id").asLong();
+        });
         return first != null ? first : chatId + ":0";
     }
 

@@ -110,7 +110,7 @@ public class ViberConnector implements ChannelConnector {
             return ConnectionCheck.ok(account.path("name").asString("?") + " ("
                     + account.path("uri").asString("") + ")");
         } catch (ViberException e) {
-            return ConnectionCheck.failed(ProviderErrors.describe(e));
+            return ProviderErrors.failedCheck(e, channel);
         }
     }
 
@@ -302,25 +302,15 @@ public class ViberConnector implements ChannelConnector {
             throws DeliveryException {
         String token = channel.secret(TOKEN);
         List<Map<String, Object>> parts = parts(channel, message);
-        String first = null;
-        for (int i = 0; i < parts.size(); i++) {
-            if (i < progress.partsSent()) {
-                continue;
-            }
-            JsonNode answer;
-            // Still this worker's message? (A slow provider may have let the lease pass to another.)
-            progress.beforePart();
+        String first = progress.sendParts(parts, (i, part) -> {
             try {
-                answer = api.call(token, "send_message", parts.get(i));
+                return api.call(token, "send_message", part)
+                        .path("message_token")
+                        .asString();
             } catch (ViberException e) {
                 throw classify(e);
             }
-            String id = answer.path("message_token").asString();
-            progress.partSent(id);
-            if (first == null) {
-                first = id;
-            }
-        }
+        });
         return first != null ? first : "none";
     }
 
@@ -343,7 +333,7 @@ public class ViberConnector implements ChannelConnector {
         }
         for (OutboundMessage.OutboundFile file : message.files()) {
             Map<String, Object> part = base(channel, message);
-            String url = publish(channel, file);
+            String url = media.publish(publicUrl, channel, file, "Viber downloads them by URL");
             if (file.isImage() && file.content().length <= PICTURE_MAX) {
                 part.put("type", "picture");
                 part.put("text", caption ? text : "");
@@ -367,18 +357,6 @@ public class ViberConnector implements ChannelConnector {
         // Comes back with the client's next message: which of our messages he answers.
         part.put("tracking_data", "omnichat:" + message.messageId());
         return part;
-    }
-
-    /** Viber fetches media by URL: store the file and hand out its public, unguessable address. */
-    private String publish(ConnectedChannel channel, OutboundMessage.OutboundFile file) throws DeliveryException {
-        if (publicUrl.isBlank()) {
-            throw DeliveryException.permanent("Files need OMNICHAT_PUBLIC_URL (Viber downloads them by URL)");
-        }
-        String token = media.store(
-                channel.id(), MediaStore.Purpose.OUTBOUND, file.fileName(), file.contentType(), file.content());
-        return publicUrl + "/channel-files/" + token + "/"
-                + java.net.URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8)
-                        .replace("+", "%20");
     }
 
     static DeliveryException classify(ViberException e) {

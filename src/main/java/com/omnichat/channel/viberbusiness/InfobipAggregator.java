@@ -71,8 +71,7 @@ class InfobipAggregator implements ViberAggregator {
                     + balance.path("balance").asString("?") + " "
                     + balance.path("currency").asString(""));
         } catch (InfobipException e) {
-            return ConnectionCheck.failed(
-                    ProviderErrors.describe(e, channel.secrets().values()));
+            return ProviderErrors.failedCheck(e, channel);
         }
     }
 

@@ -1,7 +1,5 @@
 package com.omnichat.channel.viberbusiness;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.omnichat.base.OmnichatProperties;
 import com.omnichat.channel.Capability;
 import com.omnichat.channel.ChannelType;
@@ -14,6 +12,7 @@ import com.omnichat.channel.connector.DeliveryException;
 import com.omnichat.channel.connector.MediaPolicy;
 import com.omnichat.channel.connector.MediaRef;
 import com.omnichat.channel.connector.ParsedEvent;
+import com.omnichat.channel.connector.PhoneDigits;
 import com.omnichat.channel.connector.PollResult;
 import com.omnichat.channel.connector.ProviderErrors;
 import com.omnichat.channel.connector.SecretField;
@@ -24,7 +23,6 @@ import com.omnichat.channel.connector.WebhookRequest;
 import com.omnichat.channel.internal.MediaFetcher;
 import com.omnichat.channel.internal.MediaStore;
 import com.omnichat.channel.viberbusiness.ViberAggregator.Part;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +50,6 @@ public class ViberBusinessConnector implements ChannelConnector {
     public static final String WEBHOOK_PASSWORD = "webhookPassword";
     /** Viber Business Messages take at most 1000 characters of text per message. */
     static final int TEXT_MAX = 1000;
-
-    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private final Map<String, ViberAggregator> aggregators;
     private final MediaStore media;
@@ -102,8 +98,7 @@ public class ViberBusinessConnector implements ChannelConnector {
         try {
             return aggregator(channel).check(channel);
         } catch (RuntimeException e) {
-            return ConnectionCheck.failed(
-                    ProviderErrors.describe(e, channel.secrets().values()));
+            return ProviderErrors.failedCheck(e, channel);
         }
     }
 
@@ -152,23 +147,11 @@ public class ViberBusinessConnector implements ChannelConnector {
             throws DeliveryException {
         ViberAggregator aggregator = aggregator(channel);
         List<Part> parts = parts(channel, message);
-        String first = null;
-        for (int i = 0; i < parts.size(); i++) {
-            if (i < progress.partsSent()) {
-                continue;
-            }
-            progress.beforePart();
-            // Our own id per part: the delivery report names it, and a repeated part is recognisable.
-            String id = aggregator.send(
-                    channel,
-                    message.recipientExternalUserId(),
-                    parts.get(i),
-                    "omnichat-" + message.messageId() + "-" + i);
-            progress.partSent(id);
-            if (first == null) {
-                first = id;
-            }
-        }
+        // Our own id per part: the delivery report names it, and a repeated part is recognisable.
+        String first = progress.sendParts(
+                parts,
+                (i, part) -> aggregator.send(
+                        channel, message.recipientExternalUserId(), part, "omnichat-" + message.messageId() + "-" + i));
         return first != null ? first : "none";
     }
 
@@ -185,22 +168,10 @@ public class ViberBusinessConnector implements ChannelConnector {
             }
         }
         for (OutboundMessage.OutboundFile file : message.files()) {
-            String url = publish(channel, file);
+            String url = media.publish(publicUrl, channel, file, "the aggregator downloads them by URL");
             parts.add(file.isImage() ? new Part.Image(url, caption ? text : "") : new Part.File(url, file.fileName()));
         }
         return parts;
-    }
-
-    /** The aggregator fetches media by URL: store the file and hand out its public, unguessable address. */
-    private String publish(ConnectedChannel channel, OutboundMessage.OutboundFile file) throws DeliveryException {
-        if (publicUrl.isBlank()) {
-            throw DeliveryException.permanent("Files need OMNICHAT_PUBLIC_URL (the aggregator downloads them by URL)");
-        }
-        String token = media.store(
-                channel.id(), MediaStore.Purpose.OUTBOUND, file.fileName(), file.contentType(), file.content());
-        return publicUrl + "/channel-files/" + token + "/"
-                + java.net.URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8)
-                        .replace("+", "%20");
     }
 
     // ---- writing first ----
@@ -208,16 +179,7 @@ public class ViberBusinessConnector implements ChannelConnector {
     /** Any valid number can be tried: whether it is on Viber only the delivery report tells (shown as the failure). */
     @Override
     public Optional<String> externalUserIdForPhone(String e164Phone) {
-        try {
-            var number = PHONES.parse(e164Phone, "ZZ");
-            if (!PHONES.isValidNumber(number)) {
-                return Optional.empty();
-            }
-            return Optional.of(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)
-                    .substring(1));
-        } catch (NumberParseException e) {
-            return Optional.empty();
-        }
+        return PhoneDigits.of(e164Phone);
     }
 
     private ViberAggregator aggregator(ConnectedChannel channel) {

@@ -222,6 +222,15 @@ class WidgetApi {
 
     // ---- listeners ----
 
+    /** Marks the replies a visitor was handed delivered; a failure only costs the status, never the answer. */
+    private void shown(ConnectedChannel channel, String visitorId, List<WebchatStore.Line> fresh) {
+        try {
+            webchat.shown(channel, visitorId, fresh);
+        } catch (RuntimeException e) {
+            log.warn("Could not mark replies delivered for channel {}: {}", channel.id(), e.toString());
+        }
+    }
+
     /** An open event stream: pushes lines past its cursor, in order, each once. */
     private final class StreamListener implements VisitorStreams.Listener {
 
@@ -258,11 +267,7 @@ class WidgetApi {
                 return false;
             }
             if (!fresh.isEmpty()) {
-                try {
-                    webchat.shown(channel, visitorId, fresh);
-                } catch (RuntimeException e) {
-                    log.warn("Could not mark replies delivered for channel {}: {}", channel.id(), e.toString());
-                }
+                shown(channel, visitorId, fresh);
             }
             return true;
         }
@@ -314,11 +319,7 @@ class WidgetApi {
                 return true;
             }
             if (result.setResult(new PollResponse(messages(fresh)))) {
-                try {
-                    webchat.shown(channel, visitorId, fresh);
-                } catch (RuntimeException e) {
-                    log.warn("Could not mark replies delivered for channel {}: {}", channel.id(), e.toString());
-                }
+                shown(channel, visitorId, fresh);
             }
             return false;
         }

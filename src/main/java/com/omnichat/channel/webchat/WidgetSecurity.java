@@ -1,12 +1,12 @@
 package com.omnichat.channel.webchat;
 
 import com.omnichat.channel.internal.ChannelDirectory;
+import com.omnichat.channel.internal.PublicEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
@@ -22,14 +22,8 @@ class WidgetSecurity {
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     SecurityFilterChain widgetFilterChain(HttpSecurity http, ChannelDirectory channels, WidgetRateLimits limits)
             throws Exception {
-        return http.securityMatcher("/widget-api/**", "/widget/**")
+        return PublicEndpoints.stateless(http.securityMatcher("/widget-api/**", "/widget/**"))
                 .addFilterBefore(new WidgetApiFilter(channels, limits), AuthorizationFilter.class)
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .securityContext(context -> context.disable())
-                .anonymous(anonymous -> anonymous.disable())
                 // The shop's page loads the script cross-site; the API answers its own CORS headers.
                 .headers(headers -> headers
                         // The script and styles may be cached by the shop's visitors; the API sets its own.

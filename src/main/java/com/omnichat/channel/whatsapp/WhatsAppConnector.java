@@ -1,7 +1,5 @@
 package com.omnichat.channel.whatsapp;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.omnichat.base.OmnichatProperties;
 import com.omnichat.channel.Capability;
 import com.omnichat.channel.ChannelType;
@@ -9,26 +7,25 @@ import com.omnichat.channel.ConnectionCheck;
 import com.omnichat.channel.InboundAttachment;
 import com.omnichat.channel.MessageTemplate;
 import com.omnichat.channel.OutboundMessage;
-import com.omnichat.channel.connector.ChannelConnector;
 import com.omnichat.channel.connector.ConnectedChannel;
 import com.omnichat.channel.connector.DeliveryException;
 import com.omnichat.channel.connector.InboundEvent;
 import com.omnichat.channel.connector.MediaPolicy;
 import com.omnichat.channel.connector.MediaRef;
 import com.omnichat.channel.connector.ParsedEvent;
+import com.omnichat.channel.connector.PhoneDigits;
 import com.omnichat.channel.connector.ProviderErrors;
 import com.omnichat.channel.connector.SecretField;
 import com.omnichat.channel.connector.SendProgress;
 import com.omnichat.channel.connector.SettingField;
 import com.omnichat.channel.connector.UnparseableEventException;
-import com.omnichat.channel.connector.WebhookRequest;
 import com.omnichat.channel.internal.MediaFetcher;
 import com.omnichat.channel.internal.MediaStore;
 import com.omnichat.channel.meta.GraphApi;
 import com.omnichat.channel.meta.GraphException;
+import com.omnichat.channel.meta.MetaConnector;
 import com.omnichat.channel.meta.MetaSecrets;
 import com.omnichat.channel.meta.MetaWebhooks;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,12 +43,11 @@ import tools.jackson.databind.JsonNode;
  * documents by a public link, approved templates. A dialog can start by phone, with a template only.
  */
 @Component
-public class WhatsAppConnector implements ChannelConnector {
+public class WhatsAppConnector implements MetaConnector {
 
     public static final String PHONE_NUMBER_ID = "phoneNumberId";
     public static final String WABA_ID = "businessAccountId";
     static final int TEXT_MAX = 4096;
-    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private final GraphApi graph;
     private final MediaStore media;
@@ -98,31 +94,22 @@ public class WhatsAppConnector implements ChannelConnector {
     /** {@code GET /{phone-number-id}}: the number and its verified business name. */
     @Override
     public ConnectionCheck checkConnection(ConnectedChannel channel) {
+        String id;
         try {
-            JsonNode number = graph.get(
-                    channel,
-                    GraphApi.Host.FACEBOOK,
-                    phoneNumberId(channel),
-                    Map.of("fields", "display_phone_number,verified_name"));
-            return ConnectionCheck.ok(number.path("verified_name").asString("?") + " ("
-                    + number.path("display_phone_number").asString("") + ")");
-        } catch (GraphException | IllegalStateException e) {
-            return ConnectionCheck.failed(
-                    ProviderErrors.describe(e, channel.secrets().values()));
+            id = phoneNumberId(channel);
+        } catch (IllegalStateException e) {
+            return ProviderErrors.failedCheck(e, channel);
         }
+        return graph.check(
+                channel,
+                GraphApi.Host.FACEBOOK,
+                id,
+                "display_phone_number,verified_name",
+                number -> number.path("verified_name").asString("?") + " ("
+                        + number.path("display_phone_number").asString("") + ")");
     }
 
     // ---- receiving ----
-
-    @Override
-    public Optional<String> verifyWebhook(ConnectedChannel channel, Map<String, String> query) {
-        return MetaWebhooks.verify(channel, query);
-    }
-
-    @Override
-    public boolean authentic(ConnectedChannel channel, WebhookRequest request) {
-        return MetaWebhooks.authentic(channel, request);
-    }
 
     @Override
     public ParsedEvent parse(ConnectedChannel channel, byte[] body) throws UnparseableEventException {
@@ -169,20 +156,15 @@ public class WhatsAppConnector implements ChannelConnector {
     public String send(ConnectedChannel channel, OutboundMessage message, SendProgress progress)
             throws DeliveryException {
         List<Map<String, Object>> parts = parts(channel, message);
-        String first = null;
-        for (int i = 0; i < parts.size(); i++) {
-            if (i < progress.partsSent()) {
-                continue;
-            }
+        String first = progress.sendParts(parts, (i, part) -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("messaging_product", "whatsapp");
             body.put("recipient_type", "individual");
             body.put("to", message.recipientExternalUserId());
-            body.putAll(parts.get(i));
+            body.putAll(part);
             if (i == 0 && message.replyToExternalId() != null) {
                 body.put("context", Ordered.object("message_id", message.replyToExternalId()));
             }
-            progress.beforePart();
             JsonNode answer;
             try {
                 answer = graph.post(channel, GraphApi.Host.FACEBOOK, phoneNumberId(channel) + "/messages", body);
@@ -193,11 +175,8 @@ public class WhatsAppConnector implements ChannelConnector {
             if (id.isBlank()) {
                 throw DeliveryException.retryable("WhatsApp: no message id in the answer");
             }
-            progress.partSent(id);
-            if (first == null) {
-                first = id;
-            }
-        }
+            return id;
+        });
         return first != null ? first : "none";
     }
 
@@ -238,7 +217,7 @@ public class WhatsAppConnector implements ChannelConnector {
             }
         }
         for (OutboundMessage.OutboundFile file : message.files()) {
-            String link = publish(channel, file);
+            String link = media.publish(publicUrl, channel, file, "WhatsApp downloads them by link");
             Map<String, Object> content = new LinkedHashMap<>();
             content.put("link", link);
             if (caption) {
@@ -252,18 +231,6 @@ public class WhatsAppConnector implements ChannelConnector {
             }
         }
         return parts;
-    }
-
-    /** WhatsApp fetches media by link: the file is stored and served at a public, unguessable address. */
-    private String publish(ConnectedChannel channel, OutboundMessage.OutboundFile file) throws DeliveryException {
-        if (publicUrl.isBlank()) {
-            throw DeliveryException.permanent("Files need OMNICHAT_PUBLIC_URL (WhatsApp downloads them by link)");
-        }
-        String token = media.store(
-                channel.id(), MediaStore.Purpose.OUTBOUND, file.fileName(), file.contentType(), file.content());
-        return publicUrl + "/channel-files/" + token + "/"
-                + java.net.URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8)
-                        .replace("+", "%20");
     }
 
     // ---- templates and writing first ----
@@ -297,15 +264,7 @@ public class WhatsAppConnector implements ChannelConnector {
     /** The wa_id of a number: its E.164 digits (whether it is on WhatsApp, the send answers). */
     @Override
     public Optional<String> externalUserIdForPhone(String e164Phone) {
-        try {
-            var number = PHONES.parse(e164Phone, "ZZ");
-            return PHONES.isValidNumber(number)
-                    ? Optional.of(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)
-                            .substring(1))
-                    : Optional.empty();
-        } catch (NumberParseException e) {
-            return Optional.empty();
-        }
+        return PhoneDigits.of(e164Phone);
     }
 
     private static String phoneNumberId(ConnectedChannel channel) {
