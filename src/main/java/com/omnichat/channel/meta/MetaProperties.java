@@ -18,10 +18,10 @@ public record MetaProperties(
         @DefaultValue("https://graph.facebook.com") String graphBaseUrl,
         @DefaultValue("https://graph.instagram.com") String instagramBaseUrl,
         @DefaultValue("v26.0") String apiVersion,
+        @DefaultValue(MetaProperties.META_CDNS) String mediaHosts) {
 
-        @DefaultValue("*.fbcdn.net,*.cdninstagram.com,lookaside.fbsbx.com,*.fbsbx.com,"
-                + "lookaside.facebook.com,*.whatsapp.net")
-        String mediaHosts) {
+    static final String META_CDNS =
+            "*.fbcdn.net,*.cdninstagram.com,lookaside.fbsbx.com,*.fbsbx.com,lookaside.facebook.com,*.whatsapp.net";
 
     public MetaProperties {
         graphBaseUrl = trim(graphBaseUrl);
