@@ -1,6 +1,8 @@
 package com.omnichat;
 
+import com.omnichat.channel.FakeProviderServers;
 import com.omnichat.channel.PhoneChannelConnector;
+import com.omnichat.channel.internal.MediaFetcher;
 import com.omnichat.chat.InboxFixtures;
 import com.omnichat.customer.CardFixtures;
 import com.omnichat.sales.SalesFixtures;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * An integration test against the real PostgreSQL test database (profile {@code test}).
@@ -27,7 +30,9 @@ import org.springframework.test.context.ActiveProfiles;
  * leads and buyers, {@link SalesFixtures} the sales side; each is a bean to autowire.
  * <p>
  * Login throttling is tightened so its tests need few attempts. A fake phone channel type
- * ({@link PhoneChannelConnector}, WhatsApp) can start dialogs by phone.
+ * ({@link PhoneChannelConnector}, WhatsApp) can start dialogs by phone. The providers' base URLs
+ * point at their fakes on loopback ({@link FakeProviderServers}); the media fetcher is a spy, so
+ * a test can have it behave as production does (no loopback) — reset after each test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -41,8 +46,15 @@ import org.springframework.test.context.ActiveProfiles;
             "omnichat.login.first-delay=1m",
         })
 @ActiveProfiles("test")
-@Import({StaffFixtures.class, InboxFixtures.class, CardFixtures.class, SalesFixtures.class, PhoneChannelConnector.class
+@Import({
+    StaffFixtures.class,
+    InboxFixtures.class,
+    CardFixtures.class,
+    SalesFixtures.class,
+    PhoneChannelConnector.class,
+    FakeProviderServers.Urls.class
 })
+@MockitoSpyBean(types = MediaFetcher.class)
 @ExtendWith(CleanSlateExtension.class)
 public @interface IntegrationTest {
 

@@ -8,8 +8,6 @@ import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.internal.ChannelDirectory;
 import com.omnichat.channel.internal.DeliveryWorker;
 import com.omnichat.channel.internal.InboundEvents;
-import com.omnichat.channel.telegram.TelegramApi;
-import com.omnichat.channel.viber.ViberApi;
 import com.omnichat.chat.InboxFixtures;
 import com.omnichat.user.StaffFixtures;
 import com.omnichat.user.StaffMember;
@@ -64,18 +62,10 @@ abstract class ConnectorTest {
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
-    TelegramApi telegramApi;
-
-    @Autowired
-    ViberApi viberApi;
-
     MockMvc http;
     FakeTelegram telegram;
     FakeViber viber;
     StaffMember anna;
-    private String telegramUrl;
-    private String viberUrl;
 
     @BeforeEach
     void fakesOnLoopback() {
@@ -84,17 +74,11 @@ abstract class ConnectorTest {
                 .build();
         telegram = new FakeTelegram();
         viber = new FakeViber();
-        telegramUrl = telegramApi.apiUrl();
-        viberUrl = viberApi.apiUrl();
-        telegramApi.apiUrl(telegram.url());
-        viberApi.apiUrl(viber.url());
         anna = staff.manager("anna");
     }
 
     @AfterEach
     void closeFakes() {
-        telegramApi.apiUrl(telegramUrl);
-        viberApi.apiUrl(viberUrl);
         telegram.close();
         viber.close();
     }

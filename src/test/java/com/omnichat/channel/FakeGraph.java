@@ -12,6 +12,16 @@ class FakeGraph extends FakeProviderApi {
 
     private final AtomicLong mids = new AtomicLong(1000);
 
+    /** On graph.facebook.com's server. */
+    FakeGraph() {
+        this(FakeProviderServers.GRAPH);
+    }
+
+    /** On {@code server} ({@link FakeProviderServers#INSTAGRAM} for graph.instagram.com). */
+    FakeGraph(FakeProviderServers.Server server) {
+        super(server);
+    }
+
     @Override
     protected MockResponse answer(Call call) {
         if (call.path().startsWith("/media/")) {

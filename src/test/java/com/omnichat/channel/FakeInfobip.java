@@ -15,6 +15,10 @@ class FakeInfobip extends FakeProviderApi {
     static final String API_KEY = "003026bbc133714df1834b8638bb496e-8f4b3d9a-e931-478d-a994-28a725159ab9";
     private final AtomicLong ids = new AtomicLong(2250);
 
+    FakeInfobip() {
+        super(FakeProviderServers.INFOBIP);
+    }
+
     @Override
     protected MockResponse answer(Call call) {
         if (call.path().startsWith("/media/")) {

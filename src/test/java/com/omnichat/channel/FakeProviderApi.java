@@ -1,7 +1,5 @@
 package com.omnichat.channel;
 
-import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -15,13 +13,13 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okio.Buffer;
 
 /**
- * A provider's HTTP API faked on a loopback port (MockWebServer): every request is recorded;
- * each method answers from a script of queued answers first, then with its default.
+ * A provider's HTTP API faked on its loopback server ({@link FakeProviderServers}, one per
+ * provider for the whole JVM): from construction to {@link #close()} every request is recorded
+ * and each method answers from a script of queued answers first, then with its default.
  */
 abstract class FakeProviderApi implements AutoCloseable {
 
@@ -33,7 +31,8 @@ abstract class FakeProviderApi implements AutoCloseable {
         }
     }
 
-    private final MockWebServer server = new MockWebServer();
+    private final FakeProviderServers.Server server;
+    private final Dispatcher dispatcher;
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<MockResponse>> scripts = new HashMap<>();
     /** How long every answer takes (a slow provider). */
@@ -41,8 +40,9 @@ abstract class FakeProviderApi implements AutoCloseable {
     /** Runs when a call arrives, before it is answered (e.g. something happens while the provider works). */
     volatile Consumer<Call> onCall = call -> {};
 
-    FakeProviderApi() {
-        server.setDispatcher(new Dispatcher() {
+    FakeProviderApi(FakeProviderServers.Server server) {
+        this.server = server;
+        this.dispatcher = new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getUrl().encodedPath();
@@ -68,19 +68,25 @@ abstract class FakeProviderApi implements AutoCloseable {
                                 .headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS)
                                 .build();
             }
-        });
-        try {
-            server.start(InetAddress.getLoopbackAddress(), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        };
+        server.routeTo(dispatcher);
     }
 
     /** The default answer of a method. */
     protected abstract MockResponse answer(Call call);
 
     String url() {
-        return server.url("/").toString().replaceAll("/$", "");
+        return server.url();
+    }
+
+    /** The provider cannot be reached: every connection is dropped until {@link #up()}. */
+    void down() {
+        server.detach();
+    }
+
+    /** The provider answers again. */
+    void up() {
+        server.routeTo(dispatcher);
     }
 
     /** The next call of {@code method} gets this answer. */
@@ -124,6 +130,6 @@ abstract class FakeProviderApi implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        server.detach();
     }
 }

@@ -14,6 +14,10 @@ class FakeTelegram extends FakeProviderApi {
     volatile byte[] fileContent = PNG;
     volatile String updates = "[]";
 
+    FakeTelegram() {
+        super(FakeProviderServers.TELEGRAM);
+    }
+
     @Override
     protected MockResponse answer(Call call) {
         if (call.path().contains("/file/bot")) {

@@ -8,6 +8,10 @@ class FakeViber extends FakeProviderApi {
 
     private final AtomicLong tokens = new AtomicLong(5741311803571721000L);
 
+    FakeViber() {
+        super(FakeProviderServers.VIBER);
+    }
+
     @Override
     protected MockResponse answer(Call call) {
         if (call.path().startsWith("/media/")) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.channel.instagram.InstagramPosts;
-import com.omnichat.channel.meta.MetaProperties;
 import com.omnichat.channel.meta.MetaSignature;
 import com.omnichat.chat.CommentReplies;
 import com.omnichat.chat.DeliveryStatus;
@@ -41,18 +40,12 @@ class InstagramTest extends ConnectorTest {
     @Autowired
     InstagramPosts posts;
 
-    @Autowired
-    MetaProperties meta;
-
     FakeGraph instagram;
     ChannelDetails channel;
-    private String instagramUrl;
 
     @BeforeEach
     void instagramConnected() {
-        instagram = new FakeGraph();
-        instagramUrl = meta.getInstagramBaseUrl();
-        meta.setInstagramBaseUrl(instagram.url());
+        instagram = new FakeGraph(FakeProviderServers.INSTAGRAM);
         channel = connect(new ChannelDraft(
                 null,
                 ChannelType.INSTAGRAM,
@@ -65,7 +58,6 @@ class InstagramTest extends ConnectorTest {
 
     @AfterEach
     void instagramBack() {
-        meta.setInstagramBaseUrl(instagramUrl);
         instagram.close();
     }
 

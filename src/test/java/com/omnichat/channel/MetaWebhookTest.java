@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.omnichat.base.SystemAccess;
-import com.omnichat.channel.meta.MetaProperties;
 import com.omnichat.channel.meta.MetaSignature;
 import com.omnichat.chat.DeliveryStatus;
 import com.omnichat.chat.InboxFixtures;
@@ -35,20 +34,14 @@ class MetaWebhookTest extends ConnectorTest {
     InboxService inboxService;
 
     @Autowired
-    MetaProperties meta;
-
-    @Autowired
     ChannelTokenAlerts alerts;
 
     FakeGraph graph;
     ChannelDetails channel;
-    private String graphUrl;
 
     @BeforeEach
     void pageConnected() {
         graph = new FakeGraph();
-        graphUrl = meta.getGraphBaseUrl();
-        meta.setGraphBaseUrl(graph.url());
         channel = connect(new ChannelDraft(
                 null,
                 ChannelType.FACEBOOK,
@@ -61,7 +54,6 @@ class MetaWebhookTest extends ConnectorTest {
 
     @AfterEach
     void graphBack() {
-        meta.setGraphBaseUrl(graphUrl);
         graph.close();
     }
 

@@ -14,9 +14,6 @@ import com.omnichat.channel.internal.ProfileRefresher;
 import com.omnichat.chat.DeliveryStatus;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.MessageView;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,16 +46,12 @@ class ProviderErrorsLeakNoSecretsTest extends ConnectorTest {
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private Logger root;
-    private String down;
 
     @BeforeEach
-    void captureLogsAndFindAClosedPort() throws IOException {
+    void captureLogs() {
         root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         logs.start();
         root.addAppender(logs);
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            down = "http://127.0.0.1:" + socket.getLocalPort();
-        }
     }
 
     @AfterEach
@@ -89,8 +82,8 @@ class ProviderErrorsLeakNoSecretsTest extends ConnectorTest {
         assertThat(queue("last_error", reply)).isEqualTo("Unexpected answer from Telegram");
 
         // Then Telegram cannot be reached at all, for every kind of call.
-        telegramApi.apiUrl(down);
-        viberApi.apiUrl(down);
+        telegram.down();
+        viber.down();
         for (int attempt = 0; attempt < 3; attempt++) {
             dueNow();
             worker.drain();
@@ -123,7 +116,7 @@ class ProviderErrorsLeakNoSecretsTest extends ConnectorTest {
                 () -> count("select count(*) from inbound_event where status = 'PENDING' and error is null") == 0);
 
         // Back, but the client blocked the bot; the answer even echoes the request (as a proxy might).
-        telegramApi.apiUrl(telegram.url());
+        telegram.up();
         telegram.script("sendMessage", 403, """
                 {"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user (POST /bot%s/sendMessage)"}""".formatted(TELEGRAM_TOKEN));
         dueNow();

@@ -12,7 +12,6 @@ import com.omnichat.channel.connector.SendProgress;
 import com.omnichat.channel.connector.WebhookRequest;
 import com.omnichat.channel.internal.MediaStore;
 import com.omnichat.channel.meta.GraphApi;
-import com.omnichat.channel.meta.MetaProperties;
 import com.omnichat.channel.meta.MetaSignature;
 import com.omnichat.channel.whatsapp.WhatsAppConnector;
 import com.omnichat.chat.DeliveryStatus;
@@ -42,9 +41,6 @@ class WhatsAppTest extends ConnectorTest {
     static final String NUMBER = "10634295353625";
 
     @Autowired
-    MetaProperties meta;
-
-    @Autowired
     GraphApi graphApi;
 
     @Autowired
@@ -63,13 +59,10 @@ class WhatsAppTest extends ConnectorTest {
     WhatsAppConnector whatsapp;
     ChannelDetails channel;
     ConnectedChannel connected;
-    private String graphUrl;
 
     @BeforeEach
     void numberConnected() {
         graph = new FakeGraph();
-        graphUrl = meta.getGraphBaseUrl();
-        meta.setGraphBaseUrl(graph.url());
         whatsapp = new WhatsAppConnector(graphApi, mediaStore, new OmnichatProperties("http://localhost:8080", ""));
         channel = connect(new ChannelDraft(
                 null,
@@ -84,7 +77,6 @@ class WhatsAppTest extends ConnectorTest {
 
     @AfterEach
     void graphBack() {
-        meta.setGraphBaseUrl(graphUrl);
         graph.close();
     }
 

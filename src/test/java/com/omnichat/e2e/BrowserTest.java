@@ -11,6 +11,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.omnichat.channel.FakeProviderServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -24,17 +25,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * End-to-end tests: the application on a random port (profile {@code test}, demo users
  * admin/anna/max) driven by Debian's Chromium through Playwright. All subclasses share one
  * application context; each test class starts one browser, each test a fresh browser context.
+ * The providers' base URLs point at their fakes on loopback ({@link FakeProviderServers}).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"omnichat.demo-data=true", "omnichat.channels.workers=true"})
 @ActiveProfiles("test")
+@Import(FakeProviderServers.Urls.class)
 @ExtendWith(UsersAsFound.class)
 abstract class BrowserTest {
 

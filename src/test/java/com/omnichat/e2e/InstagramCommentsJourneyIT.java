@@ -12,11 +12,9 @@ import com.omnichat.channel.ChannelDraft;
 import com.omnichat.channel.ChannelMode;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ChannelType;
+import com.omnichat.channel.FakeProviderServers;
 import com.omnichat.channel.internal.ChannelDirectory;
-import com.omnichat.channel.meta.MetaProperties;
 import com.omnichat.channel.meta.MetaSignature;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,21 +56,15 @@ class InstagramCommentsJourneyIT extends BrowserTest {
     ChannelDirectory directory;
 
     @Autowired
-    MetaProperties meta;
-
-    @Autowired
     JdbcClient jdbc;
 
-    private final MockWebServer graph = new MockWebServer();
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong(500);
-    private String instagramUrl;
-    private String graphUrl;
     private String key;
 
     @BeforeEach
-    void instagramConnectedAgainstAFakeGraph() throws IOException {
-        graph.setDispatcher(new Dispatcher() {
+    void instagramConnectedAgainstAFakeGraph() {
+        Dispatcher graph = new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getUrl().encodedPath();
@@ -93,12 +84,10 @@ class InstagramCommentsJourneyIT extends BrowserTest {
                         {"id":"x","permalink":"%s","caption":"Spring bouquets 🌷","media_type":"IMAGE",
                          "name":"Olena Koval","username":"olena.flowers"}""".formatted(PERMALINK));
             }
-        });
-        graph.start(InetAddress.getLoopbackAddress(), 0);
-        instagramUrl = meta.getInstagramBaseUrl();
-        meta.setInstagramBaseUrl(graph.url("/").toString().replaceAll("/$", ""));
-        graphUrl = meta.getGraphBaseUrl();
-        meta.setGraphBaseUrl(graph.url("/").toString().replaceAll("/$", ""));
+        };
+        // One fake for both Graph hosts.
+        FakeProviderServers.INSTAGRAM.routeTo(graph);
+        FakeProviderServers.GRAPH.routeTo(graph);
         long anna = jdbc.sql("select id from staff_user where login = 'anna'")
                 .query(Long.class)
                 .single();
@@ -119,9 +108,8 @@ class InstagramCommentsJourneyIT extends BrowserTest {
 
     @AfterEach
     void graphBack() {
-        meta.setInstagramBaseUrl(instagramUrl);
-        meta.setGraphBaseUrl(graphUrl);
-        graph.close();
+        FakeProviderServers.INSTAGRAM.detach();
+        FakeProviderServers.GRAPH.detach();
     }
 
     @Test

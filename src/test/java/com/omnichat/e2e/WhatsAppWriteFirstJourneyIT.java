@@ -14,10 +14,10 @@ import com.omnichat.channel.ChannelMode;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.ClientProfile;
+import com.omnichat.channel.FakeProviderServers;
 import com.omnichat.channel.InboundMessage;
 import com.omnichat.channel.TemplateService;
 import com.omnichat.channel.internal.ChannelDirectory;
-import com.omnichat.channel.meta.MetaProperties;
 import com.omnichat.channel.meta.MetaSignature;
 import com.omnichat.chat.MessageIngestion;
 import com.omnichat.customer.ClientCardService;
@@ -26,9 +26,7 @@ import com.omnichat.sales.OrderDraft;
 import com.omnichat.sales.OrderLineDraft;
 import com.omnichat.sales.OrderService;
 import com.omnichat.sales.SalesOrder;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,7 +40,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,9 +73,6 @@ class WhatsAppWriteFirstJourneyIT extends BrowserTest {
     TemplateService templates;
 
     @Autowired
-    MetaProperties meta;
-
-    @Autowired
     MessageIngestion ingestion;
 
     @Autowired
@@ -93,18 +87,16 @@ class WhatsAppWriteFirstJourneyIT extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final MockWebServer graph = new MockWebServer();
     /** Every message the connector posted to the Graph API, as sent. */
     private final List<String> sent = new CopyOnWriteArrayList<>();
 
     private final AtomicLong ids = new AtomicLong(700);
-    private String graphUrl;
     private String key;
     private String channelName;
 
     @BeforeEach
-    void whatsAppConnectedAgainstAFakeGraphWithAnApprovedTemplate() throws IOException {
-        graph.setDispatcher(new Dispatcher() {
+    void whatsAppConnectedAgainstAFakeGraphWithAnApprovedTemplate() {
+        FakeProviderServers.GRAPH.routeTo(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getUrl().encodedPath();
@@ -130,9 +122,6 @@ class WhatsAppWriteFirstJourneyIT extends BrowserTest {
                 return json("{\"verified_name\":\"Flower Shop\",\"display_phone_number\":\"+380 44 000 0000\"}");
             }
         });
-        graph.start(InetAddress.getLoopbackAddress(), 0);
-        graphUrl = meta.getGraphBaseUrl();
-        meta.setGraphBaseUrl(graph.url("/").toString().replaceAll("/$", ""));
         long anna = jdbc.sql("select id from staff_user where login = 'anna'")
                 .query(Long.class)
                 .single();
@@ -155,8 +144,7 @@ class WhatsAppWriteFirstJourneyIT extends BrowserTest {
 
     @AfterEach
     void graphBack() {
-        meta.setGraphBaseUrl(graphUrl);
-        graph.close();
+        FakeProviderServers.GRAPH.detach();
     }
 
     @Test

@@ -47,7 +47,8 @@ public class MediaFetcher {
             .build();
     private final PublicAddresses.Resolver resolver;
     private final Duration timeout;
-    private volatile boolean allowLoopback;
+    /** Tests run their fakes on loopback; production never fetches from it. */
+    private final boolean allowLoopback;
 
     @Autowired
     MediaFetcher(ChannelProperties properties) {
@@ -61,15 +62,6 @@ public class MediaFetcher {
         this.resolver = resolver;
         this.allowLoopback = allowLoopback;
         this.timeout = timeout;
-    }
-
-    /** Tests run their fakes on loopback; production never fetches from it. */
-    public void allowLoopback(boolean allow) {
-        this.allowLoopback = allow;
-    }
-
-    public boolean allowsLoopback() {
-        return allowLoopback;
     }
 
     /**

@@ -164,8 +164,7 @@ public class GraphApi {
     public MediaFetcher.Fetched download(String url, long maxBytes) {
         return fetcher.fetch(
                 url,
-                MediaHosts.of(
-                        properties.getMediaHosts(), properties.getGraphBaseUrl(), properties.getInstagramBaseUrl()),
+                MediaHosts.of(properties.mediaHosts(), properties.graphBaseUrl(), properties.instagramBaseUrl()),
                 maxBytes);
     }
 
@@ -173,8 +172,7 @@ public class GraphApi {
     public MediaFetcher.Fetched download(String url, long maxBytes, String token) {
         return fetcher.fetch(
                 url,
-                MediaHosts.of(
-                        properties.getMediaHosts(), properties.getGraphBaseUrl(), properties.getInstagramBaseUrl()),
+                MediaHosts.of(properties.mediaHosts(), properties.graphBaseUrl(), properties.instagramBaseUrl()),
                 maxBytes,
                 token);
     }
@@ -191,9 +189,9 @@ public class GraphApi {
     }
 
     URI uri(Host host, String path, Map<String, String> query) {
-        String base = host == Host.INSTAGRAM ? properties.getInstagramBaseUrl() : properties.getGraphBaseUrl();
+        String base = host == Host.INSTAGRAM ? properties.instagramBaseUrl() : properties.graphBaseUrl();
         var builder = UriComponentsBuilder.fromUriString(base)
-                .path("/" + properties.getApiVersion() + "/" + path.replaceAll("^/+", ""));
+                .path("/" + properties.apiVersion() + "/" + path.replaceAll("^/+", ""));
         query.forEach(builder::queryParam);
         return builder.build().encode().toUri();
     }

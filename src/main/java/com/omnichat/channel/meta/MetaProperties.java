@@ -1,56 +1,32 @@
 package com.omnichat.channel.meta;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code omnichat.channels.meta.*}: where the Graph API is and which version is called. Tests
  * point the base URLs at a fake on loopback; production keeps Meta's.
+ *
+ * @param graphBaseUrl     graph.facebook.com: Messenger, Instagram with Facebook Login (Page token), WhatsApp
+ *                         Cloud API
+ * @param instagramBaseUrl graph.instagram.com: Instagram API with Instagram Login (Instagram user token)
+ * @param apiVersion       the newest stable Graph API version when this was written (v26.0, July 2026)
+ * @param mediaHosts       hosts clients' files are downloaded from (Meta's CDNs); "*.x" matches subdomains of x
  */
-@Component
 @ConfigurationProperties("omnichat.channels.meta")
-public class MetaProperties {
+public record MetaProperties(
+        @DefaultValue("https://graph.facebook.com") String graphBaseUrl,
+        @DefaultValue("https://graph.instagram.com") String instagramBaseUrl,
+        @DefaultValue("v26.0") String apiVersion,
+        @DefaultValue(MetaProperties.META_CDNS) String mediaHosts) {
 
-    /** graph.facebook.com: Messenger, Instagram with Facebook Login (Page token), WhatsApp Cloud API. */
-    private String graphBaseUrl = "https://graph.facebook.com";
-    /** graph.instagram.com: Instagram API with Instagram Login (Instagram user token). */
-    private String instagramBaseUrl = "https://graph.instagram.com";
-    /** The newest stable Graph API version when this was written (v26.0, July 2026). */
-    private String apiVersion = "v26.0";
-    /** Hosts clients' files are downloaded from (Meta's CDNs); "*.x" matches subdomains of x. */
-    private String mediaHosts =
-            "*.fbcdn.net,*.cdninstagram.com,lookaside.fbsbx.com,*.fbsbx.com," + "lookaside.facebook.com,*.whatsapp.net";
+    static final String META_CDNS =
+            "*.fbcdn.net,*.cdninstagram.com,lookaside.fbsbx.com,*.fbsbx.com,lookaside.facebook.com,*.whatsapp.net";
 
-    public String getGraphBaseUrl() {
-        return graphBaseUrl;
-    }
-
-    public void setGraphBaseUrl(String graphBaseUrl) {
-        this.graphBaseUrl = trim(graphBaseUrl);
-    }
-
-    public String getInstagramBaseUrl() {
-        return instagramBaseUrl;
-    }
-
-    public void setInstagramBaseUrl(String instagramBaseUrl) {
-        this.instagramBaseUrl = trim(instagramBaseUrl);
-    }
-
-    public String getApiVersion() {
-        return apiVersion;
-    }
-
-    public void setApiVersion(String apiVersion) {
-        this.apiVersion = apiVersion.strip();
-    }
-
-    public String getMediaHosts() {
-        return mediaHosts;
-    }
-
-    public void setMediaHosts(String mediaHosts) {
-        this.mediaHosts = mediaHosts;
+    public MetaProperties {
+        graphBaseUrl = trim(graphBaseUrl);
+        instagramBaseUrl = trim(instagramBaseUrl);
+        apiVersion = apiVersion.strip();
     }
 
     private static String trim(String url) {

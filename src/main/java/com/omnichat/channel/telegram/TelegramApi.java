@@ -32,21 +32,12 @@ public class TelegramApi {
     private final RestClient longPolls = ProviderHttp.client(Duration.ofSeconds(75));
     private final MediaFetcher fetcher;
     private final String mediaHosts;
-    private volatile String apiUrl;
+    private final String apiUrl;
 
     TelegramApi(ChannelProperties properties, MediaFetcher fetcher) {
         this.apiUrl = trim(properties.telegram().apiUrl());
         this.fetcher = fetcher;
         this.mediaHosts = properties.telegram().mediaHosts();
-    }
-
-    /** Points the connector at another Bot API server (tests: a fake on loopback). */
-    public void apiUrl(String apiUrl) {
-        this.apiUrl = trim(apiUrl);
-    }
-
-    public String apiUrl() {
-        return apiUrl;
     }
 
     /** Calls a method with a JSON body; the {@code result} on success. */

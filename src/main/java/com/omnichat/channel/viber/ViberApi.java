@@ -29,20 +29,12 @@ public class ViberApi {
     private final RestClient client = ProviderHttp.client(Duration.ofSeconds(30));
     private final MediaFetcher fetcher;
     private final String mediaHosts;
-    private volatile String apiUrl;
+    private final String apiUrl;
 
     ViberApi(ChannelProperties properties, MediaFetcher fetcher) {
         this.apiUrl = trim(properties.viber().apiUrl());
         this.fetcher = fetcher;
         this.mediaHosts = properties.viber().mediaHosts();
-    }
-
-    public void apiUrl(String apiUrl) {
-        this.apiUrl = trim(apiUrl);
-    }
-
-    public String apiUrl() {
-        return apiUrl;
     }
 
     /** Calls a method; the whole answer when its status is 0. */
