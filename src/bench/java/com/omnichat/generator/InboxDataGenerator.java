@@ -139,6 +139,8 @@ class InboxDataGenerator {
                     .query()
                     .singleValue();
         }
+        // Rows were written chat by chat; ingestion appends them in time order, which is id order: so are they here.
+        jdbc.sql("cluster message using message_pkey").update();
         // Bulk-loaded tables have no statistics yet; frozen ones need no vacuum, appended ones do.
         jdbc.sql(
                         empty
