@@ -15,6 +15,7 @@ public record BenchReport(
         Scale scale,
         DataSet.Timings generation,
         List<ListFigure> list,
+        List<MessageSearchFigure> messageSearch,
         HistoryFigure history,
         IngestionFigure ingestion,
         IngestionFigure ingestionDirect,
@@ -86,6 +87,25 @@ public record BenchReport(
         /** The list is long enough for a real deep page (50 full pages before it). */
         public boolean reachesDeepPage() {
             return deepPage > ListBenchmark.SCROLLED_PAGES;
+        }
+    }
+
+    /**
+     * Search in message text, first page, for one user and one word: {@code rows} found on it,
+     * ours ({@code InboxService.searchMessages}), the naive ILIKE comparison, the floor (median
+     * EXPLAIN ANALYZE of our statement) and that statement's plan.
+     */
+    public record MessageSearchFigure(
+            String who, String filter, int rows, Percentiles first, Percentiles comparison, double floor, String plan) {
+
+        @JsonProperty
+        public double vsComparison() {
+            return ratio(first.p95(), comparison.p95());
+        }
+
+        @JsonProperty
+        public double vsFloor() {
+            return ratio(first.p50(), floor);
         }
     }
 

@@ -39,6 +39,7 @@ public class Benchmark {
 
     private final InboxDataGenerator generator;
     private final ListBenchmark list;
+    private final MessageSearchBenchmark messageSearch;
     private final HistoryBenchmark history;
     private final IngestionBenchmark ingestion;
     private final MemoryBenchmark memory;
@@ -52,6 +53,7 @@ public class Benchmark {
     Benchmark(
             InboxDataGenerator generator,
             ListBenchmark list,
+            MessageSearchBenchmark messageSearch,
             HistoryBenchmark history,
             IngestionBenchmark ingestion,
             MemoryBenchmark memory,
@@ -63,6 +65,7 @@ public class Benchmark {
             Environment env) {
         this.generator = generator;
         this.list = list;
+        this.messageSearch = messageSearch;
         this.history = history;
         this.ingestion = ingestion;
         this.memory = memory;
@@ -97,13 +100,11 @@ public class Benchmark {
         // 2, 3. The chat list, the comparison and the floor.
         String nickname = rareNickname(firstManager.channelIds());
         var filters = ListBenchmark.combinations(firstManager.channelIds().getFirst(), nickname);
-        var figures = list.run(
-                List.of(
-                        new ListBenchmark.Who("manager (5 channels)", manager),
-                        new ListBenchmark.Who("administrator", admin)),
-                filters,
-                options.runs(),
-                options.comparisonRuns());
+        var who = List.of(
+                new ListBenchmark.Who("manager (5 channels)", manager), new ListBenchmark.Who("administrator", admin));
+        var figures = list.run(who, filters, options.runs(), options.comparisonRuns());
+        var searchFigures =
+                messageSearch.run(who, MessageSearchBenchmark.combinations(), options.runs(), options.comparisonRuns());
 
         // 4. History of the long chat, read by a manager of its channel.
         long longChatChannel = jdbc.sql("select channel_id from conversation where id = ?")
@@ -179,13 +180,14 @@ public class Benchmark {
                         options.comparisonRuns()),
                 data.timings(),
                 figures,
+                searchFigures,
                 historyFigure,
                 ingestionFigure,
                 directFigure,
                 floorFigure,
                 pushFigure,
                 memoryFigure,
-                Targets.check(figures, ingestionFigure, pushFigure, memoryFigure));
+                Targets.check(figures, searchFigures, ingestionFigure, pushFigure, memoryFigure));
     }
 
     /**

@@ -77,29 +77,6 @@ class InboxDataGenerator {
         "Петренко",
         "Соколова"
     };
-    private static final String[] CLIENT_TEXTS = {
-        "Добрий день! Чи є в наявності?",
-        "Скільки коштує доставка?",
-        "Здравствуйте, хочу заказать",
-        "Когда будет отправка?",
-        "Hi, do you ship abroad?",
-        "Thanks!",
-        "Можна оплатити карткою?",
-        "Дякую, отримала",
-        "What sizes do you have?",
-        "Оформіть, будь ласка",
-        "А є такий самий, але в синьому кольорі? Розмір M або L, на зріст 170",
-        "Ок"
-    };
-    private static final String[] MANAGER_TEXTS = {
-        "Добрий день! Так, є в наявності.",
-        "Доставка Новою поштою, 1-2 дні.",
-        "Здравствуйте! Уточните, пожалуйста, размер.",
-        "Hello! Yes, we ship worldwide.",
-        "Замовлення оформлено, номер ТТН надішлемо сьогодні.",
-        "Дякуємо за покупку!",
-        "Оплатити можна карткою на сайті або при отриманні."
-    };
     private static final String[] TYPES = {"TELEGRAM", "VIBER", "INSTAGRAM", "FACEBOOK", "WHATSAPP", "EMAIL", "WEBCHAT"
     };
     private static final int FLUSH_BYTES = 1 << 20;
@@ -130,6 +107,10 @@ class InboxDataGenerator {
         List<DataSet.Manager> managers = ensureManagers(channelIds);
         long adminId = ensureAdministrator();
         var plan = new Plan(conversations, messages, channelIds, managers, new SplittableRandom(42));
+        Instant now = Instant.now();
+        // Message ids in time order, as ingestion assigns them: a second plan from the same seed draws the same chats.
+        int[] idRank =
+                idsInTimeOrder(new Plan(conversations, messages, channelIds, managers, new SplittableRandom(42)), now);
 
         List<Constraint> constraints = constraints();
         List<String> indexes = indexes();
@@ -140,7 +121,7 @@ class InboxDataGenerator {
         dropConstraintsAndIndexes(constraints, indexes);
         long longChatId;
         try {
-            longChatId = load(plan, empty);
+            longChatId = load(plan, empty, now, idRank);
         } finally {
             long loaded = System.nanoTime();
             log.info(
@@ -158,6 +139,8 @@ class InboxDataGenerator {
                     .query()
                     .singleValue();
         }
+        // Rows were written chat by chat; ingestion appends them in time order, which is id order: so are they here.
+        jdbc.sql("cluster message using message_pkey").update();
         // Bulk-loaded tables have no statistics yet; frozen ones need no vacuum, appended ones do.
         jdbc.sql(
                         empty
@@ -355,7 +338,7 @@ class InboxDataGenerator {
     // ---- the rows ----
 
     /** Streams all rows; returns the long chat's id. */
-    private long load(Plan plan, boolean empty) throws SQLException, IOException {
+    private long load(Plan plan, boolean empty, Instant now, int[] idRank) throws SQLException, IOException {
         long clientBase = maxId("client");
         long identityBase = maxId("client_identity");
         long conversationBase = maxId("conversation");
@@ -372,9 +355,8 @@ class InboxDataGenerator {
                 var messages = new Stream(empty, "message", """
                      id, conversation_id, channel_id, kind, author_id, body, system_code, system_args, external_id,
                      delivery_status, created_at""")) {
-            long messageId = messageBase;
+            long written = 0;
             long longChatId = 0;
-            Instant now = Instant.now();
             for (int i = 0; i < plan.conversations; i++) {
                 Chat chat = plan.chat(i, now);
                 long clientId = clientBase + i + 1;
@@ -422,7 +404,10 @@ class InboxDataGenerator {
                         .text(chat.times[chat.count - 1])
                         .end();
                 for (int m = 0; m < chat.count; m++) {
-                    Row row = messages.row().id(++messageId).id(conversationId).id(chat.channelId);
+                    Row row = messages.row()
+                            .id(messageBase + 1 + idRank[(int) written++])
+                            .id(conversationId)
+                            .id(chat.channelId);
                     switch (chat.kinds[m]) {
                         case 'C' ->
                             row.text("CLIENT")
@@ -464,11 +449,38 @@ class InboxDataGenerator {
     }
 
     private static String clientText(int chat, int m) {
-        return CLIENT_TEXTS[(chat * 7 + m) % CLIENT_TEXTS.length];
+        return MessageTexts.client(chat, m);
     }
 
     private static String managerText(int chat, int m) {
-        return MANAGER_TEXTS[(chat * 3 + m) % MANAGER_TEXTS.length];
+        return MessageTexts.manager(chat, m);
+    }
+
+    /**
+     * For each message in the order {@link #load} writes them, the rank of its time among all
+     * (ties in the order written, so a chat's own messages keep their order). Real ids follow
+     * time; ids assigned chat by chat would put a year-old closed chat among the newest messages.
+     */
+    private static int[] idsInTimeOrder(Plan plan, Instant now) {
+        long total = java.util.Arrays.stream(plan.counts).asLongStream().sum();
+        if (total >= 1L << 28) {
+            throw new IllegalArgumentException("Too many messages to order by time: " + total);
+        }
+        long oldest = now.getEpochSecond() - 2L * 366 * 24 * 3600;
+        long[] keys = new long[(int) total];
+        int n = 0;
+        for (int i = 0; i < plan.conversations; i++) {
+            for (long second : plan.chat(i, now).seconds) {
+                keys[n] = ((second - oldest) << 28) | n;
+                n++;
+            }
+        }
+        java.util.Arrays.parallelSort(keys);
+        int[] rank = new int[keys.length];
+        for (int r = 0; r < keys.length; r++) {
+            rank[(int) (keys[r] & ((1L << 28) - 1))] = r;
+        }
+        return rank;
     }
 
     private long maxId(String table) {
@@ -573,10 +585,12 @@ class InboxDataGenerator {
             boolean waiting = chat.count == 1 || random.nextInt(100) < (chat.open ? 60 : 10);
             chat.kinds = kinds(chat.count, waiting, !chat.open);
             chat.times = new String[chat.count];
+            chat.seconds = new long[chat.count];
             long step = Math.max(1, ageSeconds * 8 / 10 / chat.count);
             for (int m = 0; m < chat.count; m++) {
-                chat.times[m] =
-                        start.plusSeconds(m * step + random.nextLong(step)).toString();
+                Instant at = start.plusSeconds(m * step + random.nextLong(step));
+                chat.times[m] = at.toString();
+                chat.seconds[m] = at.getEpochSecond();
             }
             boolean replied = false;
             for (char k : chat.kinds) {
@@ -633,6 +647,7 @@ class InboxDataGenerator {
         boolean open;
         char[] kinds;
         String[] times;
+        long[] seconds;
         Long responsibleId;
         String responsibleName;
         int unread;

@@ -128,6 +128,30 @@ final class ReportWriter {
                             num(f.deepVsFloor())));
         }
 
+        md.append("""
+
+                ### 3b. Search in message text, first page (ms, p50 / p95 / p99)
+
+                Ours: `InboxService.searchMessages` (full-text, newest matching message first, 50 rows). \
+                Comparison: `ILIKE '%…%'` over the client and manager messages of the chats the user may see, \
+                newest first, 50 rows — p95. Floor: median `EXPLAIN ANALYZE` execution time of our statement.
+
+                | who | filter | rows | ours | comparison (p95) | floor | ours/cmp (p95) | ours/floor (p50) |
+                |---|---|---|---|---|---|---|---|
+                """);
+        for (var f : r.messageSearch()) {
+            md.append("| %s | %s | %d | %s | %s | %s | %s | %s |%n"
+                    .formatted(
+                            f.who(),
+                            f.filter(),
+                            f.rows(),
+                            f.first().text(),
+                            Percentiles.ms(f.comparison().p95()),
+                            Percentiles.ms(f.floor()),
+                            num(f.vsComparison()),
+                            num(f.vsFloor())));
+        }
+
         var h = r.history();
         md.append("""
 

@@ -63,6 +63,16 @@ class StatementCapture implements BeanPostProcessor {
      * none or more than one, so a change in the service cannot silently measure something else.
      */
     static Captured single(String what, Predicate<String> sql, Runnable call) {
+        List<Captured> matching = all(what, sql, call);
+        if (matching.size() != 1) {
+            throw new IllegalStateException(
+                    "Expected the service to send one " + what + " statement, it sent " + matching.size());
+        }
+        return matching.getFirst();
+    }
+
+    /** Like {@link #single}, for a call that sends one or more such statements (in the order sent). */
+    static List<Captured> all(String what, Predicate<String> sql, Runnable call) {
         List<Captured> captured = new ArrayList<>();
         RECORDING.set(captured);
         try {
@@ -73,12 +83,11 @@ class StatementCapture implements BeanPostProcessor {
         List<Captured> matching = captured.stream()
                 .filter(c -> sql.test(c.sql().toLowerCase(Locale.ROOT)))
                 .toList();
-        if (matching.size() != 1) {
-            throw new IllegalStateException(
-                    "Expected the service to send one " + what + " statement, it sent " + matching.size() + ": "
-                            + captured.stream().map(Captured::sql).toList());
+        if (matching.isEmpty()) {
+            throw new IllegalStateException("Expected the service to send a " + what + " statement, it sent none: "
+                    + captured.stream().map(Captured::sql).toList());
         }
-        return matching.getFirst();
+        return matching;
     }
 
     private static final class Recording extends DelegatingDataSource {

@@ -78,6 +78,18 @@ class BenchmarkSmokeIT {
             assertThat(f.deepPlan()).contains("Execution Time");
         });
 
+        assertThat(report.messageSearch())
+                .hasSize(2 * MessageSearchBenchmark.combinations().size());
+        assertThat(report.messageSearch()).allSatisfy(f -> {
+            assertThat(f.first().samples()).as(f.who() + " " + f.filter()).isEqualTo(RUNS);
+            assertThat(f.comparison().samples()).isEqualTo(COMPARISON_RUNS);
+            assertThat(f.floor()).isNotNegative();
+            assertThat(f.plan()).contains("Execution Time");
+        });
+        assertThat(report.messageSearch())
+                .as("the frequent word is found")
+                .anySatisfy(f -> assertThat(f.rows()).isPositive());
+
         var history = report.history();
         assertThat(history.messages()).isEqualTo(InboxDataGenerator.LONG_CHAT);
         assertThat(history.everyMessageOnce()).isTrue();
@@ -124,13 +136,14 @@ class BenchmarkSmokeIT {
                 .isEqualTo(SESSIONS);
 
         assertThat(report.targets())
-                .hasSize(11)
+                .hasSize(14)
                 .allSatisfy(t -> assertThat(t.measured()).isNotBlank());
         assertThat(ReportWriter.markdown(report))
                 .contains(
                         "### Targets",
                         "### 1. Generation",
                         "### 2-3. Chat list",
+                        "### 3b. Search in message text",
                         "### 4. Chat history",
                         "### 5. Ingestion",
                         "### 6. Push latency",
