@@ -54,17 +54,6 @@ class ChatWindow extends VerticalLayout {
 
     ChatWindow(
             InboxService inbox,
-            PresenceService presence,
-            QuickReplyService quickReplies,
-            ConversationSummary chat,
-            List<StaffMember> staff,
-            String link,
-            PageActions page) {
-        this(inbox, null, presence, quickReplies, chat, staff, link, page);
-    }
-
-    ChatWindow(
-            InboxService inbox,
             CommentReplies comments,
             PresenceService presence,
             QuickReplyService quickReplies,
