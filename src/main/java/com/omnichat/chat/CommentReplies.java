@@ -3,13 +3,11 @@ package com.omnichat.chat;
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.UserFacingException;
-import com.omnichat.channel.ChannelType;
 import com.omnichat.channel.CommentModeration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -17,17 +15,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Answering where a message came from (Instagram comments: publicly under the comment, or once
- * privately in Direct within 7 days) and the messaging window of Meta's channels: free replies
- * within 24 hours of the client's last direct message, human-agent replies up to 7 days, nothing
- * after that. Access is checked by the inbox for every call.
+ * privately in Direct within 7 days; the messaging window is {@link ReplyWindows}). Access is
+ * checked by the inbox for every call.
  */
 @Service
 @Transactional
 @PreAuthorize("isAuthenticated()")
 public class CommentReplies {
 
-    static final Duration FREE = Duration.ofHours(24);
-    static final Duration HUMAN_AGENT = Duration.ofDays(7);
     static final Duration PRIVATE_REPLY = Duration.ofDays(7);
 
     private final InboxService inbox;
@@ -71,54 +66,6 @@ public class CommentReplies {
                 .params(action.name(), action.name(), action.name(), comment.id())
                 .update();
         updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, conversationId, channelId, null));
-    }
-
-    /** What a message typed normally may be, for channels with a messaging window. */
-    public enum Window {
-        /** No window rules on this channel. */
-        NONE,
-        /** The client wrote within 24 hours: free replies. */
-        OPEN,
-        /** 24 hours to 7 days: sent as a human agent's reply. */
-        HUMAN_AGENT,
-        /** More than 7 days: the provider takes no message until the client writes again. */
-        CLOSED,
-        /** The client never wrote in the direct chat (only commented): only comment or private replies. */
-        NEVER_WROTE
-    }
-
-    /** The window of the chat now, and since when the client last wrote directly. */
-    public record WindowState(Window window, @Nullable Instant clientWroteAt) {}
-
-    @Transactional(readOnly = true)
-    public WindowState window(long conversationId) {
-        // Checks access; the summary names the channel.
-        ConversationSummary chat = inbox.get(conversationId);
-        ChannelType type = chat.channel() == null ? null : chat.channel().type();
-        if (type != ChannelType.INSTAGRAM && type != ChannelType.FACEBOOK) {
-            return new WindowState(Window.NONE, null);
-        }
-        Instant wrote = jdbc.sql("""
-                        select max(created_at) from message where conversation_id = ? and kind = 'CLIENT'
-                          and origin is distinct from 'COMMENT' and origin is distinct from 'COMMENT_REPLY'
-                          and origin is distinct from 'AD_COMMENT' and origin is distinct from 'MENTION_COMMENT'
-                          and origin is distinct from 'MENTION_POST'""")
-                .param(conversationId)
-                .query(java.sql.Timestamp.class)
-                .optional()
-                .map(java.sql.Timestamp::toInstant)
-                .orElse(null);
-        return new WindowState(window(wrote, Instant.now()), wrote);
-    }
-
-    static Window window(@Nullable Instant clientWroteAt, Instant now) {
-        if (clientWroteAt == null) {
-            return Window.NEVER_WROTE;
-        }
-        Duration since = Duration.between(clientWroteAt, now);
-        return since.compareTo(FREE) <= 0
-                ? Window.OPEN
-                : since.compareTo(HUMAN_AGENT) <= 0 ? Window.HUMAN_AGENT : Window.CLOSED;
     }
 
     /** Answers a client's comment publicly, under it ("reply to a comment on your post"). */

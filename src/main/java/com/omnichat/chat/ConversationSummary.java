@@ -27,39 +27,6 @@ public record ConversationSummary(
         @Nullable String clientPhotoUrl,
         @Nullable MessageMatch match) {
 
-    public ConversationSummary(
-            long id,
-            ChannelInfo channel,
-            long clientId,
-            ConversationState state,
-            @Nullable StaffMember responsible,
-            Instant sortAt,
-            @Nullable Instant lastMessageAt,
-            @Nullable String lastMessagePreview,
-            @Nullable MessageKind lastMessageKind,
-            int unreadCount,
-            boolean unanswered,
-            String clientName,
-            @Nullable String clientNickname,
-            @Nullable String clientPhotoUrl) {
-        this(
-                id,
-                channel,
-                clientId,
-                state,
-                responsible,
-                sortAt,
-                lastMessageAt,
-                lastMessagePreview,
-                lastMessageKind,
-                unreadCount,
-                unanswered,
-                clientName,
-                clientNickname,
-                clientPhotoUrl,
-                null);
-    }
-
     public ConversationSummary withMatch(MessageMatch found) {
         return new ConversationSummary(
                 id,

@@ -448,7 +448,8 @@ public class InboxService {
                         r.unanswered(),
                         r.clientName(),
                         r.clientNickname(),
-                        r.clientPhotoUrl()))
+                        r.clientPhotoUrl(),
+                        null))
                 .toList();
     }
 

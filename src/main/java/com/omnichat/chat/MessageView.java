@@ -22,38 +22,6 @@ public record MessageView(
         Marks marks,
         @Nullable MailPart mail) {
 
-    public MessageView(
-            long id,
-            MessageKind kind,
-            @Nullable Long authorId,
-            @Nullable String authorName,
-            @Nullable String body,
-            @Nullable String systemCode,
-            List<String> systemArgs,
-            @Nullable Quote replyTo,
-            @Nullable DeliveryStatus status,
-            @Nullable String failureReason,
-            boolean edited,
-            Instant createdAt,
-            List<AttachmentView> attachments) {
-        this(
-                id,
-                kind,
-                authorId,
-                authorName,
-                body,
-                systemCode,
-                systemArgs,
-                replyTo,
-                status,
-                failureReason,
-                edited,
-                createdAt,
-                attachments,
-                Marks.NONE,
-                null);
-    }
-
     /**
      * What the channel adds to a message: the client's reaction, that he deleted it, the
      * provider's app it was sent from (a manager message without author), and its origin

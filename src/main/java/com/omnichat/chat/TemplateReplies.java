@@ -24,17 +24,10 @@ public class TemplateReplies {
     private final InboxService inbox;
     private final TemplateService templates;
     private final JdbcClient jdbc;
-    private final com.omnichat.channel.ChannelService channels;
     private final JsonMapper json;
 
-    TemplateReplies(
-            InboxService inbox,
-            TemplateService templates,
-            JdbcClient jdbc,
-            com.omnichat.channel.ChannelService channels,
-            JsonMapper json) {
+    TemplateReplies(InboxService inbox, TemplateService templates, JdbcClient jdbc, JsonMapper json) {
         this.json = json;
-        this.channels = channels;
         this.inbox = inbox;
         this.templates = templates;
         this.jdbc = jdbc;
@@ -84,31 +77,6 @@ public class TemplateReplies {
             result.put(parameter, value.strip());
         }
         return result;
-    }
-
-    /** The customer service window of channels that enforce one (WhatsApp): 24 hours after the client's last message. */
-    public static final java.time.Duration WINDOW = java.time.Duration.ofHours(24);
-
-    /**
-     * Whether free text is refused in this chat now: its channel starts dialogs only with
-     * templates and the client has not written within {@link #WINDOW} (or never).
-     */
-    @Transactional(readOnly = true)
-    public boolean windowClosed(long conversationId) {
-        var chat = inbox.get(conversationId);
-        if (!channels.capabilities(chat.channel().id())
-                .contains(com.omnichat.channel.Capability.START_NEEDS_TEMPLATE)) {
-            return false;
-        }
-        boolean recent = jdbc.sql("""
-                        select exists (select 1 from message where conversation_id = ? and kind = 'CLIENT'
-                                       and created_at > ?)""")
-                .params(
-                        conversationId,
-                        java.sql.Timestamp.from(java.time.Instant.now().minus(WINDOW)))
-                .query(Boolean.class)
-                .single();
-        return !recent;
     }
 
     /** The templates of the channels, for the picker. */

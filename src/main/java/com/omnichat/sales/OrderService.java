@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,8 +72,6 @@ public class OrderService {
                 "from sales_order o",
                 COLUMNS,
                 OrderService::row,
-                SalesOrder::clientId,
-                SalesOrder::responsibleId,
                 OrderService::named,
                 "Order");
     }
@@ -148,28 +147,14 @@ public class OrderService {
         }
         SalesParties.Source source = parties.source(user, client, conversationId, null);
         Valid valid = validate(draft);
-        long number =
-                jdbc.sql("select nextval('order_number_seq')").query(Long.class).single();
+        long number = orders.nextNumber("order_number_seq");
+        List<@Nullable Object> values =
+                new ArrayList<>(Arrays.asList(number, clientId, source.conversationId(), source.channelId()));
+        values.addAll(edited(valid, draft));
         long id = jdbc.sql("""
-                        insert into sales_order (number, client_id, status, delivery_method, delivery_address,
-                                                 payment_method, paid, comment, responsible_id, conversation_id,
-                                                 channel_id, total)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(
-                        number,
-                        clientId,
-                        valid.status().name(),
-                        nameOf(draft.deliveryMethod()),
-                        valid.address(),
-                        nameOf(draft.paymentMethod()),
-                        draft.paid(),
-                        valid.comment(),
-                        draft.responsibleId(),
-                        source.conversationId(),
-                        source.channelId(),
-                        valid.total())
-                .query(Long.class)
-                .single();
+                        insert into sales_order (number, client_id, conversation_id, channel_id, status, delivery_method,
+                                                 delivery_address, payment_method, paid, comment, responsible_id, total)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""").params(values).query(Long.class).single();
         insertLines(id, valid.lines());
         events.publishEvent(new OrderCreated(
                 id, number, clientId, source.conversationId(), source.channelId(), user.id(), user.fullName()));
@@ -181,31 +166,19 @@ public class OrderService {
      * says so instead of overwriting his changes. Lines are replaced as a whole.
      */
     public SalesOrder update(long id, OrderDraft draft, long version) {
-        SalesOrder current = orders.load(id, true);
-        if (current.version() != version) {
-            throw new UserFacingException("order.error.changed", String.valueOf(current.number()));
-        }
+        SalesOrder current = orders.unchanged(id, version, "order.error.changed");
         Valid valid = validate(draft);
+        List<@Nullable Object> values = new ArrayList<>(edited(valid, draft));
+        values.add(id);
+        values.add(version);
         jdbc.sql("""
                         update sales_order set status = ?, delivery_method = ?, delivery_address = ?, payment_method = ?,
                                paid = ?, comment = ?, responsible_id = ?, total = ?, updated_at = now(),
                                version = version + 1
-                        where id = ? and version = ?""")
-                .params(
-                        valid.status().name(),
-                        nameOf(draft.deliveryMethod()),
-                        valid.address(),
-                        nameOf(draft.paymentMethod()),
-                        draft.paid(),
-                        valid.comment(),
-                        draft.responsibleId(),
-                        valid.total(),
-                        id,
-                        version)
-                .update();
+                        where id = ? and version = ?""").params(values).update();
         jdbc.sql("delete from sales_order_line where order_id = ?").param(id).update();
         insertLines(id, valid.lines());
-        events.publishEvent(new SalesChanged(current.clientId(), current.conversationId(), current.channelId()));
+        events.publishEvent(SalesChanged.of(current));
         return get(id);
     }
 
@@ -229,20 +202,29 @@ public class OrderService {
             throw new UserFacingException("order.error.too-large");
         }
         parties.checkResponsible(draft.responsibleId());
-        String address = blankToNull(draft.deliveryAddress());
-        String comment = blankToNull(draft.comment());
+        String address = SalesRecords.blankToNull(draft.deliveryAddress());
+        String comment = SalesRecords.blankToNull(draft.comment());
         OrderStatus status = draft.status() == null ? OrderStatus.NEW : draft.status();
         return new Valid(status, lines, total, address, comment);
-    }
-
-    private static @Nullable String blankToNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** Whether the total fits its column: {@code integerDigits} before the point, {@code scale} after. */
     private static boolean fits(BigDecimal value, int integerDigits, int scale) {
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() <= scale && stripped.precision() - stripped.scale() <= integerDigits;
+    }
+
+    /** The values of the columns the form edits, in the order both statements name them. */
+    private static List<@Nullable Object> edited(Valid valid, OrderDraft draft) {
+        return Arrays.asList(
+                valid.status().name(),
+                nameOf(draft.deliveryMethod()),
+                valid.address(),
+                nameOf(draft.paymentMethod()),
+                draft.paid(),
+                valid.comment(),
+                draft.responsibleId(),
+                valid.total());
     }
 
     private record Valid(
@@ -324,26 +306,7 @@ public class OrderService {
                         rs.getBigDecimal("unit_price"),
                         rs.getBigDecimal("line_total")))
                 .list();
-        return new SalesOrder(
-                o.id(),
-                o.number(),
-                o.clientId(),
-                o.clientName(),
-                o.status(),
-                lines,
-                o.deliveryMethod(),
-                o.deliveryAddress(),
-                o.paymentMethod(),
-                o.paid(),
-                o.comment(),
-                o.responsibleId(),
-                o.responsibleName(),
-                o.conversationId(),
-                o.channelId(),
-                o.total(),
-                o.createdAt(),
-                o.updatedAt(),
-                o.version());
+        return copy(o, o.clientName(), o.responsibleName(), lines);
     }
 
     /** 2.000 → 2, 0.250 → 0.25: quantities as people write them. */
@@ -363,13 +326,19 @@ public class OrderService {
     }
 
     private static SalesOrder named(SalesOrder o, String clientName, @Nullable String responsibleName) {
+        return copy(o, clientName, responsibleName, o.lines());
+    }
+
+    /** The order with other names or lines. */
+    private static SalesOrder copy(
+            SalesOrder o, String clientName, @Nullable String responsibleName, List<OrderLine> lines) {
         return new SalesOrder(
                 o.id(),
                 o.number(),
                 o.clientId(),
                 clientName,
                 o.status(),
-                o.lines(),
+                lines,
                 o.deliveryMethod(),
                 o.deliveryAddress(),
                 o.paymentMethod(),

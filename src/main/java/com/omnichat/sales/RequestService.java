@@ -2,7 +2,6 @@ package com.omnichat.sales;
 
 import com.omnichat.base.Drafts;
 import com.omnichat.base.StaffPrincipal;
-import com.omnichat.base.UserFacingException;
 import com.omnichat.base.Where;
 import com.omnichat.customer.ClientService;
 import com.omnichat.customer.ClientSummary;
@@ -68,8 +67,6 @@ public class RequestService {
                 "from sales_request r join request_stage s on s.id = r.stage_id",
                 COLUMNS,
                 RequestService::row,
-                SalesRequest::clientId,
-                SalesRequest::responsibleId,
                 RequestService::named,
                 "Request");
     }
@@ -111,9 +108,7 @@ public class RequestService {
         ClientSummary client = parties.client(clientId);
         SalesParties.Source source = parties.source(user, client, conversationId, draft.channelId());
         Valid valid = validate(draft);
-        long number = jdbc.sql("select nextval('request_number_seq')")
-                .query(Long.class)
-                .single();
+        long number = requests.nextNumber("request_number_seq");
         long id = jdbc.sql("""
                         insert into sales_request (number, title, stage_id, amount, responsible_id, client_id,
                                                    conversation_id, channel_id, comment)
@@ -141,10 +136,7 @@ public class RequestService {
      */
     public SalesRequest update(long id, RequestDraft draft, long version) {
         StaffPrincipal user = access.scope().user();
-        SalesRequest current = requests.load(id, true);
-        if (current.version() != version) {
-            throw new UserFacingException("request.error.changed", String.valueOf(current.number()));
-        }
+        SalesRequest current = requests.unchanged(id, version, "request.error.changed");
         Valid valid = validate(draft);
         Long channelId = current.channelId();
         // The source channel follows the chat it came from; without a chat the form may set it.
@@ -166,7 +158,7 @@ public class RequestService {
                         id,
                         version)
                 .update();
-        events.publishEvent(new SalesChanged(current.clientId(), current.conversationId(), current.channelId()));
+        events.publishEvent(SalesChanged.of(current));
         return get(id);
     }
 
@@ -178,12 +170,8 @@ public class RequestService {
         BigDecimal amount = draft.amount();
         RequestStage stage = draft.stageId() == null ? stages.first() : stages.byId(draft.stageId());
         parties.checkResponsible(draft.responsibleId());
-        String comment = blankToNull(draft.comment());
+        String comment = SalesRecords.blankToNull(draft.comment());
         return new Valid(title, stage, amount, comment);
-    }
-
-    private static @Nullable String blankToNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private record Valid(

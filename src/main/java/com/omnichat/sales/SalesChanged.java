@@ -9,4 +9,9 @@ import org.jspecify.annotations.Nullable;
 public record SalesChanged(
         long clientId,
         @Nullable Long conversationId,
-        @Nullable Long channelId) {}
+        @Nullable Long channelId) {
+
+    static SalesChanged of(SalesRecord changed) {
+        return new SalesChanged(changed.clientId(), changed.conversationId(), changed.channelId());
+    }
+}

@@ -28,7 +28,8 @@ public record SalesOrder(
         BigDecimal total,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version)
+        implements SalesRecord {
 
     public SalesOrder {
         lines = List.copyOf(lines);

@@ -2,6 +2,7 @@ package com.omnichat.sales;
 
 import com.omnichat.base.NotFoundException;
 import com.omnichat.base.Sql;
+import com.omnichat.base.UserFacingException;
 import com.omnichat.base.Where;
 import com.omnichat.customer.ClientPredicates;
 import com.omnichat.customer.ClientService;
@@ -10,8 +11,6 @@ import com.omnichat.user.UserService;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * first, searched by number or client, and shown with their client's and manager's names
  * (asked of their modules for a whole page at once).
  */
-final class SalesRecords<T> {
+final class SalesRecords<T extends SalesRecord> {
 
     /** A row with the names filled in. */
     interface Namer<T> {
@@ -37,8 +36,6 @@ final class SalesRecords<T> {
     private final String from;
     private final String select;
     private final RowMapper<T> mapper;
-    private final ToLongFunction<T> clientId;
-    private final Function<T, @Nullable Long> responsibleId;
     private final Namer<T> namer;
     private final String kind;
 
@@ -55,8 +52,6 @@ final class SalesRecords<T> {
             String from,
             String columns,
             RowMapper<T> mapper,
-            ToLongFunction<T> clientId,
-            Function<T, @Nullable Long> responsibleId,
             Namer<T> namer,
             String kind) {
         this.jdbc = jdbc;
@@ -67,8 +62,6 @@ final class SalesRecords<T> {
         this.from = from;
         this.select = "select " + columns + " " + from;
         this.mapper = mapper;
-        this.clientId = clientId;
-        this.responsibleId = responsibleId;
         this.namer = namer;
         this.kind = kind;
     }
@@ -132,6 +125,28 @@ final class SalesRecords<T> {
                 .orElseThrow(() -> new NotFoundException(kind + " " + id));
     }
 
+    /**
+     * The row to save over, locked, when it is still at the {@code version} the form was
+     * opened with; else {@code changedKey} says someone else saved in between.
+     */
+    T unchanged(long id, long version, String changedKey) {
+        T current = load(id, true);
+        if (current.version() != version) {
+            throw new UserFacingException(changedKey, String.valueOf(current.number()));
+        }
+        return current;
+    }
+
+    /** The next number from the {@code sequence}. */
+    long nextNumber(String sequence) {
+        return jdbc.sql("select nextval('" + sequence + "')").query(Long.class).single();
+    }
+
+    /** Free text as stored: stripped, and null when blank. */
+    static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     private List<T> list(Where where, String order) {
         return named(jdbc.sql(select + " where " + where.sql() + order)
                 .params(where.params())
@@ -141,19 +156,19 @@ final class SalesRecords<T> {
 
     private List<T> named(List<T> rows) {
         Map<Long, String> clientNames = clients.namesOf(
-                rows.stream().map(clientId::applyAsLong).distinct().toList());
+                rows.stream().map(SalesRecord::clientId).distinct().toList());
         Map<Long, StaffMember> staff = users.directory(rows.stream()
-                .map(responsibleId)
+                .map(SalesRecord::responsibleId)
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
         return rows.stream()
                 .map(row -> {
-                    Long responsible = responsibleId.apply(row);
+                    Long responsible = row.responsibleId();
                     StaffMember member = responsible == null ? null : staff.get(responsible);
                     return namer.named(
                             row,
-                            clientNames.getOrDefault(clientId.applyAsLong(row), "—"),
+                            clientNames.getOrDefault(row.clientId(), "—"),
                             responsible == null ? null : member == null ? "—" : member.fullName());
                 })
                 .toList();

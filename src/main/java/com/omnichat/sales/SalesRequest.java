@@ -20,7 +20,8 @@ public record SalesRequest(
         @Nullable String comment,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version)
+        implements SalesRecord {
 
     public boolean active() {
         return stage.active();

@@ -11,6 +11,8 @@ import com.omnichat.chat.CommentReplies;
 import com.omnichat.chat.DeliveryStatus;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.MessageView;
+import com.omnichat.chat.ReplyWindow;
+import com.omnichat.chat.ReplyWindows;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,9 @@ class InstagramTest extends ConnectorTest {
 
     @Autowired
     CommentReplies comments;
+
+    @Autowired
+    ReplyWindows windows;
 
     @Autowired
     InstagramPosts posts;
@@ -109,7 +114,7 @@ class InstagramTest extends ConnectorTest {
         long chat = chat();
         staff.signInAs(anna);
 
-        assertThat(comments.window(chat).window()).isEqualTo(CommentReplies.Window.OPEN);
+        assertThat(windows.of(chat).rule()).isEqualTo(ReplyWindow.Rule.OPEN);
         long reply = inboxService.reply(chat, "Yes, until 18:00", null, List.of());
         worker.drain();
 
@@ -132,7 +137,7 @@ class InstagramTest extends ConnectorTest {
         staff.signInAs(anna);
         jdbc.sql("update message set created_at = now() - interval '2 days'").update();
 
-        assertThat(comments.window(chat).window()).isEqualTo(CommentReplies.Window.HUMAN_AGENT);
+        assertThat(windows.of(chat).rule()).isEqualTo(ReplyWindow.Rule.HUMAN_AGENT);
         inboxService.reply(chat, "Sorry for the wait", null, List.of());
         worker.drain();
         assertThat(instagram.calls("messages").getLast().body())
@@ -141,7 +146,7 @@ class InstagramTest extends ConnectorTest {
 
         jdbc.sql("update message set created_at = now() - interval '8 days' where kind = 'CLIENT'")
                 .update();
-        assertThat(comments.window(chat).window()).isEqualTo(CommentReplies.Window.CLOSED);
+        assertThat(windows.of(chat).rule()).isEqualTo(ReplyWindow.Rule.CLOSED);
         long late = inboxService.reply(chat, "Still there?", null, List.of());
         worker.drain();
 
@@ -247,7 +252,7 @@ class InstagramTest extends ConnectorTest {
                 .query(Long.class)
                 .single();
         staff.signInAs(anna);
-        assertThat(comments.window(chat).window()).isEqualTo(CommentReplies.Window.NEVER_WROTE);
+        assertThat(windows.of(chat).rule()).isEqualTo(ReplyWindow.Rule.NEVER_WROTE);
 
         comments.replyInDirect(chat, "Hi! The price is 25 €", first);
         worker.drain();

@@ -1,5 +1,7 @@
 package com.omnichat.base.ui;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * An entry a feature adds to the user menu of the top bar (e.g. its personal settings),
  * so the shell needs no dependency on that feature. Spring beans implementing this are
@@ -17,4 +19,24 @@ public interface UserMenuEntry {
 
     /** The user picked the entry (runs in the UI, e.g. opens a dialog). */
     void select();
+
+    /** An entry from its parts: the label's key, who gets it, and what picking it does. */
+    static UserMenuEntry of(String labelKey, BooleanSupplier available, Runnable select) {
+        return new UserMenuEntry() {
+            @Override
+            public String labelKey() {
+                return labelKey;
+            }
+
+            @Override
+            public boolean isAvailable() {
+                return available.getAsBoolean();
+            }
+
+            @Override
+            public void select() {
+                select.run();
+            }
+        };
+    }
 }

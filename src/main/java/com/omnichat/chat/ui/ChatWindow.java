@@ -12,6 +12,8 @@ import com.omnichat.chat.InboxService;
 import com.omnichat.chat.MessageView;
 import com.omnichat.chat.OutgoingAttachment;
 import com.omnichat.chat.PresenceService;
+import com.omnichat.chat.ReplyWindow;
+import com.omnichat.chat.ReplyWindows;
 import com.omnichat.chat.TemplateReplies;
 import com.omnichat.quickreply.QuickReplyService;
 import com.omnichat.user.StaffMember;
@@ -48,17 +50,6 @@ class ChatWindow extends VerticalLayout {
         void toggleCard();
 
         void backToList();
-    }
-
-    ChatWindow(
-            InboxService inbox,
-            PresenceService presence,
-            QuickReplyService quickReplies,
-            ConversationSummary chat,
-            List<StaffMember> staff,
-            String link,
-            PageActions page) {
-        this(inbox, null, presence, quickReplies, chat, staff, link, page);
     }
 
     ChatWindow(
@@ -117,8 +108,9 @@ class ChatWindow extends VerticalLayout {
         }
     }
 
-    // ---- the customer service window (WhatsApp) ----
+    // ---- the messaging window (Meta's hint, WhatsApp's templates) ----
 
+    private @org.jspecify.annotations.Nullable ReplyWindows windows;
     private @org.jspecify.annotations.Nullable TemplateReplies templateReplies;
     private java.util.function.@org.jspecify.annotations.Nullable Supplier<TemplatePicker.Prefill> prefill;
     /** Shown instead of free text while the channel's window is closed, with the template picker's button. */
@@ -126,8 +118,15 @@ class ChatWindow extends VerticalLayout {
 
     TemplateDialog templateDialog;
 
-    /** Enables the window rules: outside it the composer takes no free text and offers a template. */
-    void windowRules(TemplateReplies replies, java.util.function.Supplier<TemplatePicker.Prefill> prefill) {
+    /**
+     * Enables the window rules: a hint under the input where the channel has one; where only a
+     * template may be sent, the composer takes no free text and offers a template.
+     */
+    void windowRules(
+            ReplyWindows windows,
+            TemplateReplies replies,
+            java.util.function.Supplier<TemplatePicker.Prefill> prefill) {
+        this.windows = windows;
         this.templateReplies = replies;
         this.prefill = prefill;
         windowClosed.addClassName("chat-window-closed");
@@ -151,13 +150,17 @@ class ChatWindow extends VerticalLayout {
     }
 
     private void updateWindow() {
-        if (templateReplies == null) {
+        if (windows == null) {
             return;
         }
-        boolean closed = templateReplies.windowClosed(conversationId);
+        ReplyWindow window = windows.of(conversationId);
+        boolean closed = window.templateOnly();
         windowClosed.setVisible(closed);
         composer.input.setEnabled(!closed);
         composer.send.setEnabled(!closed);
+        String hint = window.hintKey();
+        composer.windowHint(
+                hint == null ? null : getTranslation(hint, chat.channel().name()));
     }
 
     ConversationSummary chat() {
@@ -169,9 +172,6 @@ class ChatWindow extends VerticalLayout {
         chat = inbox.get(conversationId);
         header.update(chat);
         messages.refreshRecent();
-        if (comments != null) {
-            showWindow();
-        }
         updateWindow();
     }
 
@@ -179,9 +179,7 @@ class ChatWindow extends VerticalLayout {
     protected void onAttach(AttachEvent event) {
         time = TimeFormat.of(event.getUI());
         messages.loadFirstPage();
-        if (comments != null) {
-            showWindow();
-        }
+        updateWindow();
         presence.viewing(conversationId, viewKey);
         header.presence().alreadyHere(presence.others(conversationId));
     }
@@ -257,17 +255,6 @@ class ChatWindow extends VerticalLayout {
             }
         }
     };
-
-    /** The window rule of Instagram and Messenger under the input (24 hours, 7 days with the human-agent tag). */
-    private void showWindow() {
-        CommentReplies.WindowState state = comments.window(conversationId);
-        composer.windowHint(
-                state.window() == CommentReplies.Window.NONE
-                        ? null
-                        : getTranslation(
-                                "chat.window." + state.window().name(),
-                                chat.channel().name()));
-    }
 
     private void retry(MessageView message) {
         act(() -> inbox.retry(conversationId, message.id()));

@@ -13,6 +13,7 @@ import com.omnichat.chat.CommentReplies;
 import com.omnichat.chat.ConversationSummary;
 import com.omnichat.chat.InboxService;
 import com.omnichat.chat.PresenceService;
+import com.omnichat.chat.ReplyWindows;
 import com.omnichat.chat.WriteFirstService;
 import com.omnichat.customer.ClientService;
 import com.omnichat.customer.ClientSummary;
@@ -48,6 +49,7 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final InboxService inbox;
     private final CommentReplies comments;
+    private final ReplyWindows windows;
     private final PresenceService presence;
     private final ChatUpdates updates;
     private final UserService users;
@@ -75,8 +77,10 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             ClientCards cards,
             ClientService clients,
             WriteFirstService writeFirst,
-            CommentReplies comments) {
+            CommentReplies comments,
+            ReplyWindows windows) {
         this.comments = comments;
+        this.windows = windows;
         this.quickReplies = quickReplies;
         this.clients = clients;
         this.channels = channels;
@@ -251,6 +255,7 @@ class ChatsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         window = opened;
         // WhatsApp-like channels: free text only within 24 hours of the client's last message.
         opened.windowRules(
+                windows,
                 writeFirst.templateReplies(),
                 () -> new TemplatePicker.Prefill(
                         opened.chat().clientName(),

@@ -1,22 +1,15 @@
 package com.omnichat.sales.ui;
 
-import com.omnichat.base.ui.ViewHeader;
 import com.omnichat.sales.RequestFilter;
-import com.omnichat.sales.RequestService;
 import com.omnichat.sales.RequestStage;
 import com.omnichat.sales.SalesRequest;
 import com.vaadin.flow.component.dependency.StyleSheet;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -28,55 +21,24 @@ import org.jspecify.annotations.Nullable;
 @Menu(order = 30, title = "nav.requests", icon = "vaadin:handshake")
 @PermitAll
 @StyleSheet(SalesStyles.SHEET)
-class RequestsView extends VerticalLayout implements HasDynamicTitle {
+class RequestsView extends SalesListView<SalesRequest, RequestStage, RequestFilter> {
 
-    /** The stage filter's choices: all active stages, every stage, or one stage. */
-    record StageChoice(
-            String label, boolean activeOnly, @Nullable RequestStage stage) {}
-
-    private final SalesForms forms;
-    private final RequestService requests;
-    private final SalesFormat format = SalesFormat.current();
-    final Select<StageChoice> stage = new Select<>();
-    final StaffFilter manager;
-    final TextField search = new SalesSearch("request.search");
-    final Grid<SalesRequest> grid = new Grid<>();
+    /** The stage filter. */
+    final Select<Choice<RequestStage>> stage = choice;
 
     RequestsView(SalesForms forms) {
-        this.forms = forms;
-        this.requests = forms.requests;
-        addClassName("sales-view");
-        setSizeFull();
-        manager = new StaffFilter(forms.responsibleChoices(null));
-        configureFilters();
-        configureGrid();
-        add(new ViewHeader(getTranslation("nav.requests"), stage, manager, search), grid);
-        refresh();
+        super(forms, "request", "request.stage", "sales.updated", forms.requests::list, forms.requests::count);
     }
 
-    private void configureFilters() {
-        List<StageChoice> choices = new ArrayList<>();
-        choices.add(new StageChoice(getTranslation("request.filter.active"), true, null));
-        choices.add(new StageChoice(getTranslation("request.filter.all"), false, null));
-        requests.stages().forEach(s -> choices.add(new StageChoice(SalesFormat.stageName(s), false, s)));
-        stage.setItems(choices);
-        stage.setItemLabelGenerator(StageChoice::label);
-        stage.setValue(choices.getFirst());
-        stage.setAriaLabel(getTranslation("request.stage"));
-        stage.addClassName("sales-filter");
-        stage.addValueChangeListener(e -> refresh());
-        manager.addValueChangeListener(e -> refresh());
-        search.addValueChangeListener(e -> refresh());
+    @Override
+    List<Choice<RequestStage>> values() {
+        return forms.requests.stages().stream()
+                .map(s -> new Choice<>(SalesFormat.stageName(s), false, s))
+                .toList();
     }
 
-    private void configureGrid() {
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setSizeFull();
-        grid.addClassName("sales-grid");
-        grid.addColumn(r -> SalesFormat.number(r.number()))
-                .setHeader("#")
-                .setAutoWidth(true)
-                .setFlexGrow(0);
+    @Override
+    void addColumns() {
         // Title and client in one cell: the grid stays readable on a tablet.
         grid.addColumn(LitRenderer.<SalesRequest>of("""
                         <div class="sales-cell"><span class="sales-cell-main">${item.title}</span>
@@ -86,49 +48,23 @@ class RequestsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("request.column"))
                 .setWidth("12rem")
                 .setFlexGrow(3);
-        grid.addColumn(LitRenderer.<SalesRequest>of("<span theme='${item.theme}'>${item.stage}</span>")
-                        .withProperty("theme", r -> SalesFormat.stageTheme(r.stage()))
-                        .withProperty("stage", r -> SalesFormat.stageName(r.stage())))
-                .setHeader(getTranslation("request.stage"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(r -> format.money(r.amount()))
-                .setHeader(getTranslation("request.amount"))
-                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END)
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(r -> r.responsibleName() == null ? "" : r.responsibleName())
-                .setHeader(getTranslation("sales.responsible"))
-                .setWidth("8rem")
-                .setFlexGrow(1);
-        grid.addColumn(r -> format.compact(r.updatedAt()))
-                .setHeader(getTranslation("sales.updated"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.setEmptyStateText(getTranslation("request.empty"));
-        grid.addItemClickListener(e -> forms.editRequest(e.getItem().id(), this::reload));
-    }
-
-    RequestFilter filter() {
-        StageChoice choice = stage.getValue();
-        return new RequestFilter(
-                choice != null && choice.activeOnly(),
-                choice == null || choice.stage() == null ? null : choice.stage().id(),
-                manager.selectedId(),
-                search.getValue());
-    }
-
-    void refresh() {
-        RequestFilter filter = filter();
-        grid.setItems(q -> requests.list(filter, q.getOffset(), q.getLimit()).stream(), q -> requests.count(filter));
-    }
-
-    private void reload() {
-        grid.getDataProvider().refreshAll();
+        addBadgeColumn(r -> SalesFormat.stageTheme(r.stage()), r -> SalesFormat.stageName(r.stage()), "request.stage");
+        addMoneyColumn(SalesRequest::amount, "request.amount");
     }
 
     @Override
-    public String getPageTitle() {
-        return getTranslation("nav.requests");
+    Instant date(SalesRequest row) {
+        return row.updatedAt();
+    }
+
+    @Override
+    RequestFilter filter(
+            boolean activeOnly, @Nullable RequestStage value, @Nullable Long responsibleId, String search) {
+        return new RequestFilter(activeOnly, value == null ? null : value.id(), responsibleId, search);
+    }
+
+    @Override
+    void open(SalesRequest row, Runnable onSaved) {
+        forms.editRequest(row.id(), onSaved);
     }
 }

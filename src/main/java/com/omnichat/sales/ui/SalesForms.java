@@ -11,10 +11,12 @@ import com.omnichat.sales.ProductService;
 import com.omnichat.sales.RequestService;
 import com.omnichat.user.StaffMember;
 import com.omnichat.user.UserService;
+import com.vaadin.flow.component.dialog.Dialog;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -57,15 +59,7 @@ class SalesForms {
     /** Opens the request, or says it is gone (deleted, or no longer visible to the user). */
     @Nullable
     RequestForm editRequest(long requestId, Runnable onSaved) {
-        try {
-            var form = new RequestForm(this, requests.get(requestId), null, null, null, onSaved);
-            form.open();
-            return form;
-        } catch (NotFoundException e) {
-            Notifications.errorKey("sales.error.gone");
-            onSaved.run();
-            return null;
-        }
+        return edit(() -> new RequestForm(this, requests.get(requestId), null, null, null, onSaved), onSaved);
     }
 
     OrderForm newOrder(ClientSummary client, @Nullable Long conversationId, Runnable onSaved) {
@@ -76,10 +70,15 @@ class SalesForms {
 
     @Nullable
     OrderForm editOrder(long orderId, Runnable onSaved) {
+        return edit(() -> new OrderForm(this, orders.get(orderId), null, null, onSaved), onSaved);
+    }
+
+    /** Opens the form of a saved record, or says it is gone and lets the caller refresh. */
+    private static <D extends Dialog> @Nullable D edit(Supplier<D> form, Runnable onSaved) {
         try {
-            var form = new OrderForm(this, orders.get(orderId), null, null, onSaved);
-            form.open();
-            return form;
+            D dialog = form.get();
+            dialog.open();
+            return dialog;
         } catch (NotFoundException e) {
             Notifications.errorKey("sales.error.gone");
             onSaved.run();
