@@ -1,5 +1,6 @@
 package com.omnichat.chat.ui;
 
+import com.omnichat.base.ui.BrowserTimeZone;
 import com.vaadin.flow.component.UI;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,16 +26,7 @@ final class TimeFormat {
     }
 
     static TimeFormat of(UI ui) {
-        ZoneId zone = ZoneId.systemDefault();
-        try {
-            var details = ui.getPage().getExtendedClientDetails();
-            if (details != null && details.getTimeZoneId() != null) {
-                zone = ZoneId.of(details.getTimeZoneId());
-            }
-        } catch (RuntimeException e) {
-            // Details not known yet (or an unknown zone id): the server's zone is a fair guess.
-        }
-        return new TimeFormat(zone, ui.getLocale(), Clock.systemUTC());
+        return new TimeFormat(BrowserTimeZone.of(ui), ui.getLocale(), Clock.systemUTC());
     }
 
     String listTime(Instant instant) {

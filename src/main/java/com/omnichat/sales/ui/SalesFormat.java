@@ -1,5 +1,6 @@
 package com.omnichat.sales.ui;
 
+import com.omnichat.base.ui.BrowserTimeZone;
 import com.omnichat.sales.OrderStatus;
 import com.omnichat.sales.RequestStage;
 import com.omnichat.sales.StageOutcome;
@@ -26,16 +27,7 @@ final class SalesFormat {
 
     static SalesFormat current() {
         UI ui = UI.getCurrent();
-        ZoneId zone = ZoneId.systemDefault();
-        try {
-            var details = ui.getPage().getExtendedClientDetails();
-            if (details != null && details.getTimeZoneId() != null) {
-                zone = ZoneId.of(details.getTimeZoneId());
-            }
-        } catch (RuntimeException e) {
-            // Details not known yet (or an unknown zone id): the server's zone is a fair guess.
-        }
-        return new SalesFormat(ui.getLocale(), zone);
+        return new SalesFormat(ui.getLocale(), BrowserTimeZone.of(ui));
     }
 
     /** Amounts with two decimals and the language's grouping ("1 500,00" / "1,500.00"). */
