@@ -58,21 +58,8 @@ class ConversationChanges {
      * concurrent message created it first).
      */
     Optional<Long> createForIdentity(long channelId, ClientIdentityRef client, Instant at) {
-        return jdbc.sql("""
-                        insert into conversation (channel_id, client_id, identity_id, sort_at, created_at, client_name,
-                                                  client_nickname, client_photo_url)
-                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (identity_id, thread_key) do nothing returning id""")
-                .params(
-                        channelId,
-                        client.clientId(),
-                        client.identityId(),
-                        Timestamp.from(at),
-                        Timestamp.from(at),
-                        client.name(),
-                        client.nickname(),
-                        client.photoUrl())
-                .query(Long.class)
-                .optional();
+        // One chat per identity: the thread key stays null, and nulls are not distinct in the key.
+        return createThread(channelId, client, at, null, null, null);
     }
 
     /** A new e-mail thread of the identity; empty when the thread key is taken (a concurrent first mail). */
@@ -80,7 +67,7 @@ class ConversationChanges {
             long channelId,
             ClientIdentityRef client,
             Instant at,
-            String threadKey,
+            @Nullable String threadKey,
             @Nullable String subject,
             @Nullable String threadSubject) {
         return jdbc.sql("""

@@ -212,16 +212,9 @@ public class MessageIngestion implements InboundSink {
     @Override
     @Transactional
     public void edited(long channelId, String externalMessageId, @Nullable String text) {
-        messages.findByExternalId(channelId, externalMessageId).ifPresent(id -> {
-            int changed = jdbc.sql("""
-                            update message set body = ?, edited = true
-                            where id = ? and kind = 'CLIENT' and body is distinct from ?""").params(text, id, text).update();
-            if (changed > 0) {
-                messages.conversationOf(id)
-                        .ifPresent(conversation ->
-                                updates.publish(new ChatEvent(ChatEvent.Type.UPDATED, conversation, channelId, null)));
-            }
-        });
+        changeAndPublish(channelId, externalMessageId, """
+                update message set body = ?, edited = true
+                where id = ? and kind = 'CLIENT' and body is distinct from ?""", text);
     }
 
     /** The client blocked/unblocked the bot or (un)subscribed: a system line in his chat, if he has one. */
