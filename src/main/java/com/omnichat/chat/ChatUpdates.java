@@ -74,7 +74,7 @@ public class ChatUpdates {
             return;
         }
         for (Subscriber s : subscribers) {
-            if (s.user.isAdministrator() || s.channelIds.contains(event.channelId())) {
+            if (s.user.worksInAllChannels() || s.channelIds.contains(event.channelId())) {
                 s.listener.accept(event);
             }
         }
