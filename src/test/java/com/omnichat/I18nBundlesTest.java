@@ -2,6 +2,7 @@ package com.omnichat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.omnichat.base.Permission;
 import com.omnichat.base.Role;
 import com.omnichat.base.TranslationProvider;
 import java.io.IOException;
@@ -86,8 +87,10 @@ class I18nBundlesTest {
     void everyKeyTheCodeUsesExists() throws IOException {
         Properties english = loadAll().get("messages.properties");
         Set<String> used = new TreeSet<>(keysInSources());
-        for (Role role : Role.values()) {
-            used.add("role." + role.name());
+        used.add(Role.ADMINISTRATOR.labelKey());
+        used.add(Role.MANAGER.labelKey());
+        for (Permission permission : Permission.values()) {
+            used.add("permission." + permission.name());
         }
         for (Locale language : TranslationProvider.LANGUAGES) {
             used.add("language." + language.getLanguage());

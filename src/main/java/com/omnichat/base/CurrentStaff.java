@@ -33,6 +33,15 @@ public final class CurrentStaff {
         return get().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Not signed in"));
     }
 
+    /** The signed-in user, who must have the permission now (his role's, as it stands at this call). */
+    public static StaffPrincipal require(Permission permission) {
+        StaffPrincipal user = require();
+        if (!user.can(permission)) {
+            throw new org.springframework.security.access.AccessDeniedException("Missing permission " + permission);
+        }
+        return user;
+    }
+
     /** The given principal as he stands now; the system principal is always itself. */
     public static Optional<StaffPrincipal> current(StaffPrincipal principal) {
         StaffStanding standing = STANDINGS.peekFirst();

@@ -1,9 +1,12 @@
 package com.omnichat.base;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -12,7 +15,9 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The signed-in staff member as every module sees him. Lives in {@code base} so that
- * features can check roles without depending on the user module's internals.
+ * features can check permissions without depending on the user module's internals. The
+ * permissions are those of his role when this object was made: {@link CurrentStaff} hands out
+ * a principal with the role's permissions as they stand now.
  */
 public final class StaffPrincipal implements UserDetails, CredentialsContainer {
 
@@ -20,6 +25,7 @@ public final class StaffPrincipal implements UserDetails, CredentialsContainer {
     private final String login;
     private final String fullName;
     private final Role role;
+    private final Set<Permission> permissions;
     private final boolean active;
     private final @Nullable Locale language;
     private @Nullable String passwordHash;
@@ -32,10 +38,23 @@ public final class StaffPrincipal implements UserDetails, CredentialsContainer {
             boolean active,
             @Nullable Locale language,
             @Nullable String passwordHash) {
+        this(id, login, fullName, role, defaultPermissions(role), active, language, passwordHash);
+    }
+
+    public StaffPrincipal(
+            long id,
+            String login,
+            String fullName,
+            Role role,
+            Set<Permission> permissions,
+            boolean active,
+            @Nullable Locale language,
+            @Nullable String passwordHash) {
         this.id = id;
         this.login = login;
         this.fullName = fullName;
         this.role = role;
+        this.permissions = permissions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(permissions));
         this.active = active;
         this.language = language;
         this.passwordHash = passwordHash;
@@ -57,8 +76,35 @@ public final class StaffPrincipal implements UserDetails, CredentialsContainer {
         return role;
     }
 
+    /** Whether his role is the built-in Administrator (the last-administrator rule; checks ask {@link #can}). */
     public boolean isAdministrator() {
-        return role == Role.ADMINISTRATOR;
+        return role.isAdministrator();
+    }
+
+    public Set<Permission> permissions() {
+        return permissions;
+    }
+
+    public boolean can(Permission permission) {
+        return permissions.contains(permission);
+    }
+
+    /** Every channel, granted or not (see {@link Permission#MANAGE_CHANNELS}). */
+    public boolean worksInAllChannels() {
+        return can(Permission.MANAGE_CHANNELS);
+    }
+
+    /** The same user with his role's permissions as they stand now. */
+    public StaffPrincipal withPermissions(Set<Permission> now) {
+        return new StaffPrincipal(id, login, fullName, role, now, active, language, passwordHash);
+    }
+
+    /** The built-in roles' permissions (the Administrator's are not editable: always all). */
+    public static Set<Permission> defaultPermissions(Role role) {
+        if (role.isAdministrator()) {
+            return EnumSet.allOf(Permission.class);
+        }
+        return role.equals(Role.MANAGER) ? Role.MANAGER_DEFAULTS : Set.of();
     }
 
     /** The language the user chose, or empty when the browser's language applies. */
@@ -68,7 +114,13 @@ public final class StaffPrincipal implements UserDetails, CredentialsContainer {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority(role.authority()));
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        if (role.isBuiltIn()) {
+            // As before roles were editable (the actuator's endpoints ask for ROLE_ADMINISTRATOR).
+            authorities.add(new SimpleGrantedAuthority(role.isAdministrator() ? "ROLE_ADMINISTRATOR" : "ROLE_MANAGER"));
+        }
+        permissions.forEach(p -> authorities.add(new SimpleGrantedAuthority(p.authority())));
+        return authorities;
     }
 
     @Override
@@ -104,6 +156,6 @@ public final class StaffPrincipal implements UserDetails, CredentialsContainer {
 
     @Override
     public String toString() {
-        return "StaffPrincipal[" + id + ", " + login + ", " + role + "]";
+        return "StaffPrincipal[" + id + ", " + login + ", " + role.name() + "]";
     }
 }

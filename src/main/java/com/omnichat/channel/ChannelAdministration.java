@@ -41,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  * leave this service again.
  */
 @Service
-@PreAuthorize("hasRole('ADMINISTRATOR')")
+@PreAuthorize("hasAuthority('PERM_MANAGE_CHANNELS')")
 @Transactional
 public class ChannelAdministration {
 

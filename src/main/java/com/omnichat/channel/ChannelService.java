@@ -37,16 +37,16 @@ public class ChannelService {
         this.registry = registry;
     }
 
-    /** Ids of the channels this user may work with (every channel for an administrator). */
+    /** Ids of the channels this user may work with (every channel for one who manages channels). */
     public Set<Long> accessibleChannelIds(StaffPrincipal user) {
-        if (user.isAdministrator()) {
+        if (user.worksInAllChannels()) {
             return Set.copyOf(channels.allIds());
         }
         return Set.copyOf(channels.channelIdsOfUser(user.id()));
     }
 
     public boolean canAccess(StaffPrincipal user, long channelId) {
-        return user.isAdministrator()
+        return user.worksInAllChannels()
                 ? channels.existsById(channelId)
                 : channels.channelIdsOfUser(user.id()).contains(channelId);
     }
@@ -94,14 +94,14 @@ public class ChannelService {
     }
 
     /** A channel that is not connected yet (no provider mode): replies to it wait in the queue. */
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @PreAuthorize("hasAuthority('PERM_MANAGE_CHANNELS')")
     @Transactional
     public ChannelInfo create(ChannelType type, String name, Set<Long> userIds) {
         return saveNew(new Channel(type, name), userIds);
     }
 
     /** A demo channel (demo data, development): no provider, replies are reported sent and delivered. */
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @PreAuthorize("hasAuthority('PERM_MANAGE_CHANNELS')")
     @Transactional
     public ChannelInfo createDemo(ChannelType type, String name, Set<Long> userIds) {
         var channel = new Channel(type, name);
@@ -110,7 +110,7 @@ public class ChannelService {
     }
 
     /** Lets the user work with the channel (no effect for one who already may). */
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @PreAuthorize("hasAuthority('PERM_MANAGE_CHANNELS')")
     @Transactional
     public void grant(long channelId, long userId) {
         Channel channel = channels.findById(channelId).orElseThrow(() -> new NotFoundException("Channel " + channelId));
@@ -120,7 +120,7 @@ public class ChannelService {
     }
 
     /** Takes the channel away from the user (his open views follow the ChannelAccessChanged event). */
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @PreAuthorize("hasAuthority('PERM_MANAGE_CHANNELS')")
     @Transactional
     public void revoke(long channelId, long userId) {
         Channel channel = channels.findById(channelId).orElseThrow(() -> new NotFoundException("Channel " + channelId));

@@ -3,7 +3,7 @@ package com.omnichat.channel;
 import com.omnichat.base.ClusterBroadcaster;
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.MenuAlert;
-import com.omnichat.base.StaffPrincipal;
+import com.omnichat.base.Permission;
 import com.omnichat.channel.internal.ChannelTokenChanged;
 import java.util.List;
 import java.util.Optional;
@@ -78,6 +78,6 @@ public class ChannelTokenAlerts implements MenuAlert {
     }
 
     private static boolean administrator() {
-        return CurrentStaff.get().map(StaffPrincipal::isAdministrator).orElse(false);
+        return CurrentStaff.get().map(u -> u.can(Permission.MANAGE_CHANNELS)).orElse(false);
     }
 }

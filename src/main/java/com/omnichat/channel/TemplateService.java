@@ -104,7 +104,7 @@ public class TemplateService {
                 .toList();
     }
 
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @PreAuthorize("hasAuthority('PERM_MANAGE_CHANNELS')")
     public SyncState state(long channelId) {
         return jdbc.sql("select synced_at, templates, error, error_at from channel_template_sync where channel_id = ?")
                 .param(channelId)
@@ -115,7 +115,7 @@ public class TemplateService {
     }
 
     /** An administrator's "Sync now": the provider's current list, or the reason it could not be read. */
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @PreAuthorize("hasAuthority('PERM_MANAGE_CHANNELS')")
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public SyncState syncNow(long channelId) {
         ConnectedChannel channel =

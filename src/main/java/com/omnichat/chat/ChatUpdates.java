@@ -63,7 +63,7 @@ public class ChatUpdates {
 
     private void dispatch(ChatEvent event) {
         for (Subscriber s : subscribers) {
-            if (s.user.isAdministrator() || s.channelIds.contains(event.channelId())) {
+            if (s.user.worksInAllChannels() || s.channelIds.contains(event.channelId())) {
                 try {
                     s.listener.accept(event);
                 } catch (RuntimeException e) {

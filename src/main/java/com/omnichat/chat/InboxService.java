@@ -2,6 +2,7 @@ package com.omnichat.chat;
 
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.NotFoundException;
+import com.omnichat.base.Permission;
 import com.omnichat.base.ServedFiles;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.UserFacingException;
@@ -244,13 +245,20 @@ public class InboxService {
         if (Objects.equals(conversation.responsibleId(), userId)) {
             return;
         }
+        // Taking a chat oneself needs no permission; giving it to (or taking it from) someone else does.
+        boolean forSomeoneElse =
+                userId == null ? !Objects.equals(conversation.responsibleId(), actor.id()) : userId != actor.id();
+        if (forSomeoneElse && !actor.can(Permission.ASSIGN_CHATS)) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Missing permission " + Permission.ASSIGN_CHATS);
+        }
         if (userId != null) {
             // Read the assignee afresh: the cached directory may not know him yet or still think him active.
             StaffMember assignee = users.findById(userId).orElse(null);
             if (assignee == null || !assignee.active()) {
                 throw new UserFacingException("chat.error.assignee-inactive");
             }
-            if (!assignee.isAdministrator()
+            if (!assignee.worksInAllChannels()
                     && !channels.grantedUsers(conversation.channelId()).contains(userId)) {
                 throw new UserFacingException("chat.error.assignee-no-access", assignee.fullName());
             }
@@ -292,10 +300,12 @@ public class InboxService {
     }
 
     public void close(long conversationId) {
+        CurrentStaff.require(Permission.CLOSE_CHATS);
         changeState(conversationId, ConversationState.CLOSED, "closed");
     }
 
     public void reopen(long conversationId) {
+        CurrentStaff.require(Permission.CLOSE_CHATS);
         changeState(conversationId, ConversationState.OPEN, "reopened");
     }
 

@@ -2,6 +2,7 @@ package com.omnichat.customer;
 
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.NotFoundException;
+import com.omnichat.base.Permission;
 import com.omnichat.base.Sql;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.Where;
@@ -101,7 +102,7 @@ public class ClientService {
 
     /** Whether the user may see this client (see {@link #summary}). */
     public boolean canSee(StaffPrincipal user, ClientSummary client) {
-        if (user.isAdministrator()) {
+        if (user.can(Permission.SEE_ALL_CLIENTS)) {
             return true;
         }
         Set<Long> mine = channels.accessibleChannelIds(user);
@@ -156,7 +157,7 @@ public class ClientService {
         if (buyersOnly) {
             where.add("c.buyer");
         }
-        if (!user.isAdministrator()) {
+        if (!user.can(Permission.SEE_ALL_CLIENTS)) {
             Set<Long> mine = channels.accessibleChannelIds(user);
             if (mine.isEmpty()) {
                 return List.of();

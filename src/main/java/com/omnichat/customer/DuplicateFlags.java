@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-@PreAuthorize("hasRole('ADMINISTRATOR')")
+@PreAuthorize("hasAuthority('PERM_SEE_ALL_CLIENTS')")
 public class DuplicateFlags {
 
     private final JdbcClient jdbc;

@@ -3,6 +3,7 @@ package com.omnichat.quickreply;
 import com.omnichat.base.CurrentStaff;
 import com.omnichat.base.Drafts;
 import com.omnichat.base.NotFoundException;
+import com.omnichat.base.Permission;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.base.UserFacingException;
 import com.omnichat.sales.OrderService;
@@ -82,7 +83,7 @@ public class QuickReplyService {
     }
 
     /** Administration: every shared template, inactive ones included, by title. */
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @PreAuthorize("hasAuthority('PERM_MANAGE_TEMPLATES')")
     @Transactional(readOnly = true)
     public List<QuickReply> shared(@Nullable String query) {
         return manageable(templates.findByOwnerIdIsNull(), query);
@@ -96,7 +97,7 @@ public class QuickReplyService {
 
     public QuickReply create(QuickReplyDraft draft) {
         StaffPrincipal user = CurrentStaff.require();
-        if (draft.shared() && !user.isAdministrator()) {
+        if (draft.shared() && !user.can(Permission.MANAGE_TEMPLATES)) {
             throw new UserFacingException("quickreply.error.shared-admin-only");
         }
         Long owner = draft.shared() ? null : user.id();
@@ -169,7 +170,7 @@ public class QuickReplyService {
         StaffPrincipal user = CurrentStaff.require();
         QuickReplyEntity entity =
                 templates.findVisible(id, user.id()).orElseThrow(() -> new NotFoundException("Quick reply " + id));
-        if (entity.ownerId() == null && !user.isAdministrator()) {
+        if (entity.ownerId() == null && !user.can(Permission.MANAGE_TEMPLATES)) {
             throw new UserFacingException("quickreply.error.shared-admin-only");
         }
         return entity;

@@ -39,13 +39,13 @@ public class ProductService {
     }
 
     /** Administration: every product (inactive ones too) whose name or SKU contains the query, by name. */
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @PreAuthorize("hasAuthority('PERM_MANAGE_PRODUCTS')")
     @Transactional(readOnly = true)
     public List<Product> search(@Nullable String query, int offset, int limit) {
         return page(SEARCH, query, offset, limit);
     }
 
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @PreAuthorize("hasAuthority('PERM_MANAGE_PRODUCTS')")
     @Transactional(readOnly = true)
     public int count(@Nullable String query) {
         return jdbc.sql("select count(*) from product where " + SEARCH)
@@ -78,7 +78,7 @@ public class ProductService {
                 .single();
     }
 
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @PreAuthorize("hasAuthority('PERM_MANAGE_PRODUCTS')")
     public Product create(ProductDraft draft) {
         Valid v = validate(draft, null);
         try {
@@ -93,7 +93,7 @@ public class ProductService {
         }
     }
 
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @PreAuthorize("hasAuthority('PERM_MANAGE_PRODUCTS')")
     public Product update(long id, ProductDraft draft, long version) {
         Product current = get(id);
         if (current.version() != version) {

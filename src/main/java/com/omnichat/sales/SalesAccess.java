@@ -1,6 +1,7 @@
 package com.omnichat.sales;
 
 import com.omnichat.base.CurrentStaff;
+import com.omnichat.base.Permission;
 import com.omnichat.base.StaffPrincipal;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.customer.ClientPredicates;
@@ -26,7 +27,7 @@ class SalesAccess {
 
     Scope scope() {
         StaffPrincipal user = CurrentStaff.require();
-        return new Scope(user, user.isAdministrator() ? null : channels.accessibleChannelIds(user));
+        return new Scope(user, user.can(Permission.SEE_ALL_CLIENTS) ? null : channels.accessibleChannelIds(user));
     }
 
     /** The signed-in user and, for a manager, his channels ({@code null}: sees everything). */

@@ -1,6 +1,5 @@
 package com.omnichat.user;
 
-import com.omnichat.base.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -34,7 +33,7 @@ class ManagementSecurity {
                         .requestMatchers(request -> managementPort > 0 && request.getLocalPort() == managementPort)
                         .permitAll()
                         .anyRequest()
-                        .hasRole(Role.ADMIN))
+                        .hasRole("ADMINISTRATOR"))
                 .httpBasic(Customizer.withDefaults())
                 // A scraper or script is asked for credentials, never sent to the login page.
                 .exceptionHandling(e -> e.authenticationEntryPoint(basic()))

@@ -12,6 +12,8 @@ public record StaffMember(
         String fullName,
         @Nullable String email,
         Role role,
+        /** Every channel, granted or not: the Administrator and roles that manage channels. */
+        boolean worksInAllChannels,
         boolean active,
         String avatarColor,
         @Nullable Locale language,
@@ -20,9 +22,5 @@ public record StaffMember(
     /** One or two letters for the avatar: first letters of the first and last word of the name. */
     public String initials() {
         return Initials.of(fullName, login.substring(0, 1).toUpperCase(Locale.ROOT));
-    }
-
-    public boolean isAdministrator() {
-        return role == Role.ADMINISTRATOR;
     }
 }

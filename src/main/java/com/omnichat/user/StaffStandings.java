@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The stored role and state of signed-in users, for {@link CurrentStaff} and method security.
+ * The stored role (with its permissions) and state of signed-in users, for {@link CurrentStaff} and method security.
  * Read on nearly every service call, so cached; an entry is dropped when the user changes on
  * any node (at commit, and on every node through {@link StaffSessions}' notification), and
  * lives a few seconds at most in case a notification was missed.
@@ -27,10 +27,12 @@ class StaffStandings implements StaffStanding, DisposableBean {
             .expireAfterWrite(Duration.ofSeconds(5))
             .maximumSize(10_000)
             .build();
+    private final RolePermissions permissions;
     private final Runnable uninstall;
 
-    StaffStandings(JdbcClient jdbc) {
+    StaffStandings(JdbcClient jdbc, RolePermissions permissions) {
         this.jdbc = jdbc;
+        this.permissions = permissions;
         this.uninstall = CurrentStaff.useStanding(this);
     }
 
@@ -40,8 +42,16 @@ class StaffStandings implements StaffStanding, DisposableBean {
         if (now.isEmpty() || !now.get().isEnabled()) {
             return Optional.empty();
         }
+        StaffPrincipal stored = now.get();
+        // Resolved per call, not frozen at sign-in: a permission taken from his role counts at once.
+        var allowed = permissions.of(stored.role());
+        if (!stored.role().equals(signedIn.role())) {
+            return Optional.of(stored.withPermissions(allowed));
+        }
         // Unchanged: the signed-in object itself (cheap, and keeps what the session knows).
-        return now.get().role() == signedIn.role() ? Optional.of(signedIn) : now;
+        return allowed.equals(signedIn.permissions())
+                ? Optional.of(signedIn)
+                : Optional.of(signedIn.withPermissions(allowed));
     }
 
     void forget(long userId) {
@@ -49,13 +59,15 @@ class StaffStandings implements StaffStanding, DisposableBean {
     }
 
     private Optional<StaffPrincipal> load(long id) {
-        return jdbc.sql("select login, full_name, role, active, language from staff_user where id = ?")
+        return jdbc.sql("""
+                        select u.login, u.full_name, u.role_id, r.name as role_name, u.active, u.language
+                        from staff_user u join staff_role r on r.id = u.role_id where u.id = ?""")
                 .param(id)
                 .query((rs, n) -> new StaffPrincipal(
                         id,
                         rs.getString("login"),
                         rs.getString("full_name"),
-                        Role.valueOf(rs.getString("role")),
+                        new Role(rs.getLong("role_id"), rs.getString("role_name")),
                         rs.getBoolean("active"),
                         rs.getString("language") == null ? null : Locale.of(rs.getString("language")),
                         null))

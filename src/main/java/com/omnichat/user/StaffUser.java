@@ -4,11 +4,12 @@ import com.omnichat.base.Role;
 import com.omnichat.base.StaffPrincipal;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
@@ -32,8 +33,9 @@ class StaffUser {
 
     private @Nullable String email;
 
-    @Enumerated(EnumType.STRING)
-    private Role role;
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "role_id")
+    private StaffRole role;
 
     private boolean active = true;
 
@@ -60,6 +62,16 @@ class StaffUser {
 
     StaffUser(
             String login, String fullName, @Nullable String email, Role role, String passwordHash, String avatarColor) {
+        this(login, fullName, email, new StaffRole(role), passwordHash, avatarColor);
+    }
+
+    StaffUser(
+            String login,
+            String fullName,
+            @Nullable String email,
+            StaffRole role,
+            String passwordHash,
+            String avatarColor) {
         this.login = login;
         this.fullName = fullName;
         this.email = email;
@@ -91,6 +103,10 @@ class StaffUser {
     }
 
     Role role() {
+        return role.toRole();
+    }
+
+    StaffRole staffRole() {
         return role;
     }
 
@@ -99,10 +115,10 @@ class StaffUser {
     }
 
     boolean isActiveAdministrator() {
-        return active && role == Role.ADMINISTRATOR;
+        return active && role().isAdministrator();
     }
 
-    void changeDetails(String fullName, @Nullable String email, Role role) {
+    void changeDetails(String fullName, @Nullable String email, StaffRole role) {
         this.fullName = fullName;
         this.email = email;
         this.role = role;
@@ -130,10 +146,20 @@ class StaffUser {
     }
 
     StaffMember toMember() {
-        return new StaffMember(id(), login, fullName, email, role, active, avatarColor, language(), version);
+        return new StaffMember(
+                id(),
+                login,
+                fullName,
+                email,
+                role(),
+                role.worksInAllChannels(),
+                active,
+                avatarColor,
+                language(),
+                version);
     }
 
     StaffPrincipal toPrincipal() {
-        return new StaffPrincipal(id(), login, fullName, role, active, language(), passwordHash);
+        return new StaffPrincipal(id(), login, fullName, role(), active, language(), passwordHash);
     }
 }

@@ -10,9 +10,11 @@ import org.springframework.transaction.annotation.Transactional;
 class StaffUserDetailsService implements UserDetailsService {
 
     private final StaffUserRepository users;
+    private final RolePermissions permissions;
 
-    StaffUserDetailsService(StaffUserRepository users) {
+    StaffUserDetailsService(StaffUserRepository users, RolePermissions permissions) {
         this.users = users;
+        this.permissions = permissions;
     }
 
     @Override
@@ -20,7 +22,7 @@ class StaffUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         String login = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
         return users.findByLogin(login)
-                .map(StaffUser::toPrincipal)
+                .map(user -> user.toPrincipal().withPermissions(permissions.of(user.role())))
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
     }
 }

@@ -34,8 +34,11 @@ interface StaffUserRepository extends JpaRepository<StaffUser, Long> {
 
     /** Locks the active administrators so two concurrent demotions cannot both pass the last-admin rule. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select u from StaffUser u where u.role = com.omnichat.base.Role.ADMINISTRATOR and u.active = true")
+    @Query("select u from StaffUser u where u.role.id = 1 and u.active = true")
     List<StaffUser> lockActiveAdministrators();
 
     List<StaffUser> findByActiveTrueOrderByFullName();
+
+    @Query("select count(u) from StaffUser u where u.role.id = :roleId")
+    long countByRole(@Param("roleId") long roleId);
 }

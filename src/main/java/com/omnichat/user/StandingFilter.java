@@ -26,7 +26,8 @@ class StandingFilter extends OncePerRequestFilter {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof StaffPrincipal signedIn) {
             Optional<StaffPrincipal> now = CurrentStaff.current(signedIn);
-            if (now.isEmpty() || now.get() != signedIn) {
+            // A changed permission of his role needs no new sign-in (services read it per call).
+            if (now.isEmpty() || !now.get().role().equals(signedIn.role())) {
                 HttpSession session = request.getSession(false);
                 if (session != null) {
                     try {

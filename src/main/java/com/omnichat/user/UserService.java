@@ -27,7 +27,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Staff users: administration (administrators only) and a user's own settings. */
+/** Staff users: administration (permission to manage users) and a user's own settings. */
 @Service
 @Transactional
 public class UserService {
@@ -38,6 +38,7 @@ public class UserService {
             List.of("#1a73e8", "#e8710a", "#188038", "#d93025", "#9334e6", "#007b83", "#c5221f", "#5f6368");
 
     private final StaffUserRepository users;
+    private final StaffRoleRepository roles;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final StaffSessions sessions;
@@ -47,18 +48,20 @@ public class UserService {
 
     UserService(
             StaffUserRepository users,
+            StaffRoleRepository roles,
             PasswordEncoder passwordEncoder,
             ApplicationEventPublisher events,
             StaffSessions sessions,
             Signatures signatures) {
         this.users = users;
+        this.roles = roles;
         this.signatures = signatures;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
         this.sessions = sessions;
     }
 
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @PreAuthorize("hasAuthority('PERM_MANAGE_USERS')")
     @Transactional(readOnly = true)
     public List<StaffMember> search(String query, int offset, int limit) {
         return users
@@ -68,13 +71,13 @@ public class UserService {
                 .toList();
     }
 
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @PreAuthorize("hasAuthority('PERM_MANAGE_USERS')")
     @Transactional(readOnly = true)
     public long count(String query) {
         return users.countSearch(normalizeQuery(query));
     }
 
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @PreAuthorize("hasAuthority('PERM_MANAGE_USERS')")
     public StaffMember create(NewStaffMember request) {
         Drafts.valid(request);
         String login = normalizeLogin(request.login());
@@ -85,7 +88,12 @@ public class UserService {
             throw new UserFacingException("user.error.login-taken", login);
         }
         var user = new StaffUser(
-                login, fullName, email, request.role(), passwordEncoder.encode(request.password()), colorFor(login));
+                login,
+                fullName,
+                email,
+                role(request.role()),
+                passwordEncoder.encode(request.password()),
+                colorFor(login));
         directory.invalidateAll();
         try {
             return users.saveAndFlush(user).toMember();
@@ -95,7 +103,7 @@ public class UserService {
         }
     }
 
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @PreAuthorize("hasAuthority('PERM_MANAGE_USERS')")
     public StaffMember update(long id, StaffChanges changes) {
         Drafts.valid(changes);
         StaffUser user = load(id);
@@ -103,13 +111,16 @@ public class UserService {
             throw new UserFacingException("user.error.changed-meanwhile");
         }
         boolean losesAdministration =
-                user.isActiveAdministrator() && (changes.role() != Role.ADMINISTRATOR || !changes.active());
+                user.isActiveAdministrator() && (!changes.role().isAdministrator() || !changes.active());
         if (losesAdministration) {
             requireAnotherActiveAdministrator(id);
         }
         boolean deactivated = user.active() && !changes.active();
-        boolean roleChanged = user.role() != changes.role();
-        user.changeDetails(changes.fullName().strip(), normalizeEmail(changes.email()), changes.role());
+        boolean roleChanged = !user.role().equals(changes.role());
+        user.changeDetails(
+                changes.fullName().strip(),
+                normalizeEmail(changes.email()),
+                roleChanged ? role(changes.role()) : user.staffRole());
         user.setActive(changes.active());
         StaffMember saved = flush(user);
         if (deactivated) {
@@ -122,13 +133,13 @@ public class UserService {
         return saved;
     }
 
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @PreAuthorize("hasAuthority('PERM_MANAGE_USERS')")
     public StaffMember deactivate(long id) {
         StaffMember member = load(id).toMember();
         return update(id, new StaffChanges(member.fullName(), member.email(), member.role(), false, member.version()));
     }
 
-    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    @PreAuthorize("hasAuthority('PERM_MANAGE_USERS')")
     public void resetPassword(long id, String newPassword) {
         StaffUser user = load(id);
         PasswordPolicy.check(user.login(), newPassword);
@@ -237,6 +248,11 @@ public class UserService {
         return directory();
     }
 
+    /** A role's name or permissions changed: the directory shows them. */
+    void rolesChanged() {
+        directory.invalidateAll();
+    }
+
     @EventListener
     void on(LanguageChanged event) {
         users.findById(event.userId()).ifPresent(u -> u.changeLanguage(event.language()));
@@ -256,6 +272,11 @@ public class UserService {
         } catch (ObjectOptimisticLockingFailureException e) {
             throw new UserFacingException("user.error.changed-meanwhile");
         }
+    }
+
+    /** The stored role (deleted meanwhile: the administrator is told, nothing is saved). */
+    private StaffRole role(Role role) {
+        return roles.findById(role.id()).orElseThrow(() -> new UserFacingException("role.error.gone"));
     }
 
     private StaffUser load(long id) {

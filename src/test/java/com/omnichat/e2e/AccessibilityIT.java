@@ -52,6 +52,7 @@ class AccessibilityIT extends BrowserTest {
             Map.entry("orders", "/orders"),
             Map.entry("quick-replies", "/quick-replies"),
             Map.entry("admin/users", "/admin/users"),
+            Map.entry("admin/roles", "/admin/roles"),
             Map.entry("admin/channels", "/admin/channels"),
             Map.entry("admin/quick-replies", "/admin/quick-replies"),
             Map.entry("admin/products", "/admin/products"));

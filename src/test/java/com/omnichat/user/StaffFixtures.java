@@ -126,8 +126,18 @@ public class StaffFixtures {
         var tables = jdbc.queryForList("""
                 select quote_ident(tablename) from pg_tables
                 where schemaname = current_schema()
-                  and tablename <> 'flyway_schema_history' and tablename not like 'qrtz%'""", String.class);
+                  and tablename <> 'flyway_schema_history' and tablename not like 'qrtz%'
+                  and tablename not in ('staff_role', 'staff_role_permission')""", String.class);
         jdbc.update("truncate " + String.join(", ", tables) + " cascade");
+        // The built-in roles stay (the migration made them), as they were; roles a test made go.
+        jdbc.update("delete from staff_role where not built_in");
+        jdbc.update("delete from staff_role_permission where role_id = ?", Role.MANAGER.id());
+        for (var permission : Role.MANAGER_DEFAULTS) {
+            jdbc.update(
+                    "insert into staff_role_permission (role_id, permission) values (?, ?)",
+                    Role.MANAGER.id(),
+                    permission.name());
+        }
     }
 
     /** The user as the security context would hold him after signing in, without signing him in. */

@@ -97,6 +97,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         var nav = new SideNav();
         nav.addClassName("main-nav");
         List<MenuEntry> entries = MenuConfiguration.getMenuEntries().stream()
+                .filter(e -> PermissionGuard.allowed(e.menuClass()))
                 .filter(e -> visibility.stream().allMatch(v -> v.isVisible(e.path())))
                 .toList();
         entries.stream().filter(e -> !isAdministration(e)).forEach(e -> nav.addItem(item(e)));

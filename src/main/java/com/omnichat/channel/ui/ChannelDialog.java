@@ -181,7 +181,7 @@ class ChannelDialog extends Dialog {
         access.setHelperText(getTranslation("channels.access-help"));
         access.setWidthFull();
         List<StaffMember> managers = users.activeStaff().stream()
-                .filter(m -> !m.isAdministrator())
+                .filter(m -> !m.worksInAllChannels())
                 .sorted(Comparator.comparing(StaffMember::fullName))
                 .toList();
         access.setItems(managers);

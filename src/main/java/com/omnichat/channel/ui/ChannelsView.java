@@ -1,6 +1,7 @@
 package com.omnichat.channel.ui;
 
-import com.omnichat.base.Role;
+import com.omnichat.base.Permission;
+import com.omnichat.base.RequiresPermission;
 import com.omnichat.base.ui.ViewHeader;
 import com.omnichat.channel.ChannelAdministration;
 import com.omnichat.channel.ChannelDetails;
@@ -16,7 +17,7 @@ import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 
 /**
  * Administration → Channels: every channel with its type, connection mode, state and last
@@ -24,7 +25,8 @@ import jakarta.annotation.security.RolesAllowed;
  */
 @Route("admin/channels")
 @Menu(order = 105, title = "nav.channels", icon = "vaadin:connect")
-@RolesAllowed(Role.ADMIN)
+@PermitAll
+@RequiresPermission(Permission.MANAGE_CHANNELS)
 class ChannelsView extends VerticalLayout implements HasDynamicTitle {
 
     private final ChannelAdministration administration;

@@ -1,7 +1,7 @@
 package com.omnichat.customer.ui;
 
 import com.omnichat.base.CurrentStaff;
-import com.omnichat.base.StaffPrincipal;
+import com.omnichat.base.Permission;
 import com.omnichat.base.ui.ViewHeader;
 import com.omnichat.channel.ChannelInfo;
 import com.omnichat.channel.ChannelService;
@@ -75,7 +75,7 @@ class ClientsView extends VerticalLayout implements HasDynamicTitle, BeforeEnter
         includeLeads.addValueChangeListener(e -> filterChanged());
         configureGrid();
         add(new ViewHeader(getTranslation("nav.clients"), search, includeLeads));
-        if (CurrentStaff.get().map(StaffPrincipal::isAdministrator).orElse(false)) {
+        if (CurrentStaff.get().map(u -> u.can(Permission.SEE_ALL_CLIENTS)).orElse(false)) {
             duplicates = new DuplicateFlagsPanel(duplicateFlags);
             duplicates.setWidthFull();
             add(duplicates);

@@ -1,6 +1,7 @@
 package com.omnichat.sales.ui;
 
-import com.omnichat.base.Role;
+import com.omnichat.base.Permission;
+import com.omnichat.base.RequiresPermission;
 import com.omnichat.base.ui.ViewHeader;
 import com.omnichat.sales.Product;
 import com.omnichat.sales.ProductService;
@@ -17,13 +18,14 @@ import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import org.jspecify.annotations.Nullable;
 
 /** Administration → Products: the catalogue the order form offers; search, create, edit, deactivate. */
 @Route("admin/products")
 @Menu(order = 120, title = "nav.products", icon = "vaadin:package")
-@RolesAllowed(Role.ADMIN)
+@PermitAll
+@RequiresPermission(Permission.MANAGE_PRODUCTS)
 @StyleSheet(SalesStyles.SHEET)
 class ProductsView extends VerticalLayout implements HasDynamicTitle {
 

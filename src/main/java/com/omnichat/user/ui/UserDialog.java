@@ -19,6 +19,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.ValidationException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,15 +43,15 @@ class UserDialog extends Dialog {
     private final BeanValidationBinder<NewStaffMember> creation = Forms.binder(NewStaffMember.class);
     private final BeanValidationBinder<StaffChanges> changes = Forms.binder(StaffChanges.class);
 
-    UserDialog(UserService users, StaffMember member, Runnable onSaved) {
+    UserDialog(UserService users, List<Role> roles, StaffMember member, Runnable onSaved) {
         this.users = users;
         this.member = member;
         this.onSaved = onSaved;
         setHeaderTitle(getTranslation(member == null ? "users.create" : "users.edit"));
         setWidth("min(32rem, 95vw)");
         role.setLabel(getTranslation("users.role"));
-        role.setItems(Role.values());
-        role.setItemLabelGenerator(r -> getTranslation("role." + r.name()));
+        role.setItems(roles);
+        role.setItemLabelGenerator(r -> RolesView.label(this, r));
         add(form());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());

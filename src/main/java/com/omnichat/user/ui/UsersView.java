@@ -1,7 +1,10 @@
 package com.omnichat.user.ui;
 
-import com.omnichat.base.Role;
+import com.omnichat.base.Permission;
+import com.omnichat.base.RequiresPermission;
 import com.omnichat.base.ui.ViewHeader;
+import com.omnichat.user.RoleInfo;
+import com.omnichat.user.RoleService;
 import com.omnichat.user.StaffMember;
 import com.omnichat.user.UserService;
 import com.vaadin.flow.component.button.Button;
@@ -16,21 +19,24 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 
 /** Administration → Users: search, create, edit, deactivate, reset password. */
 @Route("admin/users")
 @Menu(order = 100, title = "nav.users", icon = "vaadin:user-card")
-@RolesAllowed(Role.ADMIN)
+@PermitAll
+@RequiresPermission(Permission.MANAGE_USERS)
 class UsersView extends VerticalLayout implements HasDynamicTitle {
 
     private final UserService users;
+    private final RoleService roles;
     final TextField search = new TextField();
     final Grid<StaffMember> grid = new Grid<>();
     final Button create = new Button(getTranslation("users.create"), VaadinIcon.PLUS.create());
 
-    UsersView(UserService users) {
+    UsersView(UserService users, RoleService roles) {
         this.users = users;
+        this.roles = roles;
         setSizeFull();
         configureSearch();
         configureGrid();
@@ -65,7 +71,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(2);
         grid.addColumn(StaffMember::login).setHeader(getTranslation("users.login"));
         grid.addColumn(m -> m.email() == null ? "" : m.email()).setHeader(getTranslation("users.email"));
-        grid.addColumn(m -> getTranslation("role." + m.role().name())).setHeader(getTranslation("users.role"));
+        grid.addColumn(m -> RolesView.label(this, m.role())).setHeader(getTranslation("users.role"));
         grid.addColumn(LitRenderer.<StaffMember>of("<span theme='badge ${item.theme}'>${item.status}</span>")
                         .withProperty("theme", m -> m.active() ? "success" : "contrast")
                         .withProperty("status", m -> getTranslation(m.active() ? "users.active" : "users.inactive")))
@@ -76,7 +82,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void openEditor(StaffMember member) {
-        new UserDialog(users, member, this::refresh).open();
+        new UserDialog(users, roles.list().stream().map(RoleInfo::role).toList(), member, this::refresh).open();
     }
 
     void refresh() {

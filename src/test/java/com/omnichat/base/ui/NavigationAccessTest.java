@@ -66,6 +66,7 @@ class NavigationAccessTest extends BrowserlessViewTest {
                         "Orders",
                         "Administration",
                         "Users",
+                        "Roles",
                         "Channels",
                         "Quick replies",
                         "Products");
@@ -74,7 +75,8 @@ class NavigationAccessTest extends BrowserlessViewTest {
                 .single();
         assertThat(administration.getItems())
                 .extracting(item -> relative(item.getPath()))
-                .containsExactly("admin/users", "admin/channels", "admin/quick-replies", "admin/products");
+                .containsExactly(
+                        "admin/users", "admin/roles", "admin/channels", "admin/quick-replies", "admin/products");
     }
 
     @Test
