@@ -1,5 +1,6 @@
 package com.omnichat.generator;
 
+import com.omnichat.base.Role;
 import com.omnichat.base.SystemAccess;
 import com.omnichat.channel.ChannelService;
 import com.omnichat.channel.ChannelType;
@@ -230,12 +231,13 @@ class InboxDataGenerator {
         String hash = encoder.encode(MANAGER_PASSWORD);
         for (int i = 1; i <= MANAGERS; i++) {
             jdbc.sql("""
-                            insert into staff_user (login, full_name, email, role, password_hash, avatar_color)
-                            values (?, ?, ?, 'MANAGER', ?, '#188038') on conflict (login) do nothing""")
+                            insert into staff_user (login, full_name, email, role_id, password_hash, avatar_color)
+                            values (?, ?, ?, ?, ?, '#188038') on conflict (login) do nothing""")
                     .params(
                             "gen-manager-" + i,
                             FIRST[i % FIRST.length] + " " + LAST[i % LAST.length],
                             "gen-manager-" + i + "@omnichat.test",
+                            Role.MANAGER.id(),
                             hash)
                     .update();
         }
@@ -264,9 +266,11 @@ class InboxDataGenerator {
 
     private long ensureAdministrator() {
         jdbc.sql("""
-                        insert into staff_user (login, full_name, email, role, password_hash, avatar_color)
-                        values (?, 'Generated Administrator', 'gen-admin@omnichat.test', 'ADMINISTRATOR', ?, '#1a73e8')
-                        on conflict (login) do nothing""").params(ADMIN_LOGIN, encoder.encode(MANAGER_PASSWORD)).update();
+                        insert into staff_user (login, full_name, email, role_id, password_hash, avatar_color)
+                        values (?, 'Generated Administrator', 'gen-admin@omnichat.test', ?, ?, '#1a73e8')
+                        on conflict (login) do nothing""")
+                .params(ADMIN_LOGIN, Role.ADMINISTRATOR.id(), encoder.encode(MANAGER_PASSWORD))
+                .update();
         return jdbc.sql("select id from staff_user where login = ?")
                 .param(ADMIN_LOGIN)
                 .query(Long.class)
